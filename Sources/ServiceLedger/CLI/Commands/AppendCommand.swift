@@ -1,0 +1,84 @@
+/// `ledger append [FILE]`: append JSON-lines events, all or nothing.
+struct AppendCommand: Command {
+  static let name = "append"
+  static let summary = "append JSON-lines events from a file or stdin, all or nothing"
+  static let usage = "ledger append [FILE] [--ledger DIR] [--file NAME.jsonl] [--by ACTOR]"
+  static let options: [OptionSpec] = [.ledger, .file, .by]
+  static let discussion = """
+    Each input line is an event object; `id`, `at` and `by` may be left out and are filled in.
+    Either every line is valid and written, or nothing is. Blank input lines are skipped.
+    Example:
+      echo '{"type":"phase.entered","data":{"service":"moj-prison-visit-booking",
+        "phase":"beta","on":"2014-03-01"}}' | ledger append
+    """
+
+  let input: String?
+  let arguments: ParsedArguments
+
+  init(_ arguments: ParsedArguments, context: CommandContext) throws(UsageError) {
+    guard arguments.positionals.count <= 1 else {
+      throw UsageError("append reads one FILE (or stdin)", command: Self.name)
+    }
+    input = arguments.positionals.first
+    self.arguments = arguments
+  }
+
+  func run(context: CommandContext) throws -> Int32 {
+    let folder = context.folder(arguments)
+    let file = arguments.value("file") ?? LedgerFolder.defaultFile
+    let source = input ?? "stdin"
+    let bytes: [UInt8]
+    if let input, input != "-" {
+      bytes = try LedgerFolder(path: ".").bytes(ofPath: input)
+    } else {
+      bytes = try context.readInput()
+    }
+    let decoder = EnvelopeDecoder(
+      defaults: .init(
+        id: try context.idSource(), at: try context.now(), by: try context.actor(arguments)))
+    let events = try InputLines.events(bytes, decoder: decoder, source: source)
+    guard !events.isEmpty else {
+      context.write("nothing to append: \(source) has no events\n")
+      return LedgerCLI.success
+    }
+    try LedgerWriter(folder: folder).append(events, to: file, source: source)
+    context.write("appended \(events.count) event(s) to \(folder.path(of: file))\n")
+    return LedgerCLI.success
+  }
+}
+
+/// Reads input for `append`: one JSON object per line.
+enum InputLines {
+  /// Decodes every non-blank line.
+  /// - Throws: `LedgerError.rejected` naming the first line (and column) that is wrong.
+  static func events(_ bytes: [UInt8], decoder: EnvelopeDecoder, source: String)
+    throws(LedgerError) -> [RecordedEvent]
+  {
+    var events: [RecordedEvent] = []
+    var lineNumber = 0
+    for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+      lineNumber += 1
+      let trimmed = line.last == UInt8(ascii: "\r") ? line.dropLast() : line
+      if trimmed.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { continue }
+      guard trimmed.count <= LogFileReader.maximumLineLength else {
+        throw LedgerError.rejected(
+          source: source, line: lineNumber, reason: "line is longer than the 1 MiB limit")
+      }
+      let value: JSONValue
+      do {
+        value = try JSONParser.parse(String(decoding: trimmed, as: UTF8.self))
+      } catch let error as JSONSyntaxError {
+        throw LedgerError.rejected(
+          source: "\(source):\(lineNumber)", line: error.column, reason: error.reason)
+      } catch {
+        throw LedgerError.rejected(source: source, line: lineNumber, reason: "\(error)")
+      }
+      do throws(EventError) {
+        events.append(try decoder.decode(value, location: nil))
+      } catch {
+        throw LedgerError.rejected(source: source, line: lineNumber, reason: error.description)
+      }
+    }
+    return events
+  }
+}

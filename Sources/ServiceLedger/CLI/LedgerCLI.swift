@@ -1,0 +1,107 @@
+/// The `ledger` command line: the table of commands and the mapping of errors to exit codes.
+public enum LedgerCLI {
+  /// Every command, in the order `ledger help` lists them.
+  static let commands: [CommandEntry] = [
+    CommandEntry(InitCommand.self), CommandEntry(RecordCommand.self),
+    CommandEntry(AppendCommand.self), CommandEntry(HelpCommand.self),
+  ]
+
+  /// The names of all commands, comma-separated.
+  static var commandNames: String { commands.map { $0.name }.joined(separator: ", ") }
+
+  /// The help of the command named `name`, or nil when there is none.
+  static func help(_ name: String) -> String? {
+    for command in commands where command.name == name { return command.help(ParsedArguments()) }
+    return nil
+  }
+
+  /// Exit codes.
+  public static let success: Int32 = 0
+  public static let failure: Int32 = 1
+  public static let usage: Int32 = 64
+
+  /// Runs `ledger` with `arguments` (without the program name).
+  /// - Returns: the exit code: 0 success, 1 failure or error findings, 64 usage error.
+  public static func run(_ arguments: [String], context: CommandContext) -> Int32 {
+    guard let name = arguments.first else {
+      context.write(overview)
+      return success
+    }
+    if name == "--help" || name == "-h" {
+      context.write(overview)
+      return success
+    }
+    if name == "--version" {
+      context.write("ledger \(version)\n")
+      return success
+    }
+    for command in commands where command.name == name {
+      return command.run(Array(arguments.dropFirst()), context)
+    }
+    context.writeError(
+      "ledger: error: unknown command \"\(name)\"; the commands are \(commandNames)\n"
+        + "run `ledger help` for usage\n")
+    return usage
+  }
+
+  static func run<C: Command>(_ command: C.Type, _ arguments: [String], context: CommandContext)
+    -> Int32
+  {
+    do {
+      let parsed = try ParsedArguments(arguments, specs: C.options, command: C.name)
+      if parsed.flag("help") {
+        context.write(CommandHelp.text(C.self, parsed))
+        return success
+      }
+      return try C(parsed, context: context).run(context: context)
+    } catch let error as UsageError {
+      context.writeError("ledger \(C.name): usage error: \(error)\n")
+      return usage
+    } catch {
+      context.writeError("ledger \(C.name): error: \(error)\n")
+      return failure
+    }
+  }
+
+  /// The tool's version.
+  public static let version = "0.1.0"
+
+  /// `ledger help` with no command.
+  public static var overview: String {
+    let width = commands.map { $0.name.count }.max() ?? 0
+    var text = """
+      ledger: an event-sourced ledger of a department's move to digital by default.
+
+      Usage: ledger <command> [options]
+
+      Commands:
+
+      """
+    for command in commands {
+      text += "  " + command.name.padding(to: width) + "  " + command.summary + "\n"
+    }
+    text += """
+
+      Common options: --ledger DIR (default $LEDGER_DIR, else ./events), --as-of DATE,
+      --known-at TIMESTAMP, --format table|json|csv|markdown.
+      Run `ledger help <command>` or `ledger <command> --help` for a command's options.
+
+      """
+    return text
+  }
+}
+
+/// A command in the table, with its type erased behind closures.
+struct CommandEntry: Sendable {
+  let name: String
+  let summary: String
+  let help: @Sendable (ParsedArguments) -> String
+  let run: @Sendable ([String], CommandContext) -> Int32
+
+  init<C: Command>(_ command: C.Type) {
+    name = C.name
+    summary = C.summary
+    help = { CommandHelp.text(C.self, $0) }
+    run = { LedgerCLI.run(C.self, $0, context: $1) }
+  }
+}

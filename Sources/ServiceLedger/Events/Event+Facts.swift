@@ -1,0 +1,69 @@
+extension Event {
+  /// The service the event is about, if any.
+  public var service: ServiceID? {
+    switch self {
+    case .serviceRegistered(let p): return p.service
+    case .serviceUpdated(let p): return p.service
+    case .serviceRetired(let p): return p.service
+    case .exemplarDesignated(let p): return p.service
+    case .phaseEntered(let p): return p.service
+    case .assessmentRecorded(let p): return p.service
+    case .managerAppointed(let p): return p.service
+    case .managerDeparted(let p): return p.service
+    case .govukTransitioned(let p): return p.service
+    case .assistedDigitalProvided(let p): return p.service
+    case .assistedDigitalWithdrawn(let p): return p.service
+    case .componentAdopted(let p): return p.service
+    case .volumeReported(let p): return p.service
+    case .kpiReported(let p): return p.service
+    case .strategyPublished, .actionDefined, .milestoneDefined, .milestoneMet, .actionProgressed,
+      .costsSet, .barrierIdentified, .barrierRemoved, .eventRetracted:
+      return nil
+    }
+  }
+
+  /// The strategy the event is about, if any.
+  public var strategy: StrategyID? {
+    switch self {
+    case .strategyPublished(let p): return p.strategy
+    case .actionDefined(let p): return p.strategy
+    case .milestoneDefined(let p): return p.strategy
+    case .milestoneMet(let p): return p.strategy
+    case .actionProgressed(let p): return p.strategy
+    case .exemplarDesignated(let p): return p.strategy
+    case .serviceRegistered, .serviceUpdated, .serviceRetired, .phaseEntered,
+      .assessmentRecorded, .managerAppointed, .managerDeparted, .govukTransitioned,
+      .assistedDigitalProvided, .assistedDigitalWithdrawn, .componentAdopted, .volumeReported,
+      .kpiReported, .costsSet, .barrierIdentified, .barrierRemoved, .eventRetracted:
+      return nil
+    }
+  }
+
+  /// Valid time: the date from which the event's fact holds (`on`, `published`, or a report's
+  /// `to`); nil for events that hold always (definitions without a date).
+  public var effectiveDate: CivilDate? {
+    switch self {
+    case .strategyPublished(let p): return p.published
+    case .milestoneMet(let p): return p.on
+    case .actionProgressed(let p): return p.on
+    case .serviceRegistered(let p): return p.on
+    case .serviceUpdated(let p): return p.on
+    case .serviceRetired(let p): return p.on
+    case .exemplarDesignated(let p): return p.on
+    case .phaseEntered(let p): return p.on
+    case .assessmentRecorded(let p): return p.on
+    case .managerAppointed(let p): return p.on
+    case .managerDeparted(let p): return p.on
+    case .govukTransitioned(let p): return p.on
+    case .assistedDigitalProvided(let p): return p.on
+    case .assistedDigitalWithdrawn(let p): return p.on
+    case .componentAdopted(let p): return p.on
+    case .volumeReported(let p): return p.to
+    case .kpiReported(let p): return p.to
+    case .costsSet(let p): return p.on
+    case .barrierIdentified(let p): return p.on
+    case .barrierRemoved(let p): return p.on
+    case .actionDefined, .milestoneDefined, .eventRetracted: return nil
+    }
+  }
+}

@@ -1,0 +1,75 @@
+/// One fact of the catalogue: the typed payload of an event, tagged by its type.
+public enum Event: Sendable, Equatable {
+  case strategyPublished(StrategyPublished)
+  case actionDefined(ActionDefined)
+  case milestoneDefined(MilestoneDefined)
+  case milestoneMet(MilestoneMet)
+  case actionProgressed(ActionProgressed)
+  case serviceRegistered(ServiceRegistered)
+  case serviceUpdated(ServiceUpdated)
+  case serviceRetired(ServiceRetired)
+  case exemplarDesignated(ExemplarDesignated)
+  case phaseEntered(PhaseEntered)
+  case assessmentRecorded(AssessmentRecorded)
+  case managerAppointed(ManagerAppointed)
+  case managerDeparted(ManagerDeparted)
+  case govukTransitioned(GovukTransitioned)
+  case assistedDigitalProvided(AssistedDigitalProvided)
+  case assistedDigitalWithdrawn(AssistedDigitalWithdrawn)
+  case componentAdopted(ComponentAdopted)
+  case volumeReported(VolumeReported)
+  case kpiReported(KPIReported)
+  case costsSet(CostsSet)
+  case barrierIdentified(BarrierIdentified)
+  case barrierRemoved(BarrierRemoved)
+  case eventRetracted(EventRetracted)
+
+  /// The payload, type-erased.
+  public var payload: any EventPayload {
+    switch self {
+    case .strategyPublished(let p): return p
+    case .actionDefined(let p): return p
+    case .milestoneDefined(let p): return p
+    case .milestoneMet(let p): return p
+    case .actionProgressed(let p): return p
+    case .serviceRegistered(let p): return p
+    case .serviceUpdated(let p): return p
+    case .serviceRetired(let p): return p
+    case .exemplarDesignated(let p): return p
+    case .phaseEntered(let p): return p
+    case .assessmentRecorded(let p): return p
+    case .managerAppointed(let p): return p
+    case .managerDeparted(let p): return p
+    case .govukTransitioned(let p): return p
+    case .assistedDigitalProvided(let p): return p
+    case .assistedDigitalWithdrawn(let p): return p
+    case .componentAdopted(let p): return p
+    case .volumeReported(let p): return p
+    case .kpiReported(let p): return p
+    case .costsSet(let p): return p
+    case .barrierIdentified(let p): return p
+    case .barrierRemoved(let p): return p
+    case .eventRetracted(let p): return p
+    }
+  }
+
+  /// The event's type.
+  public var type: EventType { Swift.type(of: payload).type }
+
+  /// Decodes `data` as the payload of `type`.
+  /// - Throws: `EventError` naming the field that is wrong.
+  public static func decode(type: EventType, data: [JSONMember], normalising: Bool)
+    throws(EventError) -> Event
+  {
+    let decoder = try PayloadDecoder(
+      members: data, fields: type.fields, type: type.rawValue, normalising: normalising)
+    return try type.payloadType.init(from: decoder).asEvent
+  }
+
+  /// The payload as a JSON object in catalogue field order.
+  public var data: JSONValue {
+    var encoder = PayloadEncoder()
+    payload.encode(to: &encoder)
+    return .object(encoder.members)
+  }
+}

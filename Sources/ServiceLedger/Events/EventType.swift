@@ -1,0 +1,69 @@
+/// Every event type of the v1 catalogue, with its stable on-disk name.
+public enum EventType: String, CaseIterable, Sendable, Hashable {
+  case strategyPublished = "strategy.published"
+  case actionDefined = "action.defined"
+  case milestoneDefined = "milestone.defined"
+  case milestoneMet = "milestone.met"
+  case actionProgressed = "action.progressed"
+  case serviceRegistered = "service.registered"
+  case serviceUpdated = "service.updated"
+  case serviceRetired = "service.retired"
+  case exemplarDesignated = "exemplar.designated"
+  case phaseEntered = "phase.entered"
+  case assessmentRecorded = "assessment.recorded"
+  case managerAppointed = "manager.appointed"
+  case managerDeparted = "manager.departed"
+  case govukTransitioned = "govuk.transitioned"
+  case assistedDigitalProvided = "assisted-digital.provided"
+  case assistedDigitalWithdrawn = "assisted-digital.withdrawn"
+  case componentAdopted = "component.adopted"
+  case volumeReported = "volume.reported"
+  case kpiReported = "kpi.reported"
+  case costsSet = "costs.set"
+  case barrierIdentified = "barrier.identified"
+  case barrierRemoved = "barrier.removed"
+  case eventRetracted = "event.retracted"
+
+  /// The payload type that holds this event's `data`.
+  public var payloadType: any EventPayload.Type {
+    switch self {
+    case .strategyPublished: return StrategyPublished.self
+    case .actionDefined: return ActionDefined.self
+    case .milestoneDefined: return MilestoneDefined.self
+    case .milestoneMet: return MilestoneMet.self
+    case .actionProgressed: return ActionProgressed.self
+    case .serviceRegistered: return ServiceRegistered.self
+    case .serviceUpdated: return ServiceUpdated.self
+    case .serviceRetired: return ServiceRetired.self
+    case .exemplarDesignated: return ExemplarDesignated.self
+    case .phaseEntered: return PhaseEntered.self
+    case .assessmentRecorded: return AssessmentRecorded.self
+    case .managerAppointed: return ManagerAppointed.self
+    case .managerDeparted: return ManagerDeparted.self
+    case .govukTransitioned: return GovukTransitioned.self
+    case .assistedDigitalProvided: return AssistedDigitalProvided.self
+    case .assistedDigitalWithdrawn: return AssistedDigitalWithdrawn.self
+    case .componentAdopted: return ComponentAdopted.self
+    case .volumeReported: return VolumeReported.self
+    case .kpiReported: return KPIReported.self
+    case .costsSet: return CostsSet.self
+    case .barrierIdentified: return BarrierIdentified.self
+    case .barrierRemoved: return BarrierRemoved.self
+    case .eventRetracted: return EventRetracted.self
+    }
+  }
+
+  /// The payload's fields, in the order the writer emits them.
+  public var fields: [FieldSpec] { payloadType.fields }
+
+  /// The type named `name`, or an error listing the catalogue.
+  public static func named(_ name: String) throws(EventError) -> EventType {
+    guard let type = EventType(rawValue: name) else {
+      throw EventError(
+        field: "type",
+        "\"\(name)\" is not an event type; the catalogue has "
+          + allCases.map(\.rawValue).joined(separator: ", "))
+    }
+    return type
+  }
+}

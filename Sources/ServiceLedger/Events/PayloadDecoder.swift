@@ -1,0 +1,252 @@
+import Foundation
+
+/// Reads the fields of one event's `data` object, strictly: duplicate keys, keys the type does
+/// not have, missing required fields and values of the wrong kind are all errors naming the
+/// field.
+public struct PayloadDecoder {
+  private let values: [String: JSONValue]
+  /// When true (input to `record`/`append`), text is NFC-normalised; when false (reading the
+  /// log), text that is not NFC is an error.
+  private let normalising: Bool
+
+  /// Checks the members against `fields` and prepares to read them.
+  /// - Throws: `EventError` for a duplicate key, a key not in `fields`, or a missing
+  ///   required field.
+  public init(members: [JSONMember], fields: [FieldSpec], type: String, normalising: Bool)
+    throws(EventError)
+  {
+    var values: [String: JSONValue] = [:]
+    values.reserveCapacity(members.count)
+    for member in members {
+      guard let spec = fields.first(where: { $0.name == member.key }) else {
+        let known = fields.map(\.name).joined(separator: ", ")
+        throw EventError(
+          field: "data." + member.key, "\(type) has no field '\(member.key)'; its fields are \(known)")
+      }
+      if case .null = member.value, !spec.isRequired { continue }
+      guard values.updateValue(member.value, forKey: member.key) == nil else {
+        throw EventError(field: "data." + member.key, "appears twice")
+      }
+    }
+    for spec in fields where spec.isRequired && values[spec.name] == nil {
+      throw EventError(field: "data." + spec.name, "is required for \(type)")
+    }
+    self.values = values
+    self.normalising = normalising
+  }
+
+  /// Whether the field is present (and not null).
+  public func contains(_ key: String) -> Bool { values[key] != nil }
+
+  /// The raw JSON of a field, for structured fields such as themes or points.
+  public func raw(_ key: String) -> JSONValue? { values[key] }
+
+  // MARK: Text
+
+  /// A required free-text field.
+  public func text(_ key: String) throws(EventError) -> String {
+    guard let value = try optionalText(key) else { throw missing(key) }
+    return value
+  }
+
+  /// An optional free-text field.
+  public func optionalText(_ key: String) throws(EventError) -> String? {
+    guard let value = values[key] else { return nil }
+    return try text(value, field: "data." + key)
+  }
+
+  /// Text from any JSON value that should be a string.
+  func text(_ value: JSONValue, field: String) throws(EventError) -> String {
+    guard case .string(let string) = value else {
+      throw EventError(field: field, "must be a string, not \(value.kindName)")
+    }
+    if string.utf8.allSatisfy({ $0 < 0x80 }) { return string }
+    let normalised = string.precomposedStringWithCanonicalMapping
+    if normalising || normalised.utf8.elementsEqual(string.utf8) { return normalised }
+    throw EventError(field: field, "is not NFC-normalised UTF-8; re-record it with ledger append")
+  }
+
+  // MARK: Identifiers
+
+  /// A required identifier field.
+  public func identifier<ID: LedgerIdentifier>(_ key: String) throws(EventError) -> ID {
+    guard let value: ID = try optionalIdentifier(key) else { throw missing(key) }
+    return value
+  }
+
+  /// An optional identifier field.
+  public func optionalIdentifier<ID: LedgerIdentifier>(_ key: String) throws(EventError) -> ID? {
+    guard let value = values[key] else { return nil }
+    return try identifier(value, field: "data." + key)
+  }
+
+  func identifier<ID: LedgerIdentifier>(_ value: JSONValue, field: String) throws(EventError)
+    -> ID
+  {
+    let string = try text(value, field: field)
+    guard let id = ID.validated(string) else {
+      throw EventError(field: field, "\(quoted(string)) is not \(ID.syntax)")
+    }
+    return id
+  }
+
+  /// An optional list of identifiers.
+  public func identifiers<ID: LedgerIdentifier>(_ key: String) throws(EventError) -> [ID]? {
+    guard let items = try array(key) else { return nil }
+    var result: [ID] = []
+    for (index, item) in items.enumerated() {
+      result.append(try identifier(item, field: "data.\(key)[\(index)]"))
+    }
+    return result
+  }
+
+  /// An optional list of free-text strings.
+  public func texts(_ key: String) throws(EventError) -> [String]? {
+    guard let items = try array(key) else { return nil }
+    var result: [String] = []
+    for (index, item) in items.enumerated() {
+      result.append(try text(item, field: "data.\(key)[\(index)]"))
+    }
+    return result
+  }
+
+  // MARK: Dates and numbers
+
+  /// A required date field.
+  public func date(_ key: String) throws(EventError) -> CivilDate {
+    guard let value = try optionalDate(key) else { throw missing(key) }
+    return value
+  }
+
+  /// An optional date field.
+  public func optionalDate(_ key: String) throws(EventError) -> CivilDate? {
+    guard let value = values[key] else { return nil }
+    let string = try text(value, field: "data." + key)
+    guard let date = CivilDate(string) else {
+      throw EventError(field: "data." + key, "\(quoted(string)) is not a real date YYYY-MM-DD")
+    }
+    return date
+  }
+
+  /// A required whole number ≥ `minimum`.
+  public func count(_ key: String, minimum: Int = 0) throws(EventError) -> Int {
+    guard let value = try optionalCount(key, minimum: minimum) else { throw missing(key) }
+    return value
+  }
+
+  /// An optional whole number ≥ `minimum`.
+  public func optionalCount(_ key: String, minimum: Int = 0) throws(EventError) -> Int? {
+    guard let value = values[key] else { return nil }
+    guard case .number(let number) = value else {
+      throw EventError(field: "data." + key, "must be a whole number, not \(value.kindName)")
+    }
+    guard number.isInteger, let int = number.int else {
+      throw EventError(field: "data." + key, "\(number.text) is not a whole number")
+    }
+    guard int >= minimum else {
+      throw EventError(field: "data." + key, "\(int) is less than \(minimum)")
+    }
+    return int
+  }
+
+  /// An optional number within `range` (money: 0..., rates: 0...1).
+  public func optionalDecimal(_ key: String, in range: ClosedRange<Double>) throws(EventError)
+    -> Double?
+  {
+    guard let value = values[key] else { return nil }
+    guard case .number(let number) = value, let double = number.double else {
+      throw EventError(field: "data." + key, "must be a number, not \(value.kindName)")
+    }
+    guard range.contains(double) else {
+      let bound = range.upperBound.isFinite ? " and \(Int(range.upperBound))" : ""
+      throw EventError(
+        field: "data." + key, "\(number.text) must be between \(Int(range.lowerBound))\(bound)")
+    }
+    return double
+  }
+
+  /// An optional `http`/`https` URL.
+  public func optionalURL(_ key: String) throws(EventError) -> String? {
+    guard let string = try optionalText(key) else { return nil }
+    guard string.hasPrefix("https://") || string.hasPrefix("http://"),
+      !string.contains(where: { $0.isWhitespace })
+    else {
+      throw EventError(field: "data." + key, "\(quoted(string)) is not an http(s) URL")
+    }
+    return string
+  }
+
+  // MARK: Choices
+
+  /// A required one-word choice.
+  public func choice<Choice: FieldChoice>(_ key: String) throws(EventError) -> Choice {
+    guard let value: Choice = try optionalChoice(key) else { throw missing(key) }
+    return value
+  }
+
+  /// An optional one-word choice.
+  public func optionalChoice<Choice: FieldChoice>(_ key: String) throws(EventError) -> Choice? {
+    guard let value = values[key] else { return nil }
+    return try choice(value, field: "data." + key)
+  }
+
+  func choice<Choice: FieldChoice>(_ value: JSONValue, field: String) throws(EventError)
+    -> Choice
+  {
+    let string = try text(value, field: field)
+    guard let choice = Choice(rawValue: string) else {
+      throw EventError(
+        field: field,
+        "\(quoted(string)) is not a \(Choice.noun); expected one of: "
+          + Choice.words.joined(separator: ", "))
+    }
+    return choice
+  }
+
+  /// A required, non-empty list of choices without repeats.
+  public func choices<Choice: FieldChoice>(_ key: String) throws(EventError) -> [Choice] {
+    guard let items = try array(key) else { throw missing(key) }
+    guard !items.isEmpty else { throw EventError(field: "data." + key, "must not be empty") }
+    var result: [Choice] = []
+    for (index, item) in items.enumerated() {
+      let choice: Choice = try choice(item, field: "data.\(key)[\(index)]")
+      guard !result.contains(choice) else {
+        throw EventError(field: "data.\(key)[\(index)]", "\(choice.rawValue) is listed twice")
+      }
+      result.append(choice)
+    }
+    return result
+  }
+
+  // MARK: Helpers
+
+  func array(_ key: String) throws(EventError) -> [JSONValue]? {
+    guard let value = values[key] else { return nil }
+    guard case .array(let items) = value else {
+      throw EventError(field: "data." + key, "must be an array, not \(value.kindName)")
+    }
+    return items
+  }
+
+  func missing(_ key: String) -> EventError {
+    EventError(field: "data." + key, "is required")
+  }
+
+  func quoted(_ string: String) -> String {
+    "\"" + (string.count > 60 ? String(string.prefix(60)) + "…" : string) + "\""
+  }
+}
+
+extension JSONValue {
+  /// "a string", "a number", ... for error messages.
+  var kindName: String {
+    switch self {
+    case .null: return "null"
+    case .bool: return "a boolean"
+    case .number: return "a number"
+    case .string: return "a string"
+    case .array: return "an array"
+    case .object: return "an object"
+    }
+  }
+}

@@ -1,0 +1,65 @@
+/// Writes a payload's fields in catalogue order, leaving out absent optional fields.
+public struct PayloadEncoder {
+  /// The members written so far.
+  public private(set) var members: [JSONMember] = []
+
+  /// Creates an empty encoder.
+  public init() {}
+
+  /// Writes a text field; nil writes nothing.
+  public mutating func encode(_ key: String, _ value: String?) {
+    if let value { members.append(JSONMember(key: key, value: .string(value))) }
+  }
+
+  /// Writes an identifier field; nil writes nothing.
+  public mutating func encode(_ key: String, _ value: (some LedgerIdentifier)?) {
+    encode(key, value?.rawValue)
+  }
+
+  /// Writes a date field; nil writes nothing.
+  public mutating func encode(_ key: String, _ value: CivilDate?) {
+    encode(key, value?.description)
+  }
+
+  /// Writes a whole-number field; nil writes nothing.
+  public mutating func encode(_ key: String, _ value: Int?) {
+    if let value { members.append(JSONMember(key: key, value: .number(JSONNumber(value)))) }
+  }
+
+  /// Writes a decimal field (money, rates) in its shortest exact form; nil writes nothing.
+  public mutating func encode(_ key: String, _ value: Double?) {
+    if let value { members.append(JSONMember(key: key, value: .number(JSONNumber(value)))) }
+  }
+
+  /// Writes a choice field; nil writes nothing.
+  public mutating func encode(_ key: String, _ value: (some FieldChoice)?) {
+    encode(key, value?.rawValue)
+  }
+
+  /// Writes a list of choices, identifiers or text; nil writes nothing.
+  public mutating func encode(_ key: String, _ values: [String]?) {
+    if let values {
+      members.append(JSONMember(key: key, value: .array(values.map { .string($0) })))
+    }
+  }
+
+  /// Writes any JSON value; nil writes nothing.
+  public mutating func encode(_ key: String, json value: JSONValue?) {
+    if let value { members.append(JSONMember(key: key, value: value)) }
+  }
+}
+
+extension JSONNumber {
+  /// The number for a whole value.
+  public init(_ value: Int) { self.init(text: String(value)) }
+
+  /// The number for a decimal value: integral values without a fraction (`12`), others in
+  /// Swift's shortest round-trip form (`3.75`).
+  public init(_ value: Double) {
+    if value == value.rounded(), abs(value) < 1e15 {
+      self.init(text: String(Int(value)))
+    } else {
+      self.init(text: String(value))
+    }
+  }
+}

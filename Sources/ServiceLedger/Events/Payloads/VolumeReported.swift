@@ -1,0 +1,92 @@
+/// `volume.reported`: completed transactions of a service over a period, by channel.
+///
+/// `digital` counts self-service only; assisted-digital transactions go in `assisted` and never
+/// count towards digital take-up. The channels never sum to more than `total`, and when all six
+/// are given they sum to exactly `total`.
+public struct VolumeReported: EventPayload {
+  public static let type = EventType.volumeReported
+  public var asEvent: Event { .volumeReported(self) }
+  /// The channel fields, in catalogue order.
+  public static let channelNames = ["digital", "assisted", "phone", "post", "faceToFace", "other"]
+  public static let fields: [FieldSpec] =
+    [.required("service", .slug), .required("from", .date), .required("to", .date),
+      .required("total", .count)]
+    + channelNames.map { .optional($0, .count) }
+    + [.optional("label", .text), .optional("source", .text)]
+
+  public var service: ServiceID
+  public var from: CivilDate
+  public var to: CivilDate
+  public var total: Int
+  public var digital: Int?
+  public var assisted: Int?
+  public var phone: Int?
+  public var post: Int?
+  public var faceToFace: Int?
+  public var other: Int?
+  public var label: String?
+  public var source: String?
+
+  /// The six channel counts in `channelNames` order.
+  public var channels: [Int?] { [digital, assisted, phone, post, faceToFace, other] }
+
+  /// The number of days the report covers, both ends included.
+  public var days: Int { from.days(to: to) + 1 }
+
+  public init(
+    service: ServiceID, from: CivilDate, to: CivilDate, total: Int, digital: Int? = nil,
+    assisted: Int? = nil, phone: Int? = nil, post: Int? = nil, faceToFace: Int? = nil,
+    other: Int? = nil, label: String? = nil, source: String? = nil
+  ) {
+    self.service = service
+    self.from = from
+    self.to = to
+    self.total = total
+    self.digital = digital
+    self.assisted = assisted
+    self.phone = phone
+    self.post = post
+    self.faceToFace = faceToFace
+    self.other = other
+    self.label = label
+    self.source = source
+  }
+
+  public init(from decoder: PayloadDecoder) throws(EventError) {
+    service = try decoder.identifier("service")
+    from = try decoder.date("from")
+    to = try decoder.date("to")
+    total = try decoder.count("total")
+    digital = try decoder.optionalCount("digital")
+    assisted = try decoder.optionalCount("assisted")
+    phone = try decoder.optionalCount("phone")
+    post = try decoder.optionalCount("post")
+    faceToFace = try decoder.optionalCount("faceToFace")
+    other = try decoder.optionalCount("other")
+    label = try decoder.optionalText("label")
+    source = try decoder.optionalText("source")
+    guard from <= to else {
+      throw EventError(field: "data.to", "\(to) is before from \(from)")
+    }
+    let given = channels.compactMap { $0 }
+    let sum = given.reduce(0, +)
+    if sum > total {
+      throw EventError(
+        field: "data.total", "the channels add up to \(sum), more than the total \(total)")
+    }
+    if given.count == 6, sum != total {
+      throw EventError(
+        field: "data.total", "all six channels are given and add up to \(sum), not \(total)")
+    }
+  }
+
+  public func encode(to encoder: inout PayloadEncoder) {
+    encoder.encode("service", service)
+    encoder.encode("from", from)
+    encoder.encode("to", to)
+    encoder.encode("total", total)
+    for (name, count) in zip(Self.channelNames, channels) { encoder.encode(name, count) }
+    encoder.encode("label", label)
+    encoder.encode("source", source)
+  }
+}

@@ -1,0 +1,39 @@
+/// Why reading or appending to the ledger failed.
+public enum LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// The ledger folder does not exist.
+  case noLedger(path: String)
+  /// A file could not be read or written.
+  case io(path: String, reason: String)
+  /// `--file` names something that is not a `NAME.jsonl` file directly in the folder.
+  case invalidFileName(String)
+  /// The log has lines that break its rules; nothing can be appended until they are fixed.
+  case invalidLog(folder: String, problems: [LedgerProblem])
+  /// Input to append was rejected (at input `line`, 0 when there is only one); the log is
+  /// unchanged.
+  case rejected(source: String, line: Int, reason: String)
+
+  public var description: String {
+    switch self {
+    case .noLedger(let path):
+      return "no ledger at \(path): create one with `ledger init \(path)` or name another "
+        + "with --ledger DIR (or LEDGER_DIR)"
+    case .io(let path, let reason):
+      return "\(path): \(reason)"
+    case .invalidFileName(let name):
+      return "\(name) is not a ledger file name: use NAME.jsonl (letters, digits, '.', '_', '-')"
+    case .invalidLog(let folder, let problems):
+      let listed = problems.prefix(10).map { "\(folder)/\($0.description)" }
+      let more = problems.count > 10 ? ["… and \(problems.count - 10) more"] : []
+      let torn = problems.contains { $0.rule == .tornLine }
+      let advice =
+        torn
+        ? "a write was cut off; run `ledger repair` to move the fragment aside, then try again"
+        : "run `ledger check` for every problem; fix them with new events or by restoring the file"
+      return (["the ledger has \(problems.count) invalid line(s):"] + listed + [advice])
+        .joined(separator: "\n")
+    case .rejected(let source, let line, let reason):
+      let place = line > 0 ? "\(source):\(line)" : source
+      return "\(place): \(reason)\nnothing was written"
+    }
+  }
+}

@@ -1,0 +1,62 @@
+/// An instant in UTC with whole-second precision or finer: the log's knowledge time (`at`).
+///
+/// The text form is RFC 3339 in UTC with `Z`: `2013-04-02T09:30:00Z`, optionally with a
+/// fraction of a second (`2013-04-02T09:30:00.250Z`). The original fraction digits are kept so
+/// that a timestamp is written back exactly as it was read.
+public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible {
+  /// Seconds since 1970-01-01T00:00:00Z.
+  public var seconds: Int
+  /// Nanoseconds within the second, 0..<1_000_000_000.
+  public var nanoseconds: Int
+
+  /// Creates a timestamp from seconds since the epoch and a fraction in nanoseconds.
+  public init(seconds: Int, nanoseconds: Int = 0) {
+    self.seconds = seconds
+    self.nanoseconds = nanoseconds
+  }
+
+  /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction]Z`, or returns nil.
+  public init?(_ text: some StringProtocol) {
+    let bytes = Array(text.utf8)
+    guard bytes.count >= 20, bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
+      bytes[16] == UInt8(ascii: ":"), bytes.last == UInt8(ascii: "Z"),
+      let date = CivilDate(String(decoding: bytes[0..<10], as: UTF8.self)),
+      let hour = CivilDate.digits(bytes[11..<13]), hour < 24,
+      let minute = CivilDate.digits(bytes[14..<16]), minute < 60,
+      let second = CivilDate.digits(bytes[17..<19]), second < 60
+    else { return nil }
+    var nanos = 0
+    if bytes.count > 20 {
+      let fraction = bytes[20..<(bytes.count - 1)]
+      guard fraction.first == UInt8(ascii: "."), (2...10).contains(fraction.count),
+        let digits = CivilDate.digits(fraction.dropFirst())
+      else { return nil }
+      nanos = digits
+      for _ in 0..<(10 - fraction.count) { nanos *= 10 }
+    }
+    self.init(seconds: date.dayNumber * 86_400 + hour * 3600 + minute * 60 + second,
+      nanoseconds: nanos)
+  }
+
+  /// The UTC calendar date of this instant.
+  public var date: CivilDate {
+    CivilDate(dayNumber: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
+  }
+
+  /// RFC 3339 UTC text; the fraction is written only when it is not zero.
+  public var description: String {
+    let secondsOfDay = seconds - date.dayNumber * 86_400
+    var text = date.description + "T" + CivilDate.pad(secondsOfDay / 3600, 2) + ":"
+      + CivilDate.pad(secondsOfDay / 60 % 60, 2) + ":" + CivilDate.pad(secondsOfDay % 60, 2)
+    if nanoseconds > 0 {
+      var fraction = CivilDate.pad(nanoseconds, 9)
+      while fraction.hasSuffix("0") { fraction.removeLast() }
+      text += "." + fraction
+    }
+    return text + "Z"
+  }
+
+  public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
+    (lhs.seconds, lhs.nanoseconds) < (rhs.seconds, rhs.nanoseconds)
+  }
+}

@@ -1,0 +1,213 @@
+/// The log's integrity rules, checked as a fold over events in replay order: unique ids,
+/// references only to things defined earlier, nothing after a service's retirement but late
+/// figures, and short volume reports that do not overlap.
+///
+/// `validate(_:)` either accepts an event (and remembers what it defines) or throws without
+/// changing anything, so one invalid line cannot hide or excuse another.
+public struct ReferenceValidator: Sendable {
+  private var ids: Set<EventID> = []
+  private var retractions: Set<EventID> = []
+  private var retracted: Set<EventID> = []
+  private var services: [ServiceID: CivilDate?] = [:]  // value: retirement date
+  private var strategies: [StrategyID: Set<Int>] = [:]  // value: theme numbers
+  private var actions: Set<ActionKey> = []
+  private var milestones: Set<MilestoneKey> = []
+  private var barriers: Set<BarrierID> = []
+  private var managers: Set<ManagerKey> = []
+  private var shortReports: [ServiceID: ShortReports] = [:]
+
+  public init() {}
+
+  /// Checks `recorded` against everything accepted so far and, if it is valid, accepts it.
+  /// - Throws: `EventError` saying which rule it breaks and what would fix it.
+  public mutating func validate(_ recorded: RecordedEvent) throws(EventError) {
+    guard !ids.contains(recorded.id) else {
+      throw EventError(.duplicateID, field: "id", "\(recorded.id) is already in the ledger")
+    }
+    try check(recorded.event)
+    ids.insert(recorded.id)
+    apply(recorded)
+  }
+
+  private func check(_ event: Event) throws(EventError) {
+    if let service = event.service, !isRegistration(event) {
+      try checkService(service, for: event)
+    }
+    switch event {
+    case .strategyPublished(let p):
+      guard strategies[p.strategy] == nil else {
+        throw EventError(field: "data.strategy", "strategy \(p.strategy) is already published")
+      }
+    case .actionDefined(let p):
+      let themes = try checkStrategy(p.strategy)
+      guard themes.contains(p.theme) else {
+        throw EventError(
+          .unknownReference, field: "data.theme",
+          "strategy \(p.strategy) has no theme \(p.theme); its themes are "
+            + themes.sorted().map(String.init).joined(separator: ", "))
+      }
+      guard !actions.contains(ActionKey(p.strategy, p.action)) else {
+        throw EventError(field: "data.action", "action \(p.action) of \(p.strategy) is already defined")
+      }
+    case .milestoneDefined(let p):
+      try checkAction(p.strategy, p.action)
+      guard !milestones.contains(MilestoneKey(p.strategy, p.milestone)) else {
+        throw EventError(field: "data.milestone", "milestone \(p.milestone) is already defined")
+      }
+    case .milestoneMet(let p):
+      _ = try checkStrategy(p.strategy)
+      guard milestones.contains(MilestoneKey(p.strategy, p.milestone)) else {
+        throw EventError(
+          .unknownReference, field: "data.milestone",
+          "\(p.strategy) has no milestone \(p.milestone); define it with milestone.defined first")
+      }
+    case .actionProgressed(let p):
+      try checkAction(p.strategy, p.action)
+    case .serviceRegistered(let p):
+      guard services[p.service] == nil else {
+        throw EventError(field: "data.service", "service \(p.service) is already registered")
+      }
+    case .serviceRetired(let p):
+      for (index, replacement) in (p.replacedBy ?? []).enumerated() where services[replacement] == nil {
+        throw EventError(
+          .unknownReference, field: "data.replacedBy[\(index)]",
+          "service \(replacement) is not registered; register the replacement first")
+      }
+    case .exemplarDesignated(let p):
+      _ = try checkStrategy(p.strategy)
+    case .managerDeparted(let p):
+      guard managers.contains(ManagerKey(p.service, p.person)) else {
+        throw EventError(
+          field: "data.person", "\(p.person) was never appointed to \(p.service)")
+      }
+    case .volumeReported(let p):
+      if p.days < 365, let clash = shortReports[p.service]?.overlap(p.from, p.to) {
+        throw EventError(
+          field: "data.from",
+          "\(p.from)..\(p.to) overlaps the report for \(clash.from)..\(clash.to); reports "
+            + "shorter than 12 months may only overlap when their ranges are identical "
+            + "(a restatement)")
+      }
+    case .barrierIdentified(let p):
+      guard !barriers.contains(p.barrier) else {
+        throw EventError(field: "data.barrier", "barrier \(p.barrier) is already identified")
+      }
+      for (index, service) in (p.services ?? []).enumerated() where services[service] == nil {
+        throw EventError(
+          .unknownReference, field: "data.services[\(index)]", "service \(service) is not registered")
+      }
+    case .barrierRemoved(let p):
+      guard barriers.contains(p.barrier) else {
+        throw EventError(
+          .unknownReference, field: "data.barrier", "barrier \(p.barrier) was never identified")
+      }
+    case .eventRetracted(let p):
+      guard ids.contains(p.event) else {
+        throw EventError(
+          .unknownReference, field: "data.event",
+          "no earlier event has id \(p.event); only recorded events can be retracted")
+      }
+      guard !retractions.contains(p.event) else {
+        throw EventError(field: "data.event", "\(p.event) is a retraction; it cannot be retracted")
+      }
+      guard !retracted.contains(p.event) else {
+        throw EventError(field: "data.event", "\(p.event) is already retracted")
+      }
+    case .serviceUpdated, .phaseEntered, .assessmentRecorded, .managerAppointed,
+      .govukTransitioned, .assistedDigitalProvided, .assistedDigitalWithdrawn, .componentAdopted,
+      .kpiReported, .costsSet:
+      break
+    }
+  }
+
+  private func isRegistration(_ event: Event) -> Bool {
+    if case .serviceRegistered = event { return true }
+    return false
+  }
+
+  private func checkService(_ service: ServiceID, for event: Event) throws(EventError) {
+    guard let retirement = services[service] else {
+      throw EventError(
+        .unknownReference, field: "data.service",
+        "service \(service) is not registered; register it first "
+          + "(ledger record service.registered service=\(service) name=... organisation=...)")
+    }
+    guard let retiredOn = retirement else { return }
+    switch event {
+    case .volumeReported(let p) where p.to <= retiredOn: return
+    case .kpiReported(let p) where p.to <= retiredOn: return
+    default:
+      throw EventError(
+        field: "data.service",
+        "service \(service) was retired on \(retiredOn); it accepts only volume and KPI "
+          + "reports for periods up to then")
+    }
+  }
+
+  private func checkStrategy(_ strategy: StrategyID) throws(EventError) -> Set<Int> {
+    guard let themes = strategies[strategy] else {
+      throw EventError(
+        .unknownReference, field: "data.strategy",
+        "strategy \(strategy) is not published; record strategy.published first")
+    }
+    return themes
+  }
+
+  private func checkAction(_ strategy: StrategyID, _ action: Int) throws(EventError) {
+    _ = try checkStrategy(strategy)
+    guard actions.contains(ActionKey(strategy, action)) else {
+      throw EventError(
+        .unknownReference, field: "data.action",
+        "\(strategy) has no action \(action); define it with action.defined first")
+    }
+  }
+
+  private mutating func apply(_ recorded: RecordedEvent) {
+    switch recorded.event {
+    case .strategyPublished(let p): strategies[p.strategy] = Set(p.themes.map(\.number))
+    case .actionDefined(let p): actions.insert(ActionKey(p.strategy, p.action))
+    case .milestoneDefined(let p): milestones.insert(MilestoneKey(p.strategy, p.milestone))
+    case .serviceRegistered(let p): services[p.service] = .some(nil)
+    case .serviceRetired(let p): services[p.service] = .some(p.on)
+    case .managerAppointed(let p): managers.insert(ManagerKey(p.service, p.person))
+    case .barrierIdentified(let p): barriers.insert(p.barrier)
+    case .eventRetracted(let p):
+      retractions.insert(recorded.id)
+      retracted.insert(p.event)
+    case .volumeReported(let p) where p.days < 365:
+      shortReports[p.service, default: ShortReports()].insert(p.from, p.to)
+    case .milestoneMet, .actionProgressed, .serviceUpdated, .exemplarDesignated, .phaseEntered,
+      .assessmentRecorded, .managerDeparted, .govukTransitioned, .assistedDigitalProvided,
+      .assistedDigitalWithdrawn, .componentAdopted, .volumeReported, .kpiReported, .costsSet,
+      .barrierRemoved:
+      break
+    }
+  }
+}
+
+private struct ActionKey: Hashable, Sendable {
+  var strategy: StrategyID
+  var action: Int
+  init(_ strategy: StrategyID, _ action: Int) {
+    self.strategy = strategy
+    self.action = action
+  }
+}
+
+private struct MilestoneKey: Hashable, Sendable {
+  var strategy: StrategyID
+  var milestone: MilestoneID
+  init(_ strategy: StrategyID, _ milestone: MilestoneID) {
+    self.strategy = strategy
+    self.milestone = milestone
+  }
+}
+
+private struct ManagerKey: Hashable, Sendable {
+  var service: ServiceID
+  var person: PersonID
+  init(_ service: ServiceID, _ person: PersonID) {
+    self.service = service
+    self.person = person
+  }
+}
