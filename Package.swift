@@ -13,7 +13,7 @@ let package = Package(
     .testTarget(
       name: "ServiceLedgerTests",
       dependencies: ["ServiceLedger"],
-      resources: [.copy("Fixtures")]
+      exclude: ["Fixtures"]
     ),
   ],
   swiftLanguageModes: [.v6]

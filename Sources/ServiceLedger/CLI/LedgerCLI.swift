@@ -3,7 +3,10 @@ public enum LedgerCLI {
   /// Every command, in the order `ledger help` lists them.
   static let commands: [CommandEntry] = [
     CommandEntry(InitCommand.self), CommandEntry(RecordCommand.self),
-    CommandEntry(AppendCommand.self), CommandEntry(HelpCommand.self),
+    CommandEntry(AppendCommand.self), CommandEntry(ImportCommand.self),
+    CommandEntry(LogCommand.self),
+    CommandEntry(ServicesCommand.self), CommandEntry(CheckCommand.self),
+    CommandEntry(HelpCommand.self),
   ]
 
   /// The names of all commands, comma-separated.

@@ -52,8 +52,14 @@ public struct LedgerWriter: Sendable {
     let placed = try place(batches, after: current, source: source)
     let candidate = Ledger(files: placed.contents)
     if let problem = candidate.problems.first {
-      let inputLine = placed.inputLines[EventLocation(file: problem.file, line: problem.line)] ?? 0
-      throw LedgerError.rejected(source: source, line: inputLine, reason: problem.message)
+      let single = batches.map(\.events.count).reduce(0, +) == 1
+      guard let inputLine = placed.inputLines[EventLocation(file: problem.file, line: problem.line)]
+      else {
+        throw LedgerError.rejected(
+          source: source, line: 0,
+          reason: "it would make \(problem.file):\(problem.line) invalid: \(problem.message)")
+      }
+      throw LedgerError.rejected(source: source, line: single ? 0 : inputLine, reason: problem.message)
     }
     var written: [(descriptor: Int32, path: String, length: off_t)] = []
     defer { for file in written { close(file.descriptor) } }

@@ -18,7 +18,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
   /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction]Z`, or returns nil.
   public init?(_ text: some StringProtocol) {
     let bytes = Array(text.utf8)
-    guard bytes.count >= 20, bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
+    guard bytes.count >= 20, bytes[10] == UInt8(ascii: "T"), bytes.count == 20 || bytes[19] == UInt8(ascii: "."), bytes[13] == UInt8(ascii: ":"),
       bytes[16] == UInt8(ascii: ":"), bytes.last == UInt8(ascii: "Z"),
       let date = CivilDate(String(decoding: bytes[0..<10], as: UTF8.self)),
       let hour = CivilDate.digits(bytes[11..<13]), hour < 24,
@@ -27,7 +27,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     else { return nil }
     var nanos = 0
     if bytes.count > 20 {
-      let fraction = bytes[20..<(bytes.count - 1)]
+      let fraction = bytes[19..<(bytes.count - 1)]
       guard fraction.first == UInt8(ascii: "."), (2...10).contains(fraction.count),
         let digits = CivilDate.digits(fraction.dropFirst())
       else { return nil }

@@ -26,7 +26,7 @@ enum FieldValues {
       return number
     case .choiceList, .slugList, .textList:
       let items = value.split(separator: ",", omittingEmptySubsequences: false)
-      return .array(items.map { .string($0.trimmingCharacters()) })
+      return .array(items.map { .string($0.trimmed()) })
     case .themes, .points:
       do {
         return try JSONParser.parse(value)
@@ -36,11 +36,5 @@ enum FieldValues {
     case .text, .slug, .person, .date, .url, .choice, .eventID:
       return .string(value)
     }
-  }
-}
-
-extension Substring {
-  func trimmingCharacters() -> String {
-    String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
   }
 }

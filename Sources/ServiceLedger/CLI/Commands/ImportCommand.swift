@@ -1,0 +1,56 @@
+import Foundation
+
+/// `ledger import transactions-explorer CSV`.
+struct ImportCommand: Command {
+  static let name = "import"
+  static let summary = "import the Transactions Explorer CSV as services and volume reports"
+  static let usage =
+    "ledger import transactions-explorer CSV [--file NAME.jsonl | --file-per-organisation]"
+  static let options: [OptionSpec] = [
+    .ledger, .file,
+    OptionSpec(
+      "file-per-organisation", value: nil,
+      help: "write each organisation's events to its own file (hmcts.jsonl, opg.jsonl, ...)"),
+    .by,
+  ]
+  static let discussion = """
+    Registers each service not yet in the ledger and appends a volume.reported (and a
+    kpi.reported where the row has KPIs) for each row, with `source` naming the row's origin.
+    Re-running it adds nothing; a row whose figures differ from the ledger's for the same
+    service and period is appended as a restatement. All or nothing.
+    """
+
+  let path: String
+  let arguments: ParsedArguments
+
+  init(_ arguments: ParsedArguments, context: CommandContext) throws(UsageError) {
+    guard arguments.positionals.count == 2, arguments.positionals[0] == "transactions-explorer"
+    else {
+      throw UsageError(
+        "usage: \(Self.usage) (the only format is transactions-explorer)", command: Self.name)
+    }
+    if arguments.flag("file-per-organisation"), arguments.value("file") != nil {
+      throw UsageError("give --file or --file-per-organisation, not both", command: Self.name)
+    }
+    path = arguments.positionals[1]
+    self.arguments = arguments
+  }
+
+  func run(context: CommandContext) throws -> Int32 {
+    let folder = context.folder(arguments)
+    let bytes = try LedgerFolder(path: ".").bytes(ofPath: path)
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      throw ImportError(file: path, line: 0, message: "is not UTF-8 text")
+    }
+    let importer = TransactionsExplorerImport(
+      at: try context.now(), by: try context.actor(arguments), makeID: try context.idSource(),
+      files: arguments.flag("file-per-organisation")
+        ? .perOrganisation : .single(arguments.value("file") ?? LedgerFolder.defaultFile))
+    let plan = try importer.plan(csv: text, name: path, ledger: try folder.readValid())
+    if plan.batches.contains(where: { !$0.events.isEmpty }) {
+      try LedgerWriter(folder: folder).append(plan.batches, source: path)
+    }
+    context.write("imported \(path) into \(folder.path): \(plan.summary)\n")
+    return LedgerCLI.success
+  }
+}

@@ -1,0 +1,169 @@
+/// Turns the Transactions Explorer long CSV into `service.registered`, `volume.reported` and
+/// `kpi.reported` events, idempotently: a service already registered, or a report whose
+/// figures the ledger already holds for the same service and period, adds nothing; a report
+/// with different figures for the same period is appended as a restatement.
+public struct TransactionsExplorerImport: Sendable {
+  /// What an import did.
+  public struct Summary: Sendable, Equatable, CustomStringConvertible {
+    public var servicesRegistered = 0
+    public var volumeReports = 0
+    public var restatements = 0
+    public var kpiReports = 0
+    public var alreadyPresent = 0
+    public var rowsWithoutVolume = 0
+
+    public var description: String {
+      "\(servicesRegistered) service(s) registered, \(volumeReports) volume report(s) "
+        + "(\(restatements) restating earlier figures), \(kpiReports) KPI report(s); "
+        + "\(alreadyPresent) row(s) already in the ledger, \(rowsWithoutVolume) row(s) "
+        + "without a volume skipped"
+    }
+  }
+
+  /// Where each service's events go: one file for all, or one per organisation.
+  public enum FileChoice: Sendable {
+    case single(String)
+    /// `hmcts.jsonl`, `opg.jsonl`, ...
+    case perOrganisation
+  }
+
+  /// The envelope values for new events.
+  public var at: Timestamp
+  public var by: ActorID
+  public var makeID: @Sendable () -> EventID
+  public var files: FileChoice
+
+  public init(
+    at: Timestamp, by: ActorID, makeID: @escaping @Sendable () -> EventID, files: FileChoice
+  ) {
+    self.at = at
+    self.by = by
+    self.makeID = makeID
+    self.files = files
+  }
+
+  /// The new events for `csv` given what `ledger` already holds, grouped by file.
+  /// - Parameters:
+  ///   - csv: the file's text.
+  ///   - name: the file's name, for error messages.
+  ///   - ledger: the ledger as it is.
+  /// - Returns: the batches to append and what they hold.
+  /// - Throws: `ImportError` for a missing column or a bad value, naming its line.
+  public func plan(csv: String, name: String, ledger: Ledger) throws(ImportError)
+    -> (batches: [(file: String, events: [RecordedEvent])], summary: Summary)
+  {
+    let records: [CSVReader.Record]
+    do {
+      records = try CSVReader.records(csv)
+    } catch {
+      throw ImportError(file: name, line: error.line, message: error.reason)
+    }
+    guard let header = records.first else {
+      throw ImportError(file: name, line: 0, message: "the file is empty")
+    }
+    var columns: [String: Int] = [:]
+    for (index, column) in header.fields.enumerated() { columns[column.trimmed()] = index }
+    let missing = TransactionsExplorerRow.requiredColumns.filter { columns[$0] == nil }
+    guard missing.isEmpty else {
+      throw ImportError(
+        file: name, line: 1,
+        message: "missing column(s) \(missing.joined(separator: ", ")); is this the "
+          + "Transactions Explorer long CSV?")
+    }
+    var known = KnownFacts(ledger)
+    var summary = Summary()
+    var batches: [String: [RecordedEvent]] = [:]
+    var order: [String] = []
+    func add(_ event: Event, organisation: String) {
+      let file = fileName(organisation)
+      if batches[file] == nil { order.append(file) }
+      batches[file, default: []].append(RecordedEvent(id: makeID(), at: at, by: by, event: event))
+    }
+    for record in records.dropFirst() {
+      let row = try TransactionsExplorerRow(record, columns: columns, file: name)
+      if !known.services.contains(row.service) {
+        known.services.insert(row.service)
+        summary.servicesRegistered += 1
+        add(.serviceRegistered(registration(row)), organisation: row.organisation)
+      }
+      guard let volume = row.volume else {
+        summary.rowsWithoutVolume += 1
+        continue
+      }
+      let report = VolumeReported(
+        service: row.service, from: row.from, to: row.to, total: volume, digital: row.digital,
+        label: row.label, source: row.source)
+      let key = PeriodKey(service: row.service, from: row.from, to: row.to)
+      if let existing = known.volumes[key], existing.total == report.total,
+        existing.digital == report.digital
+      {
+        summary.alreadyPresent += 1
+      } else {
+        if known.volumes[key] != nil { summary.restatements += 1 }
+        known.volumes[key] = report
+        summary.volumeReports += 1
+        add(.volumeReported(report), organisation: row.organisation)
+      }
+      let kpis = KPIReported(
+        service: row.service, from: row.from, to: row.to,
+        costPerTransaction: row.costPerTransaction,
+        digitalCostPerTransaction: row.digitalCostPerTransaction,
+        completionRate: row.completionRate, userSatisfaction: row.userSatisfaction,
+        source: row.source)
+      let hasKPI = [kpis.costPerTransaction, kpis.digitalCostPerTransaction, kpis.completionRate,
+        kpis.userSatisfaction].contains { $0 != nil }
+      if hasKPI, known.kpis[key] != kpis {
+        known.kpis[key] = kpis
+        summary.kpiReports += 1
+        add(.kpiReported(kpis), organisation: row.organisation)
+      }
+    }
+    return (order.map { ($0, batches[$0] ?? []) }, summary)
+  }
+
+  private func registration(_ row: TransactionsExplorerRow) -> ServiceRegistered {
+    ServiceRegistered(
+      service: row.service, name: row.name, organisation: row.organisation, department: "MoJ",
+      kind: .transactional, category: row.category, customers: row.customers, url: row.url)
+  }
+
+  private func fileName(_ organisation: String) -> String {
+    switch files {
+    case .single(let name): return name
+    case .perOrganisation:
+      let slug = String(
+        organisation.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
+      return (slug.isEmpty ? "ledger" : slug) + ".jsonl"
+    }
+  }
+}
+
+/// A report's natural key.
+struct PeriodKey: Hashable, Sendable {
+  var service: ServiceID
+  var from: CivilDate
+  var to: CivilDate
+}
+
+/// What the ledger already holds that an import must not add again.
+private struct KnownFacts {
+  var services: Set<ServiceID> = []
+  var volumes: [PeriodKey: VolumeReported] = [:]
+  var kpis: [PeriodKey: KPIReported] = [:]
+
+  init(_ ledger: Ledger) {
+    let retracted = Set(
+      ledger.events.compactMap { event -> EventID? in
+        if case .eventRetracted(let p) = event.event { return p.event }
+        return nil
+      })
+    for event in ledger.events where !retracted.contains(event.id) {
+      switch event.event {
+      case .serviceRegistered(let p): services.insert(p.service)
+      case .volumeReported(let p): volumes[PeriodKey(service: p.service, from: p.from, to: p.to)] = p
+      case .kpiReported(let p): kpis[PeriodKey(service: p.service, from: p.from, to: p.to)] = p
+      default: break
+      }
+    }
+  }
+}

@@ -1,0 +1,118 @@
+/// A view's rows as a table, rendered as an aligned text table, CSV or Markdown.
+public struct TableData: Sendable, Equatable {
+  /// One cell: text (left-aligned, neutralised in CSV) or a formatted number (right-aligned).
+  public enum Cell: Sendable, Equatable {
+    case text(String)
+    case number(String)
+
+    var text: String {
+      switch self {
+      case .text(let text), .number(let text): return text
+      }
+    }
+  }
+
+  /// Column titles.
+  public var columns: [String]
+  /// Rows of cells, one per column.
+  public var rows: [[Cell]]
+
+  public init(columns: [String], rows: [[Cell]] = []) {
+    self.columns = columns
+    self.rows = rows
+  }
+
+  /// An aligned plain-text table: two spaces between columns, a dashed rule under the titles,
+  /// numbers right-aligned, control characters escaped.
+  public func renderTable(into out: inout some TextOutputStream) {
+    let header = columns.map { Format.terminalSafe($0) }
+    let body = rows.map { row in row.map { Format.terminalSafe($0.text.replacingNewlines()) } }
+    var widths = header.map(\.count)
+    for row in body {
+      for (index, cell) in row.enumerated() where index < widths.count {
+        widths[index] = max(widths[index], cell.count)
+      }
+    }
+    let numeric = columns.indices.map { index in
+      rows.contains { row in index < row.count && row[index].isNumber }
+    }
+    func line(_ cells: [String]) -> String {
+      var parts: [String] = []
+      for (index, cell) in cells.enumerated() where index < widths.count {
+        let pad = String(repeating: " ", count: widths[index] - cell.count)
+        parts.append(numeric[index] ? pad + cell : cell + pad)
+      }
+      var text = parts.joined(separator: "  ")
+      while text.hasSuffix(" ") { text.removeLast() }
+      return text + "\n"
+    }
+    out.write(line(header))
+    out.write(line(widths.map { String(repeating: "-", count: $0) }))
+    for row in body { out.write(line(row)) }
+  }
+
+  /// RFC 4180 CSV with a header row. Text cells that a spreadsheet would run as a formula
+  /// (starting with `=`, `+`, `-`, `@`, tab or carriage return) get a leading `'`.
+  public func renderCSV(into out: inout some TextOutputStream) {
+    out.write(columns.map { csvField($0, isText: true) }.joined(separator: ",") + "\r\n")
+    for row in rows {
+      let fields = row.map { cell -> String in
+        switch cell {
+        case .text(let text): return csvField(text, isText: true)
+        case .number(let text): return csvField(text, isText: false)
+        }
+      }
+      out.write(fields.joined(separator: ",") + "\r\n")
+    }
+  }
+
+  /// A GitHub-flavoured Markdown table with Markdown characters in cells escaped.
+  public func renderMarkdown(into out: inout some TextOutputStream) {
+    out.write("| " + columns.map(Self.markdownEscaped).joined(separator: " | ") + " |\n")
+    let numeric = columns.indices.map { index in
+      rows.contains { row in index < row.count && row[index].isNumber }
+    }
+    out.write("|" + numeric.map { $0 ? " ---: |" : " --- |" }.joined() + "\n")
+    for row in rows {
+      out.write("| " + row.map { Self.markdownEscaped($0.text) }.joined(separator: " | ") + " |\n")
+    }
+  }
+
+  /// `text` with the characters Markdown would interpret escaped and line breaks removed.
+  public static func markdownEscaped(_ text: String) -> String {
+    var out = ""
+    for character in Format.terminalSafe(text.replacingNewlines()) {
+      if "\\`*_[]<>|#".contains(character) { out.append("\\") }
+      out.append(character)
+    }
+    return out
+  }
+
+  private func csvField(_ text: String, isText: Bool) -> String {
+    var value = text
+    if isText, let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
+      value = "'" + value
+    }
+    guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+      return value
+    }
+    return "\"" + value.replacingAll("\"", with: "\"\"") + "\""
+  }
+}
+
+extension TableData.Cell {
+  var isNumber: Bool {
+    if case .number = self { return true }
+    return false
+  }
+}
+
+extension String {
+  func replacingNewlines() -> String {
+    contains(where: \.isNewline) ? String(map { $0.isNewline ? " " : $0 }) : self
+  }
+
+  func replacingAll(_ target: String, with replacement: String) -> String {
+    split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+  }
+}

@@ -1,0 +1,62 @@
+/// The output formats of the views.
+public enum ViewFormat: String, Sendable, CaseIterable {
+  case table, json, csv, markdown
+
+  /// The formats' names, default first.
+  public static var names: [String] { allCases.map(\.rawValue) }
+}
+
+/// A view ready to print: its rows as a table, its JSON, and a note for when it is empty.
+public struct ViewOutput: Sendable {
+  public var table: TableData
+  public var json: JSONValue
+  /// Said instead of an empty table (for example "no services registered as of 2010-01-01").
+  public var emptyNote: String?
+
+  public init(table: TableData, json: JSONValue, emptyNote: String? = nil) {
+    self.table = table
+    self.json = json
+    self.emptyNote = emptyNote
+  }
+
+  /// The view in `format`.
+  public func render(_ format: ViewFormat, into out: inout some TextOutputStream) {
+    switch format {
+    case .json:
+      out.write(json.serialized() + "\n")
+    case .table:
+      if table.rows.isEmpty, let emptyNote {
+        out.write(emptyNote + "\n")
+      } else {
+        table.renderTable(into: &out)
+      }
+    case .csv:
+      table.renderCSV(into: &out)
+    case .markdown:
+      if table.rows.isEmpty, let emptyNote {
+        out.write("_" + TableData.markdownEscaped(emptyNote) + "_\n")
+      } else {
+        table.renderMarkdown(into: &out)
+      }
+    }
+  }
+}
+
+extension JSONValue {
+  /// A JSON string or null.
+  public static func string(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
+  /// A JSON integer or null.
+  public static func integer(_ value: Int?) -> JSONValue {
+    value.map { .number(JSONNumber($0)) } ?? .null
+  }
+  /// A JSON number or null.
+  public static func decimal(_ value: Double?) -> JSONValue {
+    value.map { .number(JSONNumber($0)) } ?? .null
+  }
+  /// A JSON date string or null.
+  public static func date(_ value: CivilDate?) -> JSONValue { string(value?.description) }
+  /// An object from key-value pairs in order.
+  public static func members(_ pairs: KeyValuePairs<String, JSONValue>) -> JSONValue {
+    .object(pairs.map { JSONMember(key: $0.key, value: $0.value) })
+  }
+}

@@ -1,0 +1,84 @@
+/// A strict RFC 4180 CSV reader: quoted fields may hold commas, quotes (`""`) and line breaks.
+public enum CSVReader {
+  /// One record and the line it starts on.
+  public struct Record: Sendable, Equatable {
+    public var line: Int
+    public var fields: [String]
+  }
+
+  /// Why the text is not CSV.
+  public struct SyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var line: Int
+    public var reason: String
+    public var description: String { "line \(line): \(reason)" }
+  }
+
+  /// The records of `text` (a trailing line break is optional; `\r\n` and `\n` both end a record).
+  /// - Throws: `SyntaxError` for a stray quote or an unterminated quoted field.
+  public static func records(_ text: String) throws(SyntaxError) -> [Record] {
+    var records: [Record] = []
+    var fields: [String] = []
+    var field = ""
+    var line = 1
+    var recordLine = 1
+    var inQuotes = false
+    var fieldStarted = false
+    var scalars = text.unicodeScalars.makeIterator()
+    var pending: Unicode.Scalar? = nil
+    func next() -> Unicode.Scalar? {
+      if let scalar = pending {
+        pending = nil
+        return scalar
+      }
+      return scalars.next()
+    }
+    while let scalar = next() {
+      if inQuotes {
+        if scalar == "\"" {
+          let following = next()
+          if following == "\"" {
+            field.unicodeScalars.append("\"")
+          } else {
+            inQuotes = false
+            pending = following
+          }
+        } else {
+          if scalar == "\n" { line += 1 }
+          field.unicodeScalars.append(scalar)
+        }
+        continue
+      }
+      switch scalar {
+      case "\"":
+        guard !fieldStarted && field.isEmpty else {
+          throw SyntaxError(line: line, reason: "a quote inside an unquoted field")
+        }
+        inQuotes = true
+        fieldStarted = true
+      case ",":
+        fields.append(field)
+        field = ""
+        fieldStarted = false
+      case "\r":
+        continue
+      case "\n":
+        fields.append(field)
+        records.append(Record(line: recordLine, fields: fields))
+        fields = []
+        field = ""
+        fieldStarted = false
+        line += 1
+        recordLine = line
+      default:
+        field.unicodeScalars.append(scalar)
+        fieldStarted = true
+      }
+    }
+    if inQuotes { throw SyntaxError(line: recordLine, reason: "a quoted field is not closed") }
+    if fieldStarted || !field.isEmpty || !fields.isEmpty {
+      fields.append(field)
+      records.append(Record(line: recordLine, fields: fields))
+    }
+    return records
+  }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+@testable import ServiceLedger
+
+/// A fresh, empty ledger folder under the temporary directory, removed by `remove()`.
+struct TemporaryLedger {
+  let path: String
+  var folder: LedgerFolder { LedgerFolder(path: path) }
+
+  init(files: [String: String] = [:]) throws {
+    path = NSTemporaryDirectory() + "ledger-test-" + UUID().uuidString.lowercased()
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    for (name, text) in files {
+      try Data(text.utf8).write(to: URL(fileURLWithPath: path + "/" + name))
+    }
+  }
+
+  func write(_ name: String, _ text: String) throws {
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path + "/" + name))
+  }
+
+  func bytes(_ name: String) -> [UInt8] {
+    FileManager.default.contents(atPath: path + "/" + name).map { [UInt8]($0) } ?? []
+  }
+
+  func text(_ name: String) -> String { String(decoding: bytes(name), as: UTF8.self) }
+
+  func remove() { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// Runs the CLI in process with fixed time, ids and actor, capturing its output.
+struct CLIRun {
+  var exitCode: Int32
+  var stdout: String
+  var stderr: String
+}
+
+final class Capture: @unchecked Sendable {
+  var text = ""
+}
+
+enum CLI {
+  static func run(
+    _ arguments: [String], ledger: String? = nil, now: String = "2015-04-01T09:00:00Z",
+    input: String = "", environment: [String: String] = [:]
+  ) -> CLIRun {
+    let out = Capture()
+    let err = Capture()
+    var env = ["LEDGER_NOW": now, "LEDGER_ACTOR": "p-0001", "LEDGER_SEED": "7"]
+    if let ledger { env["LEDGER_DIR"] = ledger }
+    env.merge(environment) { $1 }
+    let context = CommandContext(
+      environment: env, clock: { Timestamp(seconds: 0) },
+      makeID: { EventID(unchecked: UUID().uuidString.lowercased()) },
+      readInput: { Array(input.utf8) },
+      write: { out.text += $0 }, writeError: { err.text += $0 })
+    let code = LedgerCLI.run(arguments, context: context)
+    return CLIRun(exitCode: code, stdout: out.text, stderr: err.text)
+  }
+}
+
+/// Builds events for tests with sequential ids and times.
+struct EventFactory {
+  private var counter = 0
+  var start = Timestamp(seconds: 1_400_000_000)
+
+  mutating func make(_ event: Event, by: String = "p-0001") -> RecordedEvent {
+    counter += 1
+    let hex = String(counter, radix: 16)
+    let id = "00000000-0000-4000-8000-" + String(repeating: "0", count: 12 - hex.count) + hex
+    return RecordedEvent(
+      id: EventID(unchecked: id), at: Timestamp(seconds: start.seconds + counter),
+      by: ActorID(unchecked: by), event: event)
+  }
+}
+
+func date(_ text: String) -> CivilDate {
+  CivilDate(text) ?? CivilDate(dayNumber: 0)
+}
+
+func service(_ id: String) -> ServiceID { ServiceID(unchecked: id) }
+
+/// The package root, for the README, `events/` and the built binary.
+let packageRoot: String = {
+  var url = URL(fileURLWithPath: #filePath)
+  for _ in 0..<4 { url.deleteLastPathComponent() }
+  return url.path
+}()
+
+/// The shared data folder beside the checkout (`../shared`).
+let sharedRoot = packageRoot + "/../shared"
