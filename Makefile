@@ -7,7 +7,7 @@ LEDGER = .build/debug/ledger
 build:
 	$(SWIFT) build
 
-test:
+test: build
 	$(SWIFT) test
 
 lint:

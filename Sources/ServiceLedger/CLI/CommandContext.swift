@@ -39,14 +39,17 @@ public struct CommandContext {
     return now
   }
 
-  /// The id source: deterministic from `LEDGER_SEED` when set (reproducible builds and tests),
-  /// else `makeID`.
+  /// The id source: deterministic from `LEDGER_SEED` and the recording time when set
+  /// (reproducible builds and tests), else `makeID`.
   public func idSource() throws(UsageError) -> @Sendable () -> EventID {
     guard let text = environment["LEDGER_SEED"], !text.isEmpty else { return makeID }
     guard let seed = UInt64(text) else {
       throw UsageError("LEDGER_SEED=\(text) is not a whole number")
     }
-    return SeededIDGenerator(seed: seed).next
+    // Mixed with the recording time, so that runs at different LEDGER_NOW values with the
+    // same seed do not repeat ids, while the same seed and time always give the same ids.
+    let now = try self.now()
+    return SeededIDGenerator(seed: seed ^ UInt64(bitPattern: Int64(now.seconds))).next
   }
 
   /// The ledger folder: `--ledger`, else `LEDGER_DIR`, else `events`.

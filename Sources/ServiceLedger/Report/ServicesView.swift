@@ -8,8 +8,10 @@ public enum ServicesView {
       rows: services.map { record in
         [
           .text(record.id.rawValue), .text(record.name), .text(record.organisation),
-          .text(record.phase?.rawValue ?? "-"),
-          .text(record.managers.isEmpty ? "-" : record.managers.map(\.rawValue).joined(separator: ", ")),
+          .optional(record.phase?.rawValue),
+          .optional(
+            record.managers.isEmpty
+              ? nil : record.managers.map(\.rawValue).joined(separator: ", ")),
         ]
       })
     let json = JSONValue.members([

@@ -4,12 +4,18 @@ public struct TableData: Sendable, Equatable {
   public enum Cell: Sendable, Equatable {
     case text(String)
     case number(String)
+    /// No value: `-` in tables and Markdown, an empty field in CSV.
+    case missing
 
     var text: String {
       switch self {
       case .text(let text), .number(let text): return text
+      case .missing: return "-"
       }
     }
+
+    /// Text, or `.missing` when there is none.
+    public static func optional(_ text: String?) -> Cell { text.map { .text($0) } ?? .missing }
   }
 
   /// Column titles.
@@ -60,6 +66,7 @@ public struct TableData: Sendable, Equatable {
         switch cell {
         case .text(let text): return csvField(text, isText: true)
         case .number(let text): return csvField(text, isText: false)
+        case .missing: return ""
         }
       }
       out.write(fields.joined(separator: ",") + "\r\n")

@@ -32,8 +32,8 @@ public enum LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
       return (["the ledger has \(problems.count) invalid line(s):"] + listed + [advice])
         .joined(separator: "\n")
     case .rejected(let source, let line, let reason):
-      let place = line > 0 ? "\(source):\(line)" : source
-      return "\(place): \(reason)\nnothing was written"
+      let place = line > 0 ? "\(source):\(line): " : source.isEmpty ? "" : source + ": "
+      return "\(place)\(reason)\nnothing was written"
     }
   }
 }

@@ -70,9 +70,9 @@ struct RecordCommand: Command {
     do throws(EventError) {
       event = try decoder.decode(envelope, location: nil)
     } catch {
-      throw LedgerError.rejected(source: "ledger record", line: 0, reason: error.description)
+      throw LedgerError.rejected(source: "", line: 0, reason: error.description)
     }
-    let ledger = try LedgerWriter(folder: folder).append([event], to: file, source: "ledger record")
+    let ledger = try LedgerWriter(folder: folder).append([event], to: file, source: "")
     let line = ledger.files[file]?.lineCount ?? 0
     context.write("recorded \(type.rawValue) \(event.id) at \(folder.path(of: file)):\(line)\n")
     return LedgerCLI.success
