@@ -121,13 +121,13 @@ public struct CommandContext {
 }
 
 /// Deterministic version-4-shaped UUIDs from a seed (SplitMix64), for reproducible ledgers.
-final class SeededIDGenerator: @unchecked Sendable {
+public final class SeededIDGenerator: @unchecked Sendable {
   private var state: UInt64
   private let lock = NSLock()
 
-  init(seed: UInt64) { state = seed }
+  public init(seed: UInt64) { state = seed }
 
-  @Sendable func next() -> EventID {
+  @Sendable public func next() -> EventID {
     lock.lock()
     defer { lock.unlock() }
     let high = step()

@@ -6,6 +6,7 @@ public enum LedgerCLI {
     CommandEntry(AppendCommand.self), CommandEntry(ImportCommand.self),
     CommandEntry(LogCommand.self),
     CommandEntry(ServicesCommand.self), CommandEntry(CheckCommand.self),
+    CommandEntry(GenerateCommand.self),
     CommandEntry(HelpCommand.self),
   ]
 
