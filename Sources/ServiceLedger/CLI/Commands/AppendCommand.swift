@@ -65,13 +65,11 @@ enum InputLines {
           source: source, line: lineNumber, reason: "line is longer than the 1 MiB limit")
       }
       let value: JSONValue
-      do {
-        value = try JSONParser.parse(String(decoding: trimmed, as: UTF8.self))
-      } catch let error as JSONSyntaxError {
+      do throws(JSONSyntaxError) {
+        value = try JSONParser.parse(trimmed)
+      } catch {
         throw LedgerError.rejected(
           source: "\(source):\(lineNumber)", line: error.column, reason: error.reason)
-      } catch {
-        throw LedgerError.rejected(source: source, line: lineNumber, reason: "\(error)")
       }
       do throws(EventError) {
         events.append(try decoder.decode(value, location: nil))
