@@ -49,11 +49,13 @@ public enum AppendOnlyRule {
     }
     for range in LineMatching.runs(matching.removed) {
       let first = old[range.lowerBound]
-      let lines = range.count == 1 ? "line \(range.lowerBound + 1)" : "lines \(range.lowerBound + 1)"
-        + "\u{2013}\(range.upperBound + 1) (\(range.count) lines, first \(first.summary))"
+      let lines =
+        range.count == 1
+        ? "line \(range.lowerBound + 1) of the base (\(first.summary)) was"
+        : "lines \(range.lowerBound + 1)\u{2013}\(range.upperBound + 1) of the base "
+          + "(\(range.count) lines, from \(first.summary)) were"
       let message =
-        "\(lines) of the base" + (range.count == 1 ? " (\(first.summary))" : "")
-        + " \(range.count == 1 ? "was" : "were") removed: lines are never deleted; restore "
+        "\(lines) removed: lines are never deleted; restore "
         + (range.count == 1 ? "it" : "them") + ", and withdraw an event with a new "
         + "`event.retracted` naming its id"
       findings.append(finding(message, file, range.lowerBound + 1, first))
@@ -61,7 +63,8 @@ public enum AppendOnlyRule {
     for range in LineMatching.runs(matching.inserted) {
       let lines =
         range.count == 1
-        ? "line \(range.lowerBound + 1) is" : "lines \(range.lowerBound + 1)"
+        ? "line \(range.lowerBound + 1) is"
+        : "lines \(range.lowerBound + 1)"
           + "\u{2013}\(range.upperBound + 1) are"
       let message =
         "\(lines) new but not after the base's last line (\(old.count)): new events are "
@@ -74,6 +77,7 @@ public enum AppendOnlyRule {
   private static func finding(_ message: String, _ file: String, _ line: Int, _ about: BaseLine)
     -> Finding
   {
-    Finding(rule, service: about.service, message: message, at: EventLocation(file: file, line: line))
+    Finding(
+      rule, service: about.service, message: message, at: EventLocation(file: file, line: line))
   }
 }

@@ -2,7 +2,9 @@ extension CheckReport {
   /// GitHub Actions workflow commands, one per finding
   /// (`::error file=events/hmcts.jsonl,line=12,title=append-only::message`), then the summary
   /// line as plain log text. Messages and properties are escaped as the runner expects.
-  /// - Parameter folder: the ledger folder's path from the repository root.
+  /// - Parameters:
+  ///   - folder: the ledger folder's path from the repository root.
+  ///   - out: where the annotations are written.
   public func renderGitHub(folder: String, into out: inout some TextOutputStream) {
     for finding in findings {
       var properties: [String] = []

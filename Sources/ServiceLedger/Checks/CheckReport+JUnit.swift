@@ -2,7 +2,9 @@ extension CheckReport {
   /// JUnit XML as CI servers read it: one test suite, one test case per rule checked, a
   /// `<failure>` per error finding, warnings in the test case's `<system-out>` (they do not
   /// fail it). No timestamps, so the output is reproducible.
-  /// - Parameter folder: the ledger folder's path, put before file names.
+  /// - Parameters:
+  ///   - folder: the ledger folder's path, put before file names.
+  ///   - out: where the XML is written.
   public func renderJUnit(folder: String, into out: inout some TextOutputStream) {
     var ids = rules.map(\.rawValue)
     for finding in findings where !ids.contains(finding.rule) { ids.append(finding.rule) }

@@ -1,6 +1,8 @@
 extension CheckReport {
   /// One line per finding, `file:line: severity: rule: message`, then a summary line.
-  /// - Parameter folder: the ledger folder's path, put before file names.
+  /// - Parameters:
+  ///   - folder: the ledger folder's path, put before file names.
+  ///   - out: where the lines are written.
   public func renderText(folder: String, into out: inout some TextOutputStream) {
     for finding in findings {
       out.write(

@@ -37,7 +37,10 @@ public struct CheckReport: Sendable, Equatable {
 
   /// Where a finding is, for people: `events/hmcts.jsonl:12:3`, or the folder when it has no
   /// file.
-  /// - Parameter folder: the ledger folder's path, put before file names.
+  /// - Parameters:
+  ///   - finding: the finding to place.
+  ///   - folder: the ledger folder's path, put before file names.
+  /// - Returns: the path, line and column joined by `:`.
   static func place(of finding: Finding, folder: String) -> String {
     var place = finding.file.map { path(folder, $0) } ?? folder
     if let line = finding.line { place += ":\(line)" }

@@ -8,14 +8,15 @@ enum FindingText {
     "\(record.id) (\(record.name))"
   }
 
-  /// `in beta since 2014-03-01`.
+  /// `has been in beta since 2014-03-01`, `has been live since …`, `has no recorded phase`.
   static func phase(_ record: ServiceRecord) -> String {
-    guard let phase = record.phase else { return "in no recorded phase" }
-    return "in \(phase.rawValue)" + (record.phaseSince.map { " since \($0)" } ?? "")
+    guard let phase = record.phase else { return "has no recorded phase" }
+    let state = phase == .live || phase == .retired ? phase.rawValue : "in " + phase.rawValue
+    return record.phaseSince.map { "has been \(state) since \($0)" } ?? "is \(state)"
   }
 
   /// A title in quotes, cut to `limit` characters with `…`.
-  static func quoted(_ title: String, limit: Int = 60) -> String {
+  static func quoted(_ title: String, limit: Int = 72) -> String {
     let flat = title.split(whereSeparator: \.isNewline).joined(separator: " ")
     let cut = flat.count > limit ? String(flat.prefix(limit - 1)) + "…" : flat
     return "\u{201C}\(cut)\u{201D}"

@@ -23,7 +23,8 @@ enum StandardCitation {
   }
 
   private static func table(_ rule: CheckRule, _ standard: ServiceStandard) -> (String, String)? {
-    let manager = "a suitably skilled and senior service manager with decision-making responsibility"
+    let manager =
+      "a suitably skilled and senior service manager with decision-making responsibility"
     let performance = "report performance data on the Performance Platform"
     switch (rule, standard) {
     case (.serviceManager, .digitalByDefault2014): return ("point 2", manager)
@@ -32,8 +33,11 @@ enum StandardCitation {
     case (.assistedDigital, .digitalByDefault2014):
       return ("point 10", "assisted digital support aimed at those who genuinely need it")
     case (.assistedDigital, .digital2015):
-      return ("point 14", "encourage all users to use the digital service, with assisted "
-        + "digital support if required")
+      return (
+        "point 14",
+        "encourage all users to use the digital service, with assisted "
+          + "digital support if required"
+      )
     case (.assistedDigital, .service2019):
       return ("point 5", "make sure everyone can use the service")
     case (.kpis, .digitalByDefault2014):
@@ -50,7 +54,8 @@ enum StandardCitation {
     case (.assessment, _):
       return (
         "the assessment against all points",
-        "a service that does not pass is not awarded the standard and does not appear on GOV.UK")
+        "a service that does not pass is not awarded the standard and does not appear on GOV.UK"
+      )
     default: return nil
     }
   }

@@ -22,7 +22,7 @@ public enum AssessmentRule: StandardRule {
         failed.map { "its \(stage.rawValue) assessment on \($0.on) was not passed" }
         ?? "no \(stage.rawValue) assessment is recorded"
       let message =
-        "\(FindingText.service(record)) is \(FindingText.phase(record)) without a passed "
+        "\(FindingText.service(record)) \(FindingText.phase(record)) without a passed "
         + "\(stage.rawValue) assessment (\(history)): "
         + StandardCitation.point(rule, facts.standard)
         + "; pass the \(stage.rawValue) assessment and record it with \(command)"

@@ -14,7 +14,7 @@ public enum AssistedDigitalRule: StandardRule {
         ["service=\(record.id)", "routes=phone,face-to-face", "on=\(FindingText.date)"],
         file: facts.evidence.file(of: record.id))
       let message =
-        "\(FindingText.service(record)) is \(FindingText.phase(record)) with no "
+        "\(FindingText.service(record)) \(FindingText.phase(record)) with no "
         + "assisted-digital provision in force" + (withdrawn ? " (it was withdrawn)" : "")
         + ": " + StandardCitation.point(rule, facts.standard)
         + "; put support in place for users who cannot use the service alone and record it "

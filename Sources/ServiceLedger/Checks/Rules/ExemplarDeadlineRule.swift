@@ -15,7 +15,7 @@ public enum ExemplarDeadlineRule: StandardRule {
         file: facts.evidence.file(of: record.id))
       let message =
         "\(FindingText.service(record)), an exemplar of the strategy \(strategy), was due live "
-        + "by \(exemplar.due) and is \(FindingText.phase(record)), "
+        + "by \(exemplar.due) and \(FindingText.phase(record)), "
         + FindingText.days(exemplar.due.days(to: facts.asOf)) + " late: the strategy "
         + "committed it to be live, meeting "
         + StandardCitation.name(.inForce(on: exemplar.due)) + ", by then; when it goes live "

@@ -11,7 +11,7 @@ public enum GovukRule: StandardRule {
         ["service=\(record.id)", "on=\(FindingText.date)", "url=https://www.gov.uk/START-PAGE"],
         file: facts.evidence.file(of: record.id))
       let message =
-        "\(FindingText.service(record)) is \(FindingText.phase(record)) but not on GOV.UK: "
+        "\(FindingText.service(record)) \(FindingText.phase(record)) but is not on GOV.UK: "
         + StandardCitation.point(rule, facts.standard)
         + "; move its start page to GOV.UK and record it with \(command)"
       return Finding(rule, service: record.id, message: message, at: location)

@@ -24,10 +24,13 @@ public enum KPIRule: StandardRule {
       guard !missing.isEmpty else { return nil }
       let location = facts.evidence[record.id].phase?.location
       let listed = missing.map { indicator in
-        indicator.name + (indicator.latest.map { " (last for a period ending \($0))" } ?? " (never)")
+        indicator.name
+          + (indicator.latest.map { " (last for a period ending \($0))" } ?? " (never)")
       }
       var commands: [String] = []
-      let kpiFields = missing.filter { $0.field != "digital" }.map { "\($0.field)=\($0.placeholder)" }
+      let kpiFields = missing.filter { $0.field != "digital" }.map {
+        "\($0.field)=\($0.placeholder)"
+      }
       if !kpiFields.isEmpty {
         commands.append(
           FindingText.record(
@@ -45,7 +48,7 @@ public enum KPIRule: StandardRule {
             ], file: facts.evidence.file(of: record.id)))
       }
       let message =
-        "\(FindingText.service(record)) is \(FindingText.phase(record)) but has not reported "
+        "\(FindingText.service(record)) \(FindingText.phase(record)) but has not reported "
         + listed.joined(separator: ", ") + " for a period ending on or after \(start): "
         + StandardCitation.point(rule, facts.standard) + "; record them with "
         + commands.joined(separator: " and ")

@@ -14,7 +14,7 @@ public enum ServiceManagerRule: StandardRule {
         ["service=\(record.id)", "person=PERSON-ID", "on=\(FindingText.date)"],
         file: facts.evidence.file(of: record.id))
       let message =
-        "\(FindingText.service(record)) is \(FindingText.phase(record)) and is a priority "
+        "\(FindingText.service(record)) \(FindingText.phase(record)) and is a priority "
         + "service (\(facts.priorityReason(of: record))), but has no service manager"
         + (departed ? " since its last one departed" : "") + ": "
         + StandardCitation.point(rule, facts.standard)
