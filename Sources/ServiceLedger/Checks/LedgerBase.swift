@@ -19,14 +19,18 @@ public struct LedgerBase: Sendable {
       throw LedgerError.io(path: path, reason: "no such file or folder for --base")
     }
     guard isDirectory.boolValue else {
-      let name = URL(fileURLWithPath: path).lastPathComponent
-      return [name: try LedgerFolder(path: ".").bytes(ofPath: path)]
+      return [URL(fileURLWithPath: path).lastPathComponent: try Self.bytes(path)]
     }
     let folder = LedgerFolder(path: path)
     var files: [String: [UInt8]] = [:]
-    for name in try folder.fileNames() {
-      files[name] = try folder.bytes(ofPath: folder.path(of: name))
-    }
+    for name in try folder.fileNames() { files[name] = try Self.bytes(folder.path(of: name)) }
     return files
+  }
+
+  private static func bytes(_ path: String) throws(LedgerError) -> [UInt8] {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw LedgerError.io(path: path, reason: "cannot be read for --base")
+    }
+    return [UInt8](data)
   }
 }

@@ -41,9 +41,7 @@ public struct LedgerCheck: Sendable {
   /// there was no base, so that rule was not checked).
   public func report(_ ledger: Ledger, appendOnly: [Finding]?) -> CheckReport {
     let selected = Set(rules)
-    var findings = DataRules.findings(ledger).filter { finding in
-      CheckRule(rawValue: finding.rule).map(selected.contains) ?? true
-    }
+    var findings = DataRules.findings(ledger, rules: selected)
     if selected.contains(.appendOnly) { findings += appendOnly ?? [] }
     if rules.contains(where: { !$0.isDataRule }) {
       let facts = StandardFacts(ledger, asOf: asOf, knownAt: knownAt, threshold: threshold)

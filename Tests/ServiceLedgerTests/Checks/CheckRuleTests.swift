@@ -173,6 +173,22 @@ struct CheckRuleTests {
     for text in breach.says { #expect(finding.message.contains(text), "\(finding.message)") }
   }
 
+  @Test("one run reads on past bad lines and reports every one of them")
+  func everyBadLine() throws {
+    let fixture = try CheckFixture.clean().appending(
+      services, "not json", "{\"id\": 1,",
+      CheckFixture.line(
+        0x101, "component.adopted",
+        #"{"service":"visits","component":"payments","on":"2015-05-01"}"#),
+      CheckFixture.line(
+        305, "phase.entered", #"{"service":"visits","phase":"gamma","on":"2015-05-01"}"#))
+    let report = try fixture.report()
+    #expect(report.findings.map(\.line) == [16, 17, 18, 19])
+    #expect(
+      report.findings.map(\.rule) == ["malformed", "malformed", "duplicate-id", "invalid-value"])
+    #expect(report.findings.prefix(2).allSatisfy { $0.column != nil })
+  }
+
   @Test("every rule has a breach above")
   func everyRuleCovered() {
     #expect(Set(Self.breaches.map(\.rule)) == Set(CheckRule.allCases))
