@@ -1,10 +1,15 @@
-/// The result of `ledger check`: every finding, ordered by file, line and rule.
+/// The result of `ledger check`: the rules checked and every finding, ordered by file, line and
+/// rule. Renderers: `json` here, text, GitHub annotations and JUnit XML in extensions.
 public struct CheckReport: Sendable, Equatable {
   public var asOf: CivilDate
+  /// The rules that were checked, in catalogue order (for reports that list passing rules).
+  public var rules: [CheckRule]
   public var findings: [Finding]
 
-  public init(asOf: CivilDate, findings: [Finding]) {
+  /// A report of `findings` from checking `rules` (default: every rule) as of `asOf`.
+  public init(asOf: CivilDate, findings: [Finding], rules: [CheckRule] = CheckRule.allCases) {
     self.asOf = asOf
+    self.rules = rules.sorted()
     self.findings = findings.sorted { lhs, rhs in
       let left = (lhs.file ?? "\u{10FFFF}", lhs.line ?? 0, lhs.rule, lhs.service?.rawValue ?? "")
       let right = (rhs.file ?? "\u{10FFFF}", rhs.line ?? 0, rhs.rule, rhs.service?.rawValue ?? "")
@@ -30,19 +35,29 @@ public struct CheckReport: Sendable, Equatable {
     ])
   }
 
-  /// One line per finding, `file:line: severity: rule: message`, then a summary line.
-  /// - Parameter folder: the ledger folder's path, put before file names.
-  public func renderText(folder: String, into out: inout some TextOutputStream) {
-    for finding in findings {
-      var place = finding.file.map { folder.hasSuffix("/") ? folder + $0 : folder + "/" + $0 } ?? folder
-      if let line = finding.line { place += ":\(line)" }
-      if let column = finding.column { place += ":\(column)" }
-      out.write(
-        "\(place): \(finding.severity.rawValue): \(finding.rule): "
-          + Format.terminalSafe(finding.message) + "\n")
-    }
-    out.write(
-      "\(folder): \(errors) error(s), \(warnings) warning(s) as of \(asOf)"
-        + (errors == 0 ? "; ok" : "") + "\n")
+  /// Where a finding is, for people: `events/hmcts.jsonl:12:3`, or the folder when it has no
+  /// file.
+  /// - Parameters:
+  ///   - finding: the finding to place.
+  ///   - folder: the ledger folder's path, put before file names.
+  /// - Returns: the path, line and column joined by `:`.
+  static func place(of finding: Finding, folder: String) -> String {
+    var place = finding.file.map { path(folder, $0) } ?? folder
+    if let line = finding.line { place += ":\(line)" }
+    if let column = finding.column { place += ":\(column)" }
+    return place
+  }
+
+  /// `folder/file`, without a leading `./` (CI annotations want paths from the repository root).
+  static func path(_ folder: String, _ file: String) -> String {
+    var path = folder.hasSuffix("/") ? folder + file : folder + "/" + file
+    while path.hasPrefix("./") { path.removeFirst(2) }
+    return path
+  }
+
+  /// `events: 1 error(s), 0 warning(s) as of 2015-03-31`, with `; ok` when there is no error.
+  func summary(folder: String) -> String {
+    "\(folder): \(errors) error(s), \(warnings) warning(s) as of \(asOf)"
+      + (errors == 0 ? "; ok" : "")
   }
 }

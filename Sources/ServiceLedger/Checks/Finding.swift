@@ -34,6 +34,15 @@ public struct Finding: Sendable, Equatable {
     self.column = column
   }
 
+  /// A finding of `rule`, with that rule's severity, about the event recorded at `location`.
+  public init(
+    _ rule: CheckRule, service: ServiceID? = nil, message: String, at location: EventLocation?
+  ) {
+    self.init(
+      rule: rule.rawValue, severity: rule.severity, service: service, message: message,
+      file: location?.file, line: location?.line)
+  }
+
   /// The data-rule finding for a bad line of the log (always an error).
   public init(_ problem: LedgerProblem) {
     self.init(

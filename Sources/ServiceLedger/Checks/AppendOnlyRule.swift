@@ -1,0 +1,83 @@
+/// `append-only`: every line of the base ledger (for example the target branch's copy) is
+/// still in the ledger, unchanged and in its place; new lines may only follow the base's last.
+///
+/// Lines are matched by event id (by their text when they have none), so one removed or
+/// inserted line is one finding, not a finding for every line after it.
+public enum AppendOnlyRule {
+  public static let rule = CheckRule.appendOnly
+
+  /// The findings for every file of the base against the ledger's files (name to bytes).
+  public static func findings(base: [String: [UInt8]], current: [String: [UInt8]]) -> [Finding] {
+    base.keys.sorted().flatMap { name -> [Finding] in
+      guard let bytes = current[name] else {
+        let message =
+          "\(name) is in the base but not in the ledger: files of the log are never deleted "
+          + "or renamed; restore it as it was"
+        return [Finding(rule: rule.rawValue, severity: rule.severity, message: message, file: name)]
+      }
+      return findings(file: name, base: base[name] ?? [], current: bytes)
+    }
+  }
+
+  /// The findings for one file: its base bytes against its current bytes.
+  public static func findings(file: String, base: [UInt8], current: [UInt8]) -> [Finding] {
+    let oldLines = BaseLine.lines(base)
+    let newLines = BaseLine.lines(current)
+    if newLines.count >= oldLines.count && zip(oldLines, newLines).allSatisfy({ $0 == $1 }) {
+      return []
+    }
+    let old = oldLines.map(BaseLine.init)
+    let new = newLines.map(BaseLine.init)
+    let matching = LineMatching(base: old, current: new)
+    var findings: [Finding] = []
+    for match in matching.matches {
+      let (was, now) = (old[match.base], new[match.current])
+      if was.text != now.text {
+        let moved = match.inOrder ? "" : ", and moved from line \(match.base + 1)"
+        let message =
+          "line \(match.current + 1) was changed since the base (\(was.summary): "
+          + BaseLine.differences(was, now) + moved + "): lines are never edited; restore it as "
+          + "it was and record the correction as a new event (a later report for the same "
+          + "period restates one; `event.retracted` withdraws an event)"
+        findings.append(finding(message, file, match.current + 1, was))
+      } else if !match.inOrder {
+        let message =
+          "line \(match.current + 1) was line \(match.base + 1) of the base (\(was.summary)): "
+          + "lines are never moved; put it back at line \(match.base + 1)"
+        findings.append(finding(message, file, match.current + 1, was))
+      }
+    }
+    for range in LineMatching.runs(matching.removed) {
+      let first = old[range.lowerBound]
+      let lines =
+        range.count == 1
+        ? "line \(range.lowerBound + 1) of the base (\(first.summary)) was"
+        : "lines \(range.lowerBound + 1)\u{2013}\(range.upperBound + 1) of the base "
+          + "(\(range.count) lines, from \(first.summary)) were"
+      let message =
+        "\(lines) removed: lines are never deleted; restore "
+        + (range.count == 1 ? "it" : "them") + ", and withdraw an event with a new "
+        + "`event.retracted` naming its id"
+      findings.append(finding(message, file, range.lowerBound + 1, first))
+    }
+    for range in LineMatching.runs(matching.inserted) {
+      let lines =
+        range.count == 1
+        ? "line \(range.lowerBound + 1) is"
+        : "lines \(range.lowerBound + 1)"
+          + "\u{2013}\(range.upperBound + 1) are"
+      let message =
+        "\(lines) new but not after the base's last line (\(old.count)): new events are "
+        + "appended at the end of the file; move \(range.count == 1 ? "it" : "them") there"
+      findings.append(finding(message, file, range.lowerBound + 1, new[range.lowerBound]))
+    }
+    return findings
+  }
+
+  private static func finding(_ message: String, _ file: String, _ line: Int, _ about: BaseLine)
+    -> Finding
+  {
+    Finding(
+      rule, service: about.service, message: message, at: EventLocation(file: file, line: line))
+  }
+}

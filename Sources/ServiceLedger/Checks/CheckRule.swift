@@ -1,0 +1,101 @@
+/// Every rule `ledger check` knows: the raw value is the rule id of findings and of `--rule`.
+public enum CheckRule: String, Sendable, CaseIterable, Comparable {
+  // Data rules: the log itself.
+  case malformed
+  case tornLine = "torn-line"
+  case duplicateID = "duplicate-id"
+  case unknownReference = "unknown-reference"
+  case invalidValue = "invalid-value"
+  case timeOrder = "time-order"
+  case appendOnly = "append-only"
+  // Standard rules: the service standard and the strategy, as of a date.
+  case serviceManager = "service-manager"
+  case assessment
+  case assistedDigital = "assisted-digital"
+  case kpis
+  case govuk
+  case exemplarDeadline = "exemplar-deadline"
+  case overdue
+  case staleVolume = "stale-volume"
+
+  /// The rule for a data problem found while reading the log.
+  public init(_ rule: LedgerProblem.Rule) {
+    switch rule {
+    case .malformed: self = .malformed
+    case .tornLine: self = .tornLine
+    case .duplicateID: self = .duplicateID
+    case .unknownReference: self = .unknownReference
+    case .invalidValue: self = .invalidValue
+    case .timeOrder: self = .timeOrder
+    }
+  }
+
+  /// The severity of its findings: only `overdue` and `stale-volume` are warnings.
+  public var severity: Finding.Severity {
+    self == .overdue || self == .staleVolume ? .warning : .error
+  }
+
+  /// Whether it checks the log itself (true) or the service standard as of a date (false).
+  public var isDataRule: Bool {
+    switch self {
+    case .malformed, .tornLine, .duplicateID, .unknownReference, .invalidValue, .timeOrder,
+      .appendOnly:
+      return true
+    case .serviceManager, .assessment, .assistedDigital, .kpis, .govuk, .exemplarDeadline,
+      .overdue, .staleVolume:
+      return false
+    }
+  }
+
+  /// One line saying what it checks, for help and the JUnit report.
+  public var summary: String {
+    switch self {
+    case .malformed: return "every line is one JSON object of at most 1 MiB, no blank lines"
+    case .tornLine: return "the last line ends in a newline (no write was cut off)"
+    case .duplicateID: return "every event id is unique in the ledger"
+    case .unknownReference:
+      return "every service, strategy, action, milestone, barrier or event named was defined"
+    case .invalidValue: return "every event has a known type, known keys and valid values"
+    case .timeOrder: return "within a file, `at` never goes backwards"
+    case .appendOnly: return "no line of the base (--base) was changed, removed or reordered"
+    case .serviceManager: return "a priority service in alpha or later has a service manager"
+    case .assessment: return "a service in beta or live passed an assessment for that stage"
+    case .assistedDigital: return "a service in beta or live has assisted-digital provision"
+    case .kpis: return "a live service reported the 4 KPIs for a period in the last 6 months"
+    case .govuk: return "a live service is on GOV.UK"
+    case .exemplarDeadline: return "an exemplar is live by its due date"
+    case .overdue: return "no strategy action or milestone is past due and not done or met"
+    case .staleVolume:
+      return "a priority service reported volumes ending within the last 15 months"
+    }
+  }
+
+  /// Every rule id, comma-separated, for usage messages.
+  public static var ids: String { allCases.map(\.rawValue).joined(separator: ", ") }
+
+  /// The rules to run: all of `only` (every rule when empty) except those in `ignoring`.
+  /// - Throws: `UsageError` naming an unknown id and listing the known ones.
+  public static func selection(only: [String], ignoring: [String]) throws(UsageError)
+    -> [CheckRule]
+  {
+    func rules(_ ids: [String], option: String) throws(UsageError) -> Set<CheckRule> {
+      var rules: Set<CheckRule> = []
+      for id in ids {
+        guard let rule = CheckRule(rawValue: id) else {
+          throw UsageError(
+            "\(option) \(id) is not a rule; the rules are \(CheckRule.ids)", command: "check")
+        }
+        rules.insert(rule)
+      }
+      return rules
+    }
+    let selected = only.isEmpty ? Set(allCases) : try rules(only, option: "--rule")
+    let ignored = try rules(ignoring, option: "--ignore")
+    return allCases.filter { selected.contains($0) && !ignored.contains($0) }
+  }
+
+  /// Catalogue order: data rules first, then the standard rules.
+  public static func < (lhs: CheckRule, rhs: CheckRule) -> Bool {
+    (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
+  }
+}

@@ -1,0 +1,37 @@
+/// Wording shared by the standard rules' messages, so every message reads the same way.
+enum FindingText {
+  /// The placeholder for a date the author must fill in.
+  static let date = "YYYY-MM-DD"
+
+  /// `moj-prison-visit-booking (Bookings for prison visits)`.
+  static func service(_ record: ServiceRecord) -> String {
+    "\(record.id) (\(record.name))"
+  }
+
+  /// `has been in beta since 2014-03-01`, `has been live since …`, `has no recorded phase`.
+  static func phase(_ record: ServiceRecord) -> String {
+    guard let phase = record.phase else { return "has no recorded phase" }
+    let state = phase == .live || phase == .retired ? phase.rawValue : "in " + phase.rawValue
+    return record.phaseSince.map { "has been \(state) since \($0)" } ?? "is \(state)"
+  }
+
+  /// A title in quotes, cut to `limit` characters with `…`.
+  static func quoted(_ title: String, limit: Int = 72) -> String {
+    let flat = title.split(whereSeparator: \.isNewline).joined(separator: " ")
+    let cut = flat.count > limit ? String(flat.prefix(limit - 1)) + "…" : flat
+    return "\u{201C}\(cut)\u{201D}"
+  }
+
+  /// The command that records the missing fact, in backquotes:
+  /// `` `ledger record manager.appointed service=x person=PERSON-ID on=YYYY-MM-DD` ``, with
+  /// `--file NAME` when the event concerned is in a file other than the default one, so the
+  /// fact lands in the file its team owns.
+  static func record(_ type: EventType, _ fields: [String], file: String?) -> String {
+    var words = ["ledger record", type.rawValue] + fields
+    if let file, file != LedgerFolder.defaultFile { words += ["--file", file] }
+    return "`" + words.joined(separator: " ") + "`"
+  }
+
+  /// `1 day` or `12 days`.
+  static func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
+}

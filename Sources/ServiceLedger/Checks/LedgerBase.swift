@@ -1,0 +1,36 @@
+import Foundation
+
+/// The ledger as it was (for example the target branch's copy), for the `append-only` rule:
+/// a folder means every `*.jsonl` file directly inside it, a file means that one file.
+public struct LedgerBase: Sendable {
+  /// The path as the user gave it.
+  public let path: String
+
+  public init(path: String) { self.path = path }
+
+  /// Whether the path names an existing file or folder.
+  public var exists: Bool { FileManager.default.fileExists(atPath: path) }
+
+  /// The base's files by name (the file name without its folder), with their bytes.
+  /// - Throws: `LedgerError.io` when the path is missing or cannot be read.
+  public func files() throws(LedgerError) -> [String: [UInt8]] {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw LedgerError.io(path: path, reason: "no such file or folder for --base")
+    }
+    guard isDirectory.boolValue else {
+      return [URL(fileURLWithPath: path).lastPathComponent: try Self.bytes(path)]
+    }
+    let folder = LedgerFolder(path: path)
+    var files: [String: [UInt8]] = [:]
+    for name in try folder.fileNames() { files[name] = try Self.bytes(folder.path(of: name)) }
+    return files
+  }
+
+  private static func bytes(_ path: String) throws(LedgerError) -> [UInt8] {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw LedgerError.io(path: path, reason: "cannot be read for --base")
+    }
+    return [UInt8](data)
+  }
+}

@@ -1,0 +1,54 @@
+/// `ledger check` as a library call: which rules to run, as of when, against which base.
+public struct LedgerCheck: Sendable {
+  /// Valid time of the standard rules (data rules look at every line whatever the date).
+  public var asOf: CivilDate
+  /// Knowledge time: events recorded later are left out of the standard rules.
+  public var knownAt: Timestamp?
+  /// The rules to run; `append-only` runs only when a base is given.
+  public var rules: [CheckRule]
+  /// The least severe findings reported: `.warning` reports all, `.error` errors only.
+  public var minimumSeverity: Finding.Severity
+  /// Annual volume over which a service is high-volume, hence a priority.
+  public var threshold: Int
+
+  public init(
+    asOf: CivilDate, knownAt: Timestamp? = nil, rules: [CheckRule] = CheckRule.allCases,
+    minimumSeverity: Finding.Severity = .warning, threshold: Int = Priority.defaultThreshold
+  ) {
+    self.asOf = asOf
+    self.knownAt = knownAt
+    self.rules = rules
+    self.minimumSeverity = minimumSeverity
+    self.threshold = threshold
+  }
+
+  /// Reads the ledger in `folder`, and `base` when given, and checks them.
+  /// - Throws: `LedgerError` when a folder or file cannot be read; bad lines are findings.
+  public func run(_ folder: LedgerFolder, base: LedgerBase? = nil) throws(LedgerError)
+    -> CheckReport
+  {
+    let ledger = try folder.read()
+    var appendOnly: [Finding]?
+    if let base, rules.contains(.appendOnly) {
+      var current: [String: [UInt8]] = [:]
+      for name in try folder.fileNames() { current[name] = try folder.bytes(of: name) }
+      appendOnly = AppendOnlyRule.findings(base: try base.files(), current: current)
+    }
+    return report(ledger, appendOnly: appendOnly)
+  }
+
+  /// The report for `ledger`, with the `append-only` findings of a base comparison (nil when
+  /// there was no base, so that rule was not checked).
+  public func report(_ ledger: Ledger, appendOnly: [Finding]?) -> CheckReport {
+    let selected = Set(rules)
+    var findings = DataRules.findings(ledger, rules: selected)
+    if selected.contains(.appendOnly) { findings += appendOnly ?? [] }
+    if rules.contains(where: { !$0.isDataRule }) {
+      let facts = StandardFacts(ledger, asOf: asOf, knownAt: knownAt, threshold: threshold)
+      findings += StandardRules.findings(facts, rules: rules)
+    }
+    let checked = rules.filter { $0 != .appendOnly || appendOnly != nil }
+    return CheckReport(
+      asOf: asOf, findings: findings.filter { $0.severity >= minimumSeverity }, rules: checked)
+  }
+}

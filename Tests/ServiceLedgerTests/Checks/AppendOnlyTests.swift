@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+
+@testable import ServiceLedger
+
+@Suite("ledger check --base: the log is append-only")
+struct AppendOnlyTests {
+  private let services = "services.jsonl"
+  private let onlyAppendOnly = LedgerCheck(asOf: CheckFixture.asOf, rules: [.appendOnly])
+
+  private func findings(_ change: (CheckFixture) -> CheckFixture) throws -> [Finding] {
+    let clean = try CheckFixture.clean()
+    return try change(clean).report(onlyAppendOnly, base: clean).findings
+  }
+
+  @Test("new lines at the end of a file, and new files, are fine")
+  func appending() throws {
+    let found = try findings { fixture in
+      fixture.appending(
+        services,
+        CheckFixture.line(
+          500, "component.adopted",
+          #"{"service":"visits","component":"payments","on":"2015-05-01"}"#)
+      )
+      .appending(
+        "new.jsonl",
+        CheckFixture.line(
+          501, "component.adopted", #"{"service":"visits","component":"booking","on":"2015-05-01"}"#
+        ))
+    }
+    #expect(found == [])
+  }
+
+  @Test("an edited line is named with what changed and what to do instead")
+  func edited() throws {
+    let found = try findings { fixture in
+      let line = fixture.files[services]?[10] ?? ""
+      return fixture.replacing(
+        services, 11, with: line.replacingOccurrences(of: "250000", with: "260000"))
+    }
+    #expect(found.count == 1)
+    #expect(found.first?.line == 11)
+    #expect(found.first?.service == service("visits"))
+    #expect(
+      found.first?.message
+        == "line 11 was changed since the base (event 00000000-0000-4000-8000-000000000111 "
+        + "(volume.reported): data.total was 250000, now 260000): lines are never edited; "
+        + "restore it as it was and record the correction as a new event (a later report for "
+        + "the same period restates one; `event.retracted` withdraws an event)")
+  }
+
+  @Test("a removed line is one finding, not one for every line after it")
+  func removed() throws {
+    let found = try findings { $0.dropping(services, 5) }
+    #expect(found.map(\.line) == [5])
+    #expect(
+      found.first?.message.hasPrefix(
+        "line 5 of the base (event 00000000-0000-4000-8000-000000000105 (assessment.recorded)) "
+          + "was removed: lines are never deleted") ?? false)
+  }
+
+  @Test("two swapped lines are one line out of order")
+  func reordered() throws {
+    let found = try findings { $0.swapping(services, 11, 12) }
+    #expect(found.count == 1)
+    #expect(found.first?.line == 12)
+    #expect(
+      found.first?.message.hasPrefix(
+        "line 12 was line 11 of the base (event 00000000-0000-4000-8000-000000000111 "
+          + "(volume.reported)): lines are never moved; put it back at line 11") ?? false)
+  }
+
+  @Test("a line inserted before the end of the base is named")
+  func inserted() throws {
+    let found = try findings { fixture in
+      var copy = fixture
+      copy.files[services]?.insert(
+        CheckFixture.line(
+          502, "component.adopted",
+          #"{"service":"visits","component":"payments","on":"2015-05-01"}"#), at: 4)
+      return copy
+    }
+    #expect(found.map(\.line) == [5])
+    #expect(
+      found.first?.message.hasPrefix("line 5 is new but not after the base's last line (15)")
+        ?? false)
+  }
+
+  @Test(
+    "a truncated file is one finding for the lines cut; a line that no longer parses is changed")
+  func truncatedAndGarbled() throws {
+    let cut = try findings { fixture in
+      var copy = fixture
+      copy.files[services]?.removeLast(6)
+      return copy
+    }
+    #expect(cut.map(\.line) == [10])
+    #expect(
+      cut.first?.message.hasPrefix("lines 10\u{2013}15 of the base (6 lines, from event") ?? false)
+    let garbled = try findings { $0.replacing(services, 3, with: "garbage") }
+    #expect(garbled.map(\.line) == [3])
+    #expect(garbled.first?.message.contains("line 3 was changed since the base") ?? false)
+    #expect(garbled.first?.message.contains("its text differs") ?? false)
+  }
+
+  @Test("a base file missing from the ledger is an error; a single base file is compared alone")
+  func files() throws {
+    let clean = try CheckFixture.clean()
+    var gone = clean
+    gone.files["strategy.jsonl"] = nil
+    let missing = try gone.report(onlyAppendOnly, base: clean).findings
+    #expect(missing.map(\.file) == ["strategy.jsonl"])
+    #expect(missing.first?.line == nil)
+    #expect(missing.first?.message.contains("is in the base but not in the ledger") ?? false)
+
+    let base = try clean.write()
+    defer { base.remove() }
+    let current = try gone.dropping(services, 2).write()
+    defer { current.remove() }
+    let single = try onlyAppendOnly.run(
+      current.folder, base: LedgerBase(path: base.path + "/strategy.jsonl"))
+    #expect(single.findings.map(\.file) == ["strategy.jsonl"])
+    let other = try onlyAppendOnly.run(
+      current.folder, base: LedgerBase(path: base.path + "/services.jsonl"))
+    #expect(other.findings.map(\.line) == [2])
+  }
+
+  @Test("the matching keeps one longest run in order")
+  func longestIncreasing() {
+    #expect(LineMatching.longestIncreasing([0, 1, 3, 2, 4]).count == 4)
+    #expect(LineMatching.longestIncreasing([]) == [])
+    #expect(LineMatching.runs([1, 2, 3, 7, 9, 10]) == [1...3, 7...7, 9...10])
+  }
+}
