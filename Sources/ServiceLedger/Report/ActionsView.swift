@@ -3,7 +3,7 @@
 ///
 /// JSON:
 /// ```json
-/// {"asOf":"2015-03-31","overdueActions":1,"milestones":10,"milestonesMet":0,
+/// {"asOf":"2015-03-31","overdueActions":2,"milestones":10,"milestonesMet":0,
 ///  "overdueMilestones":9,"strategies":[{"strategy":"moj-2012","title":"…",
 ///  "published":"2012-12-20","themes":[{"number":1,"title":"Transforming our services",
 ///  "actions":[{"action":1,"title":"…","status":null,"statusOn":null,"due":"2015-03-31",
@@ -33,20 +33,20 @@ public enum ActionsView {
       }
     }
     let table = TableData(
-      columns: ["THEME", "#", "ACTION", "STATUS", "DUE", "LATE", "MILESTONES"], rows: rows,
-      shrinkable: ["ACTION": .end(16)])
+      columns: ["THEME", "#", "ACTION", "STATUS", "DUE", "OVERDUE", "MILESTONES"], rows: rows,
+      shrinkable: ["ACTION": .end(12)])
     return ViewOutput(
       table: table, json: json(progress, strategies),
       emptyNote: "no strategy published as of \(progress.asOf)",
       notes: notes(progress, strategies))
   }
 
-  /// `2/3 met, 1 late`, or nil for an action without milestones.
+  /// `2/3 met, 1 overdue`, or nil for an action without milestones.
   static func milestones(_ action: StrategyProgress.Action) -> String? {
     guard !action.milestones.isEmpty else { return nil }
     let met = action.milestones.filter { $0.met != nil }.count
     let late = action.milestones.filter(\.isOverdue).count
-    return "\(met)/\(action.milestones.count) met" + (late > 0 ? ", \(late) late" : "")
+    return "\(met)/\(action.milestones.count) met" + (late > 0 ? ", \(late) overdue" : "")
   }
 
   static func json(_ progress: StrategyProgress, _ strategies: [StrategyProgress.Strategy])

@@ -1,13 +1,14 @@
 /// `ledger assisted-digital`: which services in scope have assisted-digital support, and the
 /// expected need against what is reported.
 ///
-/// JSON (rates rounded to 4 decimals):
+/// JSON (rates rounded to 4 decimals), as for the shipped ledger:
 /// ```json
-/// {"asOf":"2015-03-31","inScope":12,"covered":3,"coverageByCount":0.25,
-///  "coverageByVolume":0.4012,"uncovered":["moj-money-claims"],
-///  "services":[{"service":"moj-money-claims","name":"Money claims","phase":null,
-///   "annualVolume":1500000,"basis":"12-month","digitalTakeUp":0.61,"covered":false,
-///   "routes":[],"provider":null,"since":null,"expectedNeed":270000,"reportedAssisted":null}]}
+/// {"asOf":"2015-03-31","inScope":5,"covered":0,"coverageByCount":0.0,
+///  "coverageByVolume":0.0,"uncovered":["moj-court-fine-payments",…],
+///  "services":[{"service":"moj-prison-visit-booking","name":"Bookings for prison visits",
+///   "phase":null,"annualVolume":1183878,"basis":"12-month","digitalTakeUp":0.212,
+///   "covered":false,"routes":[],"provider":null,"since":null,"expectedNeed":213098,
+///   "reportedAssisted":null}]}
 /// ```
 /// `coverageByCount` and `coverageByVolume` are null when nothing is in scope (or has a
 /// volume); `routes` is `[]` and `provider` / `since` null for a service not covered;
@@ -28,8 +29,7 @@ public enum AssistedDigitalView {
           .optional(row.service.assistedDigital?.provider), .count(row.expectedNeed),
           .count(row.reportedAssisted),
         ]
-      }, shrinkable: ["SERVICE": .middle(20), "ROUTES": .end(12)],
-      wideOnly: ["PHASE", "TAKE-UP", "PROVIDER"])
+      }, shrinkable: ["SERVICE": .middle(20)], wideOnly: ["PHASE", "TAKE-UP", "ROUTES", "PROVIDER"])
     return ViewOutput(
       table: table, json: json(coverage),
       emptyNote: "no service in scope for assisted digital as of \(coverage.asOf) "

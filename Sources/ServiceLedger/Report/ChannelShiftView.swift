@@ -1,20 +1,20 @@
 /// `ledger channel-shift`: take-up trends, estimated costs by channel and the saving at a
 /// target take-up.
 ///
-/// JSON (rates rounded to 4 decimals, money in whole pounds a year):
+/// JSON (rates rounded to 4 decimals, money in whole pounds a year), as for the shipped ledger:
 /// ```json
 /// {"asOf":"2015-03-31","target":0.82,
 ///  "unitCosts":{"source":"…","on":null,"digital":0.15,"assisted":3.39,"phone":2.83,
 ///   "post":12.1,"faceToFace":8.62,"other":2.83},
-///  "portfolio":{"services":20,"annualVolume":5000000,"digitalTakeUp":0.1234,
-///   "cost":12345678,"costByChannel":{"digital":…,"assisted":…,"phone":…,"post":…,
-///   "faceToFace":…,"other":…},"saving":2345678},
+///  "portfolio":{"services":6,"annualVolume":4611418,"digitalTakeUp":0.3617,
+///   "cost":11989038,"costByChannel":{"digital":250181,"assisted":0,"phone":6664186,
+///   "post":0,"faceToFace":5074672,"other":0},"saving":8832690},
 ///  "services":[{"service":"moj-prison-visit-booking","name":"…","annualVolume":1183878,
 ///   "basis":"12-month","from":"2014-04-01","to":"2015-03-31","digitalTakeUp":0.212,
 ///   "span":"quarterly","series":[{"from":"2012-10-01","to":"2012-12-31","total":355835,
 ///   "digital":0,"takeUp":0.0,"restatements":0}],"latestTakeUp":0.3631,
-///   "changeFromPrevious":0.0367,"changeSinceFirst":0.3631,"cost":…,
-///   "costByChannel":{…},"saving":…}]}
+///   "changeFromPrevious":0.0367,"changeSinceFirst":0.3631,"cost":3758014,
+///   "costByChannel":{"digital":37648,…},"saving":2762562}]}
 /// ```
 /// `portfolio` counts the services with an estimate (an annual volume with a digital figure);
 /// a service's `span`, `latestTakeUp`, the changes, `cost`, `costByChannel` and `saving` are

@@ -1,7 +1,7 @@
 /// `ledger managers`: current service managers per service, priority services without one, and
 /// people holding several services. Names come from `people.json` when it gives them.
 ///
-/// JSON:
+/// JSON (people and names made up: the shipped ledger records no managers):
 /// ```json
 /// {"asOf":"2015-03-31",
 ///  "services":[{"service":"moj-prison-visit-booking","name":"Bookings for prison visits",
