@@ -32,7 +32,7 @@ public struct ViewOutput: Sendable {
       out.write(json.serialized() + "\n")
     case .table:
       if table.rows.isEmpty, let emptyNote {
-        out.write(emptyNote + "\n")
+        out.write(Self.wrapped(Format.terminalSafe(emptyNote), width: table.lineWidth))
       } else {
         table.renderTable(into: &out)
         for note in notes {

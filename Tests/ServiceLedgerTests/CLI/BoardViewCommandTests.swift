@@ -36,9 +36,11 @@ struct BoardViewCommandTests {
     #expect(
       CLI.run(["exemplars", "--as-of", "2012-12-19"], ledger: events).stdout
         == "no exemplar designated as of 2012-12-19\n")
-    #expect(
-      CLI.run(["assisted-digital", "--as-of", "2011-01-01"], ledger: events).stdout.hasPrefix(
-        "no service in scope"))
+    // A long note is wrapped to 80 columns like the notes after a table.
+    let scope = CLI.run(["assisted-digital", "--as-of", "2011-01-01"], ledger: events).stdout
+    #expect(scope.hasPrefix("no service in scope for assisted digital as of 2011-01-01"))
+    #expect(scope.split(separator: "\n").count == 2)
+    #expect(scope.split(separator: "\n").allSatisfy { $0.count <= 80 })
     #expect(
       CLI.run(["actions", "--as-of", "2012-12-19"], ledger: events).stdout
         == "no strategy published as of 2012-12-19\n")
