@@ -5,7 +5,10 @@ public enum LedgerCLI {
     CommandEntry(InitCommand.self), CommandEntry(RecordCommand.self),
     CommandEntry(AppendCommand.self), CommandEntry(ImportCommand.self),
     CommandEntry(LogCommand.self),
-    CommandEntry(ServicesCommand.self), CommandEntry(CheckCommand.self),
+    CommandEntry(ServicesCommand.self), CommandEntry(PrioritiesCommand.self),
+    CommandEntry(ChannelShiftCommand.self), CommandEntry(AssistedDigitalCommand.self),
+    CommandEntry(ManagersCommand.self), CommandEntry(ExemplarsCommand.self),
+    CommandEntry(ActionsCommand.self), CommandEntry(CheckCommand.self),
     CommandEntry(GenerateCommand.self),
     CommandEntry(HelpCommand.self),
   ]

@@ -2,10 +2,22 @@
 ///
 /// A service counts when it was registered on or before the date (no `on`: always) and not
 /// retired on or before it. Managers are those appointed with role `service-manager` and not
-/// departed since; same-day events apply in replay order.
+/// departed since. Phase, managers and assisted-digital provision follow valid time: the event
+/// with the latest `on` wins whatever order it was recorded in, and same-day events apply in
+/// replay order.
 public struct Catalogue: Sendable, Equatable {
   /// Every service ever registered (retired ones included), by id.
   public private(set) var records: [ServiceID: ServiceRecord] = [:]
+  /// Per service and person, the latest appointment or departure: its date, and the role
+  /// held after it (nil: departed).
+  private var tenures: [ServiceID: [PersonID: Tenure]] = [:]
+  /// Per service, the date of the assisted-digital event in force.
+  private var assistedDigitalSince: [ServiceID: CivilDate] = [:]
+
+  private struct Tenure: Sendable, Equatable {
+    var on: CivilDate
+    var role: ManagerRole?
+  }
 
   /// An empty catalogue.
   public init() {}
@@ -45,6 +57,7 @@ public struct Catalogue: Sendable, Equatable {
       update(p.service) { $0.exemplar = p }
     case .phaseEntered(let p):
       update(p.service) { record in
+        if let since = record.phaseSince, p.on < since { return }
         record.phase = p.phase
         record.phaseSince = p.on
         if p.phase == .retired { record.retiredOn = p.on }
@@ -52,23 +65,17 @@ public struct Catalogue: Sendable, Equatable {
     case .assessmentRecorded(let p):
       update(p.service) { $0.assessments.append(p) }
     case .managerAppointed(let p):
-      update(p.service) { record in
-        switch p.effectiveRole {
-        case .serviceManager: record.managers = Catalogue.adding(p.person, to: record.managers)
-        case .associate: record.associates = Catalogue.adding(p.person, to: record.associates)
-        }
-      }
+      change(p.service, p.person, to: Tenure(on: p.on, role: p.effectiveRole))
     case .managerDeparted(let p):
-      update(p.service) { record in
-        record.managers.removeAll { $0 == p.person }
-        record.associates.removeAll { $0 == p.person }
-      }
+      change(p.service, p.person, to: Tenure(on: p.on, role: nil))
     case .govukTransitioned(let p):
       update(p.service) { $0.govukOn = p.on }
     case .assistedDigitalProvided(let p):
-      update(p.service) { $0.assistedDigital = p }
+      if isLatestAssistedDigital(p.service, p.on) { update(p.service) { $0.assistedDigital = p } }
     case .assistedDigitalWithdrawn(let p):
-      update(p.service) { $0.assistedDigital = nil }
+      if isLatestAssistedDigital(p.service, p.on) {
+        update(p.service) { $0.assistedDigital = nil }
+      }
     case .componentAdopted(let p):
       update(p.service) { record in
         if !record.components.contains(p.component) {
@@ -89,7 +96,25 @@ public struct Catalogue: Sendable, Equatable {
     records[id] = record
   }
 
-  private static func adding(_ person: PersonID, to people: [PersonID]) -> [PersonID] {
-    people.contains(person) ? people : (people + [person]).sorted()
+  /// Records a change of `person`'s role on `service` unless a later-dated one is known, and
+  /// recomputes the service's managers and associates.
+  private mutating func change(_ service: ServiceID, _ person: PersonID, to tenure: Tenure) {
+    guard records[service] != nil else { return }
+    var people = tenures[service, default: [:]]
+    if let known = people[person], tenure.on < known.on { return }
+    people[person] = tenure
+    tenures[service] = people
+    update(service) { record in
+      record.managers = people.filter { $0.value.role == .serviceManager }.keys.sorted()
+      record.associates = people.filter { $0.value.role == .associate }.keys.sorted()
+    }
+  }
+
+  /// Whether an assisted-digital event dated `on` is the latest for `service`; if so it is
+  /// remembered as such.
+  private mutating func isLatestAssistedDigital(_ service: ServiceID, _ on: CivilDate) -> Bool {
+    if let since = assistedDigitalSince[service], on < since { return false }
+    assistedDigitalSince[service] = on
+    return true
   }
 }

@@ -1,95 +1,147 @@
-/// How far each strategy's actions and milestones have come at a date: a pure fold over a
-/// `Timeline`. An action's status is its `action.progressed` with the latest `on` (same-day
-/// events apply in replay order); a milestone is met once a `milestone.met` is in force.
+/// The strategies' actions at a date (`ledger actions`): a pure fold over a `Timeline`.
+///
+/// An action's status is its latest `action.progressed` (by `on`; same day: the later recorded),
+/// nil when none is recorded. It is overdue when its due date is before the as-of date and it
+/// is not `done` or `dropped`. A milestone is met from its `milestone.met` date, and overdue
+/// when its due date is before the as-of date, it is not met and its action was not dropped
+/// (a dropped action withdraws its commitments).
 public struct StrategyProgress: Sendable, Equatable {
-  /// One action of a strategy and its latest status.
-  public struct Action: Sendable, Equatable {
-    public var definition: ActionDefined
-    /// Where it was defined.
-    public var location: EventLocation?
-    /// The latest progress, if any was recorded.
-    public var latest: ActionProgressed?
-
-    /// Whether it is past due at `date` (due before it) and neither `done` nor `dropped`.
-    public func isOverdue(at date: CivilDate) -> Bool {
-      guard let due = definition.due, due < date else { return false }
-      return !(latest?.status.isClosed ?? false)
-    }
-  }
-
-  /// One milestone of a strategy and when it was met.
+  /// One milestone of an action.
   public struct Milestone: Sendable, Equatable {
     public var definition: MilestoneDefined
+    /// Nil while not met.
+    public var met: MilestoneMet?
+    public var isOverdue: Bool
     /// Where it was defined.
     public var location: EventLocation?
-    /// The `on` of its `milestone.met`, if it was met.
-    public var metOn: CivilDate?
   }
 
-  /// Strategy titles by id.
-  public private(set) var titles: [StrategyID: String] = [:]
-  /// Actions by strategy and number.
-  public private(set) var actions: [StrategyID: [Int: Action]] = [:]
-  /// Milestones by strategy and id.
-  public private(set) var milestones: [StrategyID: [MilestoneID: Milestone]] = [:]
+  /// One action.
+  public struct Action: Sendable, Equatable {
+    public var definition: ActionDefined
+    /// The latest progress; nil when none is recorded.
+    public var progress: ActionProgressed?
+    public var isOverdue: Bool
+    /// By due date, then id.
+    public var milestones: [Milestone]
+    /// Where it was defined.
+    public var location: EventLocation?
+  }
 
-  /// No strategy.
-  public init() {}
+  /// One theme with its actions, by number.
+  public struct Theme: Sendable, Equatable {
+    public var number: Int
+    public var title: String
+    public var actions: [Action]
+  }
+
+  /// One published strategy.
+  public struct Strategy: Sendable, Equatable {
+    public var publication: StrategyPublished
+    /// By number; actions naming a theme the strategy does not list come under a theme of
+    /// their own.
+    public var themes: [Theme]
+  }
+
+  struct ActionKey: Hashable, Sendable {
+    var strategy: StrategyID
+    var action: Int
+  }
+
+  struct MilestoneKey: Hashable, Sendable {
+    var strategy: StrategyID
+    var milestone: MilestoneID
+  }
+
+  /// The as-of date.
+  public let asOf: CivilDate
+  private var published: [StrategyID: StrategyPublished] = [:]
+  private var actions: [ActionKey: ActionDefined] = [:]
+  private var progress: [ActionKey: ActionProgressed] = [:]
+  private var milestones: [MilestoneKey: MilestoneDefined] = [:]
+  private var met: [MilestoneKey: MilestoneMet] = [:]
+  private var locations: [String: EventLocation] = [:]
+
+  /// Nothing known at `asOf`.
+  public init(asOf: CivilDate) { self.asOf = asOf }
 
   /// The progress after folding every event of `timeline`.
   public init(_ timeline: Timeline) {
+    self.init(asOf: timeline.asOf)
     for event in timeline.events { apply(event) }
-  }
-
-  /// Every action, by strategy id, then number.
-  public var allActions: [Action] {
-    actions.sorted { $0.key < $1.key }.flatMap { entry in
-      entry.value.values.sorted { $0.definition.action < $1.definition.action }
-    }
-  }
-
-  /// Every milestone, by strategy id, then due date, then milestone id.
-  public var allMilestones: [Milestone] {
-    milestones.sorted { $0.key < $1.key }.flatMap { entry in
-      entry.value.values.sorted {
-        ($0.definition.due, $0.definition.milestone) < ($1.definition.due, $1.definition.milestone)
-      }
-    }
-  }
-
-  /// A milestone is overdue at `date` when it is past due, not met, and its action was not
-  /// dropped (a dropped action withdraws its commitments).
-  public func isOverdue(_ milestone: Milestone, at date: CivilDate) -> Bool {
-    guard milestone.definition.due < date, milestone.metOn == nil else { return false }
-    let action = actions[milestone.definition.strategy]?[milestone.definition.action]
-    return action?.latest?.status != .dropped
   }
 
   /// Folds one event in.
   public mutating func apply(_ recorded: RecordedEvent) {
     switch recorded.event {
     case .strategyPublished(let p):
-      titles[p.strategy] = p.title
+      published[p.strategy] = p
     case .actionDefined(let p):
-      actions[p.strategy, default: [:]][p.action] = Action(
-        definition: p, location: recorded.location, latest: nil)
-    case .milestoneDefined(let p):
-      milestones[p.strategy, default: [:]][p.milestone] = Milestone(
-        definition: p, location: recorded.location, metOn: nil)
-    case .milestoneMet(let p):
-      guard var milestone = milestones[p.strategy]?[p.milestone] else { return }
-      milestone.metOn = min(milestone.metOn ?? p.on, p.on)
-      milestones[p.strategy]?[p.milestone] = milestone
+      actions[ActionKey(strategy: p.strategy, action: p.action)] = p
+      locations["\(p.strategy)#\(p.action)"] = recorded.location
     case .actionProgressed(let p):
-      guard var action = actions[p.strategy]?[p.action] else { return }
-      if let latest = action.latest, latest.on > p.on { return }
-      action.latest = p
-      actions[p.strategy]?[p.action] = action
-    case .serviceRegistered, .serviceUpdated, .serviceRetired, .exemplarDesignated, .phaseEntered,
-      .assessmentRecorded, .managerAppointed, .managerDeparted, .govukTransitioned,
-      .assistedDigitalProvided, .assistedDigitalWithdrawn, .componentAdopted, .volumeReported,
-      .kpiReported, .costsSet, .barrierIdentified, .barrierRemoved, .eventRetracted:
+      let key = ActionKey(strategy: p.strategy, action: p.action)
+      if let known = progress[key], p.on < known.on { break }
+      progress[key] = p
+    case .milestoneDefined(let p):
+      milestones[MilestoneKey(strategy: p.strategy, milestone: p.milestone)] = p
+      locations["\(p.strategy)/\(p.milestone)"] = recorded.location
+    case .milestoneMet(let p):
+      let key = MilestoneKey(strategy: p.strategy, milestone: p.milestone)
+      if let known = met[key], known.on <= p.on { break }
+      met[key] = p
+    case .serviceRegistered, .serviceUpdated, .serviceRetired, .exemplarDesignated,
+      .phaseEntered, .assessmentRecorded, .managerAppointed, .managerDeparted,
+      .govukTransitioned, .assistedDigitalProvided, .assistedDigitalWithdrawn,
+      .componentAdopted, .volumeReported, .kpiReported, .costsSet, .barrierIdentified,
+      .barrierRemoved, .eventRetracted:
       break
     }
+  }
+
+  /// Strategy titles by id.
+  public var titles: [StrategyID: String] { published.mapValues(\.title) }
+
+  /// Every action of every strategy, in `strategies` order.
+  public var allActions: [Action] { strategies.flatMap { $0.themes.flatMap(\.actions) } }
+
+  /// Every milestone, under its action in `allActions` order.
+  public var allMilestones: [Milestone] { allActions.flatMap(\.milestones) }
+
+  /// The published strategies, by publication date, then id.
+  public var strategies: [Strategy] {
+    published.values.sorted { ($0.published, $0.strategy) < ($1.published, $1.strategy) }
+      .map { publication in
+        let own = actions.values.filter { $0.strategy == publication.strategy }
+        let numbers = Set(publication.themes.map(\.number)).union(own.map(\.theme)).sorted()
+        let themes = numbers.map { number in
+          Theme(
+            number: number,
+            title: publication.themes.first { $0.number == number }?.title ?? "theme \(number)",
+            actions: own.filter { $0.theme == number }.sorted { $0.action < $1.action }
+              .map(action))
+        }
+        return Strategy(publication: publication, themes: themes)
+      }
+  }
+
+  private func action(_ definition: ActionDefined) -> Action {
+    let key = ActionKey(strategy: definition.strategy, action: definition.action)
+    let latest = progress[key]
+    let isClosed = latest?.status.isClosed ?? false
+    let own = milestones.values.filter {
+      $0.strategy == definition.strategy && $0.action == definition.action
+    }
+    let isDropped = latest?.status == .dropped
+    return Action(
+      definition: definition, progress: latest,
+      isOverdue: definition.due.map { $0 < asOf && !isClosed } ?? false,
+      milestones: own.sorted { ($0.due, $0.milestone) < ($1.due, $1.milestone) }.map { m in
+        let done = met[MilestoneKey(strategy: m.strategy, milestone: m.milestone)]
+        return Milestone(
+          definition: m, met: done, isOverdue: done == nil && m.due < asOf && !isDropped,
+          location: locations["\(m.strategy)/\(m.milestone)"])
+      },
+      location: locations["\(definition.strategy)#\(definition.action)"])
   }
 }

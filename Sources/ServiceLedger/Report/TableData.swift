@@ -22,39 +22,53 @@ public struct TableData: Sendable, Equatable {
   public var columns: [String]
   /// Rows of cells, one per column.
   public var rows: [[Cell]]
+  /// For the aligned table only: the columns (by title) that may be cut, with `…`, to keep
+  /// lines within `lineWidth`. Other columns, numbers included, are never cut; CSV and
+  /// Markdown always keep the whole text.
+  public var shrinkable: [String: Shrink]
+  /// Columns (by title) the aligned table leaves out to stay readable; CSV and Markdown have
+  /// them.
+  public var wideOnly: Set<String>
+  /// The width in characters the aligned table keeps within when `shrinkable` columns allow:
+  /// 80, a standard terminal.
+  public var lineWidth = 80
 
-  public init(columns: [String], rows: [[Cell]] = []) {
+  public init(
+    columns: [String], rows: [[Cell]] = [], shrinkable: [String: Shrink] = [:],
+    wideOnly: Set<String> = []
+  ) {
     self.columns = columns
     self.rows = rows
+    self.shrinkable = shrinkable
+    self.wideOnly = wideOnly
   }
 
   /// An aligned plain-text table: two spaces between columns, a dashed rule under the titles,
-  /// numbers right-aligned, control characters escaped.
+  /// numbers right-aligned, control characters escaped, `shrinkable` columns cut to fit and
+  /// `wideOnly` ones left out.
   public func renderTable(into out: inout some TextOutputStream) {
-    let header = columns.map { Format.terminalSafe($0) }
-    let body = rows.map { row in row.map { Format.terminalSafe($0.text.replacingNewlines()) } }
-    var widths = header.map(\.count)
-    for row in body {
-      for (index, cell) in row.enumerated() where index < widths.count {
-        widths[index] = max(widths[index], cell.count)
-      }
+    let shown = columns.indices.filter { !wideOnly.contains(columns[$0]) }
+    let header = shown.map { Format.terminalSafe(columns[$0]) }
+    let body = rows.map { row in
+      shown.map { $0 < row.count ? Format.terminalSafe(row[$0].text.replacingNewlines()) : "" }
     }
-    let numeric = columns.indices.map { index in
+    let numeric = shown.map { index in
       rows.contains { row in index < row.count && row[index].isNumber }
     }
+    let fit = fitted(header: header, body: body, shrinks: shown.map { shrinkable[columns[$0]] })
     func line(_ cells: [String]) -> String {
       var parts: [String] = []
-      for (index, cell) in cells.enumerated() where index < widths.count {
-        let pad = String(repeating: " ", count: widths[index] - cell.count)
+      for (index, cell) in cells.enumerated() where index < fit.widths.count {
+        let pad = String(repeating: " ", count: max(fit.widths[index] - cell.count, 0))
         parts.append(numeric[index] ? pad + cell : cell + pad)
       }
       var text = parts.joined(separator: "  ")
       while text.hasSuffix(" ") { text.removeLast() }
       return text + "\n"
     }
-    out.write(line(header))
-    out.write(line(widths.map { String(repeating: "-", count: $0) }))
-    for row in body { out.write(line(row)) }
+    out.write(line(fit.header))
+    out.write(line(fit.widths.map { String(repeating: "-", count: $0) }))
+    for row in fit.body { out.write(line(row)) }
   }
 
   /// RFC 4180 CSV with a header row. Text cells that a spreadsheet would run as a formula

@@ -12,11 +12,17 @@ public struct ViewOutput: Sendable {
   public var json: JSONValue
   /// Said instead of an empty table (for example "no services registered as of 2010-01-01").
   public var emptyNote: String?
+  /// Sentences said after the table in the table and Markdown formats (totals, lists); the
+  /// JSON carries the same facts, CSV only the rows.
+  public var notes: [String]
 
-  public init(table: TableData, json: JSONValue, emptyNote: String? = nil) {
+  public init(
+    table: TableData, json: JSONValue, emptyNote: String? = nil, notes: [String] = []
+  ) {
     self.table = table
     self.json = json
     self.emptyNote = emptyNote
+    self.notes = notes
   }
 
   /// The view in `format`.
@@ -26,9 +32,12 @@ public struct ViewOutput: Sendable {
       out.write(json.serialized() + "\n")
     case .table:
       if table.rows.isEmpty, let emptyNote {
-        out.write(emptyNote + "\n")
+        out.write(Self.wrapped(Format.terminalSafe(emptyNote), width: table.lineWidth))
       } else {
         table.renderTable(into: &out)
+        for note in notes {
+          out.write("\n" + Self.wrapped(Format.terminalSafe(note), width: table.lineWidth))
+        }
       }
     case .csv:
       table.renderCSV(into: &out)
@@ -37,8 +46,25 @@ public struct ViewOutput: Sendable {
         out.write("_" + TableData.markdownEscaped(emptyNote) + "_\n")
       } else {
         table.renderMarkdown(into: &out)
+        for note in notes { out.write("\n" + TableData.markdownEscaped(note) + "\n") }
       }
     }
+  }
+
+  /// `text` broken into lines of at most `width` characters at spaces (a longer word keeps
+  /// its own line), each ending in a newline.
+  static func wrapped(_ text: String, width: Int) -> String {
+    var lines: [String] = []
+    var line = ""
+    for word in text.split(separator: " ") {
+      if !line.isEmpty, line.count + 1 + word.count > width {
+        lines.append(line)
+        line = ""
+      }
+      line += (line.isEmpty ? "" : " ") + word
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines.map { $0 + "\n" }.joined()
   }
 }
 

@@ -1,71 +1,97 @@
+import Foundation
 import Testing
 
 @testable import ServiceLedger
 
-@Suite("Strategy progress")
+@Suite("Strategy actions and milestones")
 struct StrategyProgressTests {
-  let strategy = StrategyID(unchecked: "s")
+  static let strategy = StrategyID(unchecked: "moj-2012")
 
-  func progress(_ events: [Event], asOf: String) -> StrategyProgress {
-    var factory = EventFactory()
-    let recorded = events.map { factory.make($0) }
-    return StrategyProgress(Timeline(recorded, asOf: date(asOf)))
-  }
-
-  var definitions: [Event] {
-    [
+  static var ledger: FixtureLedger {
+    var ledger = FixtureLedger()
+    ledger.add(
       .strategyPublished(
         StrategyPublished(
-          strategy: strategy, title: "S", published: date("2013-01-01"), organisation: nil,
-          themes: [StrategyPublished.Theme(number: 1, title: "T")])),
+          strategy: strategy, title: "Strategy", published: date("2012-12-20"),
+          themes: [.init(number: 1, title: "One"), .init(number: 2, title: "Two")])))
+    ledger.add(
       .actionDefined(
-        ActionDefined(
-          strategy: strategy, action: 1, theme: 1, title: "A", due: date("2014-01-31"))),
+        ActionDefined(strategy: strategy, action: 2, theme: 1, title: "B", due: date("2013-04-30")))
+    )
+    ledger.add(.actionDefined(ActionDefined(strategy: strategy, action: 1, theme: 1, title: "A")))
+    ledger.add(
+      .actionDefined(
+        ActionDefined(strategy: strategy, action: 3, theme: 2, title: "C", due: date("2013-12-31")))
+    )
+    ledger.add(
       .milestoneDefined(
         MilestoneDefined(
-          strategy: strategy, action: 1, milestone: MilestoneID(unchecked: "m"), title: "M",
-          due: date("2013-06-30"))),
-    ]
+          strategy: strategy, action: 2, milestone: MilestoneID(unchecked: "m"), title: "M",
+          due: date("2013-03-31"))))
+    ledger.add(progressed(2, .inProgress, "2013-01-01"))
+    ledger.add(progressed(2, .done, "2013-05-01"))
+    // Recorded later but dated earlier: does not replace `done`.
+    ledger.add(progressed(2, .atRisk, "2013-04-01"))
+    ledger.add(progressed(3, .blocked, "2013-06-01"))
+    ledger.add(
+      .milestoneMet(
+        MilestoneMet(
+          strategy: strategy, milestone: MilestoneID(unchecked: "m"), on: date("2013-04-15"))))
+    return ledger
   }
 
-  @Test("an action is overdue after its due date until done or dropped; the latest `on` wins")
-  func actions() throws {
-    let progressed =
-      definitions + [
-        .actionProgressed(
-          ActionProgressed(strategy: strategy, action: 1, status: .done, on: date("2014-03-01"))),
-        .actionProgressed(
-          ActionProgressed(
-            strategy: strategy, action: 1, status: .inProgress, on: date("2013-05-01"))),
-      ]
-    let before = try #require(progress(progressed, asOf: "2014-01-31").allActions.first)
-    #expect(!before.isOverdue(at: date("2014-01-31")))
-    let late = try #require(progress(progressed, asOf: "2014-02-01").allActions.first)
-    #expect(late.latest?.status == .inProgress)
-    #expect(late.isOverdue(at: date("2014-02-01")))
-    let done = try #require(progress(progressed, asOf: "2014-03-01").allActions.first)
-    #expect(done.latest?.status == .done)
-    #expect(!done.isOverdue(at: date("2014-03-01")))
+  static func progressed(_ action: Int, _ status: ActionStatus, _ on: String) -> Event {
+    .actionProgressed(
+      ActionProgressed(strategy: strategy, action: action, status: status, on: date(on)))
   }
 
-  @Test("a milestone is overdue until met, unless its action was dropped")
-  func milestones() throws {
-    let met =
-      definitions + [
-        .milestoneMet(
-          MilestoneMet(
-            strategy: strategy, milestone: MilestoneID(unchecked: "m"), on: date("2013-08-01")))
-      ]
-    let late = progress(met, asOf: "2013-07-31")
-    #expect(late.isOverdue(try #require(late.allMilestones.first), at: date("2013-07-31")))
-    let done = progress(met, asOf: "2013-08-01")
-    #expect(!done.isOverdue(try #require(done.allMilestones.first), at: date("2013-08-01")))
-    let dropped = progress(
-      definitions + [
-        .actionProgressed(
-          ActionProgressed(strategy: strategy, action: 1, status: .dropped, on: date("2013-05-01")))
-      ], asOf: "2014-06-30")
-    #expect(!dropped.isOverdue(try #require(dropped.allMilestones.first), at: date("2014-06-30")))
-    #expect(dropped.titles[strategy] == "S")
+  static func actions(_ asOf: String) -> [StrategyProgress.Action] {
+    StrategyProgress(ledger.timeline(asOf)).strategies.flatMap { $0.themes.flatMap(\.actions) }
+  }
+
+  @Test("actions by theme and number, each with its latest status by date")
+  func statuses() {
+    let progress = StrategyProgress(Self.ledger.timeline("2014-01-01"))
+    #expect(progress.strategies.first?.themes.map(\.title) == ["One", "Two"])
+    let actions = Self.actions("2014-01-01")
+    #expect(actions.map(\.definition.action) == [1, 2, 3])
+    #expect(actions.map { $0.progress?.status } == [nil, .done, .blocked])
+    #expect(Self.actions("2013-04-20").map { $0.progress?.status } == [nil, .atRisk, nil])
+  }
+
+  @Test("overdue: due before the date and not done or dropped; milestones met or overdue")
+  func overdue() {
+    let early = Self.actions("2013-04-10")
+    #expect(early.map(\.isOverdue) == [false, false, false])
+    #expect(early[1].milestones.first?.isOverdue == true)
+    let may = Self.actions("2013-05-01")
+    #expect(may[1].isOverdue == false)
+    #expect(may[1].milestones.first?.met?.on == date("2013-04-15"))
+    #expect(may[1].milestones.first?.isOverdue == false)
+    // On its due date it is not overdue yet.
+    #expect(Self.actions("2013-04-30")[1].isOverdue == false)
+    let blocked = Self.actions("2014-01-01")
+    #expect(blocked.map(\.isOverdue) == [false, false, true])
+  }
+
+  @Test("before the strategy's publication there is nothing to show")
+  func beforePublication() {
+    let progress = StrategyProgress(Self.ledger.timeline("2012-12-19"))
+    #expect(progress.strategies.isEmpty)
+    var out = ""
+    ActionsView.output(progress).render(.table, into: &out)
+    #expect(out == "no strategy published as of 2012-12-19\n")
+  }
+
+  @Test("real: at 2015-03-31 actions 6 and 7 are overdue and 9 of 10 milestones are")
+  func shipped() throws {
+    let progress = StrategyProgress(try shippedTimeline("2015-03-31"))
+    let actions = progress.strategies.flatMap { $0.themes.flatMap(\.actions) }
+    #expect(actions.count == 20)
+    #expect(progress.strategies.first?.themes.map { $0.actions.count } == [5, 6, 5, 4])
+    #expect(actions.filter(\.isOverdue).map(\.definition.action) == [6, 7])
+    let milestones = actions.flatMap(\.milestones)
+    #expect(milestones.count == 10)
+    #expect(milestones.filter(\.isOverdue).count == 9)
   }
 }

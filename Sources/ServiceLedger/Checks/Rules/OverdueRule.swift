@@ -6,10 +6,10 @@ public enum OverdueRule: StandardRule {
   public static func findings(_ facts: StandardFacts) -> [Finding] {
     let progress = facts.progress
     let actions = progress.allActions.compactMap { action -> Finding? in
-      guard action.isOverdue(at: facts.asOf), let due = action.definition.due else { return nil }
+      guard action.isOverdue, let due = action.definition.due else { return nil }
       let definition = action.definition
       let status =
-        action.latest.map { "its latest status is \($0.status.rawValue) (on \($0.on))" }
+        action.progress.map { "its latest status is \($0.status.rawValue) (on \($0.on))" }
         ?? "no progress is recorded"
       let command = FindingText.record(
         .actionProgressed,
@@ -25,7 +25,7 @@ public enum OverdueRule: StandardRule {
       return Finding(rule, message: message, at: action.location)
     }
     let milestones = progress.allMilestones.compactMap { milestone -> Finding? in
-      guard progress.isOverdue(milestone, at: facts.asOf) else { return nil }
+      guard milestone.isOverdue else { return nil }
       let definition = milestone.definition
       let command = FindingText.record(
         .milestoneMet,

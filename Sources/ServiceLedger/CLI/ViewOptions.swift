@@ -1,0 +1,57 @@
+/// The options every view shares (`--as-of`, `--known-at`, `--format`), read once.
+struct ViewOptions {
+  /// The options to list in a view's `options`, after its own.
+  static let specs: [OptionSpec] = [.ledger, .asOf, .knownAt, .format(ViewFormat.names)]
+
+  let arguments: ParsedArguments
+  let asOf: CivilDate
+  let knownAt: Timestamp?
+  let format: ViewFormat
+
+  /// Reads the shared options of the view `command`, which takes no positional arguments.
+  /// - Throws: `UsageError` for positionals or a bad date, time or format.
+  init(_ arguments: ParsedArguments, context: CommandContext, command: String)
+    throws(UsageError)
+  {
+    guard arguments.positionals.isEmpty else {
+      throw UsageError(
+        "\(command) takes no arguments, only options; got \"\(arguments.positionals[0])\"",
+        command: command)
+    }
+    self.arguments = arguments
+    asOf = try context.asOf(arguments)
+    knownAt = try context.knownAt(arguments)
+    format = try context.viewFormat(arguments, command: command)
+  }
+
+  /// The ledger's events in force at `asOf` as known at `knownAt`.
+  /// - Throws: `LedgerError` when the ledger cannot be read.
+  func timeline(_ context: CommandContext) throws(LedgerError) -> Timeline {
+    Timeline(try context.readLedger(arguments), asOf: asOf, knownAt: knownAt)
+  }
+
+  /// Writes `output` in the chosen format.
+  func write(_ output: ViewOutput, _ context: CommandContext) -> Int32 {
+    var out = ""
+    output.render(format, into: &out)
+    context.write(out)
+    return LedgerCLI.success
+  }
+
+  /// `--threshold N`, default 100000.
+  /// - Throws: `UsageError` when it is not a whole number ≥ 0.
+  static func threshold(_ arguments: ParsedArguments, command: String) throws(UsageError) -> Int {
+    guard let text = arguments.value("threshold") else { return Priority.defaultThreshold }
+    guard let value = Int(text), value >= 0 else {
+      throw UsageError(
+        "--threshold \(text) is not a whole number of transactions a year, like 100000",
+        command: command)
+    }
+    return value
+  }
+
+  /// `--threshold N`.
+  static let thresholdSpec = OptionSpec(
+    "threshold", value: "N",
+    help: "high-volume means over N transactions a year (default: 100000)")
+}

@@ -1,0 +1,76 @@
+/// Assisted-digital coverage at a date (`ledger assisted-digital`).
+///
+/// In scope: services with digital volume over 0 in their annual basis, or in phase `beta` or
+/// `live`. Covered: assisted-digital provision in force. Expected need: 18% of the annual
+/// volume, the 2012 Digital Landscape Research's share of adults rarely or never online.
+public struct AssistedDigitalCoverage: Sendable, Equatable {
+  /// One service in scope.
+  public struct Row: Sendable, Equatable {
+    public var service: ServiceRecord
+    public var annual: AnnualVolume
+    /// 18% of the annual volume, rounded half up; nil without a volume.
+    public var expectedNeed: Int?
+    /// Assisted-digital transactions of the annual basis (scaled to a year when annualised);
+    /// nil when a report of it leaves `assisted` out.
+    public var reportedAssisted: Int?
+
+    /// Whether assisted-digital provision is in force.
+    public var isCovered: Bool { service.assistedDigital != nil }
+  }
+
+  /// The share of adults rarely or never online (Digital Landscape Research, 2012).
+  public static let offlineShare = 0.18
+
+  /// The as-of date.
+  public var asOf: CivilDate
+  /// The services in scope, uncovered first, then by annual volume descending, then id.
+  public var rows: [Row]
+
+  /// Builds the view from the projections of one timeline.
+  public init(asOf: CivilDate, catalogue: Catalogue, volumes: VolumeHistory) {
+    self.asOf = asOf
+    rows = catalogue.services.compactMap { record in
+      let annual = volumes.annualVolume(of: record.id)
+      let digital = annual.reports.compactMap(\.digital).reduce(0, +)
+      let phased = record.phase == .beta || record.phase == .live
+      guard digital > 0 || phased else { return nil }
+      return Row(
+        service: record, annual: annual,
+        expectedNeed: annual.volume.map { ($0 * 18 + 50) / 100 },
+        reportedAssisted: AssistedDigitalCoverage.assisted(annual))
+    }
+    rows.sort { lhs, rhs in
+      (lhs.isCovered ? 1 : 0, -(lhs.annual.volume ?? -1), lhs.service.id)
+        < (rhs.isCovered ? 1 : 0, -(rhs.annual.volume ?? -1), rhs.service.id)
+    }
+  }
+
+  /// The services in scope without provision.
+  public var uncovered: [Row] { rows.filter { !$0.isCovered } }
+
+  /// Covered ÷ in scope, by count; nil when nothing is in scope.
+  public var coverageByCount: Double? {
+    rows.isEmpty ? nil : Double(rows.count - uncovered.count) / Double(rows.count)
+  }
+
+  /// Covered ÷ in scope, weighted by annual volume (services without one count 0); nil when
+  /// no service in scope has a volume.
+  public var coverageByVolume: Double? {
+    let total = rows.compactMap(\.annual.volume).reduce(0, +)
+    guard total > 0 else { return nil }
+    let covered = rows.filter(\.isCovered).compactMap(\.annual.volume).reduce(0, +)
+    return Double(covered) / Double(total)
+  }
+
+  /// Σ assisted of the annual basis, scaled to the annual volume; nil when any report lacks it.
+  static func assisted(_ annual: AnnualVolume) -> Int? {
+    guard let volume = annual.volume, !annual.reports.isEmpty else { return nil }
+    let counts = annual.reports.map(\.assisted)
+    guard !counts.contains(where: { $0 == nil }) else { return nil }
+    let assisted = counts.compactMap { $0 }.reduce(0, +)
+    let total = annual.reports.map(\.total).reduce(0, +)
+    guard total > 0, total != volume else { return assisted }
+    // Annualised: the same share of the year's volume, half up.
+    return (2 * assisted * volume + total) / (2 * total)
+  }
+}

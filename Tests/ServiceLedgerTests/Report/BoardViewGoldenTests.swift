@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+@testable import ServiceLedger
+
+/// The board's views of the shipped ledger, compared with files under `Fixtures/golden/`.
+/// Run with `RECORD_GOLDEN=1` to write the files afresh, then read the diff before committing.
+@Suite("Board views: golden outputs on the shipped ledger")
+struct BoardViewGoldenTests {
+  static let goldenFolder = packageRoot + "/Tests/ServiceLedgerTests/Fixtures/golden/"
+  static let isRecording = ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1"
+
+  static let cases: [(view: String, asOf: String, format: String)] =
+    ["priorities", "channel-shift", "assisted-digital", "managers", "exemplars", "actions"]
+    .flatMap { view in ["table", "json"].map { (view, "2015-03-31", $0) } }
+    + ["csv", "markdown"].map { ("priorities", "2015-03-31", $0) }
+    + [("priorities", "2014-03-31", "json"), ("channel-shift", "2015-03-31", "csv")]
+
+  static func fileName(_ view: String, _ asOf: String, _ format: String) -> String {
+    let ext = ["table": "txt", "json": "json", "csv": "csv", "markdown": "md"][format] ?? format
+    return "\(view)-\(asOf).\(ext)"
+  }
+
+  @Test("each view at 2015-03-31 matches its golden file", arguments: cases)
+  func golden(view: String, asOf: String, format: String) throws {
+    let run = CLI.run(
+      [view, "--as-of", asOf, "--format", format], ledger: packageRoot + "/events")
+    #expect(run.exitCode == 0)
+    #expect(run.stderr.isEmpty, "\(run.stderr)")
+    let path = Self.goldenFolder + Self.fileName(view, asOf, format)
+    if Self.isRecording {
+      try Data(run.stdout.utf8).write(to: URL(fileURLWithPath: path))
+      return
+    }
+    let expected = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(run.stdout == expected, "\(path) differs; RECORD_GOLDEN=1 swift test re-records it")
+  }
+
+  @Test("the aligned tables fit in 80 columns", arguments: cases.filter { $0.format == "table" })
+  func width(view: String, asOf: String, format: String) {
+    let run = CLI.run([view, "--as-of", asOf], ledger: packageRoot + "/events")
+    let wide = run.stdout.split(separator: "\n").filter { $0.count > 80 }
+    #expect(wide.isEmpty, "\(wide)")
+  }
+}
