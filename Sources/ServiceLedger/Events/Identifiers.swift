@@ -95,25 +95,80 @@ public struct ActorID: LedgerIdentifier {
 }
 
 /// An event's id: a lowercase RFC 4122 UUID, `8-4-4-4-12` hexadecimal digits.
+///
+/// Stored as its 128 bits rather than as text: a replay keeps every id of the ledger in a set
+/// to find duplicates, and two integers hash and compare far faster than 36 characters.
 public struct EventID: LedgerIdentifier {
-  public let rawValue: String
-  public init(unchecked rawValue: String) { self.rawValue = rawValue }
+  /// The first and last 64 bits of the UUID.
+  public let high: UInt64
+  public let low: UInt64
+
+  /// The id for `high` and `low` bits.
+  public init(high: UInt64, low: UInt64) {
+    self.high = high
+    self.low = low
+  }
+
+  /// Parses the UUID text; the caller has checked it with `isValid` (other text gives the
+  /// all-zero id).
+  public init(unchecked rawValue: String) {
+    var bytes = Array(rawValue.utf8)
+    if bytes.count != 36 { bytes = [] }
+    let parsed = bytes.withUnsafeBytes { EventID.parse($0) }
+    self = parsed ?? EventID(high: 0, low: 0)
+  }
+
+  /// The id in `bytes` (exactly 36 bytes of lowercase UUID text), or nil.
+  static func parse(_ bytes: UnsafeRawBufferPointer) -> EventID? {
+    guard bytes.count == 36 else { return nil }
+    var high: UInt64 = 0
+    var low: UInt64 = 0
+    var digits = 0
+    for index in 0..<36 {
+      let byte = bytes[index]
+      if index == 8 || index == 13 || index == 18 || index == 23 {
+        guard byte == UInt8(ascii: "-") else { return nil }
+        continue
+      }
+      let value: UInt64
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): value = UInt64(byte - UInt8(ascii: "0"))
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): value = UInt64(byte - UInt8(ascii: "a") + 10)
+      default: return nil
+      }
+      if digits < 16 { high = high << 4 | value } else { low = low << 4 | value }
+      digits += 1
+    }
+    return EventID(high: high, low: low)
+  }
+
+  /// The lowercase UUID text.
+  public var rawValue: String {
+    let hex = EventID.hex(high) + EventID.hex(low)
+    var text = ""
+    text.reserveCapacity(36)
+    for (index, character) in hex.enumerated() {
+      if index == 8 || index == 12 || index == 16 || index == 20 { text.append("-") }
+      text.append(character)
+    }
+    return text
+  }
+
   public static var syntax: String {
     "a lowercase UUID such as 3f2b8c1e-6a4d-4e0b-9c55-0d6f2a9b7e10"
   }
+
   public static func isValid(_ text: String) -> Bool {
-    let bytes = Array(text.utf8)
-    guard bytes.count == 36 else { return false }
-    for (index, byte) in bytes.enumerated() {
-      if index == 8 || index == 13 || index == 18 || index == 23 {
-        guard byte == UInt8(ascii: "-") else { return false }
-      } else {
-        let isHex =
-          (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-          || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f"))
-        guard isHex else { return false }
-      }
-    }
-    return true
+    var bytes = Array(text.utf8)
+    return bytes.withUnsafeMutableBytes { parse(UnsafeRawBufferPointer($0)) } != nil
+  }
+
+  public static func < (lhs: EventID, rhs: EventID) -> Bool {
+    (lhs.high, lhs.low) < (rhs.high, rhs.low)
+  }
+
+  private static func hex(_ value: UInt64) -> String {
+    let text = String(value, radix: 16)
+    return String(repeating: "0", count: 16 - text.count) + text
   }
 }
