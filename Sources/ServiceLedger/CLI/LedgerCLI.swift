@@ -6,7 +6,7 @@ public enum LedgerCLI {
     CommandEntry(AppendCommand.self), CommandEntry(ImportCommand.self),
     CommandEntry(LogCommand.self),
     CommandEntry(ServicesCommand.self), CommandEntry(CheckCommand.self),
-    CommandEntry(HelpCommand.self),
+    CommandEntry(RepairCommand.self), CommandEntry(HelpCommand.self),
   ]
 
   /// The names of all commands, comma-separated.
@@ -42,7 +42,7 @@ public enum LedgerCLI {
       return command.run(Array(arguments.dropFirst()), context)
     }
     context.writeError(
-      "ledger: error: unknown command \"\(name)\"; the commands are \(commandNames)\n"
+      "ledger: error: unknown command \"\(Format.terminalSafe(name))\"; the commands are \(commandNames)\n"
         + "run `ledger help` for usage\n")
     return usage
   }
@@ -58,10 +58,12 @@ public enum LedgerCLI {
       }
       return try C(parsed, context: context).run(context: context)
     } catch let error as UsageError {
-      context.writeError("ledger \(C.name): usage error: \(error)\n")
+      context.writeError("ledger \(C.name): usage error: \(Format.terminalSafeLines("\(error)"))\n")
       return usage
     } catch {
-      context.writeError("ledger \(C.name): error: \(error)\n")
+      // Errors quote input (a bad value, a line of someone else's file): never let it drive
+      // the terminal.
+      context.writeError("ledger \(C.name): error: \(Format.terminalSafeLines("\(error)"))\n")
       return failure
     }
   }
