@@ -13,6 +13,7 @@ public struct Authorisation: Sendable {
   ///   - event: the payload.
   ///   - lookup: the payload of an earlier event by id, for retractions; when it returns nil
   ///     a retraction needs `*`.
+  /// - Returns: the service the event is about, or everything.
   public static func scope(of event: Event, lookup: (EventID) -> Event?) -> Roles.Scope {
     if case .eventRetracted(let retraction) = event {
       return lookup(retraction.event)?.service.map(Roles.Scope.service) ?? .everything
@@ -21,7 +22,10 @@ public struct Authorisation: Sendable {
   }
 
   /// Why `event`'s actor may not record it, or nil when they may.
-  /// - Parameter lookup: the payload of an earlier event by id, for retractions.
+  /// - Parameters:
+  ///   - event: the event, with its actor.
+  ///   - lookup: the payload of an earlier event by id, for retractions.
+  /// - Returns: the message refusing it, or nil.
   public func refusal(_ event: RecordedEvent, lookup: (EventID) -> Event?) -> String? {
     let scope = Self.scope(of: event.event, lookup: lookup)
     guard !roles.allows(event.by, scope) else { return nil }

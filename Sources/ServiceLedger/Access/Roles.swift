@@ -81,7 +81,8 @@ public struct Roles: Sendable, Equatable {
         } else if let service = ServiceID.validated(text) {
           scopes.insert(.service(service))
         } else {
-          throw invalid("\(actor)[\(index)]: \"\(text)\" is not a service id (\(ServiceID.syntax)) or \"*\"")
+          throw invalid(
+            "\(actor)[\(index)]: \"\(text)\" is not a service id (\(ServiceID.syntax)) or \"*\"")
         }
       }
       grants[actor] = scopes

@@ -28,9 +28,10 @@ enum PersonalText {
   /// Whether an actor id reads like `first.last` (letters only on both sides of one dot).
   static func isDottedName(_ text: String) -> Bool {
     let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-    return parts.count == 2 && parts.allSatisfy { part in
-      part.count >= 2 && part.allSatisfy { $0 >= "a" && $0 <= "z" }
-    }
+    return parts.count == 2
+      && parts.allSatisfy { part in
+        part.count >= 2 && part.allSatisfy { $0 >= "a" && $0 <= "z" }
+      }
   }
 
   /// A person's name in free text: one of `known` (lowercased), or a title and surname

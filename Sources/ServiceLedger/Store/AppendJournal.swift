@@ -32,7 +32,8 @@ struct AppendJournal: Sendable, Equatable {
     let members = lengths.keys.sorted().map { name in
       JSONMember(key: name, value: .integer(lengths[name]))
     }
-    return Array(JSONValue.object([JSONMember(key: "files", value: .object(members))]).serialized().utf8)
+    return Array(
+      JSONValue.object([JSONMember(key: "files", value: .object(members))]).serialized().utf8)
   }
 
   /// Reads the journal of `folder`, if there is one.

@@ -75,7 +75,8 @@ public struct LedgerFolder: Sendable {
       }
       var content = reader.read(Array(bytes[..<committed]), name: name)
       let rest = bytes[committed...]
-      let lines = rest.filter { $0 == UInt8(ascii: "\n") }.count + (rest.last == UInt8(ascii: "\n") ? 0 : 1)
+      let newlines = rest.filter { $0 == UInt8(ascii: "\n") }.count
+      let lines = newlines + (rest.last == UInt8(ascii: "\n") ? 0 : 1)
       content.isTorn = true
       content.problems.append(
         LedgerProblem(

@@ -60,7 +60,8 @@ public struct LedgerRepair: Sendable {
         let bytes = try folder.bytes(of: name)
         guard let committed = journal.committedLength(of: name, in: bytes) else { continue }
         outcome.moves.append(
-          try moveAside(bytes, from: committed, of: name, suffix: suffix, lock: lock,
+          try moveAside(
+            bytes, from: committed, of: name, suffix: suffix, lock: lock,
             reason: .unfinishedBatch))
       }
     }

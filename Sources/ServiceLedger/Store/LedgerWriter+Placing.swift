@@ -83,8 +83,9 @@ extension LedgerWriter {
       let value = try JSONParser.parse(text)
       do throws(EventError) {
         let reread = try EnvelopeDecoder().decode(value, location: event.location)
-        guard reread.id != event.id || reread.at != event.at || reread.by != event.by
-          || reread.type != event.type
+        guard
+          reread.id != event.id || reread.at != event.at || reread.by != event.by
+            || reread.type != event.type
         else { return text }
         reason = "its envelope changed"
       } catch {

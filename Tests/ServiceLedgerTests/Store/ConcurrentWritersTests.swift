@@ -11,8 +11,7 @@ struct ConcurrentWritersTests {
   static let steps = 20
   static let batchSize = 19
 
-  static func environment(_ ledger: TemporaryLedger, actor: String = "p-0001") -> [String: String]
-  {
+  static func environment(_ ledger: TemporaryLedger, actor: String = "p-0001") -> [String: String] {
     ["LEDGER_DIR": ledger.path, "LEDGER_ACTOR": actor, "PATH": "/usr/bin:/bin"]
   }
 

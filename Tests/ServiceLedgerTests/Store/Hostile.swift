@@ -10,7 +10,8 @@ enum Hostile {
     var testDescription: String { name }
   }
 
-  static let event = #"{"id":"00000000-0000-4000-8000-0000000000e1","at":"2014-01-01T09:30:00Z","by":"p-1","type":"service.registered","data":{"service":"a","name":"#
+  static let event =
+    #"{"id":"00000000-0000-4000-8000-0000000000e1","at":"2014-01-01T09:30:00Z","by":"p-1","type":"service.registered","data":{"service":"a","name":"#
 
   /// A service registration whose `name` is `value` (raw bytes, quotes included).
   static func named(_ value: [UInt8]) -> [UInt8] {
@@ -18,7 +19,8 @@ enum Hostile {
   }
 
   static let cases: [Case] = [
-    Case(name: "10 MB line", bytes: Array(repeating: UInt8(ascii: "a"), count: 10_000_000),
+    Case(
+      name: "10 MB line", bytes: Array(repeating: UInt8(ascii: "a"), count: 10_000_000),
       message: "longer than the 1 MiB limit"),
     Case(name: "blank line", bytes: [], message: "blank line"),
     Case(name: "spaces only", bytes: Array("   ".utf8)),
@@ -26,9 +28,11 @@ enum Hostile {
     Case(name: "truncated object", bytes: Array(event.utf8)),
     Case(name: "invalid UTF-8 byte", bytes: named([0x22, 0x41, 0xFF, 0x22]), message: "UTF-8"),
     Case(name: "overlong UTF-8", bytes: named([0x22, 0xC0, 0xAF, 0x22]), message: "UTF-8"),
-    Case(name: "UTF-8 encoded surrogate", bytes: named([0x22, 0xED, 0xA0, 0x80, 0x22]),
+    Case(
+      name: "UTF-8 encoded surrogate", bytes: named([0x22, 0xED, 0xA0, 0x80, 0x22]),
       message: "UTF-8"),
-    Case(name: "truncated UTF-8 sequence", bytes: named([0x22, 0xE2, 0x82, 0x22]),
+    Case(
+      name: "truncated UTF-8 sequence", bytes: named([0x22, 0xE2, 0x82, 0x22]),
       message: "UTF-8"),
     Case(name: "lone high surrogate escape", bytes: named(Array(#""\ud800""#.utf8))),
     Case(name: "lone low surrogate escape", bytes: named(Array(#""x\udc00y""#.utf8))),
@@ -38,21 +42,30 @@ enum Hostile {
     Case(name: "raw control character in a string", bytes: named([0x22, 0x1B, 0x5B, 0x22])),
     Case(name: "100,000 nested arrays", bytes: nested(100_000, "[", "]")),
     Case(name: "100,000 nested objects", bytes: nested(100_000, #"{"a":"#, "}")),
-    Case(name: "100,000 unclosed arrays", bytes: Array(repeating: UInt8(ascii: "["), count: 100_000)),
+    Case(
+      name: "100,000 unclosed arrays", bytes: Array(repeating: UInt8(ascii: "["), count: 100_000)),
     Case(name: "nesting inside data", bytes: named(nested(5_000, "[", "]"))),
     Case(name: "number 1e999999", bytes: named(Array("1e999999".utf8))),
-    Case(name: "10,000-digit integer", bytes: named(Array(repeating: UInt8(ascii: "9"), count: 10_000))),
+    Case(
+      name: "10,000-digit integer", bytes: named(Array(repeating: UInt8(ascii: "9"), count: 10_000))
+    ),
     Case(name: "huge exponent in a count", bytes: volume("1E+2147483648")),
     Case(name: "negative zero count", bytes: volume("-0.0")),
     Case(name: "fractional count", bytes: volume("12.5")),
     Case(name: "count past Int64", bytes: volume("99999999999999999999999")),
-    Case(name: "a JSON array, not an object", bytes: Array("[1,2,3]".utf8),
+    Case(
+      name: "a JSON array, not an object", bytes: Array("[1,2,3]".utf8),
       message: "must be a JSON object"),
     Case(name: "a bare string", bytes: Array(#""hello""#.utf8)),
     Case(name: "trailing garbage", bytes: named(Array(#""A""#.utf8)) + Array("}}".utf8)),
-    Case(name: "two objects on one line", bytes: named(Array(#""A""#.utf8)) + named(Array(#""B""#.utf8))),
-    Case(name: "duplicate envelope key",
-      bytes: Array(#"{"id":"00000000-0000-4000-8000-0000000000e1","id":"x","at":"2014-01-01T09:30:00Z","by":"p-1","type":"barrier.removed","data":{}}"#.utf8)),
+    Case(
+      name: "two objects on one line",
+      bytes: named(Array(#""A""#.utf8)) + named(Array(#""B""#.utf8))),
+    Case(
+      name: "duplicate envelope key",
+      bytes: Array(
+        #"{"id":"00000000-0000-4000-8000-0000000000e1","id":"x","at":"2014-01-01T09:30:00Z","by":"p-1","type":"barrier.removed","data":{}}"#
+          .utf8)),
   ]
 
   static func nested(_ depth: Int, _ open: String, _ close: String) -> [UInt8] {

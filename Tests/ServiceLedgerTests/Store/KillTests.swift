@@ -120,7 +120,9 @@ struct KillTests {
     -> [String]
   {
     if size == 1 {
-      return ["record", "component.adopted", "service=a", "component=k\(iteration)-0", "on=2014-01-01"]
+      return [
+        "record", "component.adopted", "service=a", "component=k\(iteration)-0", "on=2014-01-01",
+      ]
     }
     let lines = (0..<size).map { index in
       #"{"type":"component.adopted","data":{"service":"a","component":"k\#(iteration)-\#(index)","#

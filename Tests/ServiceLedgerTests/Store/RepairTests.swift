@@ -13,7 +13,8 @@ struct RepairTests {
     var factory = EventFactory()
     var events = [
       factory.make(
-        .serviceRegistered(ServiceRegistered(service: service("a"), name: "A", organisation: "OPG")))
+        .serviceRegistered(ServiceRegistered(service: service("a"), name: "A", organisation: "OPG"))
+      )
     ]
     for index in 1..<max(count, 1) {
       events.append(
@@ -71,7 +72,8 @@ struct RepairTests {
     #expect(try FileManager.default.contentsOfDirectory(atPath: ledger.path) == ["ledger.jsonl"])
   }
 
-  @Test("every torn file is repaired; a file that is only a fragment becomes empty; names never clash")
+  @Test(
+    "every torn file is repaired; a file that is only a fragment becomes empty; names never clash")
   func severalFiles() throws {
     let (ledger, _) = try Self.ledger()
     defer { ledger.remove() }
@@ -123,7 +125,8 @@ struct RepairTests {
     let lines = Array(batch.map { $0.line + "\n" }.joined().utf8.dropLast(10))
     try ledger.write(
       AppendJournal.fileName,
-      String(decoding: AppendJournal(lengths: ["ledger.jsonl": committed.count, "b.jsonl": 0]).bytes,
+      String(
+        decoding: AppendJournal(lengths: ["ledger.jsonl": committed.count, "b.jsonl": 0]).bytes,
         as: UTF8.self))
     try ledger.write("ledger.jsonl", String(decoding: committed + lines, as: UTF8.self))
     try ledger.write("b.jsonl", batch[0].line + "\n")
@@ -132,7 +135,8 @@ struct RepairTests {
     #expect(read.events.count == 2, "no event of the unfinished batch is replayed")
     #expect(read.problems.map(\.rule) == [.tornLine, .tornLine])
     #expect(read.problems.map(\.line) == [1, 3])
-    #expect(read.problems.last?.message.contains("an append was cut off: the last 3 line(s)") == true)
+    #expect(
+      read.problems.last?.message.contains("an append was cut off: the last 3 line(s)") == true)
     let check = CLI.run(["check", "--as-of", "2015-04-01"], ledger: ledger.path)
     #expect(check.stdout.contains("ledger.jsonl:3: error: torn-line: an append was cut off"))
 

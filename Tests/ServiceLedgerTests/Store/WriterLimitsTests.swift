@@ -11,7 +11,8 @@ struct WriterLimitsTests {
   func overLongLine() throws {
     let ledger = try TemporaryLedger(files: ["ledger.jsonl": ""])
     defer { ledger.remove() }
-    let head = #"{"type":"service.registered","data":{"service":"a","name":"A","organisation":"OPG","description":""#
+    let head =
+      #"{"type":"service.registered","data":{"service":"a","name":"A","organisation":"OPG","description":""#
     let tail = #""}}"#
     let filler = String(
       repeating: "x", count: LogFileReader.maximumLineLength - head.utf8.count - tail.utf8.count)

@@ -53,7 +53,8 @@ struct ImportCommand: Command {
     // Planned under the lock against the log as it is then, so that two imports at once
     // cannot both add the same rows.
     try LedgerWriter(folder: folder).append(source: path) { ledger throws(LedgerError) in
-      let importer = TransactionsExplorerImport(at: clock(), by: actor, makeID: makeID, files: files)
+      let importer = TransactionsExplorerImport(
+        at: clock(), by: actor, makeID: makeID, files: files)
       do throws(ImportError) {
         let plan = try importer.plan(csv: text, name: path, ledger: ledger)
         summary = plan.summary

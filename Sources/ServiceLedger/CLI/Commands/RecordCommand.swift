@@ -2,7 +2,8 @@
 struct RecordCommand: Command {
   static let name = "record"
   static let summary = "append one event, given as key=value fields"
-  static let usage = "ledger record TYPE key=value... [--ledger DIR] [--file NAME.jsonl] [--by ACTOR]"
+  static let usage =
+    "ledger record TYPE key=value... [--ledger DIR] [--file NAME.jsonl] [--by ACTOR]"
   static let options: [OptionSpec] = [.ledger, .file, .by]
   static var discussion: String {
     """

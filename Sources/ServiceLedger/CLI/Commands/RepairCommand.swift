@@ -43,7 +43,8 @@ struct RepairCommand: Command {
     } else if !outcome.moves.isEmpty {
       out += "nothing was deleted: to keep a moved line, fix it and add it with `ledger append`\n"
     }
-    context.write(out)
+    // File names are whatever is in the folder: never let one drive the terminal.
+    context.write(Format.terminalSafeLines(out))
     if !outcome.remainingProblems.isEmpty {
       context.writeError(
         "ledger repair: warning: \(outcome.remainingProblems.count) invalid line(s) remain, "
