@@ -60,6 +60,15 @@ struct RepairTests {
     #expect(again.exitCode == 0, "\(again.stderr)")
   }
 
+  @Test("repair is listed in help, has its own help, and takes no arguments")
+  func help() {
+    #expect(CLI.run(["help"]).stdout.contains("  repair "))
+    let help = CLI.run(["repair", "--help"])
+    #expect(help.exitCode == 0)
+    #expect(help.stdout.hasPrefix("ledger repair [--ledger DIR]"))
+    #expect(CLI.run(["repair", "now"]).exitCode == 64)
+  }
+
   @Test("a clean ledger: nothing to repair, exit 0, no file touched")
   func nothingToRepair() throws {
     let (ledger, _) = try Self.ledger()
