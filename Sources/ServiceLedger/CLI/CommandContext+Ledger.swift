@@ -8,7 +8,8 @@ extension CommandContext {
     if !ledger.problems.isEmpty {
       writeError(
         "ledger: warning: \(ledger.problems.count) invalid line(s) in \(folder.path) left out, "
-          + "first \(folder.path)/\(ledger.problems[0]); run `ledger check` for all\n")
+          + "first \(folder.path)/\(Format.terminalSafe(ledger.problems[0].description)); "
+          + "run `ledger check` for all\n")
     }
     return ledger
   }

@@ -9,7 +9,7 @@ public enum LedgerCLI {
     CommandEntry(ChannelShiftCommand.self), CommandEntry(AssistedDigitalCommand.self),
     CommandEntry(ManagersCommand.self), CommandEntry(ExemplarsCommand.self),
     CommandEntry(ActionsCommand.self), CommandEntry(CheckCommand.self),
-    CommandEntry(GenerateCommand.self),
+    CommandEntry(RepairCommand.self), CommandEntry(GenerateCommand.self),
     CommandEntry(HelpCommand.self),
   ]
 
@@ -46,7 +46,7 @@ public enum LedgerCLI {
       return command.run(Array(arguments.dropFirst()), context)
     }
     context.writeError(
-      "ledger: error: unknown command \"\(name)\"; the commands are \(commandNames)\n"
+      "ledger: error: unknown command \"\(Format.terminalSafe(name))\"; the commands are \(commandNames)\n"
         + "run `ledger help` for usage\n")
     return usage
   }
@@ -62,10 +62,12 @@ public enum LedgerCLI {
       }
       return try C(parsed, context: context).run(context: context)
     } catch let error as UsageError {
-      context.writeError("ledger \(C.name): usage error: \(error)\n")
+      context.writeError("ledger \(C.name): usage error: \(Format.terminalSafeLines("\(error)"))\n")
       return usage
     } catch {
-      context.writeError("ledger \(C.name): error: \(error)\n")
+      // Errors quote input (a bad value, a line of someone else's file): never let it drive
+      // the terminal.
+      context.writeError("ledger \(C.name): error: \(Format.terminalSafeLines("\(error)"))\n")
       return failure
     }
   }

@@ -8,6 +8,9 @@ public enum LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
   case invalidFileName(String)
   /// The log has lines that break its rules; nothing can be appended until they are fixed.
   case invalidLog(folder: String, problems: [LedgerProblem])
+  /// A settings file of the ledger folder (`roles.json`, `people.json`) cannot be used;
+  /// `path` may end in `:line:column`.
+  case invalidConfiguration(path: String, reason: String)
   /// Input to append was rejected (at input `line`, 0 when there is only one); the log is
   /// unchanged.
   case rejected(source: String, line: Int, reason: String)
@@ -18,6 +21,8 @@ public enum LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
       return "no ledger at \(path): create one with `ledger init \(path)` or name another "
         + "with --ledger DIR (or LEDGER_DIR)"
     case .io(let path, let reason):
+      return "\(path): \(reason)"
+    case .invalidConfiguration(let path, let reason):
       return "\(path): \(reason)"
     case .invalidFileName(let name):
       return "\(name) is not a ledger file name: use NAME.jsonl (letters, digits, '.', '_', '-')"

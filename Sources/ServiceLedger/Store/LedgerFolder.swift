@@ -46,14 +46,45 @@ public struct LedgerFolder: Sendable {
     path.hasSuffix("/") ? path + file : path + "/" + file
   }
 
-  /// Reads and replays the whole log.
+  /// Reads and replays the whole log, holding the folder's shared lock while reading so that
+  /// no append is seen half done.
   /// - Throws: `LedgerError` when the folder or a file cannot be read; bad lines are not
   ///   errors here but `Ledger.problems`.
   public func read() throws(LedgerError) -> Ledger {
+    // A folder that cannot be locked (a file system without flock) is still read: the reader
+    // reports a torn line, it does not drop it.
+    let lock = exists ? try? FileLock(path: path, create: false, exclusive: false) : nil
+    defer { lock?.unlock() }
+    return try readUnlocked()
+  }
+
+  /// Reads and replays the whole log; the caller holds the folder's lock.
+  ///
+  /// Lines of an append that was cut off (see `AppendJournal`) are left out and reported as
+  /// one `torn-line` problem at the first of them.
+  func readUnlocked() throws(LedgerError) -> Ledger {
     var contents: [String: LogFileReader.FileContents] = [:]
     let reader = LogFileReader()
+    var journal: AppendJournal?
+    if case .pending(let pending) = AppendJournal.state(in: self) { journal = pending }
     for name in try fileNames() {
-      contents[name] = reader.read(try bytes(of: name), name: name)
+      let bytes = try bytes(of: name)
+      guard let committed = journal?.committedLength(of: name, in: bytes) else {
+        contents[name] = reader.read(bytes, name: name)
+        continue
+      }
+      var content = reader.read(Array(bytes[..<committed]), name: name)
+      let rest = bytes[committed...]
+      let newlines = rest.filter { $0 == UInt8(ascii: "\n") }.count
+      let lines = newlines + (rest.last == UInt8(ascii: "\n") ? 0 : 1)
+      content.isTorn = true
+      content.problems.append(
+        LedgerProblem(
+          rule: .tornLine, file: name, line: content.lineCount + 1,
+          message: "an append was cut off: the last \(lines) line(s) (\(rest.count) bytes) are "
+            + "an unfinished batch and not part of the log; run `ledger repair` to move them aside"
+        ))
+      contents[name] = content
     }
     return Ledger(files: contents)
   }
@@ -61,9 +92,13 @@ public struct LedgerFolder: Sendable {
   /// Reads and replays the whole log, requiring every line to be valid.
   /// - Throws: `LedgerError.invalidLog` listing the problems.
   public func readValid() throws(LedgerError) -> Ledger {
-    let ledger = try read()
+    try Self.requireValid(try read(), folder: path)
+  }
+
+  /// `ledger`, or `LedgerError.invalidLog` listing its problems.
+  static func requireValid(_ ledger: Ledger, folder: String) throws(LedgerError) -> Ledger {
     guard ledger.problems.isEmpty else {
-      throw LedgerError.invalidLog(folder: path, problems: ledger.problems)
+      throw LedgerError.invalidLog(folder: folder, problems: ledger.problems)
     }
     return ledger
   }

@@ -1,17 +1,18 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Appends events to a ledger folder, all-or-nothing, under an exclusive lock.
 ///
-/// The folder is locked for the whole append, so validation sees every other writer's events
-/// and two writers cannot both register the same service. Each event is written as one
-/// complete line with a single `write`, then the file is `fsync`ed. If anything fails after
-/// the first byte is written, every touched file is truncated back to its old length: a
+/// The folder is locked for the whole append: the log is re-read and validated, the events are
+/// built (`append(source:building:)`: so that `at` read from the clock there never goes back
+/// behind another writer's), checked against `roles.json` when the folder has one, and written,
+/// all before the lock is released. Two writers therefore cannot both register the same
+/// service. Each file's new lines are written with one `write` (so each line is written whole)
+/// and `fsync`ed. A batch of several lines is recorded in an `AppendJournal` first, so that a
+/// batch cut off by a crash is left out by readers and rolled back by `ledger repair`. If
+/// anything fails after the first byte is written, every touched file is truncated back: a
 /// rejected append leaves the files byte-for-byte as they were.
 public struct LedgerWriter: Sendable {
+  /// New events for one file of the folder, in order.
+  public typealias Batch = (file: String, events: [RecordedEvent])
+
   /// The folder written to.
   public let folder: LedgerFolder
 
@@ -39,113 +40,54 @@ public struct LedgerWriter: Sendable {
   /// - Returns: the ledger after the append.
   /// - Throws: `LedgerError.rejected`; nothing is written.
   @discardableResult
-  public func append(_ batches: [(file: String, events: [RecordedEvent])], source: String)
-    throws(LedgerError) -> Ledger
-  {
+  public func append(_ batches: [Batch], source: String) throws(LedgerError) -> Ledger {
     for batch in batches where !LedgerFolder.isValidFileName(batch.file) {
       throw LedgerError.invalidFileName(batch.file)
     }
+    return try append(source: source) { _ throws(LedgerError) in batches }
+  }
+
+  /// Builds the new events under the folder's lock, from the log as it is then, and writes
+  /// them as one all-or-nothing batch.
+  ///
+  /// Use it when the events depend on the time of writing or on what is already in the log
+  /// (an import that skips what is there): nothing can change between `build` and the write.
+  /// - Parameters:
+  ///   - source: what to call the input in error messages.
+  ///   - build: given the current (valid) ledger, the batches to write; it may throw to
+  ///     abandon the append, and must not read or write the folder itself.
+  /// - Returns: the ledger after the append (the current one when there is nothing to write).
+  /// - Throws: `LedgerError.invalidLog` when the log has problems, whatever `build` throws,
+  ///   `LedgerError.rejected` when a new event is invalid or not authorised; nothing is
+  ///   written.
+  @discardableResult
+  public func append(
+    source: String, building build: (Ledger) throws(LedgerError) -> [Batch]
+  ) throws(LedgerError) -> Ledger {
     guard folder.exists else { throw LedgerError.noLedger(path: folder.path) }
-    let folderLock = try FileLock(path: folder.path, create: false)
-    defer { folderLock.unlock() }
-    let current = try folder.readValid()
+    let lock = try FileLock(path: folder.path, create: false)
+    defer { lock.unlock() }
+    let current = try LedgerFolder.requireValid(try folder.readUnlocked(), folder: folder.path)
+    let batches = try build(current)
+    for batch in batches where !LedgerFolder.isValidFileName(batch.file) {
+      throw LedgerError.invalidFileName(batch.file)
+    }
+    guard batches.contains(where: { !$0.events.isEmpty }) else { return current }
+    if let roles = try Roles.load(from: folder) {
+      try Authorisation(roles: roles).check(batches, after: current, source: source)
+    }
     let placed = try place(batches, after: current, source: source)
     let candidate = Ledger(files: placed.contents)
     if let problem = candidate.problems.first {
-      let single = batches.map(\.events.count).reduce(0, +) == 1
       guard let inputLine = placed.inputLines[EventLocation(file: problem.file, line: problem.line)]
       else {
         throw LedgerError.rejected(
           source: source, line: 0,
           reason: "it would make \(problem.file):\(problem.line) invalid: \(problem.message)")
       }
-      throw LedgerError.rejected(source: source, line: single ? 0 : inputLine, reason: problem.message)
+      throw LedgerError.rejected(source: source, line: inputLine, reason: problem.message)
     }
-    var written: [(descriptor: Int32, path: String, length: off_t)] = []
-    defer { for file in written { close(file.descriptor) } }
-    do throws(LedgerError) {
-      for batch in batches where !batch.events.isEmpty {
-        let path = folder.path(of: batch.file)
-        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw ioError(path) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else {
-          close(descriptor)
-          throw ioError(path)
-        }
-        written.append((descriptor, path, status.st_size))
-        guard flock(descriptor, LOCK_EX) == 0 else { throw ioError(path) }
-        for event in batch.events {
-          try writeLine(event.line + "\n", to: descriptor, path: path)
-        }
-        guard fsync(descriptor) == 0 else { throw ioError(path) }
-      }
-    } catch {
-      for file in written {
-        _ = ftruncate(file.descriptor, file.length)
-        _ = fsync(file.descriptor)
-      }
-      throw error
-    }
+    try write(placed.output, journaled: placed.lineCount > 1, lock: lock)
     return candidate
-  }
-
-  /// The ledger's files with the new events added at their line numbers, and a map from each
-  /// new event's place back to its input line.
-  private func place(
-    _ batches: [(file: String, events: [RecordedEvent])], after current: Ledger, source: String
-  ) throws(LedgerError)
-    -> (contents: [String: LogFileReader.FileContents], inputLines: [EventLocation: Int])
-  {
-    var contents: [String: LogFileReader.FileContents] = [:]
-    for event in current.events {
-      guard let file = event.location?.file else { continue }
-      contents[file, default: LogFileReader.FileContents()].events.append(event)
-    }
-    for (name, state) in current.files {
-      contents[name, default: LogFileReader.FileContents()].lineCount = state.lineCount
-    }
-    var inputLines: [EventLocation: Int] = [:]
-    var inputLine = 0
-    for batch in batches {
-      var lastAt = current.files[batch.file]?.lastAt
-      var lineCount = current.files[batch.file]?.lineCount ?? 0
-      for var event in batch.events {
-        inputLine += 1
-        if let lastAt, event.at < lastAt {
-          throw LedgerError.rejected(
-            source: source, line: inputLine,
-            reason: "at \(event.at) is earlier than \(lastAt), the latest in \(batch.file); "
-              + "within a file, at never decreases (check the clock or LEDGER_NOW)")
-        }
-        lastAt = event.at
-        lineCount += 1
-        let location = EventLocation(file: batch.file, line: lineCount)
-        event.location = location
-        inputLines[location] = inputLine
-        contents[batch.file, default: LogFileReader.FileContents()].events.append(event)
-      }
-      contents[batch.file, default: LogFileReader.FileContents()].lineCount = lineCount
-    }
-    return (contents, inputLines)
-  }
-
-  private func writeLine(_ line: String, to descriptor: Int32, path: String) throws(LedgerError) {
-    let bytes = Array(line.utf8)
-    var offset = 0
-    while offset < bytes.count {
-      let count = bytes.withUnsafeBytes { raw in
-        write(descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-      }
-      if count < 0 {
-        if errno == EINTR { continue }
-        throw ioError(path)
-      }
-      offset += count
-    }
-  }
-
-  private func ioError(_ path: String) -> LedgerError {
-    LedgerError.io(path: path, reason: String(cString: strerror(errno)))
   }
 }

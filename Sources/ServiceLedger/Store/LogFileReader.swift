@@ -96,7 +96,32 @@ public struct LogFileReader: Sendable {
         rule: .malformed, file: name, line: line,
         message: "line is \(end - start) bytes, longer than the 1 MiB limit")
     }
+    if let offset = UTF8Check.firstInvalidOffset(bytes[start..<end]) {
+      return LedgerProblem(
+        rule: .malformed, file: name, line: line, column: offset + 1,
+        message: "invalid UTF-8 at byte \(offset + 1) of the line; the log is UTF-8 text")
+    }
     return nil
+  }
+}
+
+/// Finds bytes that are not UTF-8, whatever the JSON parser makes of them.
+enum UTF8Check {
+  /// The offset (from the slice's start) of the first byte of the first invalid UTF-8
+  /// sequence (overlong forms, surrogates and truncated sequences included), or nil.
+  static func firstInvalidOffset(_ bytes: ArraySlice<UInt8>) -> Int? {
+    // Plain ASCII, the common case, needs no decoding.
+    guard bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+    var iterator = bytes.makeIterator()
+    var parser = Unicode.UTF8.ForwardParser()
+    var offset = 0
+    while true {
+      switch parser.parseScalar(from: &iterator) {
+      case .valid(let encoded): offset += encoded.count
+      case .emptyInput: return nil
+      case .error: return offset
+      }
+    }
   }
 }
 

@@ -33,16 +33,22 @@ struct AppendCommand: Command {
     } else {
       bytes = try context.readInput()
     }
-    let decoder = EnvelopeDecoder(
-      defaults: .init(
-        id: try context.idSource(), at: try context.now(), by: try context.actor(arguments)))
-    let events = try InputLines.events(bytes, decoder: decoder, source: source)
-    guard !events.isEmpty else {
+    let clock = try context.recordingClock()
+    let makeID = try context.idSource()
+    let actor = try context.actor(arguments)
+    var count = 0
+    // Decoded under the lock, so that `at` left to the tool is read from the clock there.
+    try LedgerWriter(folder: folder).append(source: source) { _ throws(LedgerError) in
+      let decoder = EnvelopeDecoder(defaults: .init(id: makeID, at: clock(), by: actor))
+      let events = try InputLines.events(bytes, decoder: decoder, source: source)
+      count = events.count
+      return [(file, events)]
+    }
+    guard count > 0 else {
       context.write("nothing to append: \(source) has no events\n")
       return LedgerCLI.success
     }
-    try LedgerWriter(folder: folder).append(events, to: file, source: source)
-    context.write("appended \(events.count) event(s) to \(folder.path(of: file))\n")
+    context.write("appended \(count) event(s) to \(folder.path(of: file))\n")
     return LedgerCLI.success
   }
 }
@@ -64,10 +70,20 @@ enum InputLines {
         throw LedgerError.rejected(
           source: source, line: lineNumber, reason: "line is longer than the 1 MiB limit")
       }
+      if let offset = UTF8Check.firstInvalidOffset(ArraySlice(trimmed)) {
+        throw LedgerError.rejected(
+          source: "\(source):\(lineNumber)", line: offset + 1,
+          reason: "invalid UTF-8; save the input as UTF-8 text")
+      }
+      let parsed = trimmed.withUnsafeBytes { raw in
+        Result<JSONValue, JSONSyntaxError> { () throws(JSONSyntaxError) in
+          try JSONParser.parse(raw)
+        }
+      }
       let value: JSONValue
-      do throws(JSONSyntaxError) {
-        value = try JSONParser.parse(trimmed)
-      } catch {
+      switch parsed {
+      case .success(let parsedValue): value = parsedValue
+      case .failure(let error):
         throw LedgerError.rejected(
           source: "\(source):\(lineNumber)", line: error.column, reason: error.reason)
       }

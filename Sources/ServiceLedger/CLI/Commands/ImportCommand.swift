@@ -42,15 +42,31 @@ struct ImportCommand: Command {
     guard let text = String(validating: bytes, as: UTF8.self) else {
       throw ImportError(file: path, line: 0, message: "is not UTF-8 text")
     }
-    let importer = TransactionsExplorerImport(
-      at: try context.now(), by: try context.actor(arguments), makeID: try context.idSource(),
-      files: arguments.flag("file-per-organisation")
-        ? .perOrganisation : .single(arguments.value("file") ?? LedgerFolder.defaultFile))
-    let plan = try importer.plan(csv: text, name: path, ledger: try folder.readValid())
-    if plan.batches.contains(where: { !$0.events.isEmpty }) {
-      try LedgerWriter(folder: folder).append(plan.batches, source: path)
+    let clock = try context.recordingClock()
+    let actor = try context.actor(arguments)
+    let makeID = try context.idSource()
+    let files: TransactionsExplorerImport.FileChoice =
+      arguments.flag("file-per-organisation")
+      ? .perOrganisation : .single(arguments.value("file") ?? LedgerFolder.defaultFile)
+    var summary: TransactionsExplorerImport.Summary?
+    var failure: ImportError?
+    // Planned under the lock against the log as it is then, so that two imports at once
+    // cannot both add the same rows.
+    try LedgerWriter(folder: folder).append(source: path) { ledger throws(LedgerError) in
+      let importer = TransactionsExplorerImport(
+        at: clock(), by: actor, makeID: makeID, files: files)
+      do throws(ImportError) {
+        let plan = try importer.plan(csv: text, name: path, ledger: ledger)
+        summary = plan.summary
+        return plan.batches
+      } catch {
+        failure = error
+        return []
+      }
     }
-    context.write("imported \(path) into \(folder.path): \(plan.summary)\n")
+    if let failure { throw failure }
+    guard let summary else { return LedgerCLI.failure }
+    context.write("imported \(path) into \(folder.path): \(summary)\n")
     return LedgerCLI.success
   }
 }

@@ -2,7 +2,8 @@
 struct RecordCommand: Command {
   static let name = "record"
   static let summary = "append one event, given as key=value fields"
-  static let usage = "ledger record TYPE key=value... [--ledger DIR] [--file NAME.jsonl] [--by ACTOR]"
+  static let usage =
+    "ledger record TYPE key=value... [--ledger DIR] [--file NAME.jsonl] [--by ACTOR]"
   static let options: [OptionSpec] = [.ledger, .file, .by]
   static var discussion: String {
     """
@@ -59,20 +60,24 @@ struct RecordCommand: Command {
     let folder = context.folder(arguments)
     let file = arguments.value("file") ?? LedgerFolder.defaultFile
     let data = try FieldValues.json(fields, for: type)
+    let clock = try context.recordingClock()
     let decoder = EnvelopeDecoder(
-      defaults: .init(
-        id: try context.idSource(), at: try context.now(), by: try context.actor(arguments)))
+      defaults: .init(id: try context.idSource(), at: clock(), by: try context.actor(arguments)))
     let envelope = JSONValue.object([
       JSONMember(key: "type", value: .string(type.rawValue)),
       JSONMember(key: "data", value: data),
     ])
-    let event: RecordedEvent
+    var event: RecordedEvent
     do throws(EventError) {
       event = try decoder.decode(envelope, location: nil)
     } catch {
       throw LedgerError.rejected(source: "", line: 0, reason: error.description)
     }
-    let ledger = try LedgerWriter(folder: folder).append([event], to: file, source: "")
+    // Stamped again under the lock: another writer may have appended while this one waited.
+    let ledger = try LedgerWriter(folder: folder).append(source: "") { _ throws(LedgerError) in
+      event.at = clock()
+      return [(file, [event])]
+    }
     let line = ledger.files[file]?.lineCount ?? 0
     context.write("recorded \(type.rawValue) \(event.id) at \(folder.path(of: file)):\(line)\n")
     return LedgerCLI.success

@@ -1,0 +1,68 @@
+/// Which actor may record which event, by the folder's `roles.json`.
+///
+/// An event about a service needs that service (or `*`); strategy, action, milestone, costs and
+/// barrier events need `*`; a retraction needs what the retracted event needed.
+public struct Authorisation: Sendable {
+  /// The grants in force.
+  public var roles: Roles
+
+  public init(roles: Roles) { self.roles = roles }
+
+  /// What recording `event` needs.
+  /// - Parameters:
+  ///   - event: the payload.
+  ///   - lookup: the payload of an earlier event by id, for retractions; when it returns nil
+  ///     a retraction needs `*`.
+  /// - Returns: the service the event is about, or everything.
+  public static func scope(of event: Event, lookup: (EventID) -> Event?) -> Roles.Scope {
+    if case .eventRetracted(let retraction) = event {
+      return lookup(retraction.event)?.service.map(Roles.Scope.service) ?? .everything
+    }
+    return event.service.map(Roles.Scope.service) ?? .everything
+  }
+
+  /// Why `event`'s actor may not record it, or nil when they may.
+  /// - Parameters:
+  ///   - event: the event, with its actor.
+  ///   - lookup: the payload of an earlier event by id, for retractions.
+  /// - Returns: the message refusing it, or nil.
+  public func refusal(_ event: RecordedEvent, lookup: (EventID) -> Event?) -> String? {
+    let scope = Self.scope(of: event.event, lookup: lookup)
+    guard !roles.allows(event.by, scope) else { return nil }
+    let what: String
+    switch scope {
+    case .service(let service): what = "\(event.type.rawValue) about \(service)"
+    case .everything: what = "\(event.type.rawValue), which needs \"*\""
+    }
+    let has =
+      roles.grants[event.by] == nil
+      ? "\(event.by) is not in \(Roles.fileName)"
+      : "\(Roles.fileName) gives \(event.by): \(roles.describeGrants(of: event.by))"
+    return "\(event.by) may not record \(what): \(has); "
+      + "ask whoever keeps \(Roles.fileName) to grant it, or record it as someone who may"
+  }
+
+  /// Checks every new event of `batches` against the roles.
+  /// - Parameters:
+  ///   - batches: the new events, in input order.
+  ///   - current: the log before them, to look up retracted events.
+  ///   - source: what to call the input in error messages.
+  /// - Throws: `LedgerError.rejected` for the first event whose actor may not record it.
+  func check(_ batches: [LedgerWriter.Batch], after current: Ledger, source: String)
+    throws(LedgerError)
+  {
+    var known: [EventID: Event] = [:]
+    for event in current.events { known[event.id] = event.event }
+    let single = batches.map(\.events.count).reduce(0, +) == 1
+    var inputLine = 0
+    for batch in batches {
+      for event in batch.events {
+        inputLine += 1
+        if let reason = refusal(event, lookup: { known[$0] }) {
+          throw LedgerError.rejected(source: source, line: single ? 0 : inputLine, reason: reason)
+        }
+        known[event.id] = event.event
+      }
+    }
+  }
+}

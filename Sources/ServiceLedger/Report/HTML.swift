@@ -1,0 +1,40 @@
+/// Making user text safe in the HTML report.
+public enum HTML {
+  /// `text` safe as HTML element content or as a quoted attribute value.
+  ///
+  /// `&`, `<`, `>`, `"` and `'` become character references, so no text can open a tag, close
+  /// an attribute or start an entity. Control characters (other than tab and line feed), which
+  /// HTML does not allow, and invisible format characters such as right-to-left overrides,
+  /// are shown as `\u{1B}` like `Format.terminalSafe` does.
+  public static func escaped(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&#39;"
+      case "\t", "\n": out.unicodeScalars.append(scalar)
+      default:
+        if Format.isControl(scalar) {
+          out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out
+  }
+
+  /// `url`, escaped for an `href`, when it is an `http` or `https` URL; nil otherwise, so
+  /// that a `javascript:` or `data:` URL can never become a link.
+  public static func linkTarget(_ url: String) -> String? {
+    let lowered = url.lowercased()
+    guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://"),
+      !url.unicodeScalars.contains(where: { Format.isControl($0) || $0 == " " })
+    else { return nil }
+    return escaped(url)
+  }
+}

@@ -1,0 +1,107 @@
+/// `ledger repair`: moves what a cut-off write left in the log to side files, deleting nothing.
+///
+/// Under the folder's exclusive lock it moves (1) the lines of a batch that an `AppendJournal`
+/// shows did not finish, and (2) a torn last line (bytes after the last `\n`) of any file,
+/// each to `NAME.jsonl.torn-TIMESTAMP` beside the file (not `*.jsonl`, so not part of the log).
+/// The side file is written and `fsync`ed before the log file is truncated, so a crash during
+/// repair can leave a fragment in both places but never in neither. Nothing else is touched.
+public struct LedgerRepair: Sendable {
+  /// Bytes moved out of a log file.
+  public struct Move: Sendable, Equatable {
+    /// Why they were moved.
+    public enum Reason: String, Sendable {
+      /// A last line without `\n`.
+      case tornLine = "torn last line"
+      /// Lines of a batch that was cut off before it finished.
+      case unfinishedBatch = "unfinished batch"
+    }
+    /// The log file, by name in the folder.
+    public var file: String
+    /// The first line moved (1-based).
+    public var line: Int
+    /// How many lines were moved (a torn line counts as one).
+    public var lineCount: Int
+    /// How many bytes were moved.
+    public var byteCount: Int
+    /// The side file they were moved to, by name in the folder.
+    public var sideFile: String
+    public var reason: Reason
+  }
+
+  /// What a repair did.
+  public struct Outcome: Sendable, Equatable {
+    /// Every move, by file.
+    public var moves: [Move]
+    /// Whether an append journal was removed.
+    public var removedJournal: Bool
+    /// The log's problems after the repair: not torn lines, but what `ledger check` reports.
+    public var remainingProblems: [LedgerProblem]
+  }
+
+  /// The folder repaired.
+  public let folder: LedgerFolder
+
+  public init(folder: LedgerFolder) { self.folder = folder }
+
+  /// Repairs the folder.
+  /// - Parameter now: the time put in side files' names.
+  /// - Returns: what was moved and what problems remain.
+  /// - Throws: `LedgerError.noLedger`, or `LedgerError.io` when a file cannot be read or
+  ///   written (the log is then as it was, or with a fragment also copied to a side file).
+  public func repair(now: Timestamp) throws(LedgerError) -> Outcome {
+    guard folder.exists else { throw LedgerError.noLedger(path: folder.path) }
+    let lock = try FileLock(path: folder.path, create: false)
+    defer { lock.unlock() }
+    var outcome = Outcome(moves: [], removedJournal: false, remainingProblems: [])
+    let suffix = ".torn-" + now.description.filter { $0 != "-" && $0 != ":" }
+    let journalState = AppendJournal.state(in: folder)
+    if case .pending(let journal) = journalState {
+      for name in journal.lengths.keys.sorted() {
+        let bytes = try folder.bytes(of: name)
+        guard let committed = journal.committedLength(of: name, in: bytes) else { continue }
+        outcome.moves.append(
+          try moveAside(
+            bytes, from: committed, of: name, suffix: suffix, lock: lock,
+            reason: .unfinishedBatch))
+      }
+    }
+    if journalState != .none {
+      try FileIO.remove(folder.path(of: AppendJournal.fileName))
+      guard lock.sync() else { throw FileIO.error(folder.path) }
+      outcome.removedJournal = true
+    }
+    for name in try folder.fileNames() {
+      let bytes = try folder.bytes(of: name)
+      guard let last = bytes.last, last != UInt8(ascii: "\n") else { continue }
+      let start = (bytes.lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
+      outcome.moves.append(
+        try moveAside(bytes, from: start, of: name, suffix: suffix, lock: lock, reason: .tornLine))
+    }
+    outcome.remainingProblems = try folder.readUnlocked().problems
+    return outcome
+  }
+
+  /// Copies `bytes[start...]` of file `name` to a new side file, then truncates the file to
+  /// `start`.
+  private func moveAside(
+    _ bytes: [UInt8], from start: Int, of name: String, suffix: String, lock: FileLock,
+    reason: Move.Reason
+  ) throws(LedgerError) -> Move {
+    let line = bytes[..<start].filter { $0 == UInt8(ascii: "\n") }.count + 1
+    let fragment = Array(bytes[start...])
+    var sideFile = name + suffix
+    var attempt = 1
+    while try !FileIO.createNew(folder.path(of: sideFile), bytes: fragment) {
+      attempt += 1
+      sideFile = name + suffix + "-\(attempt)"
+    }
+    guard lock.sync() else { throw FileIO.error(folder.path) }
+    try FileIO.truncate(folder.path(of: name), to: start)
+    let lineCount =
+      fragment.filter { $0 == UInt8(ascii: "\n") }.count
+      + (fragment.last == UInt8(ascii: "\n") ? 0 : 1)
+    return Move(
+      file: name, line: line, lineCount: lineCount, byteCount: fragment.count,
+      sideFile: sideFile, reason: reason)
+  }
+}
