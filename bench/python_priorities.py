@@ -18,9 +18,10 @@ import sys
 
 def lines(path):
     name = os.path.basename(path)
+    loads = json.loads
     with open(path, "rb") as handle:
         for number, line in enumerate(handle, 1):
-            event = json.loads(line)
+            event = loads(line)
             yield (event["at"], name, number, event)
 
 
@@ -81,24 +82,32 @@ def main():
     threshold = int(sys.argv[3]) if len(sys.argv) > 3 else 100000
     files = sorted(glob.glob(os.path.join(folder, "*.jsonl")))
     services, reports, retracted = {}, {}, set()
-    for at, _, _, event in heapq.merge(*(lines(f) for f in files), key=lambda e: e[:3]):
+    as_of_text = as_of.isoformat()
+    # Files are each in `at` order, so merging them gives replay order (ties: name, line).
+    for at, _, _, event in heapq.merge(*(lines(f) for f in files)):
         kind, data = event["type"], event["data"]
+        if kind == "volume.reported":
+            record = services.get(data["service"])
+            if record is not None and data["to"] <= as_of_text:
+                reports.setdefault(data["service"], {}).setdefault(
+                    (data["from"], data["to"]), []).append(
+                    (event["id"], data["from"], data["to"], data["total"], data.get("digital")))
+            continue
         if kind == "event.retracted":
             retracted.add(data["event"])
             continue
         on = data.get("on")
-        if on is not None and kind not in ("exemplar.designated",) and day(on) > as_of:
-            continue
-        if kind == "exemplar.designated" and on is not None and day(on) > as_of:
+        if on is not None and on > as_of_text:
             continue
         service = data.get("service")
         if kind == "service.registered":
             services[service] = {"name": data["name"], "organisation": data["organisation"],
                                  "retired": False, "phase": None, "managers": set(),
-                                 "exemplar": False, "ids": {}}
-        elif service not in services:
+                                 "exemplar": False}
             continue
-        record = services[service]
+        record = services.get(service)
+        if record is None:
+            continue
         if kind == "service.retired":
             record["retired"] = True
         elif kind == "phase.entered":
@@ -111,11 +120,6 @@ def main():
             record["managers"].add(data["person"])
         elif kind == "manager.departed":
             record["managers"].discard(data["person"])
-        elif kind == "volume.reported":
-            if day(data["to"]) <= as_of:
-                key = (data["from"], data["to"])
-                reports.setdefault(service, {}).setdefault(key, []).append(
-                    (event["id"], day(data["from"]), day(data["to"]), data["total"], data.get("digital")))
     # Retractions apply to events whatever their position (the projections ignore them).
     rows = []
     order = {"exemplar": 0, "high-volume": 1, "standard": 2, "no-data": 3}
@@ -126,7 +130,8 @@ def main():
         for versions in reports.get(service, {}).values():
             live = [v for v in versions if v[0] not in retracted]
             if live:
-                current.append(live[-1][1:])
+                _, start, end, total, digital = live[-1]
+                current.append((day(start), day(end), total, digital))
         result = annual(current)
         volume = result[1] if result else None
         if record["exemplar"]:

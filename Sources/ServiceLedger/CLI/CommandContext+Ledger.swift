@@ -4,14 +4,27 @@ extension CommandContext {
   /// - Throws: `LedgerError` when the folder cannot be read.
   public func readLedger(_ arguments: ParsedArguments) throws(LedgerError) -> Ledger {
     let folder = folder(arguments)
-    let ledger = try folder.read()
-    if !ledger.problems.isEmpty {
-      writeError(
-        "ledger: warning: \(ledger.problems.count) invalid line(s) in \(folder.path) left out, "
-          + "first \(folder.path)/\(Format.terminalSafe(ledger.problems[0].description)); "
-          + "run `ledger check` for all\n")
-    }
+    let ledger = try folder.read(reader: logReader())
+    warn(about: ledger.problems, in: folder)
     return ledger
+  }
+
+  /// Says on stderr how many invalid lines a view left out, and the first.
+  func warn(about problems: [LedgerProblem], in folder: LedgerFolder) {
+    guard let first = problems.first else { return }
+    writeError(
+      "ledger: warning: \(problems.count) invalid line(s) in \(folder.path) left out, "
+        + "first \(folder.path)/\(Format.terminalSafe(first.description)); "
+        + "run `ledger check` for all\n")
+  }
+
+  /// The log reader: the fast decoder unless `LEDGER_DECODER` names another path
+  /// (`standard`: the full parser for every line; `foundation`: Foundation's JSONDecoder, the
+  /// benchmark's baseline). Every path gives the same events.
+  public func logReader() -> LogFileReader {
+    var reader = LogFileReader()
+    reader.path = environment["LEDGER_DECODER"].flatMap(DecodingPath.init(rawValue:)) ?? .fast
+    return reader
   }
 
   /// `--format` for a view (`table`, `json`, `csv`, `markdown`).

@@ -30,6 +30,20 @@ struct ViewOptions {
     Timeline(try context.readLedger(arguments), asOf: asOf, knownAt: knownAt)
   }
 
+  /// Folds the events in force at `asOf` as known at `knownAt` into `initial`, streaming the
+  /// log so that memory stays bounded by the fold's state, not the log's size. Invalid lines
+  /// are left out with a warning on stderr, as `readLedger` does.
+  /// - Throws: `LedgerError` when the ledger cannot be read.
+  func replay<State>(
+    _ context: CommandContext, into initial: State, _ apply: (inout State, RecordedEvent) -> Void
+  ) throws(LedgerError) -> State {
+    let folder = context.folder(arguments)
+    let result = try folder.replay(
+      asOf: asOf, knownAt: knownAt, reader: context.logReader(), into: initial, apply)
+    context.warn(about: result.problems, in: folder)
+    return result.state
+  }
+
   /// Writes `output` in the chosen format.
   func write(_ output: ViewOutput, _ context: CommandContext) -> Int32 {
     var out = ""

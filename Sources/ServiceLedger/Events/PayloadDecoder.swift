@@ -4,7 +4,7 @@ import Foundation
 /// not have, missing required fields and values of the wrong kind are all errors naming the
 /// field.
 public struct PayloadDecoder {
-  private let values: [String: JSONValue]
+  private let values: MemberTable
   /// When true (input to `record`/`append`), text is NFC-normalised; when false (reading the
   /// log), text that is not NFC is an error.
   private let normalising: Bool
@@ -15,8 +15,8 @@ public struct PayloadDecoder {
   public init(members: [JSONMember], fields: [FieldSpec], type: String, normalising: Bool)
     throws(EventError)
   {
-    var values: [String: JSONValue] = [:]
-    values.reserveCapacity(members.count)
+    var values = MemberTable()
+    values.members.reserveCapacity(members.count)
     for member in members {
       guard let spec = fields.first(where: { $0.name == member.key }) else {
         let known = fields.map(\.name).joined(separator: ", ")
@@ -24,9 +24,10 @@ public struct PayloadDecoder {
           field: "data." + member.key, "\(type) has no field '\(member.key)'; its fields are \(known)")
       }
       if case .null = member.value, !spec.isRequired { continue }
-      guard values.updateValue(member.value, forKey: member.key) == nil else {
+      guard values[member.key] == nil else {
         throw EventError(field: "data." + member.key, "appears twice")
       }
+      values.members.append(member)
     }
     for spec in fields where spec.isRequired && values[spec.name] == nil {
       throw EventError(field: "data." + spec.name, "is required for \(type)")
@@ -248,5 +249,16 @@ extension JSONValue {
     case .array: return "an array"
     case .object: return "an object"
     }
+  }
+}
+
+/// A payload's members looked up by key. Payloads have a dozen fields at most, so a linear
+/// search beats hashing: this is on the replay's hot path.
+private struct MemberTable {
+  var members: [JSONMember] = []
+
+  subscript(key: String) -> JSONValue? {
+    for member in members where member.key == key { return member.value }
+    return nil
   }
 }

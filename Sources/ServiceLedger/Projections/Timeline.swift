@@ -17,18 +17,46 @@ public struct Timeline: Sendable {
 
   /// Selects from `events`, which must be in replay order.
   public init(_ events: [RecordedEvent], asOf: CivilDate, knownAt: Timestamp? = nil) {
-    let known = knownAt.map { limit in events.filter { $0.at <= limit } } ?? events
     var retracted: Set<EventID> = []
-    for event in known {
-      if case .eventRetracted(let retraction) = event.event { retracted.insert(retraction.event) }
+    for event in events {
+      if let target = Timeline.retractionTarget(event, knownAt: knownAt) {
+        retracted.insert(target)
+      }
     }
+    let filter = Filter(asOf: asOf, knownAt: knownAt, retracted: retracted)
     self.asOf = asOf
     self.knownAt = knownAt
     self.retracted = retracted
-    self.events = known.filter { event in
+    self.events = events.filter(filter.admits)
+  }
+
+  /// Which events count: the rule shared by `Timeline` and streamed replays.
+  public struct Filter: Sendable {
+    public var asOf: CivilDate
+    public var knownAt: Timestamp?
+    /// Events withdrawn by retractions known at `knownAt`.
+    public var retracted: Set<EventID>
+
+    public init(asOf: CivilDate, knownAt: Timestamp?, retracted: Set<EventID>) {
+      self.asOf = asOf
+      self.knownAt = knownAt
+      self.retracted = retracted
+    }
+
+    /// Whether `event` is in force: known at `knownAt`, not a retraction nor retracted, and
+    /// effective on or before `asOf`.
+    public func admits(_ event: RecordedEvent) -> Bool {
+      if let knownAt, event.at > knownAt { return false }
       if case .eventRetracted = event.event { return false }
-      guard !retracted.contains(event.id) else { return false }
+      guard retracted.isEmpty || !retracted.contains(event.id) else { return false }
       return event.event.effectiveDate.map { $0 <= asOf } ?? true
     }
+  }
+
+  /// The event `event` withdraws, when it is a retraction known at `knownAt`.
+  static func retractionTarget(_ event: RecordedEvent, knownAt: Timestamp?) -> EventID? {
+    guard case .eventRetracted(let retraction) = event.event else { return nil }
+    if let knownAt, event.at > knownAt { return nil }
+    return retraction.event
   }
 }

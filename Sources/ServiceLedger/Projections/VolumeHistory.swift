@@ -12,15 +12,28 @@ public struct VolumeHistory: Sendable, Equatable {
     public var location: EventLocation?
   }
 
+  /// What the history keeps.
+  public enum Retention: Sendable, Equatable {
+    /// Every current report: for views that show series and restatements.
+    case all
+    /// Only the reports the annual-volume rule can still use (those in the 12 months ending at
+    /// the latest report, and the two latest-ending 12-month reports): memory stays bounded by
+    /// the number of services however long the log grows.
+    case annualVolume
+  }
+
   /// Per service, its current reports sorted by `to`, then `from`.
   public private(set) var reports: [ServiceID: [Entry]] = [:]
   /// Per service, its current KPI reports sorted by `to`, then `from`.
   public private(set) var kpis: [ServiceID: [KPIReported]] = [:]
+  /// What is kept.
+  public let retention: Retention
 
-  public init() {}
+  public init(retention: Retention = .all) { self.retention = retention }
 
   /// The history after folding every event of `timeline`.
-  public init(_ timeline: Timeline) {
+  public init(_ timeline: Timeline, retention: Retention = .all) {
+    self.init(retention: retention)
     for event in timeline.events { apply(event) }
   }
 
@@ -28,23 +41,18 @@ public struct VolumeHistory: Sendable, Equatable {
   public mutating func apply(_ recorded: RecordedEvent) {
     switch recorded.event {
     case .volumeReported(let report):
-      var entries = reports[report.service, default: []]
-      if let index = entries.firstIndex(where: { $0.report.from == report.from && $0.report.to == report.to }) {
-        entries[index].restatements += 1
-        entries[index].previousTotal = entries[index].report.total
-        entries[index].report = report
-        entries[index].location = recorded.location
-      } else {
-        let entry = Entry(report: report, restatements: 0, previousTotal: nil, location: recorded.location)
-        let index = entries.firstIndex { ($0.report.to, $0.report.from) > (report.to, report.from) }
-        entries.insert(entry, at: index ?? entries.endIndex)
+      let count = Self.add(report, at: recorded.location, to: &reports[report.service, default: []])
+      if retention == .annualVolume, count > 64 {
+        Self.prune(&reports[report.service, default: []])
       }
-      reports[report.service] = entries
     case .kpiReported(let report):
-      var entries = kpis[report.service, default: []]
-      entries.removeAll { $0.from == report.from && $0.to == report.to }
-      let index = entries.firstIndex { ($0.to, $0.from) > (report.to, report.from) }
-      entries.insert(report, at: index ?? entries.endIndex)
+      var entries = kpis.removeValue(forKey: report.service) ?? []
+      let index = Self.index(in: entries, to: report.to, from: report.from) { $0 }
+      if index < entries.count, entries[index].from == report.from, entries[index].to == report.to {
+        entries[index] = report
+      } else {
+        entries.insert(report, at: index)
+      }
       kpis[report.service] = entries
     case .strategyPublished, .actionDefined, .milestoneDefined, .milestoneMet, .actionProgressed,
       .serviceRegistered, .serviceUpdated, .serviceRetired, .exemplarDesignated, .phaseEntered,
@@ -59,4 +67,71 @@ public struct VolumeHistory: Sendable, Equatable {
   public func annualVolume(of service: ServiceID) -> AnnualVolume {
     AnnualVolume(reports[service]?.map(\.report) ?? [])
   }
+
+  /// Adds `report` to a service's entries (sorted by `to`, then `from`), replacing and counting
+  /// as restated an entry for the same period.
+  /// - Returns: how many entries the service has now.
+  @discardableResult
+  static func add(_ report: VolumeReported, at location: EventLocation?, to entries: inout [Entry])
+    -> Int
+  {
+    let index = Self.index(in: entries, to: report.to, from: report.from) { $0.report }
+    if index < entries.count, entries[index].report.from == report.from,
+      entries[index].report.to == report.to
+    {
+      entries[index].restatements += 1
+      entries[index].previousTotal = entries[index].report.total
+      entries[index].report = report
+      entries[index].location = location
+    } else {
+      entries.insert(
+        Entry(report: report, restatements: 0, previousTotal: nil, location: location), at: index)
+    }
+    return entries.count
+  }
+
+  /// The first index in `entries` (sorted by `to`, then `from`) whose period is not before
+  /// `to`, `from`. Reports mostly arrive in order, so the end is tried first.
+  static func index<Element>(
+    in entries: [Element], to: CivilDate, from: CivilDate, _ period: (Element) -> some Period
+  ) -> Int {
+    func before(_ element: Element) -> Bool {
+      let other = period(element)
+      return (other.to, other.from) < (to, from)
+    }
+    if let last = entries.last, before(last) { return entries.count }
+    var low = 0
+    var high = entries.count
+    while low < high {
+      let mid = (low + high) / 2
+      if before(entries[mid]) { low = mid + 1 } else { high = mid }
+    }
+    return low
+  }
+
+  /// Drops the entries the annual-volume rule can no longer use: those ending before the 12
+  /// months that end at the latest report, except the 12-month reports ending on the two
+  /// latest dates any 12-month report ends on (rule 3 may need the latest before the end).
+  static func prune(_ entries: inout [Entry]) {
+    guard let end = entries.last?.report.to else { return }
+    let start = end.startOfTwelveMonthsEnding
+    let isYear: (VolumeReported) -> Bool = { $0.days == 365 || $0.days == 366 }
+    var yearEnds: [CivilDate] = []
+    for entry in entries.reversed() where isYear(entry.report) {
+      if !yearEnds.contains(entry.report.to) { yearEnds.append(entry.report.to) }
+      if yearEnds.count == 2 { break }
+    }
+    entries.removeAll { entry in
+      entry.report.to < start && !(isYear(entry.report) && yearEnds.contains(entry.report.to))
+    }
+  }
 }
+
+/// A report's period, for sorting.
+public protocol Period {
+  var from: CivilDate { get }
+  var to: CivilDate { get }
+}
+
+extension VolumeReported: Period {}
+extension KPIReported: Period {}

@@ -50,21 +50,20 @@ public struct LedgerFolder: Sendable {
   /// no append is seen half done.
   /// - Throws: `LedgerError` when the folder or a file cannot be read; bad lines are not
   ///   errors here but `Ledger.problems`.
-  public func read() throws(LedgerError) -> Ledger {
+  public func read(reader: LogFileReader = LogFileReader()) throws(LedgerError) -> Ledger {
     // A folder that cannot be locked (a file system without flock) is still read: the reader
     // reports a torn line, it does not drop it.
     let lock = exists ? try? FileLock(path: path, create: false, exclusive: false) : nil
     defer { lock?.unlock() }
-    return try readUnlocked()
+    return try readUnlocked(reader: reader)
   }
 
   /// Reads and replays the whole log; the caller holds the folder's lock.
   ///
   /// Lines of an append that was cut off (see `AppendJournal`) are left out and reported as
   /// one `torn-line` problem at the first of them.
-  func readUnlocked() throws(LedgerError) -> Ledger {
+  func readUnlocked(reader: LogFileReader = LogFileReader()) throws(LedgerError) -> Ledger {
     var contents: [String: LogFileReader.FileContents] = [:]
-    let reader = LogFileReader()
     var journal: AppendJournal?
     if case .pending(let pending) = AppendJournal.state(in: self) { journal = pending }
     for name in try fileNames() {

@@ -9,6 +9,8 @@ public struct LogFileReader: Sendable {
 
   /// The decoder used for every line (strict log mode by default).
   public var decoder = EnvelopeDecoder()
+  /// How lines are parsed.
+  public var path = DecodingPath.fast
 
   public init() {}
 
@@ -24,68 +26,113 @@ public struct LogFileReader: Sendable {
     public var isTorn = false
   }
 
+  /// What one line holds: an event, or the problem that stops it being one.
+  public enum LineOutcome: Sendable {
+    case event(RecordedEvent)
+    case problem(LedgerProblem)
+  }
+
   /// Reads the bytes of the file named `name`.
   public func read(_ bytes: [UInt8], name: String) -> FileContents {
     var result = FileContents()
-    var start = 0
-    var lineNumber = 0
     var lastAt: Timestamp?
-    while start < bytes.count {
-      lineNumber += 1
-      guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else {
+    bytes.withUnsafeBytes { raw in
+      let torn = forEachLine(raw, name: name, firstLine: 1) { outcome in
+        switch outcome {
+        case .problem(let problem):
+          result.problems.append(problem)
+        case .event(let event):
+          if let problem = timeOrderProblem(event, after: lastAt) {
+            result.problems.append(problem)
+          } else {
+            lastAt = event.at
+            result.events.append(event)
+          }
+        }
+      }
+      result.lineCount = torn.lines
+      if let problem = torn.problem {
         result.isTorn = true
-        result.problems.append(
-          LedgerProblem(
-            rule: .tornLine, file: name, line: lineNumber,
-            message: "the last line has no newline: a write was cut off "
-              + "(\(bytes.count - start) bytes); run `ledger repair` to move it aside"))
-        break
-      }
-      result.lineCount = lineNumber
-      defer { start = end + 1 }
-      if let problem = lineProblem(bytes, start, end, name, lineNumber) {
         result.problems.append(problem)
-        continue
-      }
-      let parsed = bytes.withUnsafeBytes { raw in
-        Result<JSONValue, JSONSyntaxError> { () throws(JSONSyntaxError) in
-          try JSONParser.parse(UnsafeRawBufferPointer(rebasing: raw[start..<end]))
-        }
-      }
-      guard case .success(let value) = parsed else {
-        if case .failure(let error) = parsed {
-          result.problems.append(
-            LedgerProblem(
-              rule: .malformed, file: name, line: lineNumber, column: error.column,
-              message: error.reason))
-        }
-        continue
-      }
-      let location = EventLocation(file: name, line: lineNumber)
-      do throws(EventError) {
-        let event = try decoder.decode(value, location: location)
-        if let lastAt, event.at < lastAt {
-          result.problems.append(
-            LedgerProblem(
-              rule: .timeOrder, file: name, line: lineNumber, service: event.event.service,
-              message: "at \(event.at) is earlier than the line before (\(lastAt)); "
-                + "within a file, at never decreases"))
-        }
-        lastAt = max(lastAt ?? event.at, event.at)
-        result.events.append(event)
-      } catch {
-        result.problems.append(
-          LedgerProblem(
-            rule: .init(error.kind), file: name, line: lineNumber,
-            service: value.serviceHint, message: error.description))
       }
     }
     return result
   }
 
-  private func lineProblem(
-    _ bytes: [UInt8], _ start: Int, _ end: Int, _ name: String, _ line: Int
-  ) -> LedgerProblem? {
+  /// Decodes every complete line of `bytes`, numbering them from `firstLine`, and reports a
+  /// last line without `\n` as torn instead of decoding it.
+  /// - Returns: the number of the last complete line and the torn-line problem, if any.
+  func forEachLine(
+    _ bytes: UnsafeRawBufferPointer, name: String, firstLine: Int,
+    _ body: (LineOutcome) -> Void
+  ) -> (lines: Int, problem: LedgerProblem?) {
+    var start = 0
+    var lineNumber = firstLine - 1
+    while start < bytes.count {
+      guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else {
+        let problem = LedgerProblem(
+          rule: .tornLine, file: name, line: lineNumber + 1,
+          message: "the last line has no newline: a write was cut off "
+            + "(\(bytes.count - start) bytes); run `ledger repair` to move it aside")
+        return (lineNumber, problem)
+      }
+      lineNumber += 1
+      body(decodeLine(UnsafeRawBufferPointer(rebasing: bytes[start..<end]), name: name, line: lineNumber))
+      start = end + 1
+    }
+    return (lineNumber, nil)
+  }
+
+  /// Decodes one line (without its `\n`): the fast path for the usual shape, else the full
+  /// parser and envelope decoder, whose messages say exactly what is wrong.
+  public func decodeLine(_ line: UnsafeRawBufferPointer, name: String, line number: Int)
+    -> LineOutcome
+  {
+    let location = EventLocation(file: name, line: number)
+    if path == .fast, line.count <= LogFileReader.maximumLineLength, decoder.defaults == nil,
+      let event = FastLineDecoder.decode(line, location: location)
+    {
+      return .event(event)
+    }
+    if let problem = lineProblem(line, name, number) { return .problem(problem) }
+    let value: JSONValue
+    do throws(JSONSyntaxError) {
+      if path == .foundation, let parsed = FoundationLineDecoder.parse(line) {
+        value = parsed
+      } else {
+        value = try JSONParser.parse(line)
+      }
+    } catch {
+      return .problem(
+        LedgerProblem(
+          rule: .malformed, file: name, line: number, column: error.column,
+          message: error.reason))
+    }
+    do throws(EventError) {
+      return .event(try decoder.decode(value, location: location))
+    } catch {
+      return .problem(
+        LedgerProblem(
+          rule: .init(error.kind), file: name, line: number, service: value.serviceHint,
+          message: error.description))
+    }
+  }
+
+  /// The time-order problem of `event` when its `at` is before `lastAt`, the latest before it
+  /// in the same file. Such an event is left out, like any invalid line.
+  func timeOrderProblem(_ event: RecordedEvent, after lastAt: Timestamp?) -> LedgerProblem? {
+    guard let lastAt, event.at < lastAt, let location = event.location else { return nil }
+    return LedgerProblem(
+      rule: .timeOrder, file: location.file, line: location.line, service: event.event.service,
+      message: "at \(event.at) is earlier than the line before (\(lastAt)); "
+        + "within a file, at never decreases")
+  }
+
+  private func lineProblem(_ bytes: UnsafeRawBufferPointer, _ name: String, _ line: Int)
+    -> LedgerProblem?
+  {
+    let start = 0
+    let end = bytes.count
     if end == start {
       return LedgerProblem(
         rule: .malformed, file: name, line: line, column: 1,
@@ -96,7 +143,7 @@ public struct LogFileReader: Sendable {
         rule: .malformed, file: name, line: line,
         message: "line is \(end - start) bytes, longer than the 1 MiB limit")
     }
-    if let offset = UTF8Check.firstInvalidOffset(bytes[start..<end]) {
+    if let offset = UTF8Check.firstInvalidOffset(bytes) {
       return LedgerProblem(
         rule: .malformed, file: name, line: line, column: offset + 1,
         message: "invalid UTF-8 at byte \(offset + 1) of the line; the log is UTF-8 text")
@@ -109,7 +156,7 @@ public struct LogFileReader: Sendable {
 enum UTF8Check {
   /// The offset (from the slice's start) of the first byte of the first invalid UTF-8
   /// sequence (overlong forms, surrogates and truncated sequences included), or nil.
-  static func firstInvalidOffset(_ bytes: ArraySlice<UInt8>) -> Int? {
+  static func firstInvalidOffset(_ bytes: some Collection<UInt8>) -> Int? {
     // Plain ASCII, the common case, needs no decoding.
     guard bytes.contains(where: { $0 >= 0x80 }) else { return nil }
     var iterator = bytes.makeIterator()

@@ -26,12 +26,31 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
   /// Parses `YYYY-MM-DD`, or returns nil.
   public init?(_ text: some StringProtocol) {
-    let bytes = Array(text.utf8)
+    var text = String(text)
+    guard let date = text.withUTF8({ CivilDate.parse(UnsafeRawBufferPointer($0)) }) else {
+      return nil
+    }
+    self = date
+  }
+
+  /// Parses `YYYY-MM-DD` from UTF-8 bytes, or returns nil.
+  static func parse(_ bytes: UnsafeRawBufferPointer) -> CivilDate? {
     guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-      let year = CivilDate.digits(bytes[0..<4]), let month = CivilDate.digits(bytes[5..<7]),
-      let day = CivilDate.digits(bytes[8..<10])
+      let year = digits(bytes, 0, 4), let month = digits(bytes, 5, 7),
+      let day = digits(bytes, 8, 10)
     else { return nil }
-    self.init(year: year, month: month, day: day)
+    return CivilDate(year: year, month: month, day: day)
+  }
+
+  /// The decimal value of `bytes[start..<end]`, or nil when any is not a digit.
+  static func digits(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Int? {
+    var value = 0
+    for index in start..<end {
+      let digit = bytes[index] &- UInt8(ascii: "0")
+      guard digit < 10 else { return nil }
+      value = value * 10 + Int(digit)
+    }
+    return value
   }
 
   /// The year, month and day of this date.

@@ -17,25 +17,35 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
   /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction]Z`, or returns nil.
   public init?(_ text: some StringProtocol) {
-    let bytes = Array(text.utf8)
-    guard bytes.count >= 20, bytes[10] == UInt8(ascii: "T"), bytes.count == 20 || bytes[19] == UInt8(ascii: "."), bytes[13] == UInt8(ascii: ":"),
-      bytes[16] == UInt8(ascii: ":"), bytes.last == UInt8(ascii: "Z"),
-      let date = CivilDate(String(decoding: bytes[0..<10], as: UTF8.self)),
-      let hour = CivilDate.digits(bytes[11..<13]), hour < 24,
-      let minute = CivilDate.digits(bytes[14..<16]), minute < 60,
-      let second = CivilDate.digits(bytes[17..<19]), second < 60
+    var text = String(text)
+    guard let timestamp = text.withUTF8({ Timestamp.parse(UnsafeRawBufferPointer($0)) }) else {
+      return nil
+    }
+    self = timestamp
+  }
+
+  /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction]Z` from UTF-8 bytes, or returns nil.
+  static func parse(_ bytes: UnsafeRawBufferPointer) -> Timestamp? {
+    let count = bytes.count
+    guard count >= 20, bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
+      bytes[16] == UInt8(ascii: ":"), bytes[count - 1] == UInt8(ascii: "Z"),
+      count == 20 || bytes[19] == UInt8(ascii: "."),
+      let date = CivilDate.parse(UnsafeRawBufferPointer(rebasing: bytes[0..<10])),
+      let hour = CivilDate.digits(bytes, 11, 13), hour < 24,
+      let minute = CivilDate.digits(bytes, 14, 16), minute < 60,
+      let second = CivilDate.digits(bytes, 17, 19), second < 60
     else { return nil }
     var nanos = 0
-    if bytes.count > 20 {
-      let fraction = bytes[19..<(bytes.count - 1)]
-      guard fraction.first == UInt8(ascii: "."), (2...10).contains(fraction.count),
-        let digits = CivilDate.digits(fraction.dropFirst())
+    if count > 20 {
+      // A fraction of 1 to 9 digits between the '.' at 19 and the 'Z'.
+      let digitCount = count - 21
+      guard (1...9).contains(digitCount), let digits = CivilDate.digits(bytes, 20, count - 1)
       else { return nil }
       nanos = digits
-      for _ in 0..<(10 - fraction.count) { nanos *= 10 }
+      for _ in 0..<(9 - digitCount) { nanos *= 10 }
     }
-    self.init(seconds: date.dayNumber * 86_400 + hour * 3600 + minute * 60 + second,
-      nanoseconds: nanos)
+    return Timestamp(
+      seconds: date.dayNumber * 86_400 + hour * 3600 + minute * 60 + second, nanoseconds: nanos)
   }
 
   /// The UTC calendar date of this instant.

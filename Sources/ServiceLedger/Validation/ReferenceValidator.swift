@@ -8,24 +8,41 @@ public struct ReferenceValidator: Sendable {
   private var ids: Set<EventID> = []
   private var retractions: Set<EventID> = []
   private var retracted: Set<EventID> = []
-  private var services: [ServiceID: CivilDate?] = [:]  // value: retirement date
+  private var services: [ServiceID: ServiceFacts] = [:]
   private var strategies: [StrategyID: Set<Int>] = [:]  // value: theme numbers
   private var actions: Set<ActionKey> = []
   private var milestones: Set<MilestoneKey> = []
   private var barriers: Set<BarrierID> = []
   private var managers: Set<ManagerKey> = []
-  private var shortReports: [ServiceID: ShortReports] = [:]
 
   public init() {}
+
+  /// A validator ready for about `expectedEvents` events, so the id set does not grow by
+  /// copying during a long replay.
+  public init(expectedEvents: Int) {
+    ids.reserveCapacity(max(expectedEvents, 0))
+  }
 
   /// Checks `recorded` against everything accepted so far and, if it is valid, accepts it.
   /// - Throws: `EventError` saying which rule it breaks and what would fix it.
   public mutating func validate(_ recorded: RecordedEvent) throws(EventError) {
-    guard !ids.contains(recorded.id) else {
+    guard ids.insert(recorded.id).inserted else {
       throw EventError(.duplicateID, field: "id", "\(recorded.id) is already in the ledger")
     }
-    try check(recorded.event)
-    ids.insert(recorded.id)
+    do throws(EventError) {
+      if case .volumeReported(let report) = recorded.event {
+        // Most of a long log: checked and remembered with one look-up of the service.
+        guard try services[report.service]?.accept(report) != nil else {
+          try checkService(report.service, for: recorded.event)
+          return
+        }
+        return
+      }
+      try check(recorded.event)
+    } catch {
+      ids.remove(recorded.id)
+      throw error
+    }
     apply(recorded)
   }
 
@@ -80,14 +97,8 @@ public struct ReferenceValidator: Sendable {
         throw EventError(
           field: "data.person", "\(p.person) was never appointed to \(p.service)")
       }
-    case .volumeReported(let p):
-      if p.days < 365, let clash = shortReports[p.service]?.overlap(p.from, p.to) {
-        throw EventError(
-          field: "data.from",
-          "\(p.from)..\(p.to) overlaps the report for \(clash.from)..\(clash.to); reports "
-            + "shorter than 12 months may only overlap when their ranges are identical "
-            + "(a restatement)")
-      }
+    case .volumeReported:
+      break  // validated by `ServiceFacts.accept`
     case .barrierIdentified(let p):
       guard !barriers.contains(p.barrier) else {
         throw EventError(field: "data.barrier", "barrier \(p.barrier) is already identified")
@@ -126,21 +137,17 @@ public struct ReferenceValidator: Sendable {
   }
 
   private func checkService(_ service: ServiceID, for event: Event) throws(EventError) {
-    guard let retirement = services[service] else {
+    guard let facts = services[service] else {
       throw EventError(
         .unknownReference, field: "data.service",
         "service \(service) is not registered; register it first "
           + "(ledger record service.registered service=\(service) name=... organisation=...)")
     }
-    guard let retiredOn = retirement else { return }
+    guard let retiredOn = facts.retiredOn else { return }
     switch event {
     case .volumeReported(let p) where p.to <= retiredOn: return
     case .kpiReported(let p) where p.to <= retiredOn: return
-    default:
-      throw EventError(
-        field: "data.service",
-        "service \(service) was retired on \(retiredOn); it accepts only volume and KPI "
-          + "reports for periods up to then")
+    default: throw ServiceFacts.retired(service, on: retiredOn)
     }
   }
 
@@ -167,15 +174,13 @@ public struct ReferenceValidator: Sendable {
     case .strategyPublished(let p): strategies[p.strategy] = Set(p.themes.map(\.number))
     case .actionDefined(let p): actions.insert(ActionKey(p.strategy, p.action))
     case .milestoneDefined(let p): milestones.insert(MilestoneKey(p.strategy, p.milestone))
-    case .serviceRegistered(let p): services[p.service] = .some(nil)
-    case .serviceRetired(let p): services[p.service] = .some(p.on)
+    case .serviceRegistered(let p): services[p.service] = ServiceFacts()
+    case .serviceRetired(let p): services[p.service]?.retiredOn = p.on
     case .managerAppointed(let p): managers.insert(ManagerKey(p.service, p.person))
     case .barrierIdentified(let p): barriers.insert(p.barrier)
     case .eventRetracted(let p):
       retractions.insert(recorded.id)
       retracted.insert(p.event)
-    case .volumeReported(let p) where p.days < 365:
-      shortReports[p.service, default: ShortReports()].insert(p.from, p.to)
     case .milestoneMet, .actionProgressed, .serviceUpdated, .exemplarDesignated, .phaseEntered,
       .assessmentRecorded, .managerDeparted, .govukTransitioned, .assistedDigitalProvided,
       .assistedDigitalWithdrawn, .componentAdopted, .volumeReported, .kpiReported, .costsSet,
@@ -209,5 +214,38 @@ private struct ManagerKey: Hashable, Sendable {
   init(_ service: ServiceID, _ person: PersonID) {
     self.service = service
     self.person = person
+  }
+}
+
+/// What the validator knows of one service.
+private struct ServiceFacts: Sendable {
+  /// When it was retired, if it was.
+  var retiredOn: CivilDate?
+  /// Its reports shorter than 12 months.
+  var shortReports = ShortReports()
+
+  /// Checks a volume report against the service's retirement and its other short reports and,
+  /// if it fits, remembers it.
+  /// - Throws: `EventError` without changing anything.
+  mutating func accept(_ report: VolumeReported) throws(EventError) {
+    if let retiredOn, report.to > retiredOn {
+      throw ServiceFacts.retired(report.service, on: retiredOn)
+    }
+    guard report.days < 365 else { return }
+    if let clash = shortReports.overlap(report.from, report.to) {
+      throw EventError(
+        field: "data.from",
+        "\(report.from)..\(report.to) overlaps the report for \(clash.from)..\(clash.to); "
+          + "reports shorter than 12 months may only overlap when their ranges are identical "
+          + "(a restatement)")
+    }
+    shortReports.insert(report.from, report.to)
+  }
+
+  static func retired(_ service: ServiceID, on date: CivilDate) -> EventError {
+    EventError(
+      field: "data.service",
+      "service \(service) was retired on \(date); it accepts only volume and KPI reports for "
+        + "periods up to then")
   }
 }

@@ -65,16 +65,34 @@ public struct VolumeReported: EventPayload {
     other = try decoder.optionalCount("other")
     label = try decoder.optionalText("label")
     source = try decoder.optionalText("source")
+    try validate()
+  }
+
+  /// Checks what the fields must satisfy together: `from` ≤ `to`, and channels that never
+  /// sum to more than `total`, and sum to exactly `total` when all six are given.
+  /// - Throws: `EventError` naming the field at fault.
+  public func validate() throws(EventError) {
     guard from <= to else {
       throw EventError(field: "data.to", "\(to) is before from \(from)")
     }
-    let given = channels.compactMap { $0 }
-    let sum = given.reduce(0, +)
+    var given = 0
+    var sum = 0
+    func add(_ channel: Int?) {
+      guard let channel else { return }
+      given += 1
+      sum += channel
+    }
+    add(digital)
+    add(assisted)
+    add(phone)
+    add(post)
+    add(faceToFace)
+    add(other)
     if sum > total {
       throw EventError(
         field: "data.total", "the channels add up to \(sum), more than the total \(total)")
     }
-    if given.count == 6, sum != total {
+    if given == 6, sum != total {
       throw EventError(
         field: "data.total", "all six channels are given and add up to \(sum), not \(total)")
     }

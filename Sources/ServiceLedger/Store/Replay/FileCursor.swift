@@ -1,0 +1,98 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Reads one log file block by block, each block ending on a line break, so that a replay
+/// holds a few megabytes of a file at a time, never the whole file.
+final class FileCursor {
+  /// The file's name in the ledger folder.
+  let name: String
+  private let descriptor: Int32
+  private let blockSize: Int
+  private var carry: [UInt8] = []
+  private(set) var atEnd = false
+  /// The number the next block's first line has.
+  private(set) var nextLine = 1
+  /// The problem of a last line without `\n`, once the end is reached.
+  private(set) var torn: LedgerProblem?
+
+  /// Opens `path`.
+  /// - Throws: `LedgerError.io` when it cannot be opened.
+  init(path: String, name: String, blockSize: Int) throws(LedgerError) {
+    descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else {
+      throw LedgerError.io(path: path, reason: String(cString: strerror(errno)))
+    }
+    self.name = name
+    self.blockSize = max(blockSize, LogFileReader.maximumLineLength + 2)
+  }
+
+  deinit { close(descriptor) }
+
+  /// The next run of complete lines (ending in `\n`) and the number of its first line; nil at
+  /// the end of the file, where a last line without `\n` is kept as `torn`.
+  /// - Throws: `LedgerError.io` when reading fails.
+  func nextBlock() throws(LedgerError) -> (bytes: [UInt8], firstLine: Int)? {
+    guard !atEnd else { return nil }
+    let carried = carry.count
+    let descriptor = self.descriptor
+    let blockSize = self.blockSize
+    var failure: Int32 = 0
+    var filled = carried
+    let block = [UInt8](unsafeUninitializedCapacity: carried + blockSize) { buffer, count in
+      _ = UnsafeMutableBufferPointer(rebasing: buffer[..<carried]).initialize(from: carry)
+      while filled < carried + blockSize {
+        let read = readBytes(descriptor, buffer.baseAddress.map { $0 + filled }, carried + blockSize - filled)
+        if read < 0 {
+          if errno == EINTR { continue }
+          failure = errno
+          break
+        }
+        if read == 0 { break }
+        filled += read
+      }
+      count = filled
+    }
+    guard failure == 0 else {
+      throw LedgerError.io(path: name, reason: String(cString: strerror(failure)))
+    }
+    atEnd = filled < carried + blockSize
+    // Whole lines only: what follows the last line break waits for the next block, or, at the
+    // end of the file, is a torn write.
+    let complete = (block.lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
+    carry = Array(block[complete...])
+    let lines = block.withUnsafeBytes { Newlines.count(UnsafeRawBufferPointer(rebasing: $0[..<complete])) }
+    let firstLine = nextLine
+    nextLine += lines
+    if atEnd, !carry.isEmpty {
+      torn = LedgerProblem(
+        rule: .tornLine, file: name, line: nextLine,
+        message: "the last line has no newline: a write was cut off (\(carry.count) bytes); "
+          + "run `ledger repair` to move it aside")
+      carry = []
+    }
+    guard complete > 0 else { return atEnd ? nil : try nextBlock() }
+    return (complete == block.count ? block : Array(block[..<complete]), firstLine)
+  }
+}
+
+private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutablePointer<UInt8>?, _ count: Int) -> Int {
+  read(descriptor, buffer, count)
+}
+
+/// Counting line breaks with `memchr`, which scans many bytes at a time.
+enum Newlines {
+  /// The number of `\n` in `bytes`.
+  static func count(_ bytes: UnsafeRawBufferPointer) -> Int {
+    guard var cursor = bytes.baseAddress else { return 0 }
+    let end = cursor + bytes.count
+    var count = 0
+    while cursor < end, let found = memchr(cursor, 0x0A, end - cursor) {
+      count += 1
+      cursor = UnsafeRawPointer(found) + 1
+    }
+    return count
+  }
+}
