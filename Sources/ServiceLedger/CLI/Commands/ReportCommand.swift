@@ -88,7 +88,8 @@ struct ReportCommand: Command {
       context.write(text)
       return LedgerCLI.success
     }
-    let suffix = "\(ProcessInfo.processInfo.processIdentifier)-\(context.makeID().rawValue.prefix(8))"
+    let suffix =
+      "\(ProcessInfo.processInfo.processIdentifier)-\(context.makeID().rawValue.prefix(8))"
     try AtomicFile.write(text, to: out, suffix: suffix)
     context.write("wrote the \(period.label) report to \(out)\n")
     return LedgerCLI.success

@@ -74,7 +74,8 @@ public struct BoardChanges: Sendable, Equatable {
         phaseChanges.append(PhaseChange(service: record, from: old.phase, to: record.phase))
       }
       if old.managers != record.managers {
-        managerChanges.append(ManagerChange(service: record, from: old.managers, to: record.managers))
+        managerChanges.append(
+          ManagerChange(service: record, from: old.managers, to: record.managers))
       }
       if old.assistedDigital == nil, record.assistedDigital != nil {
         assistedDigitalStarted.append(record)

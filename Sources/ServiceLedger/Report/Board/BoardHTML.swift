@@ -48,7 +48,8 @@ enum BoardHTML {
     let numeric = data.columns.indices.map { index in
       data.rows.contains { row in index < row.count && row[index].isNumber }
     }
-    var out = "<table\(attribute("class", classes.isEmpty ? nil : classes.joined(separator: " ")))>"
+    var out =
+      "<table\(attribute("class", classes.isEmpty ? nil : classes.joined(separator: " ")))>"
       + "<thead><tr>"
     for (index, column) in data.columns.enumerated() {
       out += element("th", column, class: numeric[index] ? "num" : nil)

@@ -66,9 +66,8 @@ public struct BoardHeadlines: Sendable, Equatable {
     assistedDigitalCovered = coverage.rows.count - coverage.uncovered.count
     assistedDigitalByCount = coverage.coverageByCount
     assistedDigitalByVolume = coverage.coverageByVolume
-    priorityServicesManaged = snapshot.roster.rows.filter {
-      $0.priority.isPriority && !$0.managers.isEmpty
-    }.count
+    let managed = snapshot.roster.rows.filter { $0.priority.isPriority && !$0.managers.isEmpty }
+    priorityServicesManaged = managed.count
     exemplars = snapshot.exemplars.rows.count
     exemplarsLive = snapshot.exemplars.rows.filter { $0.status == .live }.count
     self.actions = actions.count

@@ -95,7 +95,8 @@ extension BoardReport {
       "\(name(of: restatement.service)), \(after.from) to \(after.to): "
       + "\(Format.integer(before.total)) → \(Format.integer(after.total)) transactions"
     if before.digital != after.digital {
-      text += " (digital \(before.digital.map(Format.integer) ?? "not given") → "
+      text +=
+        " (digital \(before.digital.map(Format.integer) ?? "not given") → "
         + "\(after.digital.map(Format.integer) ?? "not given"))"
     }
     return text + ", recorded \(restatement.recorded.date)"

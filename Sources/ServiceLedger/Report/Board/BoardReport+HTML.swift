@@ -23,7 +23,8 @@ extension BoardReport {
     out.write("<footer>\n")
     out.write(BoardHTML.element("p", footerText, class: "meta"))
     if let reproduction {
-      out.write("\n<p class=\"meta\"><code>\(BoardHTML.escaped(reproduction)) --format html</code></p>")
+      out.write(
+        "\n<p class=\"meta\"><code>\(BoardHTML.escaped(reproduction)) --format html</code></p>")
     }
     out.write("\n</footer>\n</body>\n</html>\n")
   }
@@ -84,7 +85,8 @@ extension BoardReport {
         "\(Self.signed(now.exemplarsLive - old.exemplarsLive)) \(since)",
         alert: now.exemplarsLive < now.exemplars)
       + tile(
-        "Assisted-digital support", "\(now.assistedDigitalCovered) of \(now.assistedDigitalInScope)",
+        "Assisted-digital support",
+        "\(now.assistedDigitalCovered) of \(now.assistedDigitalInScope)",
         "services in scope", alert: now.assistedDigitalCovered < now.assistedDigitalInScope)
       + tile(
         "Priority services managed", "\(now.priorityServicesManaged) of \(now.priorityServices)",

@@ -50,7 +50,9 @@ extension BoardReport {
       share("Services with digital figures", \.servicesWithTakeUp, \.services),
       money("Estimated cost a year (those services)", \.cost),
       money("Potential saving a year at \(target) take-up", \.saving),
-      share("Assisted-digital support (services in scope)", \.assistedDigitalCovered, \.assistedDigitalInScope),
+      share(
+        "Assisted-digital support (services in scope)", \.assistedDigitalCovered,
+        \.assistedDigitalInScope),
       rate("Assisted-digital coverage by volume", \.assistedDigitalByVolume),
       share(
         "Priority services with a service manager", \.priorityServicesManaged,

@@ -28,7 +28,8 @@ extension BoardReport {
 
   /// Where the figures come from, in words.
   var provenance: String {
-    var text = "As of \(period.asOf), compared with \(period.previousLabel) "
+    var text =
+      "As of \(period.asOf), compared with \(period.previousLabel) "
       + "(\(period.previousEnd)). "
     if let knownAt {
       text += "As known at \(knownAt): events recorded later are left out."

@@ -39,7 +39,9 @@ extension BoardReport {
 
   func renderActionsMarkdown(into out: inout some TextOutputStream) {
     let strategies = current.progress.strategies
-    if strategies.isEmpty { paragraph("No strategy is published as of \(period.asOf).", into: &out) }
+    if strategies.isEmpty {
+      paragraph("No strategy is published as of \(period.asOf).", into: &out)
+    }
     for strategy in strategies {
       for theme in strategy.themes {
         subsection("Theme \(theme.number): \(theme.title)", into: &out)
