@@ -51,6 +51,9 @@ extension BoardReport {
     out.write("</section>\n<section class=\"keep\">\n<h2>Standard findings</h2>\n")
     out.write(BoardHTML.element("p", findingsNote) + "\n")
     if !current.findings.isEmpty { out.write(BoardHTML.table(findingsTable)) }
+    if !errorItems.isEmpty {
+      out.write(BoardHTML.element("h3", "Errors") + "\n" + BoardHTML.list(errorItems))
+    }
     out.write("</section>\n")
   }
 

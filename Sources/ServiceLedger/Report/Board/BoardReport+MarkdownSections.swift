@@ -24,6 +24,10 @@ extension BoardReport {
     section("Standard findings", into: &out)
     paragraph(findingsNote, into: &out)
     if !current.findings.isEmpty { table(findingsTable, into: &out) }
+    if !errorItems.isEmpty {
+      paragraph("Errors:", into: &out)
+      list(errorItems, into: &out)
+    }
   }
 
   func renderChangesMarkdown(into out: inout some TextOutputStream) {
@@ -131,6 +135,11 @@ extension BoardReport {
   /// The priority services without a service manager: `Money claims (exemplar)`.
   var unmanagedItems: [String] {
     current.roster.priorityWithoutManager.map { "\($0.service.name) (\($0.priority.rawValue))" }
+  }
+
+  /// The error findings, each as `rule: what is wrong`.
+  var errorItems: [String] {
+    current.findings.filter { $0.severity == .error }.map { "\($0.rule): " + Self.headline(of: $0) }
   }
 
   var findingsNote: String {

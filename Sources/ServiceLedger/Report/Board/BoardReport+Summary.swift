@@ -6,12 +6,20 @@ extension BoardReport {
     var lines: [String] = []
     if now.exemplars > 0 {
       let rows = current.exemplars.rows
-      let late = rows.filter { $0.status == .late }.count
-      let onTrack = rows.filter { $0.status == .onTrack }.count
-      let dues = Set(rows.map(\.designation.due)).sorted().map(\.description)
-      lines.append(
-        "Exemplars: \(now.exemplarsLive) of \(now.exemplars) services live, \(late) late, "
-          + "\(onTrack) not yet due (due \(dues.joined(separator: ", "))).")
+      var parts = ["\(now.exemplarsLive) of \(now.exemplars) services live"]
+      let late = rows.filter { $0.status == .late }
+      if !late.isEmpty { parts.append("\(late.count) late") }
+      let dueNow = rows.filter { $0.status == .onTrack && $0.daysToDue == 0 }
+      if !dueNow.isEmpty {
+        parts.append(
+          "\(dueNow.count) due on \(period.asOf), the date of this report, and not recorded "
+            + "as live")
+      }
+      let ahead = rows.filter { $0.status == .onTrack && $0.daysToDue > 0 }
+      if let next = ahead.map(\.designation.due).min() {
+        parts.append("\(ahead.count) not yet due (the next on \(next))")
+      }
+      lines.append("Exemplars: " + parts.joined(separator: "; ") + ".")
     }
     if let takeUp = now.takeUp {
       var line =

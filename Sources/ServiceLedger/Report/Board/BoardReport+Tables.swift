@@ -138,7 +138,9 @@ extension BoardReport {
     let milestones = current.progress.allMilestones.filter(\.isOverdue).count
     guard group.rule == CheckRule.overdue.rawValue else { return "-" }
     var parts: [String] = []
-    if !actions.isEmpty { parts.append("actions " + actions.joined(separator: ", ")) }
+    if !actions.isEmpty {
+      parts.append((actions.count == 1 ? "action " : "actions ") + actions.joined(separator: ", "))
+    }
     if milestones > 0 { parts.append(Self.count(milestones, "milestone")) }
     return parts.joined(separator: "; ")
   }
