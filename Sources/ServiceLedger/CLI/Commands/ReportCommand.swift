@@ -12,13 +12,13 @@ struct ReportCommand: Command {
     .ledger,
     OptionSpec(
       "quarter", value: "YYYY-Qn",
-      help: "the calendar quarter, as of its last day (default: the last complete quarter)"),
+      help: "the quarter, as of its last day (default: the last complete one)"),
     OptionSpec(
       "as-of", value: "DATE", help: "valid time: the state on this date instead of a quarter"),
     .knownAt, .format(formats),
     OptionSpec(
       "out", value: "FILE",
-      help: "write the report to FILE atomically (temporary file, then rename), not stdout"),
+      help: "write to FILE (atomically: a temporary file, then rename)"),
   ]
   static let discussion = """
     Every board view at one date, beside the same figures at the end of the previous
