@@ -21,6 +21,12 @@ check: lint test
 run: build
 	$(LEDGER) services --ledger events --as-of 2015-03-31
 
+# The board's 2015-Q1 report on the shipped ledger, as HTML (A4, charts) and Markdown.
+report: build
+	mkdir -p reports
+	$(LEDGER) report --ledger events --quarter 2015-Q1 --format html --out reports/2015-Q1.html
+	$(LEDGER) report --ledger events --quarter 2015-Q1 --format markdown --out reports/2015-Q1.md
+
 # Rebuild events/ from sources/ and ../shared/data (deterministic).
 events: build
 	scripts/build-events.sh

@@ -8,8 +8,9 @@ public enum LedgerCLI {
     CommandEntry(ServicesCommand.self), CommandEntry(PrioritiesCommand.self),
     CommandEntry(ChannelShiftCommand.self), CommandEntry(AssistedDigitalCommand.self),
     CommandEntry(ManagersCommand.self), CommandEntry(ExemplarsCommand.self),
-    CommandEntry(ActionsCommand.self), CommandEntry(CheckCommand.self),
-    CommandEntry(RepairCommand.self), CommandEntry(GenerateCommand.self),
+    CommandEntry(ActionsCommand.self), CommandEntry(ReportCommand.self),
+    CommandEntry(CheckCommand.self), CommandEntry(RepairCommand.self),
+    CommandEntry(GenerateCommand.self),
     CommandEntry(HelpCommand.self),
   ]
 

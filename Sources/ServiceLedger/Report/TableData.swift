@@ -99,11 +99,12 @@ public struct TableData: Sendable, Equatable {
     }
   }
 
-  /// `text` with the characters Markdown would interpret escaped and line breaks removed.
+  /// `text` with the characters Markdown would interpret escaped (`&` too, so that no entity
+  /// such as `&lt;` is decoded) and line breaks removed.
   public static func markdownEscaped(_ text: String) -> String {
     var out = ""
     for character in Format.terminalSafe(text.replacingNewlines()) {
-      if "\\`*_[]<>|#".contains(character) { out.append("\\") }
+      if "\\`*_[]<>|#&".contains(character) { out.append("\\") }
       out.append(character)
     }
     return out

@@ -1,0 +1,82 @@
+/// The headline figures of a board report at one date; the report shows them for the quarter
+/// and the previous one side by side.
+public struct BoardHeadlines: Sendable, Equatable {
+  /// Services that count (registered, not retired).
+  public var services: Int
+  /// Exemplar and high-volume services.
+  public var priorityServices: Int
+  /// Services with an annual volume.
+  public var servicesWithVolume: Int
+  /// Σ annual volume over the services with one.
+  public var transactions: Int
+  /// Services whose annual volume has a digital figure: the ones take-up, cost and saving
+  /// cover.
+  public var servicesWithTakeUp: Int
+  /// Their transactions a year.
+  public var takeUpTransactions: Int
+  /// Their digital take-up weighted by volume; nil when none has one.
+  public var takeUp: Double?
+  /// Their estimated cost a year in pounds, all channels.
+  public var cost: Double
+  /// What reaching the target take-up would save them a year, in pounds.
+  public var saving: Double
+  /// The target take-up of the saving.
+  public var target: Double
+  /// Services in scope for assisted digital, and those with provision in force.
+  public var assistedDigitalInScope: Int
+  public var assistedDigitalCovered: Int
+  /// Covered ÷ in scope by count and by annual volume; nil when none is in scope.
+  public var assistedDigitalByCount: Double?
+  public var assistedDigitalByVolume: Double?
+  /// Priority services with at least one service manager.
+  public var priorityServicesManaged: Int
+  /// Exemplar services, and those live.
+  public var exemplars: Int
+  public var exemplarsLive: Int
+  /// Strategy actions, done, and overdue.
+  public var actions: Int
+  public var actionsDone: Int
+  public var actionsOverdue: Int
+  /// Strategy milestones, met, and overdue.
+  public var milestones: Int
+  public var milestonesMet: Int
+  public var milestonesOverdue: Int
+  /// Standard findings by severity.
+  public var errors: Int
+  public var warnings: Int
+
+  /// The figures of `snapshot`.
+  public init(_ snapshot: BoardSnapshot) {
+    let rows = snapshot.priorities.rows
+    let shift = snapshot.shift
+    let coverage = snapshot.coverage
+    let actions = snapshot.progress.allActions
+    let milestones = snapshot.progress.allMilestones
+    services = rows.count
+    priorityServices = rows.filter(\.priority.isPriority).count
+    servicesWithVolume = rows.filter { $0.annual.volume != nil }.count
+    transactions = rows.compactMap(\.annual.volume).reduce(0, +)
+    servicesWithTakeUp = shift.estimated.count
+    takeUpTransactions = shift.portfolioVolume
+    takeUp = shift.portfolioTakeUp
+    cost = shift.portfolioCosts.reduce(0, +)
+    saving = shift.portfolioSaving
+    target = shift.target
+    assistedDigitalInScope = coverage.rows.count
+    assistedDigitalCovered = coverage.rows.count - coverage.uncovered.count
+    assistedDigitalByCount = coverage.coverageByCount
+    assistedDigitalByVolume = coverage.coverageByVolume
+    let managed = snapshot.roster.rows.filter { $0.priority.isPriority && !$0.managers.isEmpty }
+    priorityServicesManaged = managed.count
+    exemplars = snapshot.exemplars.rows.count
+    exemplarsLive = snapshot.exemplars.rows.filter { $0.status == .live }.count
+    self.actions = actions.count
+    actionsDone = actions.filter { $0.progress?.status == .done }.count
+    actionsOverdue = actions.filter(\.isOverdue).count
+    self.milestones = milestones.count
+    milestonesMet = milestones.filter { $0.met != nil }.count
+    milestonesOverdue = milestones.filter(\.isOverdue).count
+    errors = snapshot.findings.filter { $0.severity == .error }.count
+    warnings = snapshot.findings.filter { $0.severity == .warning }.count
+  }
+}

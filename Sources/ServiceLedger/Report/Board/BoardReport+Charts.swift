@@ -1,0 +1,80 @@
+extension BoardReport {
+  /// Take-up over time for the exemplars.
+  var exemplarChart: String? {
+    let rows = current.exemplars.rows.filter { !$0.series.points.isEmpty }
+    guard !rows.isEmpty else { return nil }
+    return SVGLineChart(
+      title: "Digital take-up of the exemplar services",
+      description: "Digital take-up per report period, 0 to 100%, for "
+        + rows.map(\.service.name).joined(separator: ", ") + ".",
+      series: rows.map { Self.line($0.service, $0.series) }, end: period.asOf,
+      target: current.shift.target
+    ).svg()
+  }
+
+  /// Take-up over time for the largest other services.
+  var topServicesChart: String? {
+    let rows = topServices
+    guard !rows.isEmpty else { return nil }
+    return SVGLineChart(
+      title: "Digital take-up of the largest other services",
+      description: "Digital take-up per report period, 0 to 100%, for "
+        + rows.map(\.service.name).joined(separator: ", ") + ".",
+      series: rows.map { Self.line($0.service, $0.series) }, end: period.asOf,
+      target: current.shift.target
+    ).svg()
+  }
+
+  static func line(_ service: ServiceRecord, _ series: TakeUpSeries) -> SVGLineChart.Series {
+    SVGLineChart.Series(
+      name: service.name, points: series.points.map { ($0.to, $0.takeUp) },
+      note: series.latest.map { "\(Format.percent($0.takeUp)) to \($0.to)" } ?? "")
+  }
+
+  /// Transactions and estimated cost by channel, as shares.
+  var channelMixChart: String? {
+    let volumes = channelVolumes
+    let costs = current.shift.portfolioCosts
+    guard volumes.reduce(0, +) > 0 else { return nil }
+    let volume = Int(volumes.reduce(0, +).rounded(.toNearestOrAwayFromZero))
+    return SVGBarChart.stacked(
+      [
+        SVGBarChart.Stack(
+          label: "Transactions", amounts: volumes, total: Format.integer(volume) + " a year"),
+        SVGBarChart.Stack(
+          label: "Estimated cost", amounts: costs,
+          total: Format.pounds(costs.reduce(0, +)) + " a year"),
+      ], categories: Self.channelTitles, title: "The portfolio's channel mix",
+      description: "Shares of transactions and of estimated cost by channel, over the "
+        + "\(current.shift.estimated.count) services with digital figures.")
+  }
+
+  /// Progress against the strategy's commitments, as bars on one 0–100% scale.
+  var scorecardChart: String {
+    let now = headlines
+    func share(_ label: String, _ part: Int, _ whole: Int) -> SVGBarChart.Progress {
+      SVGBarChart.Progress(
+        label: label, value: whole > 0 ? Double(part) / Double(whole) : nil,
+        text: "\(Format.integer(part)) of \(Format.integer(whole))", target: nil)
+    }
+    let rows = [
+      share("Exemplar services live", now.exemplarsLive, now.exemplars),
+      share("Priority services with a manager", now.priorityServicesManaged, now.priorityServices),
+      share(
+        "Services in scope with assisted digital", now.assistedDigitalCovered,
+        now.assistedDigitalInScope),
+      SVGBarChart.Progress(
+        label: "Assisted-digital coverage by volume", value: now.assistedDigitalByVolume,
+        text: now.assistedDigitalByVolume.map { Format.percent($0) } ?? "", target: nil),
+      SVGBarChart.Progress(
+        label: "Digital take-up (services with figures)", value: now.takeUp,
+        text: now.takeUp.map { Format.percent($0) } ?? "", target: now.target),
+      share("Strategy actions done", now.actionsDone, now.actions),
+      share("Milestones met", now.milestonesMet, now.milestones),
+    ]
+    return SVGBarChart.progress(
+      rows, title: "Progress against the strategy's commitments",
+      description: rows.map { "\($0.label): \($0.value == nil ? "no data" : $0.text)" }
+        .joined(separator: "; ") + ".")
+  }
+}

@@ -1,0 +1,100 @@
+extension BoardReport {
+  /// The report as one self-contained HTML file: inline CSS and SVG charts, no scripts, no
+  /// fonts or images to fetch, printable on A4. The markup is XHTML-compatible and everything
+  /// from the ledger is escaped.
+  public func renderHTML(into out: inout some TextOutputStream) {
+    out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
+    out.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
+    out.write(BoardHTML.element("title", "\(subject): \(title)") + "\n")
+    out.write("<style>\n\(BoardHTMLStyle.css)</style>\n</head>\n<body>\n")
+    out.write("<header>\n" + BoardHTML.element("p", subject, class: "kicker"))
+    out.write(
+      "<h1>Board report: <span class=\"nowrap\">\(BoardHTML.escaped(period.label))</span></h1>\n")
+    out.write(BoardHTML.element("p", provenance, class: "meta") + "\n</header>\n")
+    out.write("<section class=\"keep\">\n<h2>At a glance</h2>\n")
+    out.write(BoardHTML.list(summary, class: "glance") + "</section>\n")
+    out.write(tilesHTML)
+    out.write("<section class=\"keep\">\n<h2>Progress against the strategy</h2>\n")
+    out.write(figure(scorecardChart, caption: scorecardCaption) + "</section>\n")
+    out.write("<section class=\"keep\">\n<h2>Headline figures</h2>\n")
+    out.write(BoardHTML.table(headlineTable, class: "figures") + "</section>\n")
+    renderChangesHTML(into: &out)
+    renderHTMLSections(into: &out)
+    out.write("<footer>\n")
+    out.write(BoardHTML.element("p", footerText, class: "meta"))
+    if let reproduction {
+      out.write(
+        "\n<p class=\"meta\"><code>\(BoardHTML.escaped(reproduction)) --format html</code></p>")
+    }
+    out.write("\n</footer>\n</body>\n</html>\n")
+  }
+
+  /// The report as an HTML string.
+  public var html: String {
+    var out = ""
+    renderHTML(into: &out)
+    return out
+  }
+
+  /// `<figure>` around a chart, with a title above it and a caption below, kept on one page.
+  func figure(_ svg: String, title: String? = nil, caption: String) -> String {
+    "<figure>\n" + (title.map { BoardHTML.element("p", $0, class: "figtitle") + "\n" } ?? "")
+      + svg + BoardHTML.element("figcaption", caption) + "\n</figure>\n"
+  }
+
+  var scorecardCaption: String {
+    "Each bar is a share of what the strategy commits to, as of \(period.asOf); the mark on "
+      + "the take-up bar is the \(Format.percent(headlines.target, digits: 0)) target of the "
+      + "Digital Efficiency Report's model."
+  }
+
+  var footerText: String {
+    "Replayed from the ledger's append-only event log. "
+      + (reproduction == nil
+        ? "" : "This command reproduces exactly these figures, whatever is recorded later:")
+  }
+
+  /// Eight headline tiles: the figure, what it is, and its change since the last quarter.
+  var tilesHTML: String {
+    let now = headlines
+    let old = previousHeadlines
+    let since = "since \(period.previousLabel)"
+    func tile(_ label: String, _ value: String, _ delta: String, alert: Bool = false) -> String {
+      "<div class=\"tile\(alert ? " alert" : "")\">" + BoardHTML.element("p", label, class: "label")
+        + BoardHTML.element("p", value, class: "value")
+        + BoardHTML.element("p", delta, class: "delta") + "</div>\n"
+    }
+    let takeUpDelta =
+      now.takeUp.flatMap { new in old.takeUp.map { Format.points(new - $0) + " " + since } }
+      ?? "\(now.servicesWithTakeUp) services with figures"
+    let overdue = now.actionsOverdue + now.milestonesOverdue
+    return "<div class=\"tiles\">\n"
+      + tile(
+        "Services", Format.integer(now.services),
+        "\(now.priorityServices) priority; \(Self.signed(now.services - old.services)) \(since)")
+      + tile(
+        "Transactions a year", Format.integer(now.transactions),
+        "\(Self.signed(now.transactions - old.transactions)) \(since)")
+      + tile(
+        "Digital take-up", now.takeUp.map { Format.percent($0) } ?? "-", takeUpDelta)
+      + tile(
+        "Estimated cost a year", Format.pounds(now.cost),
+        "saving \(Format.pounds(now.saving)) at \(Format.percent(now.target, digits: 0))")
+      + tile(
+        "Exemplar services live", "\(now.exemplarsLive) of \(now.exemplars)",
+        "\(Self.signed(now.exemplarsLive - old.exemplarsLive)) \(since)",
+        alert: now.exemplarsLive < now.exemplars)
+      + tile(
+        "Assisted-digital support",
+        "\(now.assistedDigitalCovered) of \(now.assistedDigitalInScope)",
+        "services in scope", alert: now.assistedDigitalCovered < now.assistedDigitalInScope)
+      + tile(
+        "Priority services managed", "\(now.priorityServicesManaged) of \(now.priorityServices)",
+        "with a service manager", alert: now.priorityServicesManaged < now.priorityServices)
+      + tile(
+        "Overdue", "\(now.actionsOverdue) + \(now.milestonesOverdue)",
+        "actions + milestones; \(Self.count(now.warnings, "warning")), "
+          + Self.count(now.errors, "error"), alert: overdue > 0 || now.errors > 0)
+      + "</div>\n"
+  }
+}

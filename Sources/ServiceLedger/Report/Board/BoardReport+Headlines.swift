@@ -1,0 +1,87 @@
+extension BoardReport {
+  /// One headline figure at the report's date and the previous quarter's end.
+  public struct HeadlineRow: Sendable, Equatable {
+    public var label: String
+    public var current: String
+    public var previous: String
+    /// The change, signed (`+2.2 pp`, `-£518,562`, `0`); `-` when it cannot be worked out.
+    public var change: String
+  }
+
+  /// The headline figures, as people read them.
+  public var headlineRows: [HeadlineRow] {
+    let now = headlines
+    let old = previousHeadlines
+    func counts(_ label: String, _ value: (BoardHeadlines) -> Int) -> HeadlineRow {
+      HeadlineRow(
+        label: label, current: Format.integer(value(now)), previous: Format.integer(value(old)),
+        change: Self.signed(value(now) - value(old)))
+    }
+    func share(_ label: String, _ part: (BoardHeadlines) -> Int, _ whole: (BoardHeadlines) -> Int)
+      -> HeadlineRow
+    {
+      let current = "\(Format.integer(part(now))) of \(Format.integer(whole(now)))"
+      let previous = "\(Format.integer(part(old))) of \(Format.integer(whole(old)))"
+      return HeadlineRow(
+        label: label, current: current, previous: previous,
+        change: Self.signed(part(now) - part(old)))
+    }
+    func rate(_ label: String, _ value: (BoardHeadlines) -> Double?) -> HeadlineRow {
+      let change = value(now).flatMap { new in value(old).map { Format.points(new - $0) } }
+      return HeadlineRow(
+        label: label, current: value(now).map { Format.percent($0) } ?? "-",
+        previous: value(old).map { Format.percent($0) } ?? "-", change: change ?? "-")
+    }
+    func money(_ label: String, _ value: (BoardHeadlines) -> Double) -> HeadlineRow {
+      // From the rounded figures, so that the change is what a reader would subtract.
+      let change =
+        value(now).rounded(.toNearestOrAwayFromZero) - value(old).rounded(.toNearestOrAwayFromZero)
+      return HeadlineRow(
+        label: label, current: Format.pounds(value(now)), previous: Format.pounds(value(old)),
+        change: (change > 0 ? "+" : "") + Format.pounds(change))
+    }
+    let target = Format.percent(now.target, digits: 0)
+    let threshold = Format.integer(Priority.defaultThreshold)
+    return [
+      counts("Services", \.services),
+      counts("Priority services (exemplar, or over \(threshold) a year)", \.priorityServices),
+      counts("Transactions a year", \.transactions),
+      rate("Digital take-up (services with digital figures)", \.takeUp),
+      share("Services with digital figures", \.servicesWithTakeUp, \.services),
+      money("Estimated cost a year (those services)", \.cost),
+      money("Potential saving a year at \(target) take-up", \.saving),
+      share(
+        "Assisted-digital support (services in scope)", \.assistedDigitalCovered,
+        \.assistedDigitalInScope),
+      rate("Assisted-digital coverage by volume", \.assistedDigitalByVolume),
+      share(
+        "Priority services with a service manager", \.priorityServicesManaged,
+        \.priorityServices),
+      share("Exemplar services live", \.exemplarsLive, \.exemplars),
+      share("Strategy actions done", \.actionsDone, \.actions),
+      counts("Strategy actions overdue", \.actionsOverdue),
+      share("Milestones met", \.milestonesMet, \.milestones),
+      counts("Milestones overdue", \.milestonesOverdue),
+      counts("Standard findings: errors", \.errors),
+      counts("Standard findings: warnings", \.warnings),
+    ]
+  }
+
+  /// `+3`, `-2`, `0`.
+  static func signed(_ value: Int) -> String {
+    (value > 0 ? "+" : "") + Format.integer(value)
+  }
+
+  /// `title` cut at a word boundary to at most `limit` characters, with `…` when cut.
+  static func short(_ title: String, _ limit: Int = 80) -> String {
+    let flat = title.split(whereSeparator: \.isNewline).joined(separator: " ")
+    guard flat.count > limit else { return flat }
+    var cut = String(flat.prefix(limit - 1))
+    if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > limit / 2
+    {
+      cut = String(cut[..<space])
+    }
+    while let last = cut.last, ",;:".contains(last) { cut.removeLast() }
+    return cut + "…"
+  }
+}

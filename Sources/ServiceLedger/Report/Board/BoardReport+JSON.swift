@@ -1,0 +1,143 @@
+extension BoardReport {
+  /// Every figure of the report as JSON, keys in a fixed order. Rates are rounded to 4
+  /// decimals, money to whole pounds; unknown values are null.
+  ///
+  /// Top-level keys: `report`, `title`, `period`, `knownAt`, `recordedUpTo`, `summary`,
+  /// `headlines` (`current`, `previous`), `exemplars`, `priorityServices`, `takeUpSeries`,
+  /// `channelShift`, `assistedDigital`, `serviceManagers`, `strategies`, `overdue`,
+  /// `changes`, `dataQuality`, `findings`.
+  public var json: JSONValue {
+    .members([
+      "report": .string("board"),
+      "title": .string(title),
+      "subject": .string(subject),
+      "period": .members([
+        "label": .string(period.label),
+        "asOf": .date(period.asOf),
+        "quarter": .string(period.quarter?.description),
+        "previousQuarter": .string(period.previousLabel),
+        "previousEnd": .date(period.previousEnd),
+      ]),
+      "knownAt": .string(knownAt?.description),
+      "recordedUpTo": .string(recordedUpTo?.description),
+      "summary": .array(summary.map { .string($0) }),
+      "headlines": .members([
+        "current": Self.json(headlines), "previous": Self.json(previousHeadlines),
+      ]),
+      "exemplars": .array(current.exemplars.rows.map(exemplarJSON)),
+      "priorityServices": .array(current.priorityRows.map(priorityJSON)),
+      "takeUpSeries": .array(
+        current.exemplars.rows.map { Self.seriesJSON($0.service, $0.series, "exemplar") }
+          + topServices.map { Self.seriesJSON($0.service, $0.series, "top") }),
+      "channelShift": channelShiftJSON,
+      "assistedDigital": assistedDigitalJSON,
+      "serviceManagers": managersJSON,
+      "strategies": strategiesJSON,
+      "overdue": overdueJSON,
+      "changes": changesJSON,
+      "dataQuality": qualityJSON,
+      "findings": findingsJSON,
+    ])
+  }
+
+  static func json(_ figures: BoardHeadlines) -> JSONValue {
+    .members([
+      "services": .integer(figures.services),
+      "priorityServices": .integer(figures.priorityServices),
+      "servicesWithVolume": .integer(figures.servicesWithVolume),
+      "transactions": .integer(figures.transactions),
+      "servicesWithTakeUp": .integer(figures.servicesWithTakeUp),
+      "takeUpTransactions": .integer(figures.takeUpTransactions),
+      "digitalTakeUp": .rate(figures.takeUp),
+      "cost": .pounds(figures.cost),
+      "saving": .pounds(figures.saving),
+      "target": .rate(figures.target),
+      "assistedDigitalInScope": .integer(figures.assistedDigitalInScope),
+      "assistedDigitalCovered": .integer(figures.assistedDigitalCovered),
+      "assistedDigitalByCount": .rate(figures.assistedDigitalByCount),
+      "assistedDigitalByVolume": .rate(figures.assistedDigitalByVolume),
+      "priorityServicesManaged": .integer(figures.priorityServicesManaged),
+      "exemplars": .integer(figures.exemplars),
+      "exemplarsLive": .integer(figures.exemplarsLive),
+      "actions": .integer(figures.actions),
+      "actionsDone": .integer(figures.actionsDone),
+      "actionsOverdue": .integer(figures.actionsOverdue),
+      "milestones": .integer(figures.milestones),
+      "milestonesMet": .integer(figures.milestonesMet),
+      "milestonesOverdue": .integer(figures.milestonesOverdue),
+      "errors": .integer(figures.errors),
+      "warnings": .integer(figures.warnings),
+    ])
+  }
+
+  func exemplarJSON(_ row: ExemplarProgress.Row) -> JSONValue {
+    let annual = current.volumes.annualVolume(of: row.service.id)
+    return .members([
+      "service": .string(row.service.id.rawValue),
+      "name": .string(row.service.name),
+      "organisation": .string(row.service.organisation),
+      "phase": .string(row.service.phase?.rawValue),
+      "phaseSince": .date(row.service.phaseSince),
+      "due": .date(row.designation.due),
+      "daysToDue": .integer(row.daysToDue),
+      "status": .string(row.status.rawValue),
+      "annualVolume": .integer(annual.volume),
+      "takeUp": .rate(row.series.latest?.takeUp),
+      "takeUpFrom": .date(row.series.latest?.from),
+      "takeUpTo": .date(row.series.latest?.to),
+      "changeFromPrevious": .rate(row.series.changeFromPrevious),
+    ])
+  }
+
+  func priorityJSON(_ row: Priorities.Row) -> JSONValue {
+    .members([
+      "service": .string(row.service.id.rawValue),
+      "name": .string(row.service.name),
+      "organisation": .string(row.service.organisation),
+      "priority": .string(row.priority.rawValue),
+      "annualVolume": .integer(row.annual.volume),
+      "basis": .string(row.annual.basis?.rawValue),
+      "to": .date(row.annual.to),
+      "digitalTakeUp": .rate(row.annual.digitalTakeUp),
+      "phase": .string(row.service.phase?.rawValue),
+      "managers": .array(row.service.managers.map(personJSON)),
+      "assistedDigital": .bool(row.service.assistedDigital != nil),
+    ])
+  }
+
+  func personJSON(_ person: PersonID) -> JSONValue {
+    .members(["person": .string(person.rawValue), "name": .string(people.name(of: person))])
+  }
+
+  static func seriesJSON(_ service: ServiceRecord, _ series: TakeUpSeries, _ group: String)
+    -> JSONValue
+  {
+    .members([
+      "service": .string(service.id.rawValue),
+      "name": .string(service.name),
+      "group": .string(group),
+      "span": .string(series.span?.rawValue),
+      "points": .array(series.points.map(pointJSON)),
+    ])
+  }
+
+  static func pointJSON(_ point: TakeUpSeries.Point?) -> JSONValue {
+    guard let point else { return .null }
+    return .members([
+      "from": .date(point.from), "to": .date(point.to), "total": .integer(point.total),
+      "digital": .integer(point.digital), "takeUp": .rate(point.takeUp),
+    ])
+  }
+
+  /// `{"service": id, "name": name}` members, to begin an object about a service.
+  static func ref(_ service: ServiceRecord) -> [JSONMember] {
+    [
+      JSONMember(key: "service", value: .string(service.id.rawValue)),
+      JSONMember(key: "name", value: .string(service.name)),
+    ]
+  }
+
+  static func refs(_ services: [ServiceRecord]) -> JSONValue {
+    .array(services.map { .object(ref($0)) })
+  }
+}

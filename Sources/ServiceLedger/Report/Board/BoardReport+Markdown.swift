@@ -1,0 +1,108 @@
+extension BoardReport {
+  /// The report as Markdown that reads as plain text too: headings, short lists and
+  /// GitHub-flavoured tables. Everything that came from the ledger is escaped, so a name can
+  /// neither format the page nor inject HTML.
+  public func renderMarkdown(into out: inout some TextOutputStream) {
+    out.write("# \(Self.md(title))\n\n")
+    out.write(Self.md(subject + ". " + provenance) + reproductionMarkdown + "\n")
+    section("At a glance", into: &out)
+    list(summary, into: &out)
+    section("Headline figures", into: &out)
+    table(headlineTable, into: &out)
+    renderChangesMarkdown(into: &out)
+    section("Exemplars", into: &out)
+    paragraph(exemplarNote, into: &out)
+    if !current.exemplars.rows.isEmpty { table(exemplarTable, into: &out) }
+    section("Priority services", into: &out)
+    paragraph(priorityNote, into: &out)
+    if !current.priorityRows.isEmpty { table(priorityTable, into: &out) }
+    renderMarkdownSections(into: &out)
+  }
+
+  /// The report as a Markdown string.
+  public var markdown: String {
+    var out = ""
+    renderMarkdown(into: &out)
+    return out
+  }
+
+  /// Where the figures come from, in words.
+  var provenance: String {
+    var text =
+      "As of \(period.asOf), compared with \(period.previousLabel) "
+      + "(\(period.previousEnd)). "
+    if let knownAt {
+      text += "As known at \(knownAt): events recorded later are left out."
+    } else if let recordedUpTo {
+      text += "From everything recorded up to \(recordedUpTo)."
+    } else {
+      text += "The ledger is empty."
+    }
+    return text
+  }
+
+  /// ` `ledger report … --known-at …` reproduces these figures…`, for a report without one.
+  var reproductionMarkdown: String {
+    guard knownAt == nil, let reproduction else { return "" }
+    return " `\(reproduction)` reproduces these figures whatever is recorded later."
+  }
+
+  /// The headline figures as a table.
+  public var headlineTable: TableData {
+    TableData(
+      columns: ["Figure", period.label, period.previousLabel, "Change"],
+      rows: headlineRows.map { row in
+        [.text(row.label), .number(row.current), .number(row.previous), .number(row.change)]
+      })
+  }
+
+  var exemplarNote: String {
+    let rows = current.exemplars.rows
+    guard !rows.isEmpty else { return "No exemplar is designated as of \(period.asOf)." }
+    let strategies = Set(rows.map(\.designation.strategy.rawValue)).sorted()
+    let dues = Set(rows.map(\.designation.due)).sorted().map(\.description)
+    return
+      "\(rows.count) exemplar services of \(strategies.joined(separator: ", ")), due live by "
+      + "\(dues.joined(separator: ", ")): \(headlines.exemplarsLive) live, "
+      + "\(rows.filter { $0.status == .late }.count) late. Take-up is from each service's "
+      + "latest quarterly report (12-month when it has none); the change is from the report "
+      + "before."
+  }
+
+  var priorityNote: String {
+    let rows = current.priorityRows
+    let exemplars = rows.filter { $0.priority == .exemplar }.count
+    return
+      "\(rows.count) of \(headlines.services) services are priorities: \(exemplars) exemplar, "
+      + "\(rows.count - exemplars) high-volume (over "
+      + "\(Format.integer(Priority.defaultThreshold)) transactions a year). Transactions and "
+      + "take-up are for the 12 months to the date shown."
+  }
+
+  // Every block starts with the blank line that separates it from the one before.
+
+  func section(_ title: String, into out: inout some TextOutputStream) {
+    out.write("\n## \(Self.md(title))\n")
+  }
+
+  func subsection(_ title: String, into out: inout some TextOutputStream) {
+    out.write("\n### \(Self.md(title))\n")
+  }
+
+  func paragraph(_ text: String, into out: inout some TextOutputStream) {
+    out.write("\n" + Self.md(text) + "\n")
+  }
+
+  func list(_ items: [String], into out: inout some TextOutputStream) {
+    out.write("\n")
+    for item in items { out.write("- " + Self.md(item) + "\n") }
+  }
+
+  func table(_ data: TableData, into out: inout some TextOutputStream) {
+    out.write("\n")
+    data.renderMarkdown(into: &out)
+  }
+
+  /// Text escaped for Markdown.
+  static func md(_ text: String) -> String { TableData.markdownEscaped(text) }
+}

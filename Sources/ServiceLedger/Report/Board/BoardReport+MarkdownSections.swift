@@ -1,0 +1,154 @@
+extension BoardReport {
+  /// The sections after the priority services.
+  func renderMarkdownSections(into out: inout some TextOutputStream) {
+    section("Channel shift", into: &out)
+    paragraph(channelShiftNote, into: &out)
+    if !current.shift.estimated.isEmpty {
+      table(channelMixTable, into: &out)
+      table(costTable, into: &out)
+    }
+    if !largestMovers.isEmpty {
+      paragraph("Largest movers since \(period.previousLabel):", into: &out)
+      table(moversTable, into: &out)
+    }
+    section("Assisted digital", into: &out)
+    paragraph(assistedDigitalNote, into: &out)
+    if !current.coverage.uncovered.isEmpty { table(uncoveredTable, into: &out) }
+    section("Service managers", into: &out)
+    paragraph(managersNote, into: &out)
+    if !unmanagedItems.isEmpty { list(unmanagedItems, into: &out) }
+    section("Strategy actions", into: &out)
+    renderActionsMarkdown(into: &out)
+    section("Data quality", into: &out)
+    list(qualityItems, into: &out)
+    section("Standard findings", into: &out)
+    paragraph(findingsNote, into: &out)
+    if !current.findings.isEmpty { table(findingsTable, into: &out) }
+    if !errorItems.isEmpty {
+      paragraph("Errors:", into: &out)
+      list(errorItems, into: &out)
+    }
+  }
+
+  func renderChangesMarkdown(into out: inout some TextOutputStream) {
+    section("What changed since \(period.previousLabel)", into: &out)
+    for change in changeSections {
+      subsection(change.title, into: &out)
+      list(change.items, into: &out)
+    }
+    if !unchangedTopics.isEmpty {
+      paragraph("No change in: " + unchangedTopics.joined(separator: ", ") + ".", into: &out)
+    }
+  }
+
+  func renderActionsMarkdown(into out: inout some TextOutputStream) {
+    let strategies = current.progress.strategies
+    if strategies.isEmpty {
+      paragraph("No strategy is published as of \(period.asOf).", into: &out)
+    }
+    for strategy in strategies {
+      for theme in strategy.themes {
+        subsection("Theme \(theme.number): \(theme.title)", into: &out)
+        list(theme.actions.map(Self.actionLine), into: &out)
+      }
+    }
+    if !overdueItems.isEmpty {
+      subsection("Overdue", into: &out)
+      list(overdueItems, into: &out)
+    }
+  }
+
+  /// `Action 6: Bringing … Due 2013-04-30, overdue; no progress recorded.`
+  static func actionLine(_ action: StrategyProgress.Action) -> String {
+    var parts: [String] = []
+    if let due = action.definition.due {
+      parts.append("due \(due)" + (action.isOverdue ? ", overdue" : ""))
+    }
+    parts.append(
+      action.progress.map { "\($0.status.rawValue) since \($0.on)" } ?? "no progress recorded")
+    if !action.milestones.isEmpty {
+      let met = action.milestones.filter { $0.met != nil }.count
+      let late = action.milestones.filter(\.isOverdue).count
+      parts.append(
+        "milestones \(met) of \(action.milestones.count) met"
+          + (late > 0 ? ", \(late) overdue" : ""))
+    }
+    let title = action.definition.title
+    let stop = title.hasSuffix(".") ? "" : "."
+    return "Action \(action.definition.action): \(title)\(stop) "
+      + parts.joined(separator: "; ").capitalisedFirst + "."
+  }
+
+  var channelShiftNote: String {
+    let shift = current.shift
+    guard let takeUp = shift.portfolioTakeUp else {
+      return "No service reports digital transactions in its latest year as of \(period.asOf)."
+    }
+    var text =
+      "Across the \(shift.estimated.count) services with digital figures "
+      + "(\(Format.integer(shift.portfolioVolume)) transactions a year), take-up is "
+      + "\(Format.percent(takeUp))"
+    if let old = previous.shift.portfolioTakeUp {
+      text += " (\(Format.percent(old)) at \(period.previousLabel))"
+    }
+    return text + ", weighted by volume. Their estimated cost is "
+      + "\(Format.pounds(shift.portfolioCosts.reduce(0, +))) a year; moving to "
+      + "\(Format.percent(shift.target, digits: 0)) take-up would save "
+      + "\(Format.pounds(shift.portfolioSaving)) a year. Unit costs: digital "
+      + "£\(Format.decimal(shift.unitCosts.digital, digits: 2)), phone "
+      + "£\(Format.decimal(shift.unitCosts.phone, digits: 2)), face to face "
+      + "£\(Format.decimal(shift.unitCosts.faceToFace, digits: 2)) a transaction."
+  }
+
+  var assistedDigitalNote: String {
+    let coverage = current.coverage
+    guard !coverage.rows.isEmpty else {
+      return "No service is in scope (none has digital transactions or is in beta or live)."
+    }
+    let need = coverage.rows.compactMap(\.expectedNeed).reduce(0, +)
+    return
+      "\(headlines.assistedDigitalCovered) of \(coverage.rows.count) services in scope "
+      + "(digital transactions, or in beta or live) have assisted-digital support"
+      + (coverage.coverageByVolume.map { ", \(Format.percent($0)) of their volume" } ?? "")
+      + ". Expected need: \(Format.integer(need)) transactions a year, 18% of their volume, the "
+      + "share of adults rarely or never online (Digital Landscape Research 2012)."
+  }
+
+  var managersNote: String {
+    let roster = current.roster
+    let managed = roster.rows.filter { !$0.managers.isEmpty }.count
+    let without = roster.priorityWithoutManager
+    var text =
+      "\(managed) of \(roster.rows.count) services have a service manager. "
+      + (without.isEmpty
+        ? "Every priority service has one."
+        : "\(without.count) of \(headlines.priorityServices) priority services have none"
+          + " (listed below).")
+    for holder in roster.holdingSeveral {
+      text +=
+        " \(people.display(holder.person)) manages \(holder.services.count) services: "
+        + holder.services.map(name(of:)).joined(separator: ", ") + "."
+    }
+    return text
+  }
+
+  /// The priority services without a service manager: `Money claims (exemplar)`.
+  var unmanagedItems: [String] {
+    current.roster.priorityWithoutManager.map { "\($0.service.name) (\($0.priority.rawValue))" }
+  }
+
+  /// The error findings, each as `rule: what is wrong`.
+  var errorItems: [String] {
+    current.findings.filter { $0.severity == .error }.map { "\($0.rule): " + Self.headline(of: $0) }
+  }
+
+  var findingsNote: String {
+    "The service standard's checks (ledger check) as of \(period.asOf): "
+      + "\(Self.count(headlines.errors, "error")), \(Self.count(headlines.warnings, "warning"))."
+  }
+}
+
+extension String {
+  /// The string with its first character upper-cased.
+  var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -1,0 +1,147 @@
+extension BoardReport {
+  /// The exemplars against their due date.
+  public var exemplarTable: TableData {
+    TableData(
+      columns: [
+        "Service", "Organisation", "Phase", "Due", "Days left", "Take-up", "Take-up to",
+        "Vs previous", "Status",
+      ],
+      rows: current.exemplars.rows.map { row in
+        [
+          .text(row.service.name), .text(row.service.organisation),
+          .text(row.service.phase?.rawValue ?? "not recorded"), .date(row.designation.due),
+          .number(Format.integer(row.daysToDue)), .percent(row.series.latest?.takeUp),
+          .date(row.series.latest?.to), .points(row.series.changeFromPrevious),
+          .text(row.status.rawValue),
+        ]
+      })
+  }
+
+  /// The exemplar and high-volume services.
+  public var priorityTable: TableData {
+    TableData(
+      columns: [
+        "Service", "Priority", "Transactions a year", "Year to", "Take-up", "Phase",
+        "Service manager", "Assisted digital",
+      ],
+      rows: current.priorityRows.map { row in
+        [
+          .text(row.service.name), .text(row.priority.rawValue), .count(row.annual.volume),
+          .date(row.annual.to), .percent(row.annual.digitalTakeUp),
+          .text(row.service.phase?.rawValue ?? "not recorded"),
+          .text(
+            row.service.managers.isEmpty
+              ? "none" : row.service.managers.map(people.display).joined(separator: ", ")),
+          .text(row.service.assistedDigital == nil ? "no" : "yes"),
+        ]
+      })
+  }
+
+  /// The portfolio's transactions and estimated cost by channel.
+  public var channelMixTable: TableData {
+    let volumes = channelVolumes
+    let costs = current.shift.portfolioCosts
+    let volume = volumes.reduce(0, +)
+    let cost = costs.reduce(0, +)
+    var rows: [[TableData.Cell]] = VolumeReported.channelNames.indices.map { index in
+      [
+        .text(Self.channelTitles[index]),
+        .count(Int(volumes[index].rounded(.toNearestOrAwayFromZero))),
+        .percent(volume > 0 ? volumes[index] / volume : nil), .pounds(costs[index]),
+        .percent(cost > 0 ? costs[index] / cost : nil),
+      ]
+    }
+    rows.append([
+      .text("All channels"), .count(Int(volume.rounded(.toNearestOrAwayFromZero))),
+      .percent(volume > 0 ? 1 : nil), .pounds(cost), .percent(cost > 0 ? 1 : nil),
+    ])
+    return TableData(
+      columns: ["Channel", "Transactions a year", "Share", "Estimated cost a year", "Share"],
+      rows: rows)
+  }
+
+  /// The services in the cost model: volume, take-up, cost and saving.
+  public var costTable: TableData {
+    TableData(
+      columns: [
+        "Service", "Transactions a year", "Take-up", "Estimated cost a year",
+        "Saving at \(Format.percent(current.shift.target, digits: 0))",
+      ],
+      rows: current.shift.estimated.map { row in
+        [
+          .text(row.service.name), .count(row.annual.volume), .percent(row.annual.digitalTakeUp),
+          .pounds(row.estimate?.cost), .pounds(row.estimate?.saving),
+        ]
+      })
+  }
+
+  /// The largest take-up movements since the previous quarter.
+  public var moversTable: TableData {
+    TableData(
+      columns: [
+        "Service", period.previousLabel, "Figure to", period.label, "Figure to", "Change",
+      ],
+      rows: largestMovers.map { move in
+        [
+          .text(move.service.name), .percent(move.previous?.takeUp), .date(move.previous?.to),
+          .percent(move.current.takeUp), .date(move.current.to), .points(move.change),
+        ]
+      })
+  }
+
+  /// Services in scope for assisted digital with no provision in force.
+  public var uncoveredTable: TableData {
+    TableData(
+      columns: [
+        "Service", "Phase", "Transactions a year", "Take-up", "Expected need (18%)",
+        "Assisted reported",
+      ],
+      rows: current.coverage.uncovered.map { row in
+        [
+          .text(row.service.name), .text(row.service.phase?.rawValue ?? "not recorded"),
+          .count(row.annual.volume), .percent(row.annual.digitalTakeUp),
+          .count(row.expectedNeed), .count(row.reportedAssisted),
+        ]
+      })
+  }
+
+  /// The overdue actions and milestones, most overdue first.
+  public var overdueTable: TableData {
+    TableData(
+      columns: ["Action", "Overdue item", "Due", "Days overdue"],
+      rows: overdue.map { item in
+        [
+          .number(String(item.action)), .text(item.title), .date(item.due),
+          .number(Format.integer(item.days)),
+        ]
+      })
+  }
+
+  /// The standard findings by rule.
+  public var findingsTable: TableData {
+    TableData(
+      columns: ["Rule", "Severity", "Findings", "About"],
+      rows: findingGroups.map { group in
+        [
+          .text(group.rule), .text(group.severity.rawValue),
+          .number(Format.integer(group.findings.count)), .text(about(group)),
+        ]
+      })
+  }
+
+  /// The services a group of findings names, or for `overdue` the actions and milestones.
+  func about(_ group: FindingGroup) -> String {
+    let services = group.findings.compactMap(\.service).map(name(of:))
+    if !services.isEmpty { return services.joined(separator: "; ") }
+    let actions = current.progress.allActions.filter(\.isOverdue)
+      .map { String($0.definition.action) }
+    let milestones = current.progress.allMilestones.filter(\.isOverdue).count
+    guard group.rule == CheckRule.overdue.rawValue else { return "-" }
+    var parts: [String] = []
+    if !actions.isEmpty {
+      parts.append((actions.count == 1 ? "action " : "actions ") + actions.joined(separator: ", "))
+    }
+    if milestones > 0 { parts.append(Self.count(milestones, "milestone")) }
+    return parts.joined(separator: "; ")
+  }
+}

@@ -1,0 +1,101 @@
+/// The digital board's quarterly report (`ledger report`): every board view at one date, the
+/// same at the previous quarter's end, what changed in between, the standard findings and the
+/// quality of the data behind them.
+///
+/// A pure function of the ledger, the period and the knowledge time: with `knownAt` given,
+/// events recorded later cannot change a byte of any rendering.
+public struct BoardReport: Sendable {
+  /// How many services the charts and mover lists show beside the exemplars.
+  public static let topCount = 5
+
+  public let period: ReportPeriod
+  /// Knowledge time; nil means everything recorded.
+  public let knownAt: Timestamp?
+  /// The latest `at` of the events replayed (whatever their valid time), so that the report
+  /// can say how to reproduce itself; nil for an empty ledger.
+  public let recordedUpTo: Timestamp?
+  /// The state as of the report's date, and at the previous quarter's end.
+  public let current: BoardSnapshot
+  public let previous: BoardSnapshot
+  public let headlines: BoardHeadlines
+  public let previousHeadlines: BoardHeadlines
+  public let changes: BoardChanges
+  public let quality: DataQuality
+  /// Display names of people (`people.json`).
+  public let people: PeopleFile
+
+  /// Builds the report for `period` from `ledger`, as known at `knownAt`.
+  /// - Parameters:
+  ///   - ledger: the replayed log; its invalid lines are counted (without `knownAt`) but
+  ///     never used.
+  ///   - period: the date and the quarter it is compared with.
+  ///   - knownAt: leaves out events recorded after it.
+  ///   - people: names to show for service managers' ids.
+  public init(
+    _ ledger: Ledger, period: ReportPeriod, knownAt: Timestamp? = nil,
+    people: PeopleFile = PeopleFile()
+  ) {
+    self.period = period
+    self.knownAt = knownAt
+    self.people = people
+    let known = knownAt.map { limit in ledger.events.filter { $0.at <= limit } } ?? ledger.events
+    recordedUpTo = known.map(\.at).max()
+    current = BoardSnapshot(ledger, asOf: period.asOf, knownAt: knownAt)
+    previous = BoardSnapshot(ledger, asOf: period.previousEnd, knownAt: knownAt)
+    headlines = BoardHeadlines(current)
+    previousHeadlines = BoardHeadlines(previous)
+    changes = BoardChanges(from: previous, to: current)
+    quality = DataQuality(current, invalidLines: knownAt == nil ? ledger.problems.count : nil)
+  }
+
+  /// The report's title: `Board report: 2015-Q1`.
+  public var title: String { "Board report: \(period.label)" }
+
+  /// What the report is about: the published strategies' titles, or `Digital strategy`.
+  public var subject: String {
+    let titles = current.progress.strategies.map(\.publication.title)
+    return titles.isEmpty ? "Digital strategy" : titles.joined(separator: "; ")
+  }
+
+  /// The name of `service` (or its id, for one the catalogue does not know).
+  public func name(of service: ServiceID) -> String {
+    current.catalogue.records[service]?.name ?? service.rawValue
+  }
+
+  /// The command that reproduces this report byte for byte (without `--ledger`, `--format`).
+  public var reproduction: String? {
+    guard let at = knownAt ?? recordedUpTo else { return nil }
+    let when = period.quarter.map { "--quarter \($0)" } ?? "--as-of \(period.asOf)"
+    return "ledger report \(when) --known-at \(at)"
+  }
+
+  /// The services charted beside the exemplars: the largest others (by annual volume) with at
+  /// least two take-up figures, at most `topCount`.
+  public var topServices: [ChannelShift.Row] {
+    Array(
+      current.shift.rows.filter { row in
+        row.service.exemplar == nil && row.annual.volume != nil && row.series.points.count >= 2
+      }.prefix(Self.topCount))
+  }
+
+  /// The take-up movements with a previous figure that moved by 0.1 percentage points or more
+  /// (as shown), largest first, at most `topCount`.
+  public var largestMovers: [BoardChanges.TakeUpMovement] {
+    Array(
+      changes.takeUpMovements.filter { abs($0.change ?? 0) >= 0.0005 }.prefix(Self.topCount))
+  }
+
+  /// The portfolio's transactions a year by channel (`VolumeReported.channelNames` order), over
+  /// the services with an estimate.
+  public var channelVolumes: [Double] {
+    current.shift.estimated.compactMap(\.estimate).reduce(into: [Double](repeating: 0, count: 6)) {
+      sum, estimate in
+      for index in sum.indices { sum[index] += estimate.volumes[index] }
+    }
+  }
+
+  /// Channel names for people, in `VolumeReported.channelNames` order.
+  public static let channelTitles = [
+    "Digital", "Assisted digital", "Phone", "Post", "Face to face", "Other",
+  ]
+}

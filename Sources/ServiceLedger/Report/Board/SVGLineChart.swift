@@ -1,0 +1,98 @@
+/// A line chart of rates (0–100%) over time, with a legend under the plot.
+struct SVGLineChart {
+  /// One line.
+  struct Series {
+    var name: String
+    /// Dates (x) and rates 0...1 (y), oldest first.
+    var points: [(date: CivilDate, value: Double)]
+    /// Said after the name in the legend, e.g. `36.3% to 2015-03-31`.
+    var note: String
+  }
+
+  var title: String
+  var description: String
+  var series: [Series]
+  /// The last date of the x axis.
+  var end: CivilDate
+  /// A horizontal reference line (a target rate), if any.
+  var target: Double?
+
+  static let left = 44.0
+  static let right = 56.0
+  static let top = 10.0
+  static let plotHeight = 170.0
+  static let legendRow = 17.0
+
+  /// The chart's SVG.
+  func svg() -> String {
+    let dates = series.flatMap { $0.points.map(\.date) }
+    let first = dates.min() ?? end
+    let startYear = first.components.year
+    let start = CivilDate(year: startYear, month: 1, day: 1) ?? first
+    let span = Double(max(start.days(to: end), 1))
+    let plotWidth = SVGChart.width - Self.left - Self.right
+    let x = { (date: CivilDate) in Self.left + plotWidth * Double(start.days(to: date)) / span }
+    let y = { (value: Double) in Self.top + Self.plotHeight * (1 - min(max(value, 0), 1)) }
+    var body = ""
+    for step in 0...4 {
+      let value = Double(step) / 4
+      body += SVGChart.line(
+        Self.left, y(value), Self.left + plotWidth, y(value),
+        stroke: step == 0 ? "#0b0c0c" : "#dcdcdc")
+      body += SVGChart.text(
+        "\(step * 25)%", x: Self.left - 6, y: y(value) + 4, size: 10, anchor: "end",
+        fill: "#505a5f")
+    }
+    for year in startYear...end.components.year {
+      guard let tick = CivilDate(year: year, month: 1, day: 1), tick <= end else { continue }
+      let at = x(tick)
+      body += SVGChart.line(at, y(0), at, y(0) + 4, stroke: "#0b0c0c")
+      body += SVGChart.text(
+        String(year), x: at, y: y(0) + 16, size: 10, anchor: "middle", fill: "#505a5f")
+    }
+    if let target {
+      body += SVGChart.line(
+        Self.left, y(target), Self.left + plotWidth, y(target), stroke: "#505a5f",
+        dash: " stroke-dasharray=\"3 3\"")
+      body += SVGChart.text(
+        "target \(Format.percent(target, digits: 0))", x: Self.left + plotWidth + 4,
+        y: y(target) + 4, size: 10, fill: "#505a5f")
+    }
+    for (index, line) in series.enumerated() {
+      let color = SVGChart.color(index)
+      let coordinates = line.points.map { "\(SVGChart.n(x($0.date))),\(SVGChart.n(y($0.value)))" }
+      if coordinates.count > 1 {
+        body +=
+          "<polyline points=\"\(coordinates.joined(separator: " "))\" fill=\"none\" "
+          + "stroke=\"\(color)\" stroke-width=\"2\" stroke-linejoin=\"round\""
+          + SVGChart.dash(index) + "/>"
+      }
+      for point in line.points {
+        body +=
+          "<circle cx=\"\(SVGChart.n(x(point.date)))\" cy=\"\(SVGChart.n(y(point.value)))\" "
+          + "r=\"2.2\" fill=\"#ffffff\" stroke=\"\(color)\" stroke-width=\"1.5\"/>"
+      }
+    }
+    let legendTop = Self.top + Self.plotHeight + 30
+    body += legend(top: legendTop)
+    let height = legendTop + Double(series.count) * Self.legendRow + 2
+    return SVGChart.frame(height: height, title: title, description: description, body: body)
+  }
+
+  /// One legend row per series: a swatch in the series' colour and dash, its name and note.
+  func legend(top: Double) -> String {
+    var body = ""
+    for (index, line) in series.enumerated() {
+      let rowY = top + Double(index) * Self.legendRow
+      body += SVGChart.line(
+        Self.left, rowY - 4, Self.left + 26, rowY - 4, stroke: SVGChart.color(index), width: 2.5,
+        dash: SVGChart.dash(index))
+      let note = " " + line.note
+      let room = SVGChart.width - Self.left - 34 - SVGChart.textWidth(note, size: 11)
+      body += SVGChart.text(
+        SVGChart.fitted(line.name, width: room, size: 11) + note, x: Self.left + 34, y: rowY,
+        size: 11)
+    }
+    return body
+  }
+}

@@ -1,0 +1,63 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Writes a whole file so that readers see either the old file or the new one, never a part:
+/// the bytes go to a temporary file in the same folder, are `fsync`ed, and the temporary file
+/// is renamed over the target (a rename within one file system is atomic).
+public enum AtomicFile {
+  /// Replaces (or creates) the file at `path` with `text` in UTF-8.
+  /// - Parameters:
+  ///   - text: the new contents.
+  ///   - path: the file to write; its folder must exist.
+  ///   - suffix: distinguishes the temporary file from other writers' (e.g. a process id).
+  /// - Throws: `LedgerError.io` naming `path`; the target is then unchanged and the temporary
+  ///   file removed.
+  public static func write(_ text: String, to path: String, suffix: String) throws(LedgerError) {
+    let slash = path.lastIndex(of: "/")
+    let folder = slash.map { String(path[...$0]) } ?? ""
+    let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+    guard !name.isEmpty, name != ".", name != ".." else {
+      throw LedgerError.io(path: path, reason: "is not a file name")
+    }
+    let temporary = folder + "." + name + ".tmp-" + suffix
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { throw failure(path, "cannot create \(temporary)") }
+    var ok = false
+    defer {
+      if !ok { unlink(temporary) }
+    }
+    guard writeAll(Array(text.utf8), to: descriptor) else {
+      close(descriptor)
+      throw failure(path, "cannot write \(temporary)")
+    }
+    guard fsync(descriptor) == 0 else {
+      close(descriptor)
+      throw failure(path, "cannot sync \(temporary)")
+    }
+    guard close(descriptor) == 0 else { throw failure(path, "cannot close \(temporary)") }
+    guard rename(temporary, path) == 0 else { throw failure(path, "cannot replace it") }
+    ok = true
+  }
+
+  private static func failure(_ path: String, _ what: String) -> LedgerError {
+    LedgerError.io(path: path, reason: "\(what): \(String(cString: strerror(errno)))")
+  }
+}
+
+/// Writes every byte to `descriptor`, retrying interrupted and short writes.
+/// - Returns: false when a write fails.
+private func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+  var offset = 0
+  while offset < bytes.count {
+    let count = bytes.withUnsafeBytes { raw in
+      write(descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+    }
+    if count < 0, errno == EINTR { continue }
+    guard count > 0 else { return false }
+    offset += count
+  }
+  return true
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+@testable import ServiceLedger
+
+/// The 2015-Q1 board report of the shipped ledger, compared with the files under
+/// `Fixtures/golden/report/`. Run with `RECORD_GOLDEN=1` to write them afresh, then read the
+/// diff: the figures must be right.
+@Suite("Board report: golden outputs on the shipped ledger")
+struct BoardReportGoldenTests {
+  static let folder = packageRoot + "/Tests/ServiceLedgerTests/Fixtures/golden/report/"
+  static let isRecording = ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1"
+
+  @Test("markdown and json of 2015-Q1 match their golden files", arguments: ["markdown", "json"])
+  func golden(format: String) throws {
+    let run = CLI.run(
+      ["report", "--quarter", "2015-Q1", "--format", format], ledger: packageRoot + "/events")
+    #expect(run.exitCode == 0)
+    #expect(run.stderr.isEmpty, "\(run.stderr)")
+    let path = Self.folder + "2015-Q1." + (format == "json" ? "json" : "md")
+    if Self.isRecording {
+      try Data(run.stdout.utf8).write(to: URL(fileURLWithPath: path))
+      return
+    }
+    let expected = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(run.stdout == expected, "\(path) differs; RECORD_GOLDEN=1 swift test re-records it")
+  }
+
+  @Test("the headline figures agree with the board views they come from")
+  func figures() throws {
+    let ledger = try shippedLedger.get()
+    let report = BoardReport(ledger, period: ReportPeriod(asOf: date("2015-03-31")))
+    let now = report.headlines
+    #expect(now.services == 26)
+    #expect(now.priorityServices == 16)
+    #expect(now.exemplars == 5 && now.exemplarsLive == 0)
+    #expect(now.actions == 20 && now.actionsOverdue == 2)
+    #expect(now.milestones == 10 && now.milestonesOverdue == 9)
+    #expect(now.errors == 0 && now.warnings == 11)
+    // The same figures as `ledger channel-shift` and `ledger priorities` at each date.
+    let shift = ChannelShiftView.json(report.current.shift, rows: report.current.shift.rows)
+    #expect(shift.serialized().contains(#""digitalTakeUp":0.3617,"cost":11989038,"#))
+    #expect(
+      now.transactions == report.current.priorities.rows.compactMap(\.annual.volume).reduce(0, +))
+    #expect(report.previousHeadlines.takeUp.map(Format.rate) == 0.34)
+    #expect(report.period.previousEnd == date("2014-12-31"))
+  }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+@testable import ServiceLedger
+
+/// The HTML report is one self-contained, well-formed, printable file with its charts.
+@Suite("Board report: HTML structure")
+struct BoardReportHTMLTests {
+  static func shippedHTML() throws -> String {
+    BoardReport(try shippedLedger.get(), period: ReportPeriod(asOf: date("2015-03-31"))).html
+  }
+
+  @Test("well-formed (parses as XML), one document with head, style and body")
+  func wellFormed() throws {
+    let html = try Self.shippedHTML()
+    #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
+    let check = XHTMLCheck(html)
+    #expect(check.isWellFormed, "\(check.error ?? "")")
+    #expect(check.count("html") == 1 && check.count("head") == 1 && check.count("body") == 1)
+    #expect(check.count("style") == 1)
+    #expect(check.count("h1") == 1)
+    #expect(check.count("h2") >= 10)
+    #expect(check.text.contains("Board report: 2015-Q1"))
+  }
+
+  @Test("charts: the scorecard, exemplar and top-service take-up lines, the channel mix")
+  func charts() throws {
+    let check = XHTMLCheck(try Self.shippedHTML())
+    #expect(check.count("svg") == 4)
+    #expect(check.count("figure") == 4)
+    // Five exemplar lines and five others, each a polyline with circles at its points.
+    #expect(check.count("polyline") == 10)
+    #expect(check.count("circle") > 40)
+    let titles = check.attributes.filter { $0.element == "svg" && $0.name == "role" }
+    #expect(titles.count == 4 && titles.allSatisfy { $0.value == "img" })
+    #expect(check.text.contains("Digital take-up of the exemplar services"))
+    #expect(check.text.contains("The portfolio's channel mix"))
+  }
+
+  @Test("nothing external: no scripts, links, fonts, images or URLs to fetch")
+  func selfContained() throws {
+    let html = try Self.shippedHTML()
+    let check = XHTMLCheck(html)
+    for name in ["script", "link", "img", "iframe", "object", "embed", "base", "a"] {
+      #expect(check.count(name) == 0, "<\(name)>")
+    }
+    let fetching = check.attributes.filter { ["src", "href", "xlink:href"].contains($0.name) }
+    #expect(fetching.isEmpty, "\(fetching.map(\.value))")
+    #expect(!html.contains("<script"))
+    #expect(!html.contains("url("))
+    #expect(!html.contains("@import"))
+    #expect(!html.contains("@font-face"))
+    let lower = html.lowercased()
+    #expect(!lower.contains("src=\"http") && !lower.contains("href=\"http"))
+  }
+
+  @Test("printable on A4: page size, whole figures and rows, repeated table headers")
+  func printable() throws {
+    let html = try Self.shippedHTML()
+    #expect(html.contains("@page { size: A4;"))
+    #expect(html.contains("figure { margin: 3mm 0 4mm; break-inside: avoid;"))
+    #expect(html.contains("tr { break-inside: avoid;"))
+    #expect(html.contains("thead { display: table-header-group; }"))
+  }
+
+  @Test("SVG coordinates are plain numbers (no thousands separators)")
+  func coordinates() throws {
+    let check = XHTMLCheck(try Self.shippedHTML())
+    let numeric = ["x", "y", "x1", "x2", "y1", "y2", "width", "height", "cx", "cy"]
+    for attribute in check.attributes where numeric.contains(attribute.name) {
+      #expect(Double(attribute.value) != nil, "\(attribute.element) \(attribute.name)")
+    }
+    #expect(SVGChart.n(1234.56) == "1234.6")
+    #expect(SVGChart.n(-0.04) == "0")
+    #expect(SVGChart.n(40) == "40")
+  }
+}
