@@ -32,7 +32,8 @@ extension Command {
 /// The help text of commands.
 enum CommandHelp {
   /// The full help of `command`, with anything the arguments add.
-  static func text<C: Command>(_ command: C.Type, _ arguments: ParsedArguments = .init()) -> String {
+  static func text<C: Command>(_ command: C.Type, _ arguments: ParsedArguments = .init()) -> String
+  {
     var text = "\(command.usage)\n\n\(command.summary)\n"
     if !command.discussion.isEmpty { text += "\n\(command.discussion)\n" }
     let extra = command.extraHelp(arguments)

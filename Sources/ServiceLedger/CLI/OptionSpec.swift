@@ -24,7 +24,8 @@ public struct OptionSpec: Sendable, Equatable {
     "known-at", value: "TIMESTAMP",
     help: "knowledge time: ignore events recorded after this (RFC 3339, or a date)")
   public static let file = OptionSpec(
-    "file", value: "NAME.jsonl", help: "the file in the ledger to append to (default: ledger.jsonl)")
+    "file", value: "NAME.jsonl", help: "the file in the ledger to append to (default: ledger.jsonl)"
+  )
   public static let by = OptionSpec(
     "by", value: "ACTOR", help: "who records it (default: $LEDGER_ACTOR, else $USER)")
 

@@ -21,7 +21,8 @@ public struct PayloadDecoder {
       guard let spec = fields.first(where: { $0.name == member.key }) else {
         let known = fields.map(\.name).joined(separator: ", ")
         throw EventError(
-          field: "data." + member.key, "\(type) has no field '\(member.key)'; its fields are \(known)")
+          field: "data." + member.key,
+          "\(type) has no field '\(member.key)'; its fields are \(known)")
       }
       if case .null = member.value, !spec.isRequired { continue }
       guard values[member.key] == nil else {

@@ -45,7 +45,9 @@ public struct SyntheticLedger: Sendable {
             service: id, name: "Synthetic service \(index + 1)",
             organisation: Self.organisations[index % Self.organisations.count].uppercased(),
             on: monthStart(firstMonth))), file: file)
-      record(.phaseEntered(PhaseEntered(service: id, phase: .alpha, on: monthStart(firstMonth))), file: file)
+      record(
+        .phaseEntered(PhaseEntered(service: id, phase: .alpha, on: monthStart(firstMonth))),
+        file: file)
       record(
         .managerAppointed(
           ManagerAppointed(service: id, person: person(index % 97), on: monthStart(firstMonth))),
@@ -62,9 +64,12 @@ public struct SyntheticLedger: Sendable {
         if random.next() % 50 == 0 { restatements.append(report) }
         if month == firstMonth + months / 2, index % 3 == 0 {
           record(.phaseEntered(PhaseEntered(service: id, phase: .beta, on: report.to)), file: file)
-          record(.managerDeparted(ManagerDeparted(service: id, person: person(index % 97), on: report.to)), file: file)
           record(
-            .managerAppointed(ManagerAppointed(service: id, person: person(index % 97), on: report.to)),
+            .managerDeparted(
+              ManagerDeparted(service: id, person: person(index % 97), on: report.to)), file: file)
+          record(
+            .managerAppointed(
+              ManagerAppointed(service: id, person: person(index % 97), on: report.to)),
             file: file)
         }
         if random.next() % 40 == 0 {
@@ -81,7 +86,8 @@ public struct SyntheticLedger: Sendable {
         restated.total += 1
         restated.other = (restated.other ?? 0) + 1
         restated.label = "restated"
-        record(.volumeReported(restated), file: fileName(Int(report.service.rawValue.dropFirst(4)) ?? 0))
+        record(
+          .volumeReported(restated), file: fileName(Int(report.service.rawValue.dropFirst(4)) ?? 0))
       }
       restatements.removeAll()
       month += 1

@@ -110,8 +110,10 @@ public struct TransactionsExplorerImport: Sendable {
         digitalCostPerTransaction: row.digitalCostPerTransaction,
         completionRate: row.completionRate, userSatisfaction: row.userSatisfaction,
         source: row.source)
-      let hasKPI = [kpis.costPerTransaction, kpis.digitalCostPerTransaction, kpis.completionRate,
-        kpis.userSatisfaction].contains { $0 != nil }
+      let hasKPI = [
+        kpis.costPerTransaction, kpis.digitalCostPerTransaction, kpis.completionRate,
+        kpis.userSatisfaction,
+      ].contains { $0 != nil }
       if hasKPI, known.kpis[key] != kpis {
         known.kpis[key] = kpis
         summary.kpiReports += 1
@@ -160,7 +162,8 @@ private struct KnownFacts {
     for event in ledger.events where !retracted.contains(event.id) {
       switch event.event {
       case .serviceRegistered(let p): services.insert(p.service)
-      case .volumeReported(let p): volumes[PeriodKey(service: p.service, from: p.from, to: p.to)] = p
+      case .volumeReported(let p):
+        volumes[PeriodKey(service: p.service, from: p.from, to: p.to)] = p
       case .kpiReported(let p): kpis[PeriodKey(service: p.service, from: p.from, to: p.to)] = p
       default: break
       }

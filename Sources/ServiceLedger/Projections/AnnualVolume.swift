@@ -95,7 +95,8 @@ public struct AnnualVolume: Sendable, Equatable {
   }
 
   /// Whether `reports` (sorted by `from`) leave no day from `start` to `end` uncovered.
-  static func covers(_ reports: [VolumeReported], from start: CivilDate, to end: CivilDate) -> Bool {
+  static func covers(_ reports: [VolumeReported], from start: CivilDate, to end: CivilDate) -> Bool
+  {
     var next = start
     for report in reports {
       if report.from > next { return false }

@@ -22,7 +22,8 @@ public enum ServicesView {
             "service": .string(record.id.rawValue), "name": .string(record.name),
             "organisation": .string(record.organisation), "department": .string(record.department),
             "kind": .string(record.kind.rawValue), "registered": .date(record.registeredOn),
-            "phase": .string(record.phase?.rawValue), "managers": .array(record.managers.map { .string($0.rawValue) }),
+            "phase": .string(record.phase?.rawValue),
+            "managers": .array(record.managers.map { .string($0.rawValue) }),
             "exemplar": .bool(record.exemplar != nil), "url": .string(record.url),
           ])
         }),

@@ -62,7 +62,8 @@ enum FastLineDecoder {
       let data
     else { return nil }
     if let volume {
-      return RecordedEvent(id: id, at: at, by: by, event: .volumeReported(volume), location: location)
+      return RecordedEvent(
+        id: id, at: at, by: by, event: .volumeReported(volume), location: location)
     }
     guard let event = try? Event.decode(type: type, data: data, normalising: false) else {
       return nil
@@ -289,7 +290,8 @@ enum FastLineDecoder {
       guard digits <= 15, index < bytes.count else { return nil }
       let next = bytes[index]
       guard next != UInt8(ascii: "e"), next != UInt8(ascii: "E") else { return nil }
-      let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+      let text = String(
+        decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
       return .number(JSONNumber(text: text))
     }
 

@@ -34,7 +34,8 @@ public struct Ledger: Sendable {
       all.append(contentsOf: content.events)
       problems.append(contentsOf: content.problems)
       files[name] = FileState(
-        lineCount: content.lineCount, isTorn: content.isTorn, lastAt: content.events.map(\.at).max())
+        lineCount: content.lineCount, isTorn: content.isTorn, lastAt: content.events.map(\.at).max()
+      )
     }
     all.sort(by: Ledger.replayOrder)
     var validator = ReferenceValidator()

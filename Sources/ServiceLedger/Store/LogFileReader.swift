@@ -77,7 +77,9 @@ public struct LogFileReader: Sendable {
         return (lineNumber, problem)
       }
       lineNumber += 1
-      body(decodeLine(UnsafeRawBufferPointer(rebasing: bytes[start..<end]), name: name, line: lineNumber))
+      body(
+        decodeLine(
+          UnsafeRawBufferPointer(rebasing: bytes[start..<end]), name: name, line: lineNumber))
       start = end + 1
     }
     return (lineNumber, nil)

@@ -56,7 +56,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
   /// RFC 3339 UTC text; the fraction is written only when it is not zero.
   public var description: String {
     let secondsOfDay = seconds - date.dayNumber * 86_400
-    var text = date.description + "T" + CivilDate.pad(secondsOfDay / 3600, 2) + ":"
+    var text =
+      date.description + "T" + CivilDate.pad(secondsOfDay / 3600, 2) + ":"
       + CivilDate.pad(secondsOfDay / 60 % 60, 2) + ":" + CivilDate.pad(secondsOfDay % 60, 2)
     if nanoseconds > 0 {
       var fraction = CivilDate.pad(nanoseconds, 9)

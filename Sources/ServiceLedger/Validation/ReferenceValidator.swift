@@ -64,7 +64,8 @@ public struct ReferenceValidator: Sendable {
             + themes.sorted().map(String.init).joined(separator: ", "))
       }
       guard !actions.contains(ActionKey(p.strategy, p.action)) else {
-        throw EventError(field: "data.action", "action \(p.action) of \(p.strategy) is already defined")
+        throw EventError(
+          field: "data.action", "action \(p.action) of \(p.strategy) is already defined")
       }
     case .milestoneDefined(let p):
       try checkAction(p.strategy, p.action)
@@ -85,7 +86,8 @@ public struct ReferenceValidator: Sendable {
         throw EventError(field: "data.service", "service \(p.service) is already registered")
       }
     case .serviceRetired(let p):
-      for (index, replacement) in (p.replacedBy ?? []).enumerated() where services[replacement] == nil {
+      for (index, replacement) in (p.replacedBy ?? []).enumerated()
+      where services[replacement] == nil {
         throw EventError(
           .unknownReference, field: "data.replacedBy[\(index)]",
           "service \(replacement) is not registered; register the replacement first")
@@ -105,7 +107,8 @@ public struct ReferenceValidator: Sendable {
       }
       for (index, service) in (p.services ?? []).enumerated() where services[service] == nil {
         throw EventError(
-          .unknownReference, field: "data.services[\(index)]", "service \(service) is not registered")
+          .unknownReference, field: "data.services[\(index)]",
+          "service \(service) is not registered")
       }
     case .barrierRemoved(let p):
       guard barriers.contains(p.barrier) else {

@@ -5,17 +5,22 @@ import Testing
 
 @Suite("The command line")
 struct CommandLineTests {
-  @Test("usage errors exit 64 and say what to do", arguments: [
-    (["frobnicate"], "unknown command \"frobnicate\""),
-    (["log", "--colour", "red"], "unknown option --colour"),
-    (["services", "--format", "pdf"], "has no format \"pdf\"; use one of table, json, csv, markdown"),
-    (["services", "--as-of", "2014-02-30"], "--as-of 2014-02-30 is not a real date"),
-    (["record"], "record needs an event TYPE"),
-    (["record", "phase.entred"], "\"phase.entred\" is not an event type"),
-    (["record", "phase.entered", "phase"], "\"phase\" is not key=value"),
-    (["log", "--since"], "--since needs a value"),
-    (["log", "--type", "nope"], "--type nope is not an event type"),
-  ])
+  @Test(
+    "usage errors exit 64 and say what to do",
+    arguments: [
+      (["frobnicate"], "unknown command \"frobnicate\""),
+      (["log", "--colour", "red"], "unknown option --colour"),
+      (
+        ["services", "--format", "pdf"],
+        "has no format \"pdf\"; use one of table, json, csv, markdown"
+      ),
+      (["services", "--as-of", "2014-02-30"], "--as-of 2014-02-30 is not a real date"),
+      (["record"], "record needs an event TYPE"),
+      (["record", "phase.entred"], "\"phase.entred\" is not an event type"),
+      (["record", "phase.entered", "phase"], "\"phase\" is not key=value"),
+      (["log", "--since"], "--since needs a value"),
+      (["log", "--type", "nope"], "--type nope is not an event type"),
+    ])
   func usageErrors(arguments: [String], fragment: String) throws {
     let ledger = try TemporaryLedger()
     defer { ledger.remove() }
@@ -48,11 +53,14 @@ struct CommandLineTests {
   @Test("arguments parse as --name value, --name=value, flags and --")
   func parsing() throws {
     let specs = [OptionSpec.ledger, OptionSpec("flag", value: nil, help: "")]
-    let parsed = try ParsedArguments(["a", "--ledger=x", "--flag", "--", "--b"], specs: specs, command: "t")
+    let parsed = try ParsedArguments(
+      ["a", "--ledger=x", "--flag", "--", "--b"], specs: specs, command: "t")
     #expect(parsed.positionals == ["a", "--b"])
     #expect(parsed.value("ledger") == "x")
     #expect(parsed.flag("flag"))
-    #expect(throws: UsageError.self) { try ParsedArguments(["--flag=1"], specs: specs, command: "t") }
+    #expect(throws: UsageError.self) {
+      try ParsedArguments(["--flag=1"], specs: specs, command: "t")
+    }
     #expect(throws: UsageError.self) {
       try ParsedArguments(["--ledger", "a", "--ledger", "b"], specs: specs, command: "t")
     }
@@ -68,9 +76,11 @@ struct CommandLineTests {
     let before = CLI.run(["services", "--as-of", "2013-12-31"], ledger: ledger.path)
     #expect(before.exitCode == 0)
     #expect(before.stdout == "no services registered as of 2013-12-31\n")
-    let json = CLI.run(["services", "--as-of", "2013-12-31", "--format", "json"], ledger: ledger.path)
+    let json = CLI.run(
+      ["services", "--as-of", "2013-12-31", "--format", "json"], ledger: ledger.path)
     #expect(json.stdout == #"{"asOf":"2013-12-31","services":[]}"# + "\n")
-    let after = CLI.run(["services", "--as-of", "2014-01-01", "--format", "csv"], ledger: ledger.path)
+    let after = CLI.run(
+      ["services", "--as-of", "2014-01-01", "--format", "csv"], ledger: ledger.path)
     #expect(after.stdout.contains("a,A,OPG,,\r\n"))
   }
 
@@ -83,13 +93,15 @@ struct CommandLineTests {
       ["record", "service.registered", "service=a", "name=A", "organisation=OPG"], environment: env)
     #expect(ok.status == 0)
     #expect(ok.stderr.isEmpty)
-    let bad = try Binary.run(["record", "phase.entered", "service=a", "phase=betta", "on=2014-01-01"], environment: env)
+    let bad = try Binary.run(
+      ["record", "phase.entered", "service=a", "phase=betta", "on=2014-01-01"], environment: env)
     #expect(bad.status == 1)
     #expect(bad.stdout.isEmpty)
     #expect(bad.stderr.contains("\"betta\" is not a phase"))
     let piped = try Binary.run(
       ["append"], environment: env,
-      input: #"{"type":"phase.entered","data":{"service":"a","phase":"beta","on":"2014-01-01"}}"# + "\n")
+      input: #"{"type":"phase.entered","data":{"service":"a","phase":"beta","on":"2014-01-01"}}"#
+        + "\n")
     #expect(piped.status == 0, "\(piped.stderr)")
     let log = try Binary.run(["log", "--format", "json"], environment: env)
     #expect(log.stdout.contains(#""type":"phase.entered""#))

@@ -45,7 +45,8 @@ struct ReadmeTranscriptTests {
         }
         continue
       }
-      #expect(words.first == "ledger", "README transcript runs only ledger commands: \(step.command)")
+      #expect(
+        words.first == "ledger", "README transcript runs only ledger commands: \(step.command)")
       let result = try Binary.run(Array(words.dropFirst()), in: work, environment: environment)
       let output = Self.normalised(result.stdout + result.stderr)
       let expected = Self.normalised(step.expected.map { $0 + "\n" }.joined())
@@ -55,7 +56,8 @@ struct ReadmeTranscriptTests {
 
   /// Replaces UUIDs and RFC 3339 times, which differ on every run.
   static func normalised(_ text: String) -> String {
-    var out = text.replacing(#/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/#, with: "<id>")
+    var out = text.replacing(
+      #/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/#, with: "<id>")
     out = out.replacing(#/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/#, with: "<time>")
     return out
   }

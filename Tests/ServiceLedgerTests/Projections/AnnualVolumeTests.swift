@@ -7,7 +7,9 @@ import Testing
 struct AnnualVolumeTests {
   static let s = service("s")
 
-  static func report(_ from: String, _ to: String, _ total: Int, digital: Int? = nil) -> VolumeReported {
+  static func report(_ from: String, _ to: String, _ total: Int, digital: Int? = nil)
+    -> VolumeReported
+  {
     VolumeReported(service: s, from: date(from), to: date(to), total: total, digital: digital)
   }
 
@@ -15,7 +17,8 @@ struct AnnualVolumeTests {
     -> (VolumeHistory, [RecordedEvent])
   {
     var factory = EventFactory()
-    let registered = factory.make(.serviceRegistered(ServiceRegistered(service: s, name: "S", organisation: "OPG")))
+    let registered = factory.make(
+      .serviceRegistered(ServiceRegistered(service: s, name: "S", organisation: "OPG")))
     let recorded = [registered] + events.map { factory.make($0) }
     return (VolumeHistory(Timeline(recorded, asOf: date(asOf), knownAt: knownAt)), recorded)
   }
@@ -113,10 +116,12 @@ struct AnnualVolumeTests {
     #expect(history.annualVolume(of: Self.s).volume == 200)
     var factory = EventFactory()
     factory.start = Timestamp(seconds: 1_500_000_000)
-    let retraction = factory.make(.eventRetracted(EventRetracted(event: recorded[2].id, reason: "typo")))
+    let retraction = factory.make(
+      .eventRetracted(EventRetracted(event: recorded[2].id, reason: "typo")))
     let after = VolumeHistory(Timeline(recorded + [retraction], asOf: date("2099-01-01")))
     #expect(after.annualVolume(of: Self.s).volume == 100)
-    let before = VolumeHistory(Timeline(recorded + [retraction], asOf: date("2099-01-01"), knownAt: recorded[2].at))
+    let before = VolumeHistory(
+      Timeline(recorded + [retraction], asOf: date("2099-01-01"), knownAt: recorded[2].at))
     #expect(before.annualVolume(of: Self.s).volume == 200)
   }
 
@@ -140,8 +145,10 @@ struct AnnualVolumeTests {
     #expect(visits.from == date("2013-04-01"))
     #expect(visits.digitalTakeUp.map { Format.percent($0) } == "0.2%")
     let tribunals = service("moj-employment-tribunal-claims")
-    let beforeFees = VolumeHistory(Timeline(ledger, asOf: date("2013-06-30"))).annualVolume(of: tribunals)
-    let afterFees = VolumeHistory(Timeline(ledger, asOf: date("2015-03-31"))).annualVolume(of: tribunals)
+    let beforeFees = VolumeHistory(Timeline(ledger, asOf: date("2013-06-30"))).annualVolume(
+      of: tribunals)
+    let afterFees = VolumeHistory(Timeline(ledger, asOf: date("2015-03-31"))).annualVolume(
+      of: tribunals)
     #expect((beforeFees.volume ?? 0) > 100_000)
     #expect((afterFees.volume ?? .max) < 100_000)
   }

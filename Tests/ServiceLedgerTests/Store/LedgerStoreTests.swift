@@ -5,21 +5,26 @@ import Testing
 
 @Suite("Reading and appending the log")
 struct LedgerStoreTests {
-  static let registration = #"{"type":"service.registered","data":{"service":"moj-prison-visit-booking","name":"Bookings for prison visits","organisation":"NOMS"}}"#
+  static let registration =
+    #"{"type":"service.registered","data":{"service":"moj-prison-visit-booking","name":"Bookings for prison visits","organisation":"NOMS"}}"#
 
   @Test("record appends one line and log shows it")
   func recordAndLog() throws {
     let ledger = try TemporaryLedger()
     defer { ledger.remove() }
     let recorded = CLI.run(
-      ["record", "service.registered", "service=moj-prison-visit-booking", "name=Prison visits", "organisation=NOMS"],
+      [
+        "record", "service.registered", "service=moj-prison-visit-booking", "name=Prison visits",
+        "organisation=NOMS",
+      ],
       ledger: ledger.path)
     #expect(recorded.exitCode == 0, "\(recorded.stderr)")
     #expect(recorded.stdout.contains("ledger.jsonl:1"))
     let lines = ledger.text("ledger.jsonl").split(separator: "\n")
     #expect(lines.count == 1)
     #expect(lines[0].hasPrefix(#"{"id":""#))
-    #expect(lines[0].contains(#""at":"2015-04-01T09:00:00Z","by":"p-0001","type":"service.registered""#))
+    #expect(
+      lines[0].contains(#""at":"2015-04-01T09:00:00Z","by":"p-0001","type":"service.registered""#))
     let log = CLI.run(["log"], ledger: ledger.path)
     #expect(log.stdout.contains("service.registered  moj-prison-visit-booking"))
   }
@@ -46,8 +51,10 @@ struct LedgerStoreTests {
     let ledger = try TemporaryLedger()
     defer { ledger.remove() }
     var factory = EventFactory()
-    let good = factory.make(.serviceRegistered(ServiceRegistered(service: service("a"), name: "A", organisation: "OPG")))
-    let bad = factory.make(.phaseEntered(PhaseEntered(service: service("nope"), phase: .beta, on: date("2014-01-01"))))
+    let good = factory.make(
+      .serviceRegistered(ServiceRegistered(service: service("a"), name: "A", organisation: "OPG")))
+    let bad = factory.make(
+      .phaseEntered(PhaseEntered(service: service("nope"), phase: .beta, on: date("2014-01-01"))))
     let writer = LedgerWriter(folder: ledger.folder)
     #expect(throws: LedgerError.self) {
       try writer.append([("opg.jsonl", [good]), ("hmcts.jsonl", [bad])], source: "test")
@@ -69,7 +76,10 @@ struct LedgerStoreTests {
     #expect(read.problems.first?.line == 2)
     let before = ledger.bytes("ledger.jsonl")
     let run = CLI.run(
-      ["record", "phase.entered", "service=moj-prison-visit-booking", "phase=beta", "on=2014-03-01"],
+      [
+        "record", "phase.entered", "service=moj-prison-visit-booking", "phase=beta",
+        "on=2014-03-01",
+      ],
       ledger: ledger.path, now: "2015-04-02T09:00:00Z")
     #expect(run.exitCode == 1)
     #expect(run.stderr.contains("ledger repair"))
@@ -82,31 +92,45 @@ struct LedgerStoreTests {
   @Test("duplicate ids, dangling references and time going backwards are found on read")
   func dataRules() throws {
     var factory = EventFactory()
-    let register = factory.make(.serviceRegistered(ServiceRegistered(service: service("a"), name: "A", organisation: "OPG")))
-    var duplicate = factory.make(.phaseEntered(PhaseEntered(service: service("a"), phase: .alpha, on: date("2014-01-01"))))
+    let register = factory.make(
+      .serviceRegistered(ServiceRegistered(service: service("a"), name: "A", organisation: "OPG")))
+    var duplicate = factory.make(
+      .phaseEntered(PhaseEntered(service: service("a"), phase: .alpha, on: date("2014-01-01"))))
     duplicate.id = register.id
-    let dangling = factory.make(.phaseEntered(PhaseEntered(service: service("zzz"), phase: .alpha, on: date("2014-01-01"))))
-    var early = factory.make(.phaseEntered(PhaseEntered(service: service("a"), phase: .beta, on: date("2014-02-01"))))
+    let dangling = factory.make(
+      .phaseEntered(PhaseEntered(service: service("zzz"), phase: .alpha, on: date("2014-01-01"))))
+    var early = factory.make(
+      .phaseEntered(PhaseEntered(service: service("a"), phase: .beta, on: date("2014-02-01"))))
     early.at = Timestamp(seconds: 0)
     let text = [register, duplicate, dangling, early].map { $0.line + "\n" }.joined()
-    let ledger = try TemporaryLedger(files: ["ledger.jsonl": text, "other.jsonl": "{\"id\": nope}\n"])
+    let ledger = try TemporaryLedger(files: [
+      "ledger.jsonl": text, "other.jsonl": "{\"id\": nope}\n",
+    ])
     defer { ledger.remove() }
     let read = try ledger.folder.read()
     let found = read.problems.map { "\($0.file):\($0.line) \($0.rule.rawValue)" }
     #expect(found.contains("ledger.jsonl:2 duplicate-id"))
     #expect(found.contains("ledger.jsonl:3 unknown-reference"))
     #expect(found.contains("ledger.jsonl:4 time-order"))
-    #expect(read.problems.contains { $0.file == "other.jsonl" && $0.rule == .malformed && $0.column != nil })
+    #expect(
+      read.problems.contains {
+        $0.file == "other.jsonl" && $0.rule == .malformed && $0.column != nil
+      })
   }
 
   @Test("replay order is by at, then file name, then line")
   func replayOrder() throws {
     var factory = EventFactory()
-    let a = factory.make(.serviceRegistered(ServiceRegistered(service: service("a"), name: "A", organisation: "OPG")))
-    let b = factory.make(.serviceRegistered(ServiceRegistered(service: service("b"), name: "B", organisation: "OPG")))
-    var c = factory.make(.serviceRegistered(ServiceRegistered(service: service("c"), name: "C", organisation: "OPG")))
+    let a = factory.make(
+      .serviceRegistered(ServiceRegistered(service: service("a"), name: "A", organisation: "OPG")))
+    let b = factory.make(
+      .serviceRegistered(ServiceRegistered(service: service("b"), name: "B", organisation: "OPG")))
+    var c = factory.make(
+      .serviceRegistered(ServiceRegistered(service: service("c"), name: "C", organisation: "OPG")))
     c.at = a.at
-    let ledger = try TemporaryLedger(files: ["z.jsonl": a.line + "\n" + b.line + "\n", "a.jsonl": c.line + "\n"])
+    let ledger = try TemporaryLedger(files: [
+      "z.jsonl": a.line + "\n" + b.line + "\n", "a.jsonl": c.line + "\n",
+    ])
     defer { ledger.remove() }
     let read = try ledger.folder.readValid()
     #expect(read.events.map(\.event.service?.rawValue) == ["c", "a", "b"])
@@ -116,9 +140,15 @@ struct LedgerStoreTests {
   func appendTimeOrder() throws {
     let ledger = try TemporaryLedger()
     defer { ledger.remove() }
-    #expect(CLI.run(["append"], ledger: ledger.path, now: "2015-04-02T09:00:00Z", input: Self.registration).exitCode == 0)
+    #expect(
+      CLI.run(
+        ["append"], ledger: ledger.path, now: "2015-04-02T09:00:00Z", input: Self.registration
+      ).exitCode == 0)
     let run = CLI.run(
-      ["record", "phase.entered", "service=moj-prison-visit-booking", "phase=beta", "on=2014-03-01"],
+      [
+        "record", "phase.entered", "service=moj-prison-visit-booking", "phase=beta",
+        "on=2014-03-01",
+      ],
       ledger: ledger.path, now: "2015-04-01T09:00:00Z")
     #expect(run.exitCode == 1)
     #expect(run.stderr.contains("at never decreases"))
@@ -132,17 +162,23 @@ struct LedgerStoreTests {
     let register = RecordedEvent(
       id: EventID(unchecked: "00000000-0000-4000-8000-000000000000"), at: Timestamp(seconds: 1),
       by: ActorID(unchecked: "p-1"),
-      event: .serviceRegistered(ServiceRegistered(service: service("a"), name: "A", organisation: "OPG")))
+      event: .serviceRegistered(
+        ServiceRegistered(service: service("a"), name: "A", organisation: "OPG")))
     try LedgerWriter(folder: folder).append([register], to: "ledger.jsonl", source: "test")
     await withTaskGroup(of: Void.self) { group in
       for writer in 0..<2 {
         group.addTask {
           for index in 0..<25 {
             let event = RecordedEvent(
-              id: EventID(unchecked: String(format: "00000000-0000-4000-8000-%06d%06d", writer + 1, index)),
+              id: EventID(
+                unchecked: String(format: "00000000-0000-4000-8000-%06d%06d", writer + 1, index)),
               at: Timestamp(seconds: 10 + index), by: ActorID(unchecked: "p-\(writer)"),
-              event: .componentAdopted(ComponentAdopted(service: service("a"), component: ComponentID(unchecked: "c\(writer)-\(index)"), on: date("2014-01-01"))))
-            _ = try? LedgerWriter(folder: folder).append([event], to: "w\(writer).jsonl", source: "test")
+              event: .componentAdopted(
+                ComponentAdopted(
+                  service: service("a"), component: ComponentID(unchecked: "c\(writer)-\(index)"),
+                  on: date("2014-01-01"))))
+            _ = try? LedgerWriter(folder: folder).append(
+              [event], to: "w\(writer).jsonl", source: "test")
           }
         }
       }
@@ -162,8 +198,11 @@ struct LedgerStoreTests {
           let event = RecordedEvent(
             id: EventID(unchecked: "00000000-0000-4000-8000-00000000000\(writer)"),
             at: Timestamp(seconds: 1), by: ActorID(unchecked: "p-1"),
-            event: .serviceRegistered(ServiceRegistered(service: service("a"), name: "A", organisation: "OPG")))
-          return (try? LedgerWriter(folder: folder).append([event], to: "w\(writer).jsonl", source: "t")) != nil
+            event: .serviceRegistered(
+              ServiceRegistered(service: service("a"), name: "A", organisation: "OPG")))
+          return
+            (try? LedgerWriter(folder: folder).append([event], to: "w\(writer).jsonl", source: "t"))
+            != nil
         }
       }
       return await group.reduce(into: [Bool]()) { $0.append($1) }

@@ -32,7 +32,9 @@ struct CivilDateTests {
     #expect(Timestamp("2013-04-02T09:30:00.25Z")?.description == "2013-04-02T09:30:00.25Z")
     #expect(Timestamp("2013-04-02T09:30:00+01:00") == nil)
     #expect(Timestamp("2013-04-02T24:00:00Z") == nil)
-    #expect((Timestamp("2013-04-02T09:30:00Z") ?? Timestamp(seconds: 0)) < (Timestamp("2013-04-02T09:30:00.1Z") ?? Timestamp(seconds: 0)))
+    #expect(
+      (Timestamp("2013-04-02T09:30:00Z") ?? Timestamp(seconds: 0))
+        < (Timestamp("2013-04-02T09:30:00.1Z") ?? Timestamp(seconds: 0)))
   }
 
   @Test("quarters are calendar quarters")

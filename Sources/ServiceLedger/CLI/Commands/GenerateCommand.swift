@@ -69,7 +69,8 @@ struct GenerateCommand: Command {
     }
     for file in buffers.keys.sorted() { flush(file) }
     if let failure { throw LedgerError.io(path: folder.path, reason: "\(failure)") }
-    context.write("generated \(written) events for \(generator.services) services in \(folder.path)\n")
+    context.write(
+      "generated \(written) events for \(generator.services) services in \(folder.path)\n")
     return LedgerCLI.success
   }
 }

@@ -5,7 +5,8 @@ struct LogCommand: Command {
   static let usage =
     "ledger log [--service ID]... [--type TYPE]... [--since DATE] [--format table|json|csv|markdown]"
   static let options: [OptionSpec] = [
-    .ledger, OptionSpec("service", value: "ID", help: "only events about this service", isRepeatable: true),
+    .ledger,
+    OptionSpec("service", value: "ID", help: "only events about this service", isRepeatable: true),
     OptionSpec("type", value: "TYPE", help: "only events of this type", isRepeatable: true),
     OptionSpec("since", value: "DATE", help: "only events recorded on or after this date"),
     .asOf, .knownAt, .format(ViewFormat.names),

@@ -74,7 +74,9 @@ public struct AssessmentRecorded: EventPayload {
     encoder.encode("assessor", assessor)
     encoder.encode(
       "points",
-      json: points.map { .object($0.map { JSONMember(key: $0.point, value: .string($0.result.rawValue)) }) })
+      json: points.map {
+        .object($0.map { JSONMember(key: $0.point, value: .string($0.result.rawValue)) })
+      })
     encoder.encode("report", report)
   }
 

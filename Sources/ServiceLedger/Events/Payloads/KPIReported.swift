@@ -55,7 +55,8 @@ public struct KPIReported: EventPayload {
         .contains(where: { $0 != nil })
     else {
       throw EventError(
-        field: "data", "reports no KPI; give at least one of costPerTransaction, "
+        field: "data",
+        "reports no KPI; give at least one of costPerTransaction, "
           + "digitalCostPerTransaction, completionRate, userSatisfaction")
     }
   }

@@ -42,11 +42,13 @@ public struct ServiceUpdated: EventPayload {
     customers = try decoder.optionalChoice("customers")
     url = try decoder.optionalURL("url")
     description = try decoder.optionalText("description")
-    guard [name, organisation, category, customers?.rawValue, url, description]
-      .contains(where: { $0 != nil })
+    guard
+      [name, organisation, category, customers?.rawValue, url, description]
+        .contains(where: { $0 != nil })
     else {
       throw EventError(
-        field: "data", "changes nothing; give at least one of name, organisation, category, "
+        field: "data",
+        "changes nothing; give at least one of name, organisation, category, "
           + "customers, url, description")
     }
   }

@@ -9,8 +9,10 @@ public struct VolumeReported: EventPayload {
   /// The channel fields, in catalogue order.
   public static let channelNames = ["digital", "assisted", "phone", "post", "faceToFace", "other"]
   public static let fields: [FieldSpec] =
-    [.required("service", .slug), .required("from", .date), .required("to", .date),
-      .required("total", .count)]
+    [
+      .required("service", .slug), .required("from", .date), .required("to", .date),
+      .required("total", .count),
+    ]
     + channelNames.map { .optional($0, .count) }
     + [.optional("label", .text), .optional("source", .text)]
 

@@ -44,7 +44,8 @@ final class FileCursor {
     let block = [UInt8](unsafeUninitializedCapacity: carried + blockSize) { buffer, count in
       _ = UnsafeMutableBufferPointer(rebasing: buffer[..<carried]).initialize(from: carry)
       while filled < carried + blockSize {
-        let read = readBytes(descriptor, buffer.baseAddress.map { $0 + filled }, carried + blockSize - filled)
+        let read = readBytes(
+          descriptor, buffer.baseAddress.map { $0 + filled }, carried + blockSize - filled)
         if read < 0 {
           if errno == EINTR { continue }
           failure = errno
@@ -63,7 +64,9 @@ final class FileCursor {
     // end of the file, is a torn write.
     let complete = (block.lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
     carry = Array(block[complete...])
-    let lines = block.withUnsafeBytes { Newlines.count(UnsafeRawBufferPointer(rebasing: $0[..<complete])) }
+    let lines = block.withUnsafeBytes {
+      Newlines.count(UnsafeRawBufferPointer(rebasing: $0[..<complete]))
+    }
     let firstLine = nextLine
     nextLine += lines
     if atEnd, !carry.isEmpty {
@@ -78,7 +81,9 @@ final class FileCursor {
   }
 }
 
-private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutablePointer<UInt8>?, _ count: Int) -> Int {
+private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutablePointer<UInt8>?, _ count: Int)
+  -> Int
+{
   read(descriptor, buffer, count)
 }
 
