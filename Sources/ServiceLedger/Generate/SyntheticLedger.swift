@@ -1,6 +1,7 @@
 /// A deterministic, valid synthetic ledger for benchmarks and tests: services registered
 /// across five organisations, phases, managers (some leaving and returning), monthly
-/// `volume.reported` with all six channels, occasional KPI reports and restatements.
+/// `volume.reported` with all six channels, occasional KPI reports, restatements and
+/// retractions.
 ///
 /// The same `services`, `events` and `seed` always give the same bytes.
 public struct SyntheticLedger: Sendable {
@@ -24,13 +25,15 @@ public struct SyntheticLedger: Sendable {
     let ids = SeededIDGenerator(seed: seed)
     var count = 0
     let start = Timestamp(seconds: 1_325_376_000)  // 2012-01-01T00:00:00Z
-    func record(_ event: Event, file: String, by actor: String = "generator") {
-      guard count < events else { return }
+    @discardableResult
+    func record(_ event: Event, file: String, by actor: String = "generator") -> EventID? {
+      guard count < events else { return nil }
       let recorded = RecordedEvent(
         id: ids.next(), at: Timestamp(seconds: start.seconds + count),
         by: ActorID(unchecked: actor), event: event)
       count += 1
       emit(recorded, file)
+      return recorded.id
     }
     let setup = services * 4
     let months = max(1, (events - setup) / services)
@@ -54,14 +57,14 @@ public struct SyntheticLedger: Sendable {
         file: file)
     }
     var month = firstMonth
-    var restatements: [VolumeReported] = []
+    var restatements: [(report: VolumeReported, id: EventID)] = []
     while count < events {
       for index in 0..<services where count < events {
         let id = serviceID(index)
         let file = fileName(index)
         let report = volume(id, month: month, random: &random)
-        record(.volumeReported(report), file: file)
-        if random.next() % 50 == 0 { restatements.append(report) }
+        let reported = record(.volumeReported(report), file: file)
+        if random.next() % 50 == 0, let reported { restatements.append((report, reported)) }
         if month == firstMonth + months / 2, index % 3 == 0 {
           record(.phaseEntered(PhaseEntered(service: id, phase: .beta, on: report.to)), file: file)
           record(
@@ -81,13 +84,18 @@ public struct SyntheticLedger: Sendable {
                 completionRate: Double(random.next() % 100) / 100)), file: file)
         }
       }
-      for report in restatements where count < events {
+      // One in five is withdrawn as entered in error, the others restated with new figures.
+      for (report, id) in restatements where count < events {
+        let file = fileName(Int(report.service.rawValue.dropFirst(4)) ?? 0)
+        if random.next() % 5 == 0 {
+          record(.eventRetracted(EventRetracted(event: id, reason: "entered in error")), file: file)
+          continue
+        }
         var restated = report
         restated.total += 1
         restated.other = (restated.other ?? 0) + 1
         restated.label = "restated"
-        record(
-          .volumeReported(restated), file: fileName(Int(report.service.rawValue.dropFirst(4)) ?? 0))
+        record(.volumeReported(restated), file: file)
       }
       restatements.removeAll()
       month += 1
