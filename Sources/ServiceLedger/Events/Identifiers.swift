@@ -26,23 +26,28 @@ extension SlugIdentifier {
   public static var syntax: String {
     "a slug: lowercase letters a-z, digits and '-', starting with a letter or digit"
   }
-  public static func isValid(_ text: String) -> Bool { Slug.isValid(text, extra: []) }
+  public static func isValid(_ text: String) -> Bool { Slug.isValid(text) }
 }
 
 enum Slug {
   /// `[a-z0-9][a-z0-9<extra>-]*`
-  static func isValid(_ text: String, extra: Set<UInt8>) -> Bool {
+  static func isValid(_ text: String, extra: StaticString = "") -> Bool {
     var first = true
     for byte in text.utf8 {
       let isAlnum =
         (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
         || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-      if !isAlnum && (first || (byte != UInt8(ascii: "-") && !extra.contains(byte))) {
+      if !isAlnum && (first || (byte != UInt8(ascii: "-") && !contains(extra, byte))) {
         return false
       }
       first = false
     }
     return !first
+  }
+
+  private static func contains(_ bytes: StaticString, _ byte: UInt8) -> Bool {
+    for index in 0..<bytes.utf8CodeUnitCount where bytes.utf8Start[index] == byte { return true }
+    return false
   }
 }
 
@@ -90,7 +95,7 @@ public struct ActorID: LedgerIdentifier {
     "an actor id: lowercase letters, digits and '.', '_', '@', '-', starting with a letter or digit"
   }
   public static func isValid(_ text: String) -> Bool {
-    Slug.isValid(text, extra: [UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "@")])
+    Slug.isValid(text, extra: "._@")
   }
 }
 
@@ -120,26 +125,36 @@ public struct EventID: LedgerIdentifier {
 
   /// The id in `bytes` (exactly 36 bytes of lowercase UUID text), or nil.
   static func parse(_ bytes: UnsafeRawBufferPointer) -> EventID? {
-    guard bytes.count == 36 else { return nil }
+    guard bytes.count == 36, bytes[8] == UInt8(ascii: "-"), bytes[13] == UInt8(ascii: "-"),
+      bytes[18] == UInt8(ascii: "-"), bytes[23] == UInt8(ascii: "-")
+    else { return nil }
     var high: UInt64 = 0
     var low: UInt64 = 0
-    var digits = 0
-    for index in 0..<36 {
-      let byte = bytes[index]
-      if index == 8 || index == 13 || index == 18 || index == 23 {
-        guard byte == UInt8(ascii: "-") else { return nil }
-        continue
-      }
-      let value: UInt64
-      switch byte {
-      case UInt8(ascii: "0")...UInt8(ascii: "9"): value = UInt64(byte - UInt8(ascii: "0"))
-      case UInt8(ascii: "a")...UInt8(ascii: "f"): value = UInt64(byte - UInt8(ascii: "a") + 10)
-      default: return nil
-      }
-      if digits < 16 { high = high << 4 | value } else { low = low << 4 | value }
-      digits += 1
+    var invalid: UInt8 = 0
+    for index in highDigits {
+      let value = hexValues[Int(bytes[index])]
+      invalid |= value
+      high = high << 4 | UInt64(value & 0x0F)
     }
-    return EventID(high: high, low: low)
+    for index in lowDigits {
+      let value = hexValues[Int(bytes[index])]
+      invalid |= value
+      low = low << 4 | UInt64(value & 0x0F)
+    }
+    return invalid & 0xF0 == 0 ? EventID(high: high, low: low) : nil
+  }
+
+  /// Where the digits of the first and last 64 bits stand in the text.
+  private static let highDigits = [0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 14, 15, 16, 17]
+  private static let lowDigits = [19, 20, 21, 22, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35]
+
+  /// The value of each lowercase hexadecimal digit; 0xFF for any other byte.
+  private static let hexValues: [UInt8] = (0...255).map { byte -> UInt8 in
+    switch byte {
+    case 0x30...0x39: return UInt8(byte - 0x30)
+    case 0x61...0x66: return UInt8(byte - 0x61 + 10)
+    default: return 0xFF
+    }
   }
 
   /// The lowercase UUID text.

@@ -61,8 +61,9 @@ extension LedgerFolder {
       for event in Timeline(ledger, asOf: asOf, knownAt: knownAt).events { apply(&state, event) }
       return (state, ledger.problems)
     }
+    let assumed = try RetractionScan.targets(in: self, knownAt: knownAt, reader: reader)
     let result = try LedgerStream(folder: self, reader: reader).replay(
-      asOf: asOf, knownAt: knownAt, into: initial, apply)
+      asOf: asOf, knownAt: knownAt, assuming: assumed, into: initial, apply)
     return (result.state, result.summary.problems)
   }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Decodes the usual shape of a log line straight from its bytes, without building a JSON tree
 /// for the envelope: the replay's hot path.
 ///
@@ -9,6 +15,9 @@
 enum FastLineDecoder {
   /// The event on `line` (without its `\n`), or nil to use the full decoder.
   static func decode(_ line: UnsafeRawBufferPointer, location: EventLocation) -> RecordedEvent? {
+    // Printable ASCII only: no escapes to decode, no UTF-8 to validate or normalise, and no
+    // control characters inside strings. One tight pass over the bytes checks it.
+    for byte in line where byte &- 0x20 >= 0x5F { return nil }
     var scanner = Scanner(bytes: line)
     var id: EventID?
     var at: Timestamp?
@@ -130,7 +139,7 @@ enum FastLineDecoder {
       return true
     }
 
-    /// A string of printable ASCII without escapes; its bytes without the quotes.
+    /// A string without escapes (the line is printable ASCII); its bytes without the quotes.
     mutating func string() -> UnsafeRawBufferPointer? {
       guard take(UInt8(ascii: "\"")) else { return nil }
       let start = index
@@ -140,8 +149,8 @@ enum FastLineDecoder {
           index += 1
           return UnsafeRawBufferPointer(rebasing: bytes[start..<(index - 1)])
         }
-        // Escapes, control characters and non-ASCII text go to the full decoder.
-        guard byte >= 0x20, byte < 0x7F, byte != UInt8(ascii: "\\") else { return nil }
+        // An escape goes to the full decoder.
+        if byte == UInt8(ascii: "\\") { return nil }
         index += 1
       }
       return nil
@@ -310,21 +319,35 @@ private enum VolumeField: UInt8 {
   case service, from, to, total, digital, assisted, phone, post, faceToFace, other, label, source
 
   init?(_ key: UnsafeRawBufferPointer) {
-    for (name, field) in VolumeField.names where key.elementsEqual(name) {
-      self = field
-      return
+    guard let first = key.first else { return nil }
+    let candidate: VolumeField
+    switch (key.count, first) {
+    case (7, UInt8(ascii: "s")): candidate = .service
+    case (4, UInt8(ascii: "f")): candidate = .from
+    case (2, UInt8(ascii: "t")): candidate = .to
+    case (5, UInt8(ascii: "t")): candidate = .total
+    case (7, UInt8(ascii: "d")): candidate = .digital
+    case (8, UInt8(ascii: "a")): candidate = .assisted
+    case (5, UInt8(ascii: "p")): candidate = .phone
+    case (4, UInt8(ascii: "p")): candidate = .post
+    case (10, UInt8(ascii: "f")): candidate = .faceToFace
+    case (5, UInt8(ascii: "o")): candidate = .other
+    case (5, UInt8(ascii: "l")): candidate = .label
+    case (6, UInt8(ascii: "s")): candidate = .source
+    default: return nil
     }
-    return nil
+    let name = VolumeField.names[Int(candidate.rawValue)]
+    guard name.count == key.count, name.withUnsafeBytes({ $0.elementsEqual(key) }) else {
+      return nil
+    }
+    self = candidate
   }
 
-  private static let names: [([UInt8], VolumeField)] = {
-    let pairs: [(String, VolumeField)] = [
-      ("service", .service), ("from", .from), ("to", .to), ("total", .total),
-      ("digital", .digital), ("assisted", .assisted), ("phone", .phone), ("post", .post),
-      ("faceToFace", .faceToFace), ("other", .other), ("label", .label), ("source", .source),
-    ]
-    return pairs.map { (Array($0.0.utf8), $0.1) }
-  }()
+  /// The keys in raw-value order.
+  private static let names: [[UInt8]] = [
+    "service", "from", "to", "total", "digital", "assisted", "phone", "post", "faceToFace",
+    "other", "label", "source",
+  ].map { Array($0.utf8) }
 }
 
 extension EventType {

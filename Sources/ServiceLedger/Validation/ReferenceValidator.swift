@@ -5,7 +5,7 @@
 /// `validate(_:)` either accepts an event (and remembers what it defines) or throws without
 /// changing anything, so one invalid line cannot hide or excuse another.
 public struct ReferenceValidator: Sendable {
-  private var ids: Set<EventID> = []
+  private var ids = EventIDSet()
   private var retractions: Set<EventID> = []
   private var retracted: Set<EventID> = []
   private var services: [ServiceID: ServiceFacts] = [:]
@@ -20,13 +20,13 @@ public struct ReferenceValidator: Sendable {
   /// A validator ready for about `expectedEvents` events, so the id set does not grow by
   /// copying during a long replay.
   public init(expectedEvents: Int) {
-    ids.reserveCapacity(max(expectedEvents, 0))
+    ids = EventIDSet(capacity: expectedEvents)
   }
 
   /// Checks `recorded` against everything accepted so far and, if it is valid, accepts it.
   /// - Throws: `EventError` saying which rule it breaks and what would fix it.
   public mutating func validate(_ recorded: RecordedEvent) throws(EventError) {
-    guard ids.insert(recorded.id).inserted else {
+    guard ids.insert(recorded.id) else {
       throw EventError(.duplicateID, field: "id", "\(recorded.id) is already in the ledger")
     }
     do throws(EventError) {

@@ -20,12 +20,33 @@ public struct VolumeReported: EventPayload {
   public var from: CivilDate
   public var to: CivilDate
   public var total: Int
-  public var digital: Int?
-  public var assisted: Int?
-  public var phone: Int?
-  public var post: Int?
-  public var faceToFace: Int?
-  public var other: Int?
+  /// The six channels, stored as whole numbers with -1 for "not given": an `Int?` takes 16
+  /// bytes, and a replay copies millions of these.
+  private var counts: (Int, Int, Int, Int, Int, Int) = (-1, -1, -1, -1, -1, -1)
+  public var digital: Int? {
+    get { counts.0 < 0 ? nil : counts.0 }
+    set { counts.0 = newValue ?? -1 }
+  }
+  public var assisted: Int? {
+    get { counts.1 < 0 ? nil : counts.1 }
+    set { counts.1 = newValue ?? -1 }
+  }
+  public var phone: Int? {
+    get { counts.2 < 0 ? nil : counts.2 }
+    set { counts.2 = newValue ?? -1 }
+  }
+  public var post: Int? {
+    get { counts.3 < 0 ? nil : counts.3 }
+    set { counts.3 = newValue ?? -1 }
+  }
+  public var faceToFace: Int? {
+    get { counts.4 < 0 ? nil : counts.4 }
+    set { counts.4 = newValue ?? -1 }
+  }
+  public var other: Int? {
+    get { counts.5 < 0 ? nil : counts.5 }
+    set { counts.5 = newValue ?? -1 }
+  }
   public var label: String?
   public var source: String?
 
@@ -98,6 +119,12 @@ public struct VolumeReported: EventPayload {
       throw EventError(
         field: "data.total", "all six channels are given and add up to \(sum), not \(total)")
     }
+  }
+
+  public static func == (lhs: VolumeReported, rhs: VolumeReported) -> Bool {
+    lhs.service == rhs.service && lhs.from == rhs.from && lhs.to == rhs.to
+      && lhs.total == rhs.total && lhs.counts == rhs.counts && lhs.label == rhs.label
+      && lhs.source == rhs.source
   }
 
   public func encode(to encoder: inout PayloadEncoder) {

@@ -34,25 +34,38 @@ public struct LedgerStream: Sendable {
     var events: [RecordedEvent] = []
     var next = 0
     var lastAt: Timestamp?
+    var isDone = false
     var isEmpty: Bool { next >= events.count }
   }
 
   /// Calls `body` with every valid event in replay order.
+  ///
+  /// Each file's next block is read and decoded in the background while the current one is
+  /// merged and folded, so decoding and folding run on both cores at once.
   /// - Throws: `LedgerError` when the folder or a file cannot be read.
   public func replay(_ body: (RecordedEvent) -> Void) throws(LedgerError) -> Summary {
-    var cursors: [FileCursor] = []
+    var feeds: [FileFeed] = []
     var bytes = 0
     for name in try folder.fileNames() {
       let path = folder.path(of: name)
-      cursors.append(try FileCursor(path: path, name: name, blockSize: blockSize))
+      let cursor = try FileCursor(path: path, name: name, blockSize: blockSize)
+      feeds.append(FileFeed(cursor: cursor, reader: reader))
       bytes += (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     }
-    var queues = [Queue](repeating: Queue(), count: cursors.count)
+    var queues = [Queue](repeating: Queue(), count: feeds.count)
     var summary = Summary()
     var validator = ReferenceValidator(expectedEvents: bytes / 256)
     while true {
-      let empty = queues.indices.filter { queues[$0].isEmpty && !cursors[$0].atEnd }
-      if !empty.isEmpty { try refill(empty, cursors, &queues, &summary) }
+      for index in queues.indices where queues[index].isEmpty && !queues[index].isDone {
+        if let block = try feeds[index].take() {
+          queues[index].events = block.events
+          queues[index].next = 0
+          summary.problems += block.problems
+        } else {
+          queues[index].events = []
+          queues[index].isDone = true
+        }
+      }
       // The file whose next event comes first in replay order (names are sorted, so ties on
       // `at` go to the earlier name; lines within a file are in order).
       var best = -1
@@ -65,62 +78,102 @@ public struct LedgerStream: Sendable {
         }
       }
       guard best >= 0 else { break }
-      let event = queues[best].events[queues[best].next]
+      let next = queues[best].next
       queues[best].next += 1
-      if let problem = reader.timeOrderProblem(event, after: queues[best].lastAt) {
-        summary.problems.append(problem)
-        continue
+      let lastAt = queues[best].lastAt
+      let accepted = queues[best].events.withUnsafeBufferPointer { events in
+        accept(events[next], after: lastAt, &validator, &summary, body)
       }
-      queues[best].lastAt = event.at
-      do throws(EventError) {
-        try validator.validate(event)
-      } catch {
-        let location = event.location ?? EventLocation(file: cursors[best].name, line: 0)
-        summary.problems.append(
-          LedgerProblem(
-            rule: .init(error.kind), file: location.file, line: location.line,
-            service: event.event.service, message: error.description))
-        continue
-      }
-      summary.events += 1
-      body(event)
+      if accepted { queues[best].lastAt = bestAt }
     }
-    for (index, cursor) in cursors.enumerated() {
-      if let torn = cursor.torn { summary.problems.append(torn) }
-      summary.files[cursor.name] = Ledger.FileState(
-        lineCount: cursor.nextLine - 1, isTorn: cursor.torn != nil, lastAt: queues[index].lastAt)
+    for (index, feed) in feeds.enumerated() {
+      if let torn = feed.cursor.torn { summary.problems.append(torn) }
+      summary.files[feed.cursor.name] = Ledger.FileState(
+        lineCount: feed.cursor.nextLine - 1, isTorn: feed.cursor.torn != nil,
+        lastAt: queues[index].lastAt)
     }
     summary.problems.sort { ($0.file, $0.line) < ($1.file, $1.line) }
     return summary
   }
 
-  /// Reads the next block of each of the `files` and decodes them all, split across the cores.
-  private func refill(
-    _ files: [Int], _ cursors: [FileCursor], _ queues: inout [Queue], _ summary: inout Summary
-  ) throws(LedgerError) {
-    var chunks: [Chunk] = []
-    for file in files {
-      queues[file].events = []
-      queues[file].next = 0
-      guard let block = try cursors[file].nextBlock() else { continue }
-      chunks += Chunk.split(block.bytes, firstLine: block.firstLine, owner: file, parts: 4)
+  /// Checks one event in replay order and, when it is valid, passes it to `body`.
+  /// - Returns: whether it counts for its file's time order (false only when it breaks it).
+  private func accept(
+    _ event: RecordedEvent, after lastAt: Timestamp?, _ validator: inout ReferenceValidator,
+    _ summary: inout Summary, _ body: (RecordedEvent) -> Void
+  ) -> Bool {
+    if let problem = reader.timeOrderProblem(event, after: lastAt) {
+      summary.problems.append(problem)
+      return false
     }
+    do throws(EventError) {
+      try validator.validate(event)
+    } catch {
+      let location = event.location ?? EventLocation(file: "", line: 0)
+      summary.problems.append(
+        LedgerProblem(
+          rule: .init(error.kind), file: location.file, line: location.line,
+          service: event.event.service, message: error.description))
+      return true
+    }
+    summary.events += 1
+    body(event)
+    return true
+  }
+}
+
+/// One file's blocks, each read and decoded in the background while the one before is merged.
+private final class FileFeed: @unchecked Sendable {
+  let cursor: FileCursor
+  private let reader: LogFileReader
+  private var result: Result<Decoded?, LedgerError>?
+  private let ready = DispatchSemaphore(value: 0)
+
+  typealias Decoded = (events: [RecordedEvent], problems: [LedgerProblem])
+
+  init(cursor: FileCursor, reader: LogFileReader) {
+    self.cursor = cursor
+    self.reader = reader
+    start()
+  }
+
+  /// The next block's events and problems, nil at the end of the file; starts on the block
+  /// after it.
+  func take() throws(LedgerError) -> Decoded? {
+    ready.wait()
+    let taken = result ?? .success(nil)
+    result = nil
+    if case .success(.some) = taken { start() }
+    return try taken.get()
+  }
+
+  private func start() {
+    DispatchQueue.global().async { [self] in
+      result = Result { () throws(LedgerError) in try decodeNext() }
+      ready.signal()
+    }
+  }
+
+  private func decodeNext() throws(LedgerError) -> Decoded? {
+    guard let block = try cursor.nextBlock() else { return nil }
+    let chunks = Chunk.split(block.bytes, firstLine: block.firstLine, owner: 0, parts: 2)
     let results = ChunkResults(count: chunks.count)
     let reader = self.reader
-    let work = chunks
-    let names = cursors.map(\.name)
-    DispatchQueue.concurrentPerform(iterations: work.count) { index in
-      results.store(work[index].decode(reader, name: names[work[index].owner]), at: index)
+    let name = cursor.name
+    DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
+      results.store(chunks[index].decode(reader, name: name), at: index)
     }
-    for (index, chunk) in chunks.enumerated() {
-      let decoded = results.take(index)
-      if queues[chunk.owner].events.isEmpty {
-        queues[chunk.owner].events = decoded.events
+    var decoded: Decoded = ([], [])
+    for index in chunks.indices {
+      let part = results.take(index)
+      if decoded.events.isEmpty {
+        decoded.events = part.events
       } else {
-        queues[chunk.owner].events += decoded.events
+        decoded.events += part.events
       }
-      summary.problems += decoded.problems
+      decoded.problems += part.problems
     }
+    return decoded
   }
 }
 
