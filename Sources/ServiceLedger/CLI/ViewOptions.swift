@@ -31,15 +31,18 @@ struct ViewOptions {
   }
 
   /// Folds the events in force at `asOf` as known at `knownAt` into `initial`, streaming the
-  /// log so that memory stays bounded by the fold's state, not the log's size. Invalid lines
-  /// are left out with a warning on stderr, as `readLedger` does.
+  /// log so that memory stays bounded by the fold's state, not the log's size; a
+  /// `compactable` fold (see `LedgerFolder.replay`) may be served from the replay cache.
+  /// Invalid lines are left out with a warning on stderr, as `readLedger` does.
   /// - Throws: `LedgerError` when the ledger cannot be read.
   func replay<State>(
-    _ context: CommandContext, into initial: State, _ apply: (inout State, RecordedEvent) -> Void
+    _ context: CommandContext, compactable: Bool = false, into initial: State,
+    _ apply: (inout State, RecordedEvent) -> Void
   ) throws(LedgerError) -> State {
     let folder = context.folder(arguments)
     let result = try folder.replay(
-      asOf: asOf, knownAt: knownAt, reader: context.logReader(), into: initial, apply)
+      asOf: asOf, knownAt: knownAt, reader: context.logReader(), compactable: compactable,
+      into: initial, apply)
     context.warn(about: result.problems, in: folder)
     return result.state
   }

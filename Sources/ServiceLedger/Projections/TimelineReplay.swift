@@ -11,12 +11,13 @@ extension LedgerStream {
   ///   - knownAt: knowledge time; nil for everything recorded.
   ///   - assumed: ids believed retracted.
   ///   - initial: the empty fold state.
-  ///   - apply: folds one event in force into the state.
+  ///   - apply: folds one event into the state; `inForce` is false for an event left out only
+  ///     by `asOf` (given when `knownAt` is nil, for the replay cache), which is not folded.
   /// - Returns: the folded state, what the replay found, and the ids retracted.
   /// - Throws: `LedgerError` when the folder or a file cannot be read.
   public func replay<State>(
     asOf: CivilDate, knownAt: Timestamp?, assuming assumed: Set<EventID> = [],
-    into initial: State, _ apply: (inout State, RecordedEvent) -> Void
+    into initial: State, _ apply: (inout State, RecordedEvent, _ inForce: Bool) -> Void
   ) throws(LedgerError) -> (state: State, summary: Summary, retracted: Set<EventID>) {
     var retracted = assumed
     while true {
@@ -27,7 +28,14 @@ extension LedgerStream {
         if let target = Timeline.retractionTarget(event, knownAt: knownAt) {
           observed.insert(target)
         } else if filter.admits(event) {
-          apply(&state, event)
+          apply(&state, event, true)
+        } else if case .eventRetracted = event.event {
+          return
+        } else if retracted.contains(event.id) {
+          return
+        } else if knownAt == nil {
+          // Not in force at `asOf`, but part of the log at any later date: the cache keeps it.
+          apply(&state, event, false)
         }
       }
       if observed == retracted { return (state, summary, retracted) }
@@ -40,17 +48,24 @@ extension LedgerFolder {
   /// Folds the events in force at `asOf`, as known at `knownAt`, into `initial`: streamed
   /// under the folder's shared lock, or, while an append that was cut off is waiting for
   /// `ledger repair`, from the log read whole (which leaves that append out).
+  ///
+  /// A fold marked `compactable` needs only what the replay cache keeps (every event but the
+  /// volume reports the annual-volume rule can no longer use); it is then served from the
+  /// cache plus the lines appended since, when the cache is current and nothing is left out by
+  /// date or knowledge time. A full replay with no `knownAt` rebuilds the cache.
   /// - Parameters:
   ///   - asOf: valid time.
   ///   - knownAt: knowledge time; nil for everything recorded.
   ///   - reader: how lines are decoded.
+  ///   - compactable: whether the fold can be served from the cache.
   ///   - initial: the empty fold state.
   ///   - apply: folds one event in force into the state.
   /// - Returns: the folded state and every invalid line.
   /// - Throws: `LedgerError` when the folder or a file cannot be read.
   public func replay<State>(
     asOf: CivilDate, knownAt: Timestamp?, reader: LogFileReader = LogFileReader(),
-    into initial: State, _ apply: (inout State, RecordedEvent) -> Void
+    compactable: Bool = false, into initial: State,
+    _ apply: (inout State, RecordedEvent) -> Void
   ) throws(LedgerError) -> (state: State, problems: [LedgerProblem]) {
     guard exists else { throw LedgerError.noLedger(path: path) }
     let lock = try? FileLock(path: path, create: false, exclusive: false)
@@ -61,9 +76,42 @@ extension LedgerFolder {
       for event in Timeline(ledger, asOf: asOf, knownAt: knownAt).events { apply(&state, event) }
       return (state, ledger.problems)
     }
+    if compactable, knownAt == nil, let (cache, added) = ReplayCache.current(self),
+      cache.maxEffective.map({ $0 <= asOf }) ?? true
+    {
+      var state = initial
+      let filter = Timeline.Filter(asOf: asOf, knownAt: nil, retracted: [])
+      for event in cache.compacted where filter.admits(event) { apply(&state, event) }
+      if !added.isEmpty { cache.save(to: self) }
+      return (state, [])
+    }
     let assumed = try RetractionScan.targets(in: self, knownAt: knownAt, reader: reader)
+    var compact = CompactLog()
     let result = try LedgerStream(folder: self, reader: reader).replay(
-      asOf: asOf, knownAt: knownAt, assuming: assumed, into: initial, apply)
+      asOf: asOf, knownAt: knownAt, assuming: assumed, into: initial
+    ) { state, event, inForce in
+      if knownAt == nil { compact.add(event) }
+      if inForce { apply(&state, event) }
+    }
+    if knownAt == nil, result.summary.problems.isEmpty {
+      saveCache(result.summary, compact)
+    }
     return (result.state, result.summary.problems)
+  }
+
+  /// Writes the replay cache after a full replay of a valid log.
+  private func saveCache(_ summary: LedgerStream.Summary, _ compact: CompactLog) {
+    var files: [ReplayCache.FileKey] = []
+    var maxAt: Timestamp?
+    for (name, state) in summary.files.sorted(by: { $0.key < $1.key }) {
+      guard let key = ReplayCache.key(self, name, lineCount: state.lineCount, lastAt: state.lastAt)
+      else { return }
+      files.append(key)
+      if let last = state.lastAt { maxAt = max(maxAt ?? last, last) }
+    }
+    ReplayCache(
+      files: files, maxAt: maxAt, maxEffective: compact.maxEffective,
+      validator: summary.validator, compacted: compact.events
+    ).save(to: self)
   }
 }

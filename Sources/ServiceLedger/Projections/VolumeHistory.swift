@@ -84,8 +84,8 @@ public struct VolumeHistory: Sendable, Equatable {
       entries[index].report = report
       entries[index].location = location
     } else {
-      entries.insert(
-        Entry(report: report, restatements: 0, previousTotal: nil, location: location), at: index)
+      let entry = Entry(report: report, restatements: 0, previousTotal: nil, location: location)
+      if index == entries.count { entries.append(entry) } else { entries.insert(entry, at: index) }
     }
     return entries.count
   }
@@ -112,17 +112,21 @@ public struct VolumeHistory: Sendable, Equatable {
   /// Drops the entries the annual-volume rule can no longer use: those ending before the 12
   /// months that end at the latest report, except the 12-month reports ending on the two
   /// latest dates any 12-month report ends on (rule 3 may need the latest before the end).
-  static func prune(_ entries: inout [Entry]) {
-    guard let end = entries.last?.report.to else { return }
+  static func prune(_ entries: inout [Entry]) { prune(&entries) { $0.report } }
+
+  /// `prune` for any list of reports sorted by `to`, then `from`.
+  static func prune<Element>(_ entries: inout [Element], _ report: (Element) -> VolumeReported) {
+    guard let end = entries.last.map(report)?.to else { return }
     let start = end.startOfTwelveMonthsEnding
     let isYear: (VolumeReported) -> Bool = { $0.days == 365 || $0.days == 366 }
     var yearEnds: [CivilDate] = []
-    for entry in entries.reversed() where isYear(entry.report) {
-      if !yearEnds.contains(entry.report.to) { yearEnds.append(entry.report.to) }
+    for entry in entries.reversed() where isYear(report(entry)) {
+      if !yearEnds.contains(report(entry).to) { yearEnds.append(report(entry).to) }
       if yearEnds.count == 2 { break }
     }
     entries.removeAll { entry in
-      entry.report.to < start && !(isYear(entry.report) && yearEnds.contains(entry.report.to))
+      let value = report(entry)
+      return value.to < start && !(isYear(value) && yearEnds.contains(value.to))
     }
   }
 }

@@ -67,6 +67,13 @@ public struct LedgerWriter: Sendable {
     guard folder.exists else { throw LedgerError.noLedger(path: folder.path) }
     let lock = try FileLock(path: folder.path, create: false)
     defer { lock.unlock() }
+    return try appendLocked(source: source, lock: lock, building: build)
+  }
+
+  /// `append(source:building:)` once the caller holds the folder's exclusive `lock`.
+  func appendLocked(
+    source: String, lock: FileLock, building build: (Ledger) throws(LedgerError) -> [Batch]
+  ) throws(LedgerError) -> Ledger {
     let current = try LedgerFolder.requireValid(try folder.readUnlocked(), folder: folder.path)
     let batches = try build(current)
     for batch in batches where !LedgerFolder.isValidFileName(batch.file) {

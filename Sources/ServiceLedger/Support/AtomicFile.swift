@@ -16,6 +16,19 @@ public enum AtomicFile {
   /// - Throws: `LedgerError.io` naming `path`; the target is then unchanged and the temporary
   ///   file removed.
   public static func write(_ text: String, to path: String, suffix: String) throws(LedgerError) {
+    try write(Array(text.utf8), to: path, suffix: suffix)
+  }
+
+  /// Replaces (or creates) the file at `path` with `bytes`.
+  /// - Parameters:
+  ///   - bytes: the new contents.
+  ///   - path: the file to write; its folder must exist.
+  ///   - suffix: distinguishes the temporary file from other writers' (e.g. a process id).
+  ///   - durable: whether to `fsync` before the rename (a cache that can be rebuilt need not).
+  /// - Throws: `LedgerError.io` naming `path`; the target is then unchanged.
+  public static func write(
+    _ bytes: [UInt8], to path: String, suffix: String, durable: Bool = true
+  ) throws(LedgerError) {
     let slash = path.lastIndex(of: "/")
     let folder = slash.map { String(path[...$0]) } ?? ""
     let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
@@ -29,11 +42,11 @@ public enum AtomicFile {
     defer {
       if !ok { unlink(temporary) }
     }
-    guard writeAll(Array(text.utf8), to: descriptor) else {
+    guard writeAll(bytes, to: descriptor) else {
       close(descriptor)
       throw failure(path, "cannot write \(temporary)")
     }
-    guard fsync(descriptor) == 0 else {
+    guard !durable || fsync(descriptor) == 0 else {
       close(descriptor)
       throw failure(path, "cannot sync \(temporary)")
     }

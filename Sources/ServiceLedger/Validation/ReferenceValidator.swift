@@ -5,15 +5,15 @@
 /// `validate(_:)` either accepts an event (and remembers what it defines) or throws without
 /// changing anything, so one invalid line cannot hide or excuse another.
 public struct ReferenceValidator: Sendable {
-  private var ids = EventIDSet()
-  private var retractions: Set<EventID> = []
-  private var retracted: Set<EventID> = []
-  private var services: [ServiceID: ServiceFacts] = [:]
-  private var strategies: [StrategyID: Set<Int>] = [:]  // value: theme numbers
-  private var actions: Set<ActionKey> = []
-  private var milestones: Set<MilestoneKey> = []
-  private var barriers: Set<BarrierID> = []
-  private var managers: Set<ManagerKey> = []
+  var ids = EventIDSet()
+  var retractions: Set<EventID> = []
+  var retracted: Set<EventID> = []
+  var services: [ServiceID: ServiceFacts] = [:]
+  var strategies: [StrategyID: Set<Int>] = [:]  // value: theme numbers
+  var actions: Set<ActionKey> = []
+  var milestones: Set<MilestoneKey> = []
+  var barriers: Set<BarrierID> = []
+  var managers: Set<ManagerKey> = []
 
   public init() {}
 
@@ -193,7 +193,7 @@ public struct ReferenceValidator: Sendable {
   }
 }
 
-private struct ActionKey: Hashable, Sendable {
+struct ActionKey: Hashable, Sendable {
   var strategy: StrategyID
   var action: Int
   init(_ strategy: StrategyID, _ action: Int) {
@@ -202,7 +202,7 @@ private struct ActionKey: Hashable, Sendable {
   }
 }
 
-private struct MilestoneKey: Hashable, Sendable {
+struct MilestoneKey: Hashable, Sendable {
   var strategy: StrategyID
   var milestone: MilestoneID
   init(_ strategy: StrategyID, _ milestone: MilestoneID) {
@@ -211,7 +211,7 @@ private struct MilestoneKey: Hashable, Sendable {
   }
 }
 
-private struct ManagerKey: Hashable, Sendable {
+struct ManagerKey: Hashable, Sendable {
   var service: ServiceID
   var person: PersonID
   init(_ service: ServiceID, _ person: PersonID) {
@@ -221,7 +221,7 @@ private struct ManagerKey: Hashable, Sendable {
 }
 
 /// What the validator knows of one service.
-private struct ServiceFacts: Sendable {
+struct ServiceFacts: Sendable {
   /// When it was retired, if it was.
   var retiredOn: CivilDate?
   /// Its reports shorter than 12 months.

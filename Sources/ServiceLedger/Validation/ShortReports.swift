@@ -1,28 +1,54 @@
 /// The distinct date ranges of one service's reports shorter than 12 months, kept sorted and
 /// non-overlapping so that checking a new report costs a binary search, not a scan.
+///
+/// Days are kept as 32-bit numbers: a long log holds one range per monthly report.
 struct ShortReports: Sendable {
-  private var ranges: [(from: CivilDate, to: CivilDate)] = []
+  private var ranges: [(from: Int32, to: Int32)] = []
+
+  /// The number of ranges.
+  var count: Int { ranges.count }
+
+  /// Calls `body` with every range, in order.
+  func forEach(_ body: (CivilDate, CivilDate) -> Void) {
+    for range in ranges {
+      body(CivilDate(dayNumber: Int(range.from)), CivilDate(dayNumber: Int(range.to)))
+    }
+  }
+
+  /// Adds a range known to come after every stored one (restoring a snapshot).
+  mutating func appendRestored(_ from: CivilDate, _ to: CivilDate) {
+    ranges.append((Int32(clamping: from.dayNumber), Int32(clamping: to.dayNumber)))
+  }
+
+  /// Makes room for `count` ranges.
+  mutating func reserve(_ count: Int) { ranges.reserveCapacity(count) }
 
   /// The stored range that `from...to` overlaps without being identical to it, if any.
   func overlap(_ from: CivilDate, _ to: CivilDate) -> (from: CivilDate, to: CivilDate)? {
-    let index = insertionIndex(from)
-    for candidate in [index - 1, index] where ranges.indices.contains(candidate) {
+    let start = Int32(clamping: from.dayNumber)
+    let end = Int32(clamping: to.dayNumber)
+    let index = insertionIndex(start)
+    for candidate in (index - 1)...index where ranges.indices.contains(candidate) {
       let range = ranges[candidate]
-      let identical = range.from == from && range.to == to
-      if !identical && range.from <= to && from <= range.to { return range }
+      let identical = range.from == start && range.to == end
+      if !identical && range.from <= end && start <= range.to {
+        return (CivilDate(dayNumber: Int(range.from)), CivilDate(dayNumber: Int(range.to)))
+      }
     }
     return nil
   }
 
   /// Adds `from...to` (a range identical to a stored one is kept once).
   mutating func insert(_ from: CivilDate, _ to: CivilDate) {
-    let index = insertionIndex(from)
-    if ranges.indices.contains(index), ranges[index].from == from { return }
-    ranges.insert((from, to), at: index)
+    let start = Int32(clamping: from.dayNumber)
+    let index = insertionIndex(start)
+    if ranges.indices.contains(index), ranges[index].from == start { return }
+    let range = (start, Int32(clamping: to.dayNumber))
+    if index == ranges.count { ranges.append(range) } else { ranges.insert(range, at: index) }
   }
 
   /// The first index whose range starts on or after `from`.
-  private func insertionIndex(_ from: CivilDate) -> Int {
+  private func insertionIndex(_ from: Int32) -> Int {
     if let last = ranges.last, last.from < from { return ranges.count }
     var low = 0
     var high = ranges.count

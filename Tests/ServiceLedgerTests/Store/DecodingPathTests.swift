@@ -104,11 +104,19 @@ struct DecodingPathTests {
       switch random.below(5) {
       case 0: bytes[random.index(bytes.count)] = random.byte()
       case 1: bytes.remove(at: random.index(bytes.count))
-      case 2: bytes.insert(random.pick(Array(" ,:{}[]\"\\0123456789-.eE".utf8)), at: random.index(bytes.count))
+      case 2:
+        bytes.insert(
+          random.pick(Array(" ,:{}[]\"\\0123456789-.eE".utf8)), at: random.index(bytes.count))
       case 3: bytes = Array(bytes.prefix(random.index(bytes.count)))
       default:
         let text = String(decoding: bytes, as: UTF8.self)
-        bytes = Array(text.replacingOccurrences(of: random.pick(["\"digital\"", "\"at\"", "\"v\":1,", ":0,"]), with: random.pick(["\"digital\":1,\"digital\"", "\"at\":\"x\",\"at\"", "\"v\":2,", ":-0,", ":1e2,"])).utf8)
+        bytes = Array(
+          text.replacingOccurrences(
+            of: random.pick(["\"digital\"", "\"at\"", "\"v\":1,", ":0,"]),
+            with: random.pick([
+              "\"digital\":1,\"digital\"", "\"at\":\"x\",\"at\"", "\"v\":2,", ":-0,", ":1e2,",
+            ])
+          ).utf8)
       }
       mutated.append(String(decoding: bytes, as: UTF8.self))
     }

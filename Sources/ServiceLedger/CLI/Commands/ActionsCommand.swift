@@ -17,7 +17,9 @@ struct ActionsCommand: Command {
   }
 
   func run(context: CommandContext) throws -> Int32 {
-    let progress = StrategyProgress(try view.timeline(context))
+    let progress = try view.replay(
+      context, compactable: true, into: StrategyProgress(asOf: view.asOf)
+    ) { $0.apply($1) }
     return view.write(ActionsView.output(progress), context)
   }
 }

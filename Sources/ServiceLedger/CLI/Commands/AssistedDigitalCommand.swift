@@ -20,9 +20,13 @@ struct AssistedDigitalCommand: Command {
   }
 
   func run(context: CommandContext) throws -> Int32 {
-    let timeline = try view.timeline(context)
-    let coverage = AssistedDigitalCoverage(
-      asOf: view.asOf, catalogue: Catalogue(timeline), volumes: VolumeHistory(timeline))
+    let (catalogue, volumes) = try view.replay(
+      context, compactable: true, into: (Catalogue(), VolumeHistory(retention: .annualVolume))
+    ) { state, event in
+      state.0.apply(event)
+      state.1.apply(event)
+    }
+    let coverage = AssistedDigitalCoverage(asOf: view.asOf, catalogue: catalogue, volumes: volumes)
     return view.write(AssistedDigitalView.output(coverage), context)
   }
 }

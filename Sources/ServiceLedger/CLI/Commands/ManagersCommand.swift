@@ -21,11 +21,15 @@ struct ManagersCommand: Command {
   }
 
   func run(context: CommandContext) throws -> Int32 {
-    let timeline = try view.timeline(context)
+    let (catalogue, volumes) = try view.replay(
+      context, compactable: true, into: (Catalogue(), VolumeHistory(retention: .annualVolume))
+    ) { state, event in
+      state.0.apply(event)
+      state.1.apply(event)
+    }
     let people = try PeopleFile.read(from: context.folder(view.arguments))
     let roster = ManagerRoster(
-      asOf: view.asOf, catalogue: Catalogue(timeline), volumes: VolumeHistory(timeline),
-      threshold: threshold)
+      asOf: view.asOf, catalogue: catalogue, volumes: volumes, threshold: threshold)
     return view.write(ManagersView.output(roster, people: people), context)
   }
 }

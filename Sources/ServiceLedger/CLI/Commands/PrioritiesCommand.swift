@@ -34,7 +34,7 @@ struct PrioritiesCommand: Command {
     // Only the reports the annual volume can use are kept, so a long log replays in
     // memory bounded by the number of services.
     let (catalogue, volumes) = try view.replay(
-      context, into: (Catalogue(), VolumeHistory(retention: .annualVolume))
+      context, compactable: true, into: (Catalogue(), VolumeHistory(retention: .annualVolume))
     ) { state, event in
       state.0.apply(event)
       state.1.apply(event)

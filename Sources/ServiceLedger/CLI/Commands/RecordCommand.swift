@@ -74,11 +74,11 @@ struct RecordCommand: Command {
       throw LedgerError.rejected(source: "", line: 0, reason: error.description)
     }
     // Stamped again under the lock: another writer may have appended while this one waited.
-    let ledger = try LedgerWriter(folder: folder).append(source: "") { _ throws(LedgerError) in
+    let files = try LedgerWriter(folder: folder).append(source: "") { () throws(LedgerError) in
       event.at = clock()
       return [(file, [event])]
     }
-    let line = ledger.files[file]?.lineCount ?? 0
+    let line = files[file]?.lineCount ?? 0
     context.write("recorded \(type.rawValue) \(event.id) at \(folder.path(of: file)):\(line)\n")
     return LedgerCLI.success
   }

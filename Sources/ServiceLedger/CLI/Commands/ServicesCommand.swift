@@ -21,8 +21,12 @@ struct ServicesCommand: Command {
   }
 
   func run(context: CommandContext) throws -> Int32 {
-    let ledger = try context.readLedger(arguments)
-    let catalogue = Catalogue(Timeline(ledger, asOf: asOf, knownAt: knownAt))
+    let folder = context.folder(arguments)
+    let (catalogue, problems) = try folder.replay(
+      asOf: asOf, knownAt: knownAt, reader: context.logReader(), compactable: true,
+      into: Catalogue()
+    ) { $0.apply($1) }
+    context.warn(about: problems, in: folder)
     var out = ""
     ServicesView.output(catalogue, asOf: asOf).render(format, into: &out)
     context.write(out)

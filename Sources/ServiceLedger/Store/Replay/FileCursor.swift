@@ -26,7 +26,7 @@ final class FileCursor {
       throw LedgerError.io(path: path, reason: String(cString: strerror(errno)))
     }
     self.name = name
-    self.blockSize = max(blockSize, LogFileReader.maximumLineLength + 2)
+    self.blockSize = max(blockSize, 4096)
   }
 
   deinit { close(descriptor) }

@@ -16,13 +16,15 @@ public struct LedgerStream: Sendable {
     public var files: [String: Ledger.FileState] = [:]
     /// The number of valid events replayed.
     public var events = 0
+    /// The validator after the last event: what the replay cache keeps.
+    var validator = ReferenceValidator()
   }
 
   public let folder: LedgerFolder
   /// How lines are decoded.
   public var reader = LogFileReader()
   /// Bytes read from a file at a time.
-  public var blockSize = 2 << 20
+  public var blockSize = 1 << 19
 
   public init(folder: LedgerFolder, reader: LogFileReader = LogFileReader()) {
     self.folder = folder
@@ -93,6 +95,7 @@ public struct LedgerStream: Sendable {
         lastAt: queues[index].lastAt)
     }
     summary.problems.sort { ($0.file, $0.line) < ($1.file, $1.line) }
+    summary.validator = validator
     return summary
   }
 

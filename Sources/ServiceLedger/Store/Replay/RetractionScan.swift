@@ -1,10 +1,11 @@
+import Dispatch
+import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Dispatch
-import Foundation
 
 /// Finds the events that retractions withdraw before a replay starts, by searching the raw
 /// bytes for `"event.retracted"` and decoding only the lines that contain it.
@@ -62,7 +63,7 @@ enum RetractionScan {
   private static func scan(
     _ folder: LedgerFolder, _ name: String, knownAt: Timestamp?, reader: LogFileReader
   ) throws(LedgerError) -> Set<EventID> {
-    let cursor = try FileCursor(path: folder.path(of: name), name: name, blockSize: 4 << 20)
+    let cursor = try FileCursor(path: folder.path(of: name), name: name, blockSize: 1 << 20)
     var targets: Set<EventID> = []
     while let block = try cursor.nextBlock() {
       block.bytes.withUnsafeBytes { raw in

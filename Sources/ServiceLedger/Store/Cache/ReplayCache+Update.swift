@@ -1,0 +1,152 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+extension ReplayCache {
+  /// The cache of `folder` brought up to date with the lines appended since it was written,
+  /// and those new events; nil when there is no cache or it is stale (a file shrank or
+  /// changed, a new line is invalid, would replay before a cached event, or is a retraction).
+  /// The validator's state is loaded when there are new lines or `withValidator` asks for it.
+  static func current(_ folder: LedgerFolder, withValidator: Bool = false)
+    -> (cache: ReplayCache, added: [RecordedEvent])?
+  {
+    guard var cache = load(folder, withValidator: false), let names = try? folder.fileNames()
+    else { return nil }
+    let cached = Dictionary(uniqueKeysWithValues: cache.files.map { ($0.name, $0) })
+    guard Set(cached.keys).isSubset(of: names) else { return nil }
+    var added: [RecordedEvent] = []
+    var files: [FileKey] = []
+    for name in names {
+      let known =
+        cached[name] ?? FileKey(name: name, size: 0, tailHash: 0, lineCount: 0, lastAt: nil)
+      guard let tail = newLines(folder, known) else { return nil }
+      added += tail.events
+      files.append(tail.key)
+    }
+    added.sort(by: Ledger.replayOrder)
+    if withValidator || !added.isEmpty {
+      guard let validator = loadValidator(folder, token: cache.token) else { return nil }
+      cache.validator = validator
+    }
+    for event in added {
+      // A new event that would replay before a cached one changes what the cache holds.
+      if let maxAt = cache.maxAt, event.at <= maxAt { return nil }
+      if case .eventRetracted = event.event { return nil }
+      guard (try? cache.validator?.validate(event)) != nil else { return nil }
+      cache.note(event)
+    }
+    cache.files = files
+    return (cache, added)
+  }
+
+  /// Adds a new, valid event to what the cache knows.
+  mutating func note(_ event: RecordedEvent) {
+    maxAt = max(maxAt ?? event.at, event.at)
+    if let date = event.event.effectiveDate { maxEffective = max(maxEffective ?? date, date) }
+    compacted.append(event)
+  }
+
+  /// The valid lines of file `known.name` past its cached length, and its new key; nil when
+  /// the cached part changed or a new line is torn, invalid or out of time order.
+  private static func newLines(_ folder: LedgerFolder, _ known: FileKey)
+    -> (events: [RecordedEvent], key: FileKey)?
+  {
+    let path = folder.path(of: known.name)
+    var status = stat()
+    guard stat(path, &status) == 0 else { return nil }
+    let size = Int(status.st_size)
+    guard size >= known.size else { return nil }
+    if known.size > 0 {
+      guard tailHash(path, length: known.size) == known.tailHash else { return nil }
+    }
+    // Rewritten in place to the same length: not an append.
+    guard size > known.size else {
+      return modification(status) == known.modified ? ([], known) : nil
+    }
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var bytes = [UInt8](repeating: 0, count: size - known.size)
+    let read = bytes.withUnsafeMutableBytes {
+      pread(descriptor, $0.baseAddress, $0.count, off_t(known.size))
+    }
+    guard read == bytes.count, bytes.last == UInt8(ascii: "\n") else { return nil }
+    var events: [RecordedEvent] = []
+    var lastAt = known.lastAt
+    var clean = true
+    let reader = LogFileReader()
+    let end = bytes.withUnsafeBytes { raw in
+      reader.forEachLine(raw, name: known.name, firstLine: known.lineCount + 1) { outcome in
+        guard case .event(let event) = outcome,
+          reader.timeOrderProblem(event, after: lastAt) == nil
+        else {
+          clean = false
+          return
+        }
+        lastAt = event.at
+        events.append(event)
+      }
+    }
+    guard clean, end.problem == nil, let hash = tailHash(path, length: size) else { return nil }
+    return (
+      events,
+      FileKey(
+        name: known.name, size: size, tailHash: hash, modified: modification(status),
+        lineCount: end.lines, lastAt: lastAt)
+    )
+  }
+}
+
+/// The events the catalogue-type views need, gathered during a full replay for the cache:
+/// everything in force when nothing is left out by date, except KPI reports (none of those
+/// views reads them) and volume reports the annual-volume rule can no longer use.
+struct CompactLog {
+  private var others: [RecordedEvent] = []
+  /// Per service, its current volume reports sorted by `to`, then `from`, pruned as
+  /// `VolumeHistory` with `.annualVolume` retention prunes.
+  private var volumes: [ServiceID: [RecordedEvent]] = [:]
+  private(set) var maxEffective: CivilDate?
+
+  /// Takes one event in force (not a retraction, not retracted).
+  mutating func add(_ event: RecordedEvent) {
+    if let date = event.event.effectiveDate { maxEffective = max(maxEffective ?? date, date) }
+    if case .kpiReported = event.event { return }
+    guard case .volumeReported(let report) = event.event else {
+      others.append(event)
+      return
+    }
+    CompactLog.add(event, report, to: &volumes[report.service, default: []])
+  }
+
+  private static func add(
+    _ event: RecordedEvent, _ report: VolumeReported, to entries: inout [RecordedEvent]
+  ) {
+    let index = VolumeHistory.index(in: entries, to: report.to, from: report.from) {
+      CompactLog.report($0)
+    }
+    if index < entries.count, CompactLog.report(entries[index]).from == report.from,
+      CompactLog.report(entries[index]).to == report.to
+    {
+      entries[index] = event
+    } else if index == entries.count {
+      entries.append(event)
+    } else {
+      entries.insert(event, at: index)
+    }
+    if entries.count > 64 { VolumeHistory.prune(&entries, CompactLog.report) }
+  }
+
+  private static func report(_ event: RecordedEvent) -> VolumeReported {
+    if case .volumeReported(let report) = event.event { return report }
+    return VolumeReported(
+      service: ServiceID(unchecked: ""), from: CivilDate(dayNumber: 0),
+      to: CivilDate(dayNumber: 0), total: 0)
+  }
+
+  /// What was kept, in replay order.
+  var events: [RecordedEvent] {
+    (others + volumes.values.joined()).sorted(by: Ledger.replayOrder)
+  }
+}

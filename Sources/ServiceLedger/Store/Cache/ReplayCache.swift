@@ -1,0 +1,229 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// What a replay learned, kept beside the log (`.ledger-cache`, not `*.jsonl`, so not part of
+/// it) so that an append, and a view after it, need only read what was added since.
+///
+/// It holds the validator's state, a compacted copy of the events the catalogue-type views
+/// need (every event except KPI reports and volume reports the annual-volume rule can no
+/// longer use), and,
+/// per file, its length, line count, latest `at` and a hash of its last bytes. It is never
+/// trusted over the log: a file that shrank, changed before its cached length, or gained an
+/// event that would replay before the cached ones makes it stale, and it is rebuilt by the
+/// next full replay.
+struct ReplayCache: Sendable {
+  /// The cache file's name in the ledger folder, and the validator's beside it (read only
+  /// when something must be validated, as it grows with the number of events).
+  static let fileName = ".ledger-cache"
+  static let validatorFileName = ".ledger-cache-validator"
+
+  /// What the cache knows of one log file.
+  struct FileKey: Sendable, Equatable {
+    var name: String
+    var size: Int
+    var tailHash: UInt64
+    /// When it was last changed (seconds and nanoseconds): a file rewritten to the same length
+    /// shows here.
+    var modified = 0
+    var lineCount: Int
+    var lastAt: Timestamp?
+  }
+
+  var files: [FileKey]
+  /// The latest `at` and effective date of any cached event.
+  var maxAt: Timestamp?
+  var maxEffective: CivilDate?
+  /// The validator's state; nil until loaded.
+  var validator: ReferenceValidator?
+  /// Ties the two files together: a cache file is used only with the validator file written
+  /// with it.
+  var token: UInt64 = 0
+  /// The events the catalogue-type views need, in replay order, with their locations.
+  var compacted: [RecordedEvent]
+
+  /// A hash of the (up to) 4 KiB of `path` before `length`: FNV-1a, enough to notice an
+  /// edited or replaced file, not a security check.
+  static func tailHash(_ path: String, length: Int) -> UInt64? {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    let count = min(length, 4096)
+    var buffer = [UInt8](repeating: 0, count: count)
+    let read = buffer.withUnsafeMutableBytes {
+      pread(descriptor, $0.baseAddress, count, off_t(length - count))
+    }
+    guard read == count else { return nil }
+    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+    for byte in buffer {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x100_0000_01B3
+    }
+    return hash
+  }
+
+  /// The key of file `name` of `folder` as it is now, with `lineCount` and `lastAt`.
+  static func key(_ folder: LedgerFolder, _ name: String, lineCount: Int, lastAt: Timestamp?)
+    -> FileKey?
+  {
+    let path = folder.path(of: name)
+    var status = stat()
+    guard stat(path, &status) == 0 else { return nil }
+    let size = Int(status.st_size)
+    guard let hash = tailHash(path, length: size) else { return nil }
+    return FileKey(
+      name: name, size: size, tailHash: hash, modified: modification(status),
+      lineCount: lineCount, lastAt: lastAt)
+  }
+
+  /// A file's modification time in nanoseconds.
+  static func modification(_ status: stat) -> Int {
+    Int(status.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(status.st_mtim.tv_nsec)
+  }
+
+  // MARK: Reading and writing
+
+  /// The cache of `folder`, with the validator's state when `withValidator`, or nil when
+  /// there is none or it cannot be read.
+  static func load(_ folder: LedgerFolder, withValidator: Bool) -> ReplayCache? {
+    guard let data = FileManager.default.contents(atPath: folder.path(of: fileName)) else {
+      return nil
+    }
+    var input = BinaryReader([UInt8](data))
+    guard input.string() == "ledger-cache-3", let token = input.uint64(),
+      let fileCount = input.count(itemSize: 32)
+    else { return nil }
+    var files: [FileKey] = []
+    for _ in 0..<fileCount {
+      guard let name = input.string(), let size = input.int(), let hash = input.uint64(),
+        let modified = input.int(), let lines = input.int(), let seconds = input.optionalInt(),
+        let nanos = input.int()
+      else { return nil }
+      files.append(
+        FileKey(
+          name: name, size: size, tailHash: hash, modified: modified, lineCount: lines,
+          lastAt: seconds.map { Timestamp(seconds: $0, nanoseconds: nanos) }))
+    }
+    guard let maxSeconds = input.optionalInt(), let maxNanos = input.int(),
+      let effective = input.optionalInt(), let eventCount = input.count(itemSize: 16)
+    else { return nil }
+    var compacted: [RecordedEvent] = []
+    compacted.reserveCapacity(eventCount)
+    let reader = LogFileReader()
+    for _ in 0..<eventCount {
+      guard let file = input.string(), let line = input.int(), let text = input.string() else {
+        return nil
+      }
+      var bytes = Array(text.utf8)
+      let outcome = bytes.withUnsafeMutableBytes {
+        reader.decodeLine(UnsafeRawBufferPointer($0), name: file, line: line)
+      }
+      guard case .event(let event) = outcome else { return nil }
+      compacted.append(event)
+    }
+    guard input.isAtEnd else { return nil }
+    var cache = ReplayCache(
+      files: files, maxAt: maxSeconds.map { Timestamp(seconds: $0, nanoseconds: maxNanos) },
+      maxEffective: effective.map(CivilDate.init(dayNumber:)), validator: nil, token: token,
+      compacted: compacted)
+    if withValidator {
+      guard let validator = loadValidator(folder, token: token) else { return nil }
+      cache.validator = validator
+    }
+    return cache
+  }
+
+  /// The validator saved with the cache whose token is `token`.
+  static func loadValidator(_ folder: LedgerFolder, token: UInt64) -> ReferenceValidator? {
+    guard let data = FileManager.default.contents(atPath: folder.path(of: validatorFileName))
+    else { return nil }
+    let bytes = [UInt8](data)
+    var input = BinaryReader(Array(bytes.prefix(8)))
+    guard input.uint64() == token else { return nil }
+    return ReferenceValidator(snapshot: Array(bytes.dropFirst(8)))
+  }
+
+  /// Writes the cache atomically (temporary files, then renames: the validator's first, the
+  /// cache file naming it last); a cache that cannot be written is simply not there next time.
+  func save(to folder: LedgerFolder) {
+    guard let validator else { return }
+    let token = UInt64.random(in: 1...UInt64.max)
+    let written = StreamedFile.write(to: folder.path(of: ReplayCache.validatorFileName)) { out in
+      out.write(token)
+      validator.writeSnapshot(to: &out)
+    }
+    guard written else { return }
+    _ = StreamedFile.write(to: folder.path(of: ReplayCache.fileName)) { out in
+      out.write("ledger-cache-3")
+      out.write(token)
+      out.write(files.count)
+      for file in files {
+        out.write(file.name)
+        out.write(file.size)
+        out.write(file.tailHash)
+        out.write(file.modified)
+        out.write(file.lineCount)
+        out.write(file.lastAt?.seconds)
+        out.write(file.lastAt?.nanoseconds ?? 0)
+      }
+      out.write(maxAt?.seconds)
+      out.write(maxAt?.nanoseconds ?? 0)
+      out.write(maxEffective?.dayNumber)
+      out.write(compacted.count)
+      for event in compacted {
+        out.write(event.location?.file ?? "")
+        out.write(event.location?.line ?? 0)
+        out.write(event.line)
+        out.flushIfFull()
+      }
+    }
+  }
+
+  /// Removes the cache (after an append it cannot follow, such as a retraction).
+  static func remove(from folder: LedgerFolder) {
+    try? FileManager.default.removeItem(atPath: folder.path(of: fileName))
+    try? FileManager.default.removeItem(atPath: folder.path(of: validatorFileName))
+  }
+}
+
+/// Writes a file through a `BinaryWriter` a megabyte at a time, to a temporary file renamed
+/// over the target at the end (not `fsync`ed: a cache can be rebuilt).
+enum StreamedFile {
+  /// - Returns: whether the whole file was written and put in place.
+  static func write(to path: String, _ body: (inout BinaryWriter) -> Void) -> Bool {
+    let temporary = path + ".tmp-" + String(getpid())
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { return false }
+    var ok = true
+    var out = BinaryWriter { chunk in
+      guard ok else { return }
+      ok = chunk.withUnsafeBytes { raw in
+        var offset = 0
+        while offset < raw.count {
+          let count = writeBytes(
+            descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+          if count < 0, errno == EINTR { continue }
+          guard count > 0 else { return false }
+          offset += count
+        }
+        return true
+      }
+    }
+    body(&out)
+    out.flush()
+    close(descriptor)
+    guard ok, rename(temporary, path) == 0 else {
+      unlink(temporary)
+      return false
+    }
+    return true
+  }
+}
+
+private func writeBytes(_ descriptor: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int {
+  write(descriptor, bytes, count)
+}

@@ -1,0 +1,145 @@
+extension LedgerWriter {
+  /// Appends events that do not depend on what the log holds (`ledger record`, `ledger
+  /// append`), all-or-nothing under the folder's exclusive lock.
+  ///
+  /// When the replay cache is current, the events are checked against it and the lines
+  /// appended since it was written, so the cost does not grow with the log; then the cache is
+  /// updated. Otherwise (no cache, a stale one, `roles.json` present, an append cut off, or an
+  /// event that would replay before the cached ones) the whole log is read as in
+  /// `append(source:building:)`, and the cache is rebuilt.
+  /// - Parameters:
+  ///   - source: what to call the input in error messages.
+  ///   - build: the batches to write, built under the lock (so `at` is read from the clock
+  ///     there).
+  /// - Returns: each file's line count and latest `at` after the append.
+  /// - Throws: `LedgerError.rejected` when a new event is invalid; nothing is written.
+  public func append(source: String, events build: () throws(LedgerError) -> [Batch])
+    throws(LedgerError) -> [String: Ledger.FileState]
+  {
+    guard folder.exists else { throw LedgerError.noLedger(path: folder.path) }
+    let lock = try FileLock(path: folder.path, create: false)
+    defer { lock.unlock() }
+    var built: [Batch]?
+    if case .none = AppendJournal.state(in: folder), try Roles.load(from: folder) == nil,
+      let (cache, _) = ReplayCache.current(folder, withValidator: true),
+      let validator = cache.validator
+    {
+      let batches = try build()
+      built = batches
+      if let files = try appendCached(
+        batches, cache: cache, validator: validator, source: source, lock: lock)
+      {
+        return files
+      }
+    }
+    let ledger = try appendLocked(source: source, lock: lock) { _ throws(LedgerError) in
+      if let built { return built }
+      return try build()
+    }
+    if ledger.problems.isEmpty { ReplayCache(ledger, folder: folder)?.save(to: folder) }
+    return ledger.files
+  }
+
+  /// Checks and writes `batches` against a current `cache`; nil when an event would replay
+  /// before a cached one, so the whole log must be read instead.
+  private func appendCached(
+    _ batches: [Batch], cache: ReplayCache, validator: ReferenceValidator, source: String,
+    lock: FileLock
+  ) throws(LedgerError) -> [String: Ledger.FileState]? {
+    var cache = cache
+    var validator = validator
+    var files = Dictionary(uniqueKeysWithValues: cache.files.map { ($0.name, $0) })
+    let single = batches.map(\.events.count).reduce(0, +) == 1
+    var placed: [(event: RecordedEvent, input: Int)] = []
+    var output: [(file: String, bytes: [UInt8])] = []
+    var inputLine = 0
+    for batch in batches where !batch.events.isEmpty {
+      guard LedgerFolder.isValidFileName(batch.file) else {
+        throw LedgerError.invalidFileName(batch.file)
+      }
+      var key =
+        files[batch.file]
+        ?? ReplayCache.FileKey(name: batch.file, size: 0, tailHash: 0, lineCount: 0, lastAt: nil)
+      var bytes: [UInt8] = []
+      for var event in batch.events {
+        inputLine += 1
+        let line = single ? 0 : inputLine
+        if let maxAt = cache.maxAt, event.at <= maxAt { return nil }
+        if let last = key.lastAt, event.at < last {
+          throw LedgerError.rejected(
+            source: source, line: line,
+            reason: "at \(event.at) is earlier than \(last), the latest in \(batch.file); "
+              + "within a file, at never decreases (check the clock or LEDGER_NOW)")
+        }
+        key.lastAt = event.at
+        key.lineCount += 1
+        event.location = EventLocation(file: batch.file, line: key.lineCount)
+        bytes += Array(try checkedLine(event, source: source, line: line).utf8) + [10]
+        placed.append((event, line))
+      }
+      files[batch.file] = key
+      output.append((batch.file, bytes))
+    }
+    guard !placed.isEmpty else { return [:] }
+    placed.sort { Ledger.replayOrder($0.event, $1.event) }
+    for (event, line) in placed {
+      do throws(EventError) {
+        try validator.validate(event)
+      } catch {
+        throw LedgerError.rejected(source: source, line: line, reason: error.description)
+      }
+      cache.note(event)
+    }
+    try write(output, journaled: placed.count > 1, lock: lock)
+    cache.validator = validator
+    var states: [String: Ledger.FileState] = [:]
+    var keys: [ReplayCache.FileKey] = []
+    for key in files.values.sorted(by: { $0.name < $1.name }) {
+      states[key.name] = Ledger.FileState(
+        lineCount: key.lineCount, isTorn: false, lastAt: key.lastAt)
+      guard
+        let current = ReplayCache.key(
+          folder, key.name, lineCount: key.lineCount, lastAt: key.lastAt)
+      else {
+        ReplayCache.remove(from: folder)
+        return states
+      }
+      keys.append(current)
+    }
+    cache.files = keys
+    if placed.contains(where: { if case .eventRetracted = $0.event.event { true } else { false } })
+    {
+      // The compacted events may hold what was just withdrawn: the next replay rebuilds.
+      ReplayCache.remove(from: folder)
+    } else {
+      cache.save(to: folder)
+    }
+    return states
+  }
+}
+
+extension ReplayCache {
+  /// The cache for a valid `ledger` read whole (after an append that had to read it).
+  init?(_ ledger: Ledger, folder: LedgerFolder) {
+    var validator = ReferenceValidator(expectedEvents: ledger.events.count)
+    var compact = CompactLog()
+    let retracted = Timeline(ledger.events, asOf: CivilDate(dayNumber: .max / 2)).retracted
+    var maxAt: Timestamp?
+    for event in ledger.events {
+      guard (try? validator.validate(event)) != nil else { return nil }
+      maxAt = max(maxAt ?? event.at, event.at)
+      if case .eventRetracted = event.event { continue }
+      if !retracted.contains(event.id) { compact.add(event) }
+    }
+    var files: [FileKey] = []
+    for (name, state) in ledger.files.sorted(by: { $0.key < $1.key }) {
+      guard
+        let key = ReplayCache.key(folder, name, lineCount: state.lineCount, lastAt: state.lastAt)
+      else { return nil }
+      files.append(key)
+    }
+    self.init(
+      files: files, maxAt: maxAt, maxEffective: compact.maxEffective, validator: validator,
+      compacted: compact.events)
+  }
+}

@@ -1,0 +1,126 @@
+/// The validator's state as bytes, for the replay cache: what a later append needs to check
+/// new events without replaying the log.
+extension ReferenceValidator {
+  /// Writes the state compactly (ids and report ranges dominate: 16 bytes each).
+  func writeSnapshot(to out: inout BinaryWriter) {
+    out.write("ledger-validator-1")
+    out.write(ids.count)
+    ids.forEach { id in
+      out.write(id.high)
+      out.write(id.low)
+      out.flushIfFull()
+    }
+    for set in [retractions, retracted] {
+      out.write(set.count)
+      for id in set.sorted() {
+        out.write(id.high)
+        out.write(id.low)
+      }
+    }
+    out.write(services.count)
+    for (service, facts) in services.sorted(by: { $0.key < $1.key }) {
+      out.write(service.rawValue)
+      out.write(facts.retiredOn?.dayNumber)
+      out.write(facts.shortReports.count)
+      facts.shortReports.forEach { from, to in
+        out.write(from.dayNumber)
+        out.write(to.dayNumber)
+        out.flushIfFull()
+      }
+    }
+    out.write(strategies.count)
+    for (strategy, themes) in strategies.sorted(by: { $0.key < $1.key }) {
+      out.write(strategy.rawValue)
+      out.write(themes.count)
+      for theme in themes.sorted() { out.write(theme) }
+    }
+    out.write(actions.count)
+    for key in actions.sorted(by: { ($0.strategy, $0.action) < ($1.strategy, $1.action) }) {
+      out.write(key.strategy.rawValue)
+      out.write(key.action)
+    }
+    out.write(milestones.count)
+    for key in milestones.sorted(by: { ($0.strategy, $0.milestone) < ($1.strategy, $1.milestone) })
+    {
+      out.write(key.strategy.rawValue)
+      out.write(key.milestone.rawValue)
+    }
+    out.write(barriers.count)
+    for barrier in barriers.sorted() { out.write(barrier.rawValue) }
+    out.write(managers.count)
+    for key in managers.sorted(by: { ($0.service, $0.person) < ($1.service, $1.person) }) {
+      out.write(key.service.rawValue)
+      out.write(key.person.rawValue)
+    }
+  }
+
+  /// The validator saved in `bytes`, or nil when they are not a snapshot (a damaged cache is
+  /// rebuilt, never trusted).
+  init?(snapshot bytes: [UInt8]) {
+    var input = BinaryReader(bytes)
+    guard input.string() == "ledger-validator-1", let idCount = input.count(itemSize: 16) else {
+      return nil
+    }
+    self.init(expectedEvents: idCount)
+    for _ in 0..<idCount {
+      guard let high = input.uint64(), let low = input.uint64() else { return nil }
+      _ = ids.insert(EventID(high: high, low: low))
+    }
+    for index in 0..<2 {
+      guard let count = input.count(itemSize: 16) else { return nil }
+      for _ in 0..<count {
+        guard let high = input.uint64(), let low = input.uint64() else { return nil }
+        if index == 0 {
+          retractions.insert(EventID(high: high, low: low))
+        } else {
+          retracted.insert(EventID(high: high, low: low))
+        }
+      }
+    }
+    guard let serviceCount = input.count(itemSize: 24) else { return nil }
+    for _ in 0..<serviceCount {
+      guard let name = input.string(), let retired = input.optionalInt(),
+        let rangeCount = input.count(itemSize: 16)
+      else { return nil }
+      var facts = ServiceFacts(retiredOn: retired.map(CivilDate.init(dayNumber:)))
+      facts.shortReports.reserve(rangeCount)
+      for _ in 0..<rangeCount {
+        guard let from = input.int(), let to = input.int() else { return nil }
+        facts.shortReports.appendRestored(CivilDate(dayNumber: from), CivilDate(dayNumber: to))
+      }
+      services[ServiceID(unchecked: name)] = facts
+    }
+    guard let strategyCount = input.count(itemSize: 16) else { return nil }
+    for _ in 0..<strategyCount {
+      guard let name = input.string(), let themeCount = input.count(itemSize: 8) else { return nil }
+      var themes: Set<Int> = []
+      for _ in 0..<themeCount {
+        guard let theme = input.int() else { return nil }
+        themes.insert(theme)
+      }
+      strategies[StrategyID(unchecked: name)] = themes
+    }
+    guard let actionCount = input.count(itemSize: 16) else { return nil }
+    for _ in 0..<actionCount {
+      guard let strategy = input.string(), let action = input.int() else { return nil }
+      actions.insert(ActionKey(StrategyID(unchecked: strategy), action))
+    }
+    guard let milestoneCount = input.count(itemSize: 16) else { return nil }
+    for _ in 0..<milestoneCount {
+      guard let strategy = input.string(), let milestone = input.string() else { return nil }
+      milestones.insert(
+        MilestoneKey(StrategyID(unchecked: strategy), MilestoneID(unchecked: milestone)))
+    }
+    guard let barrierCount = input.count(itemSize: 8) else { return nil }
+    for _ in 0..<barrierCount {
+      guard let barrier = input.string() else { return nil }
+      barriers.insert(BarrierID(unchecked: barrier))
+    }
+    guard let managerCount = input.count(itemSize: 16) else { return nil }
+    for _ in 0..<managerCount {
+      guard let service = input.string(), let person = input.string() else { return nil }
+      managers.insert(ManagerKey(ServiceID(unchecked: service), PersonID(unchecked: person)))
+    }
+    guard input.isAtEnd else { return nil }
+  }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+@testable import ServiceLedger
+
+/// The replay cache may make things faster, never different.
+@Suite("Replay cache")
+struct ReplayCacheTests {
+  static let views: [[String]] = [
+    ["priorities"], ["services"], ["managers"], ["actions"], ["assisted-digital"],
+  ]
+
+  /// Every cached view's JSON, and the same with the cache removed first.
+  static func outputs(_ ledger: TemporaryLedger, now: String) -> (cached: [String], cold: [String])
+  {
+    let cached = views.map {
+      CLI.run($0 + ["--format", "json"], ledger: ledger.path, now: now).stdout
+    }
+    let cold = views.map { view -> String in
+      ReplayCache.remove(from: ledger.folder)
+      return CLI.run(view + ["--format", "json"], ledger: ledger.path, now: now).stdout
+    }
+    return (cached, cold)
+  }
+
+  @Test("a full replay writes the cache; views and appends after it give what a cold replay gives")
+  func cachedEqualsCold() throws {
+    let ledger = try DecodingPathTests.generated()
+    defer { ledger.remove() }
+    let now = "2026-02-01T00:00:00Z"
+    _ = CLI.run(["priorities"], ledger: ledger.path, now: now)
+    #expect(FileManager.default.fileExists(atPath: ledger.path + "/" + ReplayCache.fileName))
+    let before = Self.outputs(ledger, now: now)
+    #expect(before.cached == before.cold)
+    // Appends through the cache, by record and by append, then views from the cache.
+    _ = CLI.run(["priorities"], ledger: ledger.path, now: now)
+    let recorded = CLI.run(
+      ["record", "phase.entered", "service=svc-0002", "phase=live", "on=2026-01-15"],
+      ledger: ledger.path, now: "2026-02-02T00:00:00Z")
+    #expect(recorded.exitCode == 0, "\(recorded.stderr)")
+    let appended = CLI.run(
+      ["append", "--file", "opg.jsonl"], ledger: ledger.path, now: "2026-02-03T00:00:00Z",
+      input:
+        #"{"type":"manager.departed","data":{"service":"svc-0001","person":"p-0001","on":"2026-01-20"}}"#
+        + "\n"
+        + #"{"type":"service.registered","data":{"service":"svc-new","name":"New","organisation":"OPG"}}"#
+    )
+    #expect(appended.exitCode == 0, "\(appended.stderr)")
+    let after = Self.outputs(ledger, now: "2026-02-04T00:00:00Z")
+    #expect(after.cached == after.cold)
+    #expect(after.cached[0].contains(#""service":"svc-0002""#))
+    #expect(after.cached[1].contains(#""service":"svc-new""#))
+    #expect(after.cached != before.cached)
+  }
+
+  @Test("a cached append is still checked: an invalid event is refused and nothing is written")
+  func cachedAppendValidates() throws {
+    let ledger = try DecodingPathTests.generated(services: 3, events: 200)
+    defer { ledger.remove() }
+    _ = CLI.run(["services"], ledger: ledger.path, now: "2026-02-01T00:00:00Z")
+    let bytes = try ledger.folder.fileNames().map { ledger.bytes($0) }
+    let duplicate = CLI.run(
+      ["record", "service.registered", "service=svc-0001", "name=Again", "organisation=OPG"],
+      ledger: ledger.path, now: "2026-02-02T00:00:00Z")
+    #expect(duplicate.exitCode == 1)
+    #expect(duplicate.stderr.contains("already registered"))
+    let dangling = CLI.run(
+      ["record", "phase.entered", "service=svc-9999", "phase=beta", "on=2026-01-01"],
+      ledger: ledger.path, now: "2026-02-02T00:00:00Z")
+    #expect(dangling.stderr.contains("is not registered"))
+    #expect(try ledger.folder.fileNames().map { ledger.bytes($0) } == bytes)
+  }
+
+  @Test("a file changed behind the cache's back is noticed: the cache is not used")
+  func staleCache() throws {
+    let ledger = try DecodingPathTests.generated(services: 3, events: 200)
+    defer { ledger.remove() }
+    let now = "2026-02-01T00:00:00Z"
+    _ = CLI.run(["services"], ledger: ledger.path, now: now)
+    // Rename a service in the last line of a file, keeping the length.
+    let text = ledger.text("hmcts.jsonl")
+    let edited = text.replacingOccurrences(
+      of: "Synthetic service 1\"", with: "Synthetic service X\"")
+    #expect(edited != text)
+    try ledger.write("hmcts.jsonl", edited)
+    #expect(ReplayCache.current(ledger.folder) == nil)
+    let view = CLI.run(["services", "--format", "json"], ledger: ledger.path, now: now)
+    #expect(view.stdout.contains("Synthetic service X"))
+    // A line appended by other means is read from the file, not missed.
+    try ledger.write(
+      "hmcts.jsonl",
+      edited
+        + #"{"id":"00000000-0000-4000-8000-0000000fffff","at":"2026-01-31T00:00:00Z","by":"p-1","type":"service.registered","data":{"service":"svc-late","name":"Late","organisation":"HMCTS"}}"#
+        + "\n")
+    let later = CLI.run(["services", "--format", "json"], ledger: ledger.path, now: now)
+    #expect(later.stdout.contains("svc-late"))
+  }
+}
