@@ -2,7 +2,7 @@
 SWIFT ?= swift
 LEDGER = .build/debug/ledger
 
-.PHONY: build test lint format check run report events clean
+.PHONY: build test lint format check run report events bench clean
 
 build:
 	$(SWIFT) build
@@ -33,3 +33,9 @@ events: build
 
 clean:
 	rm -rf .build
+
+# Release build, a generated 1,000,000-event ledger (made once, in bench-data/), and a table of
+# cold, warm and append timings beside the JSONDecoder and Python baselines.
+bench:
+	$(SWIFT) build -c release
+	python3 bench/bench.py
