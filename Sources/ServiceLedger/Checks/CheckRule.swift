@@ -8,6 +8,8 @@ public enum CheckRule: String, Sendable, CaseIterable, Comparable {
   case invalidValue = "invalid-value"
   case timeOrder = "time-order"
   case appendOnly = "append-only"
+  case notAuthorised = "not-authorised"
+  case personalData = "personal-data"
   // Standard rules: the service standard and the strategy, as of a date.
   case serviceManager = "service-manager"
   case assessment
@@ -30,16 +32,16 @@ public enum CheckRule: String, Sendable, CaseIterable, Comparable {
     }
   }
 
-  /// The severity of its findings: only `overdue` and `stale-volume` are warnings.
+  /// The severity of its findings: `overdue`, `stale-volume` and `personal-data` are warnings.
   public var severity: Finding.Severity {
-    self == .overdue || self == .staleVolume ? .warning : .error
+    self == .overdue || self == .staleVolume || self == .personalData ? .warning : .error
   }
 
   /// Whether it checks the log itself (true) or the service standard as of a date (false).
   public var isDataRule: Bool {
     switch self {
     case .malformed, .tornLine, .duplicateID, .unknownReference, .invalidValue, .timeOrder,
-      .appendOnly:
+      .appendOnly, .notAuthorised, .personalData:
       return true
     case .serviceManager, .assessment, .assistedDigital, .kpis, .govuk, .exemplarDeadline,
       .overdue, .staleVolume:
@@ -58,6 +60,8 @@ public enum CheckRule: String, Sendable, CaseIterable, Comparable {
     case .invalidValue: return "every event has a known type, known keys and valid values"
     case .timeOrder: return "within a file, `at` never goes backwards"
     case .appendOnly: return "no line of the base (--base) was changed, removed or reordered"
+    case .notAuthorised: return "every new line's actor may record it under roles.json (--base)"
+    case .personalData: return "no e-mail address or name where the log should hold only ids"
     case .serviceManager: return "a priority service in alpha or later has a service manager"
     case .assessment: return "a service in beta or live passed an assessment for that stage"
     case .assistedDigital: return "a service in beta or live has assisted-digital provision"

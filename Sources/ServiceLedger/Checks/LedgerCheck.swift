@@ -29,12 +29,33 @@ public struct LedgerCheck: Sendable {
   {
     let ledger = try folder.read()
     var appendOnly: [Finding]?
-    if let base, rules.contains(.appendOnly) {
-      var current: [String: [UInt8]] = [:]
-      for name in try folder.fileNames() { current[name] = try folder.bytes(of: name) }
-      appendOnly = AppendOnlyRule.findings(base: try base.files(), current: current)
+    var extra: [Finding] = []
+    if let base {
+      let baseFiles = try base.files()
+      if rules.contains(.appendOnly) {
+        var current: [String: [UInt8]] = [:]
+        for name in try folder.fileNames() { current[name] = try folder.bytes(of: name) }
+        appendOnly = AppendOnlyRule.findings(base: baseFiles, current: current)
+      }
+      if rules.contains(.notAuthorised) {
+        let reader = LogFileReader()
+        var contents: [String: LogFileReader.FileContents] = [:]
+        for (name, bytes) in baseFiles { contents[name] = reader.read(bytes, name: name) }
+        let baseLedger = Ledger(files: contents)
+        extra += NotAuthorisedRule.findings(
+          ledger, base: baseLedger, roles: try Roles.load(from: folder))
+      }
     }
-    return report(ledger, appendOnly: appendOnly)
+    if rules.contains(.personalData) {
+      extra += PersonalDataRule.findings(
+        ledger, names: try PersonalDataRule.displayNames(in: folder))
+    }
+    var result = report(ledger, appendOnly: appendOnly)
+    result = CheckReport(
+      asOf: result.asOf,
+      findings: result.findings + extra.filter { $0.severity >= minimumSeverity },
+      rules: result.rules.filter { $0 != .notAuthorised || base != nil })
+    return result
   }
 
   /// The report for `ledger`, with the `append-only` findings of a base comparison (nil when
