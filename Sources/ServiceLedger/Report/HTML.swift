@@ -18,7 +18,8 @@ public enum HTML {
       case "'": out += "&#39;"
       case "\t", "\n": out.unicodeScalars.append(scalar)
       default:
-        if Format.isControl(scalar) {
+        // Control characters, and the two non-characters XML forbids, are shown, not sent.
+        if Format.isControl(scalar) || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
           out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
         } else {
           out.unicodeScalars.append(scalar)

@@ -1,34 +1,12 @@
 /// Small helpers for the board report's HTML: escaping and element building.
 ///
 /// The markup is XHTML-compatible (every element closed, attributes quoted, only the five
-/// XML entities), so an XML parser can check it. The escaping here is private to the report
-/// until a shared HTML helper exists.
+/// XML entities), so an XML parser can check it. Escaping is the shared `HTML.escaped`.
 enum BoardHTML {
   /// `text` safe as element content or a double- or single-quoted attribute value: `&`, `<`,
-  /// `>`, `"` and `'` become entities; characters XML forbids (controls other than tab,
-  /// newline and carriage return, U+FFFE, U+FFFF) become U+FFFD.
-  static func escaped(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-      default:
-        let value = scalar.value
-        if value < 0x20 || value == 0xFFFE || value == 0xFFFF {
-          out += "\u{FFFD}"
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out
-  }
+  /// `>`, `"` and `'` become entities; control characters and the non-characters XML forbids
+  /// are shown as text (`\u{1}`), never sent.
+  static func escaped(_ text: String) -> String { HTML.escaped(text) }
 
   /// `<name attributes>escaped text</name>`.
   static func element(_ name: String, _ text: String, class style: String? = nil) -> String {
