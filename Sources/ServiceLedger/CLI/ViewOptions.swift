@@ -47,6 +47,22 @@ struct ViewOptions {
     return result.state
   }
 
+  /// The catalogue and the annual volumes at `asOf`, the fold the priority-based views share;
+  /// only the reports the annual-volume rule can use are kept, so a long log replays in memory
+  /// bounded by the number of services, and the replay cache can serve it.
+  /// - Throws: `LedgerError` when the ledger cannot be read.
+  func catalogueAndVolumes(_ context: CommandContext) throws(LedgerError)
+    -> (catalogue: Catalogue, volumes: VolumeHistory)
+  {
+    let state = try replay(
+      context, compactable: true, into: (Catalogue(), VolumeHistory(retention: .annualVolume))
+    ) { state, event in
+      state.0.apply(event)
+      state.1.apply(event)
+    }
+    return (state.0, state.1)
+  }
+
   /// Writes `output` in the chosen format.
   func write(_ output: ViewOutput, _ context: CommandContext) -> Int32 {
     var out = ""

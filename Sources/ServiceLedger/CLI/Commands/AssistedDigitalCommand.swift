@@ -20,12 +20,7 @@ struct AssistedDigitalCommand: Command {
   }
 
   func run(context: CommandContext) throws -> Int32 {
-    let (catalogue, volumes) = try view.replay(
-      context, compactable: true, into: (Catalogue(), VolumeHistory(retention: .annualVolume))
-    ) { state, event in
-      state.0.apply(event)
-      state.1.apply(event)
-    }
+    let (catalogue, volumes) = try view.catalogueAndVolumes(context)
     let coverage = AssistedDigitalCoverage(asOf: view.asOf, catalogue: catalogue, volumes: volumes)
     return view.write(AssistedDigitalView.output(coverage), context)
   }

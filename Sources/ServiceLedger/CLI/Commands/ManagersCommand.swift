@@ -21,12 +21,7 @@ struct ManagersCommand: Command {
   }
 
   func run(context: CommandContext) throws -> Int32 {
-    let (catalogue, volumes) = try view.replay(
-      context, compactable: true, into: (Catalogue(), VolumeHistory(retention: .annualVolume))
-    ) { state, event in
-      state.0.apply(event)
-      state.1.apply(event)
-    }
+    let (catalogue, volumes) = try view.catalogueAndVolumes(context)
     let people = try PeopleFile.read(from: context.folder(view.arguments))
     let roster = ManagerRoster(
       asOf: view.asOf, catalogue: catalogue, volumes: volumes, threshold: threshold)

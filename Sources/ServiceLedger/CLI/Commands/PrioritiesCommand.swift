@@ -31,14 +31,7 @@ struct PrioritiesCommand: Command {
   }
 
   func run(context: CommandContext) throws -> Int32 {
-    // Only the reports the annual volume can use are kept, so a long log replays in
-    // memory bounded by the number of services.
-    let (catalogue, volumes) = try view.replay(
-      context, compactable: true, into: (Catalogue(), VolumeHistory(retention: .annualVolume))
-    ) { state, event in
-      state.0.apply(event)
-      state.1.apply(event)
-    }
+    let (catalogue, volumes) = try view.catalogueAndVolumes(context)
     let priorities = Priorities(
       asOf: view.asOf, catalogue: catalogue, volumes: volumes, threshold: threshold)
     return view.write(PrioritiesView.output(priorities), context)
