@@ -1,3 +1,5 @@
+import Dispatch
+
 extension LedgerStream {
   /// Folds the events in force at `asOf`, as known at `knownAt`, into `initial`, streaming the
   /// log instead of holding it: the same events, in the same order, as `Timeline`.
@@ -86,13 +88,23 @@ extension LedgerFolder {
       return (state, [])
     }
     let assumed = try RetractionScan.targets(in: self, knownAt: knownAt, reader: reader)
-    var compact = CompactLog()
+    // The cache's compacted events are gathered on the other core, a batch at a time.
+    let compactor = Compactor()
+    var batch: [RecordedEvent] = []
     let result = try LedgerStream(folder: self, reader: reader).replay(
       asOf: asOf, knownAt: knownAt, assuming: assumed, into: initial
     ) { state, event, inForce in
-      if knownAt == nil { compact.add(event) }
+      if knownAt == nil {
+        batch.append(event)
+        if batch.count == 4096 {
+          compactor.add(batch)
+          batch.removeAll(keepingCapacity: true)
+        }
+      }
       if inForce { apply(&state, event) }
     }
+    compactor.add(batch)
+    let compact = compactor.finish()
     if knownAt == nil, result.summary.problems.isEmpty {
       saveCache(result.summary, compact)
     }
@@ -114,4 +126,18 @@ extension LedgerFolder {
       validator: summary.validator, compacted: compact.events
     ).save(to: self)
   }
+}
+
+/// A `CompactLog` fed in batches on a serial queue of its own, off the replay's thread.
+private final class Compactor: @unchecked Sendable {
+  private var log = CompactLog()
+  private let queue = DispatchQueue(label: "ledger.compactor")
+
+  func add(_ events: [RecordedEvent]) {
+    guard !events.isEmpty else { return }
+    queue.async { for event in events { self.log.add(event) } }
+  }
+
+  /// The log once every batch is in.
+  func finish() -> CompactLog { queue.sync { log } }
 }

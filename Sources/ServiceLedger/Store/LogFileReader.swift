@@ -69,7 +69,7 @@ public struct LogFileReader: Sendable {
     var start = 0
     var lineNumber = firstLine - 1
     while start < bytes.count {
-      guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else {
+      guard let end = Newlines.next(in: bytes, from: start) else {
         let problem = LedgerProblem(
           rule: .tornLine, file: name, line: lineNumber + 1,
           message: "the last line has no newline: a write was cut off "

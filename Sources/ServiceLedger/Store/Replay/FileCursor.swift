@@ -87,8 +87,16 @@ private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutablePointer<UInt8
   read(descriptor, buffer, count)
 }
 
-/// Counting line breaks with `memchr`, which scans many bytes at a time.
+/// Finding and counting line breaks with `memchr`, which scans many bytes at a time.
 enum Newlines {
+  /// The offset of the first `\n` at or after `start`, or nil.
+  static func next(in bytes: UnsafeRawBufferPointer, from start: Int) -> Int? {
+    guard start < bytes.count, let base = bytes.baseAddress,
+      let found = memchr(base + start, 0x0A, bytes.count - start)
+    else { return nil }
+    return UnsafeRawPointer(found) - base
+  }
+
   /// The number of `\n` in `bytes`.
   static func count(_ bytes: UnsafeRawBufferPointer) -> Int {
     guard var cursor = bytes.baseAddress else { return 0 }
