@@ -66,10 +66,7 @@ extension LedgerWriter {
         let line = single ? 0 : inputLine
         if let maxAt = cache.maxAt, event.at <= maxAt { return nil }
         if let last = key.lastAt, event.at < last {
-          throw LedgerError.rejected(
-            source: source, line: line,
-            reason: "at \(event.at) is earlier than \(last), the latest in \(batch.file); "
-              + "within a file, at never decreases (check the clock or LEDGER_NOW)")
+          throw Self.backwards(event.at, last, batch.file, source: source, line: line)
         }
         key.lastAt = event.at
         key.lineCount += 1

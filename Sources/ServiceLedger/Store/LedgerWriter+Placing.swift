@@ -38,10 +38,7 @@ extension LedgerWriter {
         placed.lineCount += 1
         let inputLine = single ? 0 : placed.lineCount
         if let last = lastAt[batch.file], event.at < last {
-          throw LedgerError.rejected(
-            source: source, line: inputLine,
-            reason: "at \(event.at) is earlier than \(last), the latest in \(batch.file); "
-              + "within a file, at never decreases (check the clock or LEDGER_NOW)")
+          throw Self.backwards(event.at, last, batch.file, source: source, line: inputLine)
         }
         lastAt[batch.file] = event.at
         let lineNumber = lineCounts[batch.file, default: 0] + 1
@@ -62,6 +59,16 @@ extension LedgerWriter {
     }
     placed.contents = contents
     return placed
+  }
+
+  /// The rejection of a new event whose `at` is before `last`, the latest in `file`.
+  static func backwards(
+    _ at: Timestamp, _ last: Timestamp, _ file: String, source: String, line: Int
+  ) -> LedgerError {
+    LedgerError.rejected(
+      source: source, line: line,
+      reason: "at \(at) is earlier than \(last), the latest in \(file); "
+        + "within a file, at never decreases (check the clock or LEDGER_NOW)")
   }
 
   /// The line `event` is written as, checked the way a reader will check it: at most 1 MiB,

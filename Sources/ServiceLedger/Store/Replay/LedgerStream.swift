@@ -159,7 +159,7 @@ private final class FileFeed: @unchecked Sendable {
 
   private func decodeNext() throws(LedgerError) -> Decoded? {
     guard let block = try cursor.nextBlock() else { return nil }
-    let chunks = Chunk.split(block.bytes, firstLine: block.firstLine, owner: 0, parts: 2)
+    let chunks = Chunk.split(block.bytes, firstLine: block.firstLine, parts: 2)
     let results = ChunkResults(count: chunks.count)
     let reader = self.reader
     let name = cursor.name
@@ -184,10 +184,9 @@ private final class FileFeed: @unchecked Sendable {
 private struct Chunk: @unchecked Sendable {
   let bytes: ArraySlice<UInt8>
   let firstLine: Int
-  let owner: Int
 
   /// `bytes` cut into about `parts` runs of whole lines.
-  static func split(_ bytes: [UInt8], firstLine: Int, owner: Int, parts: Int) -> [Chunk] {
+  static func split(_ bytes: [UInt8], firstLine: Int, parts: Int) -> [Chunk] {
     var chunks: [Chunk] = []
     var start = 0
     var line = firstLine
@@ -196,7 +195,7 @@ private struct Chunk: @unchecked Sendable {
       var end = min(start + size, bytes.count) - 1
       while end < bytes.count - 1, bytes[end] != UInt8(ascii: "\n") { end += 1 }
       let slice = bytes[start...end]
-      chunks.append(Chunk(bytes: slice, firstLine: line, owner: owner))
+      chunks.append(Chunk(bytes: slice, firstLine: line))
       line += slice.withUnsafeBytes { Newlines.count($0) }
       start = end + 1
     }
