@@ -35,6 +35,7 @@ struct ViewOptions {
   /// `compactable` fold (see `LedgerFolder.replay`) may be served from the replay cache.
   /// Invalid lines are left out with a warning on stderr, as `readLedger` does.
   /// - Throws: `LedgerError` when the ledger cannot be read.
+  @inline(__always)  // so that the fold's closure reaches the replay loop as a direct call
   func replay<State>(
     _ context: CommandContext, compactable: Bool = false, into initial: State,
     _ apply: (inout State, RecordedEvent) -> Void

@@ -125,36 +125,45 @@ public struct EventID: LedgerIdentifier {
 
   /// The id in `bytes` (exactly 36 bytes of lowercase UUID text), or nil.
   static func parse(_ bytes: UnsafeRawBufferPointer) -> EventID? {
-    guard bytes.count == 36, bytes[8] == UInt8(ascii: "-"), bytes[13] == UInt8(ascii: "-"),
-      bytes[18] == UInt8(ascii: "-"), bytes[23] == UInt8(ascii: "-")
+    guard bytes.count == 36, let base = bytes.baseAddress, bytes[8] == UInt8(ascii: "-"),
+      bytes[13] == UInt8(ascii: "-"), bytes[18] == UInt8(ascii: "-"),
+      bytes[23] == UInt8(ascii: "-"),
+      let first = hex(base, 0, digits: 8), let second = hex(base, 9, digits: 4),
+      let third = hex(base, 14, digits: 4), let fourth = hex(base, 19, digits: 4),
+      let fifth = hex(base, 24, digits: 4), let last = hex(base, 28, digits: 8)
     else { return nil }
-    var high: UInt64 = 0
-    var low: UInt64 = 0
-    var invalid: UInt8 = 0
-    for index in highDigits {
-      let value = hexValues[Int(bytes[index])]
-      invalid |= value
-      high = high << 4 | UInt64(value & 0x0F)
-    }
-    for index in lowDigits {
-      let value = hexValues[Int(bytes[index])]
-      invalid |= value
-      low = low << 4 | UInt64(value & 0x0F)
-    }
-    return invalid & 0xF0 == 0 ? EventID(high: high, low: low) : nil
+    return EventID(
+      high: first << 32 | second << 16 | third, low: fourth << 48 | fifth << 32 | last)
   }
 
-  /// Where the digits of the first and last 64 bits stand in the text.
-  private static let highDigits = [0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 14, 15, 16, 17]
-  private static let lowDigits = [19, 20, 21, 22, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35]
-
-  /// The value of each lowercase hexadecimal digit; 0xFF for any other byte.
-  private static let hexValues: [UInt8] = (0...255).map { byte -> UInt8 in
-    switch byte {
-    case 0x30...0x39: return UInt8(byte - 0x30)
-    case 0x61...0x66: return UInt8(byte - 0x61 + 10)
-    default: return 0xFF
+  /// The value of the 8 or 4 lowercase hexadecimal digits at `offset`, or nil.
+  private static func hex(_ base: UnsafeRawPointer, _ offset: Int, digits: Int) -> UInt64? {
+    if digits == 8 {
+      return hexValue(
+        UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
     }
+    // Four digits, padded with four '0's that add nothing but a shift.
+    let word = UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+    return hexValue(UInt64(word) | 0x3030_3030_0000_0000).map { $0 >> 16 }
+  }
+
+  /// The value of the eight lowercase hexadecimal digits in `word`, the first in its lowest
+  /// byte, or nil: all eight at once.
+  private static func hexValue(_ word: UInt64) -> UInt64? {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high: UInt64 = 0x8080_8080_8080_8080
+    guard word & high == 0 else { return nil }
+    // With every byte below 0x80, adding 0x80 - n sets a byte's top bit exactly when it is ≥ n.
+    func atLeast(_ n: UInt64) -> UInt64 { (word &+ (0x80 - n) &* ones) & high }
+    let digits = atLeast(0x30) & ~atLeast(0x3A)
+    let letters = atLeast(0x61) & ~atLeast(0x67)
+    guard digits | letters == high else { return nil }
+    // '0'...'9' have bit 6 clear and 'a'...'f' set: the low nibble, plus 9 for a letter.
+    let values = (word & 0x0F0F_0F0F_0F0F_0F0F) &+ ((word >> 6) & ones) &* 9
+    // Join the nibbles pairwise, then the bytes, then the 16-bit halves.
+    var joined = ((values << 4) | (values >> 8)) & 0x00FF_00FF_00FF_00FF
+    joined = ((joined << 8) | (joined >> 16)) & 0x0000_FFFF_0000_FFFF
+    return ((joined << 16) | (joined >> 32)) & 0xFFFF_FFFF
   }
 
   /// The lowercase UUID text.

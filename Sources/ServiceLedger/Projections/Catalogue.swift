@@ -39,6 +39,8 @@ public struct Catalogue: Sendable, Equatable {
 
   /// Folds one event in.
   public mutating func apply(_ recorded: RecordedEvent) {
+    // Most of a long log, and nothing for the catalogue: skipped without reading the payload.
+    if recorded.type == .volumeReported || recorded.type == .kpiReported { return }
     switch recorded.event {
     case .serviceRegistered(let p):
       records[p.service] = ServiceRecord(p)

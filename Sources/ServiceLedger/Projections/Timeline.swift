@@ -35,27 +35,33 @@ public struct Timeline: Sendable {
     public var asOf: CivilDate
     public var knownAt: Timestamp?
     /// Events withdrawn by retractions known at `knownAt`.
-    public var retracted: Set<EventID>
+    public let retracted: Set<EventID>
+    /// The same ids in a set that a replay can ask a million times cheaply.
+    private let withdrawn: EventIDSet
 
     public init(asOf: CivilDate, knownAt: Timestamp?, retracted: Set<EventID>) {
       self.asOf = asOf
       self.knownAt = knownAt
       self.retracted = retracted
+      var withdrawn = EventIDSet(capacity: retracted.count)
+      for id in retracted { _ = withdrawn.insert(id) }
+      self.withdrawn = withdrawn
     }
 
     /// Whether `event` is in force: known at `knownAt`, not a retraction nor retracted, and
     /// effective on or before `asOf`.
     public func admits(_ event: RecordedEvent) -> Bool {
       if let knownAt, event.at > knownAt { return false }
-      if case .eventRetracted = event.event { return false }
-      guard retracted.isEmpty || !retracted.contains(event.id) else { return false }
-      return event.event.effectiveDate.map { $0 <= asOf } ?? true
+      if event.type == .eventRetracted { return false }
+      guard withdrawn.count == 0 || !withdrawn.contains(event.id) else { return false }
+      return event.effectiveDate.map { $0 <= asOf } ?? true
     }
   }
 
   /// The event `event` withdraws, when it is a retraction known at `knownAt`.
   static func retractionTarget(_ event: RecordedEvent, knownAt: Timestamp?) -> EventID? {
-    guard case .eventRetracted(let retraction) = event.event else { return nil }
+    guard event.type == .eventRetracted, case .eventRetracted(let retraction) = event.event
+    else { return nil }
     if let knownAt, event.at > knownAt { return nil }
     return retraction.event
   }

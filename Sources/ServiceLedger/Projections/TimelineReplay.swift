@@ -90,18 +90,24 @@ extension LedgerFolder {
     let assumed = try RetractionScan.targets(in: self, knownAt: knownAt, reader: reader)
     // The cache's compacted events are gathered on the other core, a batch at a time.
     let compactor = Compactor()
+    // Reached without reference counting from the per-event closure (a retain and release per
+    // event cost more than the fold); `compactor` outlives the replay.
+    let handoff = Unmanaged.passUnretained(compactor)
     var batch: [RecordedEvent] = []
-    let result = try LedgerStream(folder: self, reader: reader).replay(
-      asOf: asOf, knownAt: knownAt, assuming: assumed, into: initial
-    ) { state, event, inForce in
-      if knownAt == nil {
-        batch.append(event)
-        if batch.count == 4096 {
-          compactor.add(batch)
-          batch.removeAll(keepingCapacity: true)
+    let result = try withExtendedLifetime(compactor) { () throws(LedgerError) in
+      try LedgerStream(folder: self, reader: reader).replay(
+        asOf: asOf, knownAt: knownAt, assuming: assumed, into: initial
+      ) { state, event, inForce in
+        if knownAt == nil {
+          batch.append(event)
+          if batch.count == 4096 {
+            handoff.takeUnretainedValue().add(batch)
+            batch = []
+            batch.reserveCapacity(4096)
+          }
         }
+        if inForce { apply(&state, event) }
       }
-      if inForce { apply(&state, event) }
     }
     compactor.add(batch)
     let compact = compactor.finish()
@@ -135,7 +141,7 @@ private final class Compactor: @unchecked Sendable {
 
   func add(_ events: [RecordedEvent]) {
     guard !events.isEmpty else { return }
-    queue.async { for event in events { self.log.add(event) } }
+    queue.async { self.log.add(contentsOf: events) }
   }
 
   /// The log once every batch is in.

@@ -39,6 +39,7 @@ public struct VolumeHistory: Sendable, Equatable {
 
   /// Folds one event in.
   public mutating func apply(_ recorded: RecordedEvent) {
+    guard recorded.type == .volumeReported || recorded.type == .kpiReported else { return }
     switch recorded.event {
     case .volumeReported(let report):
       let count = Self.add(report, at: recorded.location, to: &reports[report.service, default: []])

@@ -7,18 +7,28 @@
 /// Decodes the usual shape of a log line straight from its bytes, without building a JSON tree
 /// for the envelope: the replay's hot path.
 ///
-/// It handles a strict subset of JSON: ASCII text without escapes, the envelope keys once each
-/// (`v` only as 1), and a `data` object whose values are strings, integers or decimals of at
-/// most 15 digits, booleans or null. Anything else, and every line that is not a valid event,
-/// returns nil, and the caller decodes the line with the full parser and `EnvelopeDecoder`,
-/// which are the reference: this path may only ever agree with them or step aside.
+/// It handles a strict subset of JSON: printable ASCII text without escapes, the envelope keys
+/// once each (`v` only as 1), and a `data` object whose values are strings, integers or
+/// decimals of at most 15 digits, booleans or null. Anything else, and every line that is not a
+/// valid event, returns nil, and the caller decodes the line with the full parser and
+/// `EnvelopeDecoder`, which are the reference: this path may only ever agree with them or step
+/// aside.
 enum FastLineDecoder {
   /// The event on `line` (without its `\n`), or nil to use the full decoder.
   static func decode(_ line: UnsafeRawBufferPointer, location: EventLocation) -> RecordedEvent? {
-    // Printable ASCII only: no escapes to decode, no UTF-8 to validate or normalise, and no
-    // control characters inside strings. One tight pass over the bytes checks it.
-    for byte in line where byte &- 0x20 >= 0x5F { return nil }
-    var scanner = Scanner(bytes: line)
+    var memo = Memo()
+    return decode(line, location: location, memo: &memo)
+  }
+
+  /// `decode(_:location:)` remembering, in `memo`, the strings of earlier lines of the same
+  /// run, which later lines mostly repeat.
+  static func decode(
+    _ line: UnsafeRawBufferPointer, location: EventLocation, memo: inout Memo
+  ) -> RecordedEvent? {
+    // Printable ASCII without `\`: no escapes to decode, no UTF-8 to validate or normalise,
+    // and no control characters inside strings.
+    guard let base = line.baseAddress, isPlain(base, line.count) else { return nil }
+    var scanner = Scanner(base: base, count: line.count)
     var id: EventID?
     var at: Timestamp?
     var by: ActorID?
@@ -27,9 +37,8 @@ enum FastLineDecoder {
     var volume: VolumeReported?
     guard scanner.take(UInt8(ascii: "{")) else { return nil }
     repeat {
-      guard let key = scanner.string() else { return nil }
-      guard scanner.take(UInt8(ascii: ":")) else { return nil }
-      switch Envelope(key, in: line) {
+      guard let key = scanner.string(), scanner.take(UInt8(ascii: ":")) else { return nil }
+      switch Envelope(key) {
       case .id:
         guard id == nil, let text = scanner.string(), let value = EventID.parse(text) else {
           return nil
@@ -41,9 +50,9 @@ enum FastLineDecoder {
         }
         at = value
       case .by:
-        guard by == nil, let text = scanner.string() else { return nil }
-        let actor = String(decoding: text, as: UTF8.self)
-        guard ActorID.isValid(actor) else { return nil }
+        guard by == nil, let text = scanner.string(),
+          let actor = memo.actors.value(text, ActorID.isValid)
+        else { return nil }
         by = ActorID(unchecked: actor)
       case .type:
         guard type == nil, let text = scanner.string(), let value = EventType.named(text) else {
@@ -56,7 +65,7 @@ enum FastLineDecoder {
         guard data == nil else { return nil }
         if type == .volumeReported {
           // Most of a long log: decoded straight into its payload.
-          guard let report = scanner.volumeReport() else { return nil }
+          guard let report = scanner.volumeReport(&memo) else { return nil }
           volume = report
           data = []
         } else {
@@ -80,80 +89,128 @@ enum FastLineDecoder {
     return RecordedEvent(id: id, at: at, by: by, event: event, location: location)
   }
 
+  /// Whether all `count` bytes at `base` are printable ASCII (0x20...0x7E) other than `\`:
+  /// eight bytes at a time.
+  static func isPlain(_ base: UnsafeRawPointer, _ count: Int) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high: UInt64 = 0x8080_8080_8080_8080
+    var flagged: UInt64 = 0
+    var offset = 0
+    while offset + 8 <= count {
+      let word = base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      // A byte below 0x20; a byte of 0x7F or more; a byte equal to `\` (0x5C).
+      flagged |= (word &- 0x20 &* ones) & ~word & high
+      flagged |= (((word & 0x7F7F_7F7F_7F7F_7F7F) &+ ones) | word) & high
+      let backslashes = word ^ (0x5C &* ones)
+      flagged |= (backslashes &- ones) & ~backslashes & high
+      offset += 8
+    }
+    guard flagged == 0 else { return false }
+    while offset < count {
+      let byte = base.load(fromByteOffset: offset, as: UInt8.self)
+      if byte &- 0x20 >= 0x5F || byte == UInt8(ascii: "\\") { return false }
+      offset += 1
+    }
+    return true
+  }
+
   /// The envelope's keys.
   private enum Envelope {
     case id, at, by, type, version, data
 
-    init?(_ key: UnsafeRawBufferPointer, in line: UnsafeRawBufferPointer) {
-      switch key.count {
-      case 1 where key[0] == UInt8(ascii: "v"): self = .version
-      case 2 where key[0] == UInt8(ascii: "i") && key[1] == UInt8(ascii: "d"): self = .id
-      case 2 where key[0] == UInt8(ascii: "a") && key[1] == UInt8(ascii: "t"): self = .at
-      case 2 where key[0] == UInt8(ascii: "b") && key[1] == UInt8(ascii: "y"): self = .by
-      case 4 where key.elementsEqual("type".utf8): self = .type
-      case 4 where key.elementsEqual("data".utf8): self = .data
-      default: return nil
+    init?(_ key: UnsafeRawBufferPointer) {
+      if key.equals("id") {
+        self = .id
+      } else if key.equals("at") {
+        self = .at
+      } else if key.equals("by") {
+        self = .by
+      } else if key.equals("type") {
+        self = .type
+      } else if key.equals("data") {
+        self = .data
+      } else if key.equals("v") {
+        self = .version
+      } else {
+        return nil
       }
     }
   }
 
-  /// A cursor over the line's bytes for the subset above.
+  /// A cursor over a plain line's bytes for the subset above.
   private struct Scanner {
-    let bytes: UnsafeRawBufferPointer
+    let base: UnsafeRawPointer
+    let count: Int
     var index = 0
 
-    init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+    init(base: UnsafeRawPointer, count: Int) {
+      self.base = base
+      self.count = count
+    }
+
+    subscript(offset: Int) -> UInt8 { base.load(fromByteOffset: offset, as: UInt8.self) }
 
     var isAtEnd: Bool {
       mutating get {
         skipSpace()
-        return index == bytes.count
+        return index == count
       }
     }
 
-    /// Whether the next token ends a value: `,`, `}` or `]` after optional space.
+    /// Whether the next token ends a value: `,` or `}` after optional space.
     var atValueEnd: Bool {
       mutating get {
         skipSpace()
-        guard index < bytes.count else { return false }
-        let byte = bytes[index]
-        return byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}")
+        guard index < count else { return false }
+        return self[index] == UInt8(ascii: ",") || self[index] == UInt8(ascii: "}")
       }
     }
 
+    /// Skips spaces: a plain line has no other whitespace.
     mutating func skipSpace() {
-      while index < bytes.count {
-        switch bytes[index] {
-        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"):
-          index += 1
-        default: return
-        }
-      }
+      while index < count, self[index] == UInt8(ascii: " ") { index += 1 }
     }
 
     /// Consumes `byte` after optional space.
     mutating func take(_ byte: UInt8) -> Bool {
+      if index < count, self[index] == byte {
+        index += 1
+        return true
+      }
       skipSpace()
-      guard index < bytes.count, bytes[index] == byte else { return false }
+      guard index < count, self[index] == byte else { return false }
       index += 1
       return true
     }
 
-    /// A string without escapes (the line is printable ASCII); its bytes without the quotes.
+    /// A string (a plain line has no escapes, so the next quote ends it): its bytes without
+    /// the quotes. The quote is looked for eight bytes at a time.
     mutating func string() -> UnsafeRawBufferPointer? {
       guard take(UInt8(ascii: "\"")) else { return nil }
-      let start = index
-      while index < bytes.count {
-        let byte = bytes[index]
-        if byte == UInt8(ascii: "\"") {
-          index += 1
-          return UnsafeRawBufferPointer(rebasing: bytes[start..<(index - 1)])
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      var end = index
+      while end + 8 <= count {
+        let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: end, as: UInt64.self))
+        let quotes = word ^ (UInt64(UInt8(ascii: "\"")) &* ones)
+        let found = (quotes &- ones) & ~quotes & 0x8080_8080_8080_8080
+        if found != 0 {
+          end += found.trailingZeroBitCount / 8
+          return taking(to: end)
         }
-        // An escape goes to the full decoder.
-        if byte == UInt8(ascii: "\\") { return nil }
-        index += 1
+        end += 8
+      }
+      while end < count {
+        if self[end] == UInt8(ascii: "\"") { return taking(to: end) }
+        end += 1
       }
       return nil
+    }
+
+    /// The bytes from `index` to the closing quote at `end`, moving past the quote.
+    private mutating func taking(to end: Int) -> UnsafeRawBufferPointer {
+      let text = UnsafeRawBufferPointer(start: base + index, count: end - index)
+      index = end + 1
+      return text
     }
 
     /// An object whose members are all scalars, as JSON members.
@@ -171,18 +228,13 @@ enum FastLineDecoder {
 
     /// A `volume.reported` payload: each field at most once, no others, the required ones
     /// present, counts as whole numbers of at most 15 digits, and the fields consistent.
-    mutating func volumeReport() -> VolumeReported? {
+    mutating func volumeReport(_ memo: inout Memo) -> VolumeReported? {
       guard take(UInt8(ascii: "{")) else { return nil }
       var service: ServiceID?
       var from: CivilDate?
       var to: CivilDate?
       var total: Int?
-      var digital: Int?
-      var assisted: Int?
-      var phone: Int?
-      var post: Int?
-      var faceToFace: Int?
-      var other: Int?
+      var counts = (-1, -1, -1, -1, -1, -1)
       var label: String?
       var source: String?
       var seen: UInt16 = 0
@@ -195,9 +247,8 @@ enum FastLineDecoder {
         seen |= bit
         switch field {
         case .service:
-          guard let text = string() else { return nil }
-          let slug = String(decoding: text, as: UTF8.self)
-          guard ServiceID.isValid(slug) else { return nil }
+          guard let text = string(), let slug = memo.services.value(text, ServiceID.isValid)
+          else { return nil }
           service = ServiceID(unchecked: slug)
         case .from:
           guard let text = string(), let date = CivilDate.parse(text) else { return nil }
@@ -207,41 +258,44 @@ enum FastLineDecoder {
           to = date
         case .label:
           guard let text = string() else { return nil }
-          label = String(decoding: text, as: UTF8.self)
+          label = memo.texts.value(text) { _ in true }
         case .source:
           guard let text = string() else { return nil }
-          source = String(decoding: text, as: UTF8.self)
-        case .total, .digital, .assisted, .phone, .post, .faceToFace, .other:
-          guard let value = count() else { return nil }
+          source = memo.texts.value(text) { _ in true }
+        case .total:
+          guard let value = number() else { return nil }
+          total = value
+        case .digital, .assisted, .phone, .post, .faceToFace, .other:
+          guard let value = number() else { return nil }
           switch field {
-          case .total: total = value
-          case .digital: digital = value
-          case .assisted: assisted = value
-          case .phone: phone = value
-          case .post: post = value
-          case .faceToFace: faceToFace = value
-          default: other = value
+          case .digital: counts.0 = value
+          case .assisted: counts.1 = value
+          case .phone: counts.2 = value
+          case .post: counts.3 = value
+          case .faceToFace: counts.4 = value
+          default: counts.5 = value
           }
         }
       } while take(UInt8(ascii: ","))
       guard take(UInt8(ascii: "}")), let service, let from, let to, let total else {
         return nil
       }
+      func given(_ value: Int) -> Int? { value < 0 ? nil : value }
       let report = VolumeReported(
-        service: service, from: from, to: to, total: total, digital: digital,
-        assisted: assisted, phone: phone, post: post, faceToFace: faceToFace,
-        other: other, label: label, source: source)
+        service: service, from: from, to: to, total: total, digital: given(counts.0),
+        assisted: given(counts.1), phone: given(counts.2), post: given(counts.3),
+        faceToFace: given(counts.4), other: given(counts.5), label: label, source: source)
       guard (try? report.validate()) != nil else { return nil }
       return report
     }
 
     /// A whole number ≥ 0 of at most 15 digits, without leading zeros.
-    mutating func count() -> Int? {
+    mutating func number() -> Int? {
       skipSpace()
       var value = 0
       let start = index
-      while index < bytes.count {
-        let digit = bytes[index] &- UInt8(ascii: "0")
+      while index < count {
+        let digit = self[index] &- UInt8(ascii: "0")
         guard digit < 10 else { break }
         // More than 15 digits go to the full parser (and could not overflow here).
         guard index - start < 15 else { return nil }
@@ -249,10 +303,9 @@ enum FastLineDecoder {
         index += 1
       }
       let digits = index - start
-      guard digits > 0, digits <= 15, digits == 1 || bytes[start] != UInt8(ascii: "0"),
-        index < bytes.count
+      guard digits > 0, digits == 1 || self[start] != UInt8(ascii: "0"), index < count
       else { return nil }
-      let next = bytes[index]
+      let next = self[index]
       guard next != UInt8(ascii: "."), next != UInt8(ascii: "e"), next != UInt8(ascii: "E")
       else { return nil }
       return value
@@ -261,12 +314,12 @@ enum FastLineDecoder {
     /// A string, a short number, `true`, `false` or `null`.
     mutating func scalar() -> JSONValue? {
       skipSpace()
-      guard index < bytes.count else { return nil }
-      switch bytes[index] {
+      guard index < count else { return nil }
+      switch self[index] {
       case UInt8(ascii: "\""):
         return string().map { .string(String(decoding: $0, as: UTF8.self)) }
       case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-        return number()
+        return decimal()
       case UInt8(ascii: "t"): return literal("true", .bool(true))
       case UInt8(ascii: "f"): return literal("false", .bool(false))
       case UInt8(ascii: "n"): return literal("null", .null)
@@ -276,45 +329,101 @@ enum FastLineDecoder {
 
     /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?` with at most 15 digits in all (exactly representable, so
     /// never out of range); exponents go to the full parser.
-    mutating func number() -> JSONValue? {
+    mutating func decimal() -> JSONValue? {
       let start = index
-      if bytes[index] == UInt8(ascii: "-") { index += 1 }
+      if self[index] == UInt8(ascii: "-") { index += 1 }
       var digits = 0
-      guard index < bytes.count, bytes[index] &- UInt8(ascii: "0") < 10 else { return nil }
-      let leadingZero = bytes[index] == UInt8(ascii: "0")
-      while index < bytes.count, bytes[index] &- UInt8(ascii: "0") < 10 {
+      guard index < count, self[index] &- UInt8(ascii: "0") < 10 else { return nil }
+      let leadingZero = self[index] == UInt8(ascii: "0")
+      while index < count, self[index] &- UInt8(ascii: "0") < 10 {
         index += 1
         digits += 1
       }
       if leadingZero && digits > 1 { return nil }
-      if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+      if index < count, self[index] == UInt8(ascii: ".") {
         index += 1
         let before = digits
-        while index < bytes.count, bytes[index] &- UInt8(ascii: "0") < 10 {
+        while index < count, self[index] &- UInt8(ascii: "0") < 10 {
           index += 1
           digits += 1
         }
         if digits == before { return nil }
       }
-      guard digits <= 15, index < bytes.count else { return nil }
-      let next = bytes[index]
+      guard digits <= 15, index < count else { return nil }
+      let next = self[index]
       guard next != UInt8(ascii: "e"), next != UInt8(ascii: "E") else { return nil }
       let text = String(
-        decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        decoding: UnsafeRawBufferPointer(start: base + start, count: index - start),
+        as: UTF8.self)
       return .number(JSONNumber(text: text))
     }
 
     mutating func literal(_ word: StaticString, _ value: JSONValue) -> JSONValue? {
-      let count = word.utf8CodeUnitCount
-      guard index + count <= bytes.count else { return nil }
-      for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] { return nil }
-      index += count
+      let length = word.utf8CodeUnitCount
+      guard index + length <= count, memcmp(base + index, word.utf8Start, length) == 0 else {
+        return nil
+      }
+      index += length
       return value
+    }
+  }
+
+  /// The strings of earlier lines, which later lines mostly repeat (the same few services,
+  /// actors and sources): a repeated one is neither checked nor copied into a new `String`
+  /// again.
+  struct Memo {
+    var services = RecentStrings()
+    var actors = RecentStrings()
+    var texts = RecentStrings()
+  }
+
+  /// A direct-mapped table of 512 strings of at most 16 bytes that passed a check.
+  struct RecentStrings {
+    private var keys = [Key](repeating: Key(), count: 512)
+    private var values = [String](repeating: "", count: 512)
+
+    private struct Key: Equatable {
+      var words: (UInt64, UInt64) = (0, 0)
+      var count = -1
+
+      static func == (a: Key, b: Key) -> Bool {
+        a.count == b.count && a.words.0 == b.words.0 && a.words.1 == b.words.1
+      }
+    }
+
+    /// The string of `bytes` when `isValid` accepts it, else nil.
+    mutating func value(_ bytes: UnsafeRawBufferPointer, _ isValid: (String) -> Bool)
+      -> String?
+    {
+      guard bytes.count <= 16 else {
+        let text = String(decoding: bytes, as: UTF8.self)
+        return isValid(text) ? text : nil
+      }
+      var key = Key()
+      key.count = bytes.count
+      withUnsafeMutableBytes(of: &key.words) { $0.copyMemory(from: bytes) }
+      let mixed = (key.words.0 &* 0x9E37_79B9_7F4A_7C15) ^ (key.words.1 &+ UInt64(bytes.count))
+      let slot = Int(truncatingIfNeeded: (mixed &* 0xBF58_476D_1CE4_E5B9) >> 55)
+      if keys[slot] == key { return values[slot] }
+      let text = String(decoding: bytes, as: UTF8.self)
+      guard isValid(text) else { return nil }
+      keys[slot] = key
+      values[slot] = text
+      return text
     }
   }
 }
 
-/// The keys of `volume.reported`, numbered for a bit set; counts from 3 (total, channels).
+extension UnsafeRawBufferPointer {
+  /// Whether these bytes are exactly `literal`'s.
+  fileprivate func equals(_ literal: StaticString) -> Bool {
+    guard count == literal.utf8CodeUnitCount else { return false }
+    guard let baseAddress else { return true }
+    return memcmp(baseAddress, literal.utf8Start, count) == 0
+  }
+}
+
+/// The keys of `volume.reported`, numbered for a bit set.
 private enum VolumeField: UInt8 {
   case service, from, to, total, digital, assisted, phone, post, faceToFace, other, label, source
 
@@ -336,23 +445,34 @@ private enum VolumeField: UInt8 {
     case (6, UInt8(ascii: "s")): candidate = .source
     default: return nil
     }
-    let name = VolumeField.names[Int(candidate.rawValue)]
-    guard name.count == key.count, name.withUnsafeBytes({ $0.elementsEqual(key) }) else {
-      return nil
-    }
+    guard key.equals(candidate.name) else { return nil }
     self = candidate
   }
 
-  /// The keys in raw-value order.
-  private static let names: [[UInt8]] = [
-    "service", "from", "to", "total", "digital", "assisted", "phone", "post", "faceToFace",
-    "other", "label", "source",
-  ].map { Array($0.utf8) }
+  /// The key as written.
+  private var name: StaticString {
+    switch self {
+    case .service: "service"
+    case .from: "from"
+    case .to: "to"
+    case .total: "total"
+    case .digital: "digital"
+    case .assisted: "assisted"
+    case .phone: "phone"
+    case .post: "post"
+    case .faceToFace: "faceToFace"
+    case .other: "other"
+    case .label: "label"
+    case .source: "source"
+    }
+  }
 }
 
 extension EventType {
   /// The type whose on-disk name is `bytes`, or nil.
   static func named(_ bytes: UnsafeRawBufferPointer) -> EventType? {
+    // Most of a long log, tried first.
+    if bytes.equals("volume.reported") { return .volumeReported }
     for (name, type) in namesByLength[min(bytes.count, namesByLength.count - 1)]
     where bytes.elementsEqual(name) {
       return type

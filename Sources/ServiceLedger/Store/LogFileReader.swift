@@ -68,6 +68,7 @@ public struct LogFileReader: Sendable {
   ) -> (lines: Int, problem: LedgerProblem?) {
     var start = 0
     var lineNumber = firstLine - 1
+    var memo = FastLineDecoder.Memo()
     while start < bytes.count {
       guard let end = Newlines.next(in: bytes, from: start) else {
         let problem = LedgerProblem(
@@ -79,7 +80,8 @@ public struct LogFileReader: Sendable {
       lineNumber += 1
       body(
         decodeLine(
-          UnsafeRawBufferPointer(rebasing: bytes[start..<end]), name: name, line: lineNumber))
+          UnsafeRawBufferPointer(rebasing: bytes[start..<end]), name: name, line: lineNumber,
+          memo: &memo))
       start = end + 1
     }
     return (lineNumber, nil)
@@ -90,9 +92,18 @@ public struct LogFileReader: Sendable {
   public func decodeLine(_ line: UnsafeRawBufferPointer, name: String, line number: Int)
     -> LineOutcome
   {
+    var memo = FastLineDecoder.Memo()
+    return decodeLine(line, name: name, line: number, memo: &memo)
+  }
+
+  /// `decodeLine(_:name:line:)` with the fast path's memory of earlier lines.
+  func decodeLine(
+    _ line: UnsafeRawBufferPointer, name: String, line number: Int,
+    memo: inout FastLineDecoder.Memo
+  ) -> LineOutcome {
     let location = EventLocation(file: name, line: number)
     if path == .fast, line.count <= LogFileReader.maximumLineLength, decoder.defaults == nil,
-      let event = FastLineDecoder.decode(line, location: location)
+      let event = FastLineDecoder.decode(line, location: location, memo: &memo)
     {
       return .event(event)
     }

@@ -41,6 +41,19 @@ struct EventIDSet: Sendable {
     return true
   }
 
+  /// Reads the slots where the ids of `count` events at `events` would go, so that checking
+  /// them soon after finds those slots in the cache: these reads do not depend on each other,
+  /// so the processor overlaps their waits for memory, where inserting one id at a time waits
+  /// for each in turn.
+  func warm(for events: UnsafePointer<RecordedEvent>, count: Int) {
+    let mask = slots.count - 1
+    var sum: UInt64 = 0
+    slots.withUnsafeBufferPointer { slots in
+      for index in 0..<count { sum &+= slots[slot(for: events[index].id, mask: mask)].0 }
+    }
+    keep(sum)
+  }
+
   /// Whether `id` is in the set.
   func contains(_ id: EventID) -> Bool {
     if id.high == 0 && id.low == 0 { return hasZero }
@@ -93,3 +106,9 @@ struct EventIDSet: Sendable {
     for slot in old where slot != (0, 0) { _ = insert(EventID(high: slot.0, low: slot.1)) }
   }
 }
+
+/// Takes a value that must be computed though nothing reads it: the compiler cannot see
+/// into this function, so it keeps the reads that produce the value.
+@_optimize(none)
+@inline(never)
+private func keep(_ value: UInt64) {}

@@ -23,6 +23,11 @@ public struct ReferenceValidator: Sendable {
     ids = EventIDSet(capacity: expectedEvents)
   }
 
+  /// Gets ready to validate the `count` events at `events` soon: see `EventIDSet.warm`.
+  func prepare(for events: UnsafePointer<RecordedEvent>, count: Int) {
+    ids.warm(for: events, count: count)
+  }
+
   /// Checks `recorded` against everything accepted so far and, if it is valid, accepts it.
   /// - Throws: `EventError` saying which rule it breaks and what would fix it.
   public mutating func validate(_ recorded: RecordedEvent) throws(EventError) {
@@ -30,7 +35,7 @@ public struct ReferenceValidator: Sendable {
       throw EventError(.duplicateID, field: "id", "\(recorded.id) is already in the ledger")
     }
     do throws(EventError) {
-      if case .volumeReported(let report) = recorded.event {
+      if recorded.type == .volumeReported, case .volumeReported(let report) = recorded.event {
         // Most of a long log: checked and remembered with one look-up of the service.
         guard try services[report.service]?.accept(report) != nil else {
           try checkService(report.service, for: recorded.event)

@@ -104,49 +104,94 @@ extension ReplayCache {
 /// views reads them) and volume reports the annual-volume rule can no longer use.
 struct CompactLog {
   private var others: [RecordedEvent] = []
-  /// Per service, its current volume reports sorted by `to`, then `from`, pruned as
-  /// `VolumeHistory` with `.annualVolume` retention prunes.
-  private var volumes: [ServiceID: [RecordedEvent]] = [:]
+  /// Per service, its current volume reports, pruned as `VolumeHistory` with `.annualVolume`
+  /// retention prunes.
+  private var volumes: [ServiceID: KeptReports] = [:]
   private(set) var maxEffective: CivilDate?
+
+  /// Takes events in force (not retractions, not retracted), in replay order.
+  mutating func add(contentsOf events: [RecordedEvent]) {
+    for event in events { add(event) }
+  }
 
   /// Takes one event in force (not a retraction, not retracted).
   mutating func add(_ event: RecordedEvent) {
-    if let date = event.event.effectiveDate { maxEffective = max(maxEffective ?? date, date) }
-    if case .kpiReported = event.event { return }
-    guard case .volumeReported(let report) = event.event else {
+    switch event.event {
+    case .volumeReported(let report):
+      maxEffective = max(maxEffective ?? report.to, report.to)
+      volumes[report.service, default: KeptReports()].add(event, from: report.from, to: report.to)
+    case .kpiReported(let report):
+      maxEffective = max(maxEffective ?? report.to, report.to)
+    default:
+      if let date = event.event.effectiveDate { maxEffective = max(maxEffective ?? date, date) }
       others.append(event)
-      return
     }
-    CompactLog.add(event, report, to: &volumes[report.service, default: []])
-  }
-
-  private static func add(
-    _ event: RecordedEvent, _ report: VolumeReported, to entries: inout [RecordedEvent]
-  ) {
-    let index = VolumeHistory.index(in: entries, to: report.to, from: report.from) {
-      CompactLog.report($0)
-    }
-    if index < entries.count, CompactLog.report(entries[index]).from == report.from,
-      CompactLog.report(entries[index]).to == report.to
-    {
-      entries[index] = event
-    } else if index == entries.count {
-      entries.append(event)
-    } else {
-      entries.insert(event, at: index)
-    }
-    if entries.count > 64 { VolumeHistory.prune(&entries, CompactLog.report) }
-  }
-
-  private static func report(_ event: RecordedEvent) -> VolumeReported {
-    if case .volumeReported(let report) = event.event { return report }
-    return VolumeReported(
-      service: ServiceID(unchecked: ""), from: CivilDate(dayNumber: 0),
-      to: CivilDate(dayNumber: 0), total: 0)
   }
 
   /// What was kept, in replay order.
   var events: [RecordedEvent] {
-    (others + volumes.values.joined()).sorted(by: Ledger.replayOrder)
+    (others + volumes.values.flatMap(\.events)).sorted(by: Ledger.replayOrder)
+  }
+}
+
+/// One service's volume reports that the annual-volume rule can still use, sorted by `to`, then
+/// `from`, with their periods apart so that placing a report reads no event.
+private struct KeptReports {
+  private var periods: [(to: Int, from: Int)] = []
+  private(set) var events: [RecordedEvent] = []
+
+  /// Adds the report `event` for `from...to`; a later report for the same period replaces it.
+  mutating func add(_ event: RecordedEvent, from: CivilDate, to: CivilDate) {
+    let period = (to: to.dayNumber, from: from.dayNumber)
+    var index = periods.count
+    if let last = periods.last, !(last < period) {
+      var low = 0
+      var high = periods.count
+      while low < high {
+        let mid = (low + high) / 2
+        if periods[mid] < period { low = mid + 1 } else { high = mid }
+      }
+      index = low
+    }
+    if index < periods.count, periods[index] == period {
+      events[index] = event
+    } else if index == periods.count {
+      periods.append(period)
+      events.append(event)
+    } else {
+      periods.insert(period, at: index)
+      events.insert(event, at: index)
+    }
+    if periods.count > 64 { prune() }
+  }
+
+  /// Drops what `VolumeHistory.prune` drops: reports ending before the 12 months that end at
+  /// the latest one, except the 12-month reports ending on the two latest such dates.
+  private mutating func prune() {
+    guard let end = periods.last?.to else { return }
+    let start = CivilDate(dayNumber: end).startOfTwelveMonthsEnding.dayNumber
+    func isYear(_ period: (to: Int, from: Int)) -> Bool {
+      let days = period.to - period.from + 1
+      return days == 365 || days == 366
+    }
+    var yearEnds: [Int] = []
+    for period in periods.reversed() where isYear(period) {
+      if !yearEnds.contains(period.to) { yearEnds.append(period.to) }
+      if yearEnds.count == 2 { break }
+    }
+    var kept = 0
+    for index in periods.indices {
+      let period = periods[index]
+      guard period.to >= start || (isYear(period) && yearEnds.contains(period.to)) else {
+        continue
+      }
+      if kept != index {
+        periods[kept] = period
+        events.swapAt(kept, index)
+      }
+      kept += 1
+    }
+    periods.removeLast(periods.count - kept)
+    events.removeLast(events.count - kept)
   }
 }

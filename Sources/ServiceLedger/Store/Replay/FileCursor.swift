@@ -31,10 +31,25 @@ final class FileCursor {
 
   deinit { close(descriptor) }
 
-  /// The next run of complete lines (ending in `\n`) and the number of its first line; nil at
-  /// the end of the file, where a last line without `\n` is kept as `torn`.
+  /// A run of complete lines read from the file.
+  struct Block {
+    /// The buffer read; only its first `count` bytes are the lines.
+    var buffer: [UInt8]
+    /// The length of the lines, each ending in `\n`.
+    var count: Int
+    /// The number of the first line.
+    var firstLine: Int
+
+    /// Calls `body` with the lines' bytes.
+    func withLines<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+      buffer.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+    }
+  }
+
+  /// The next run of complete lines (ending in `\n`); nil at the end of the file, where a last
+  /// line without `\n` is kept as `torn`.
   /// - Throws: `LedgerError.io` when reading fails.
-  func nextBlock() throws(LedgerError) -> (bytes: [UInt8], firstLine: Int)? {
+  func nextBlock() throws(LedgerError) -> Block? {
     guard !atEnd else { return nil }
     let carried = carry.count
     let descriptor = self.descriptor
@@ -61,7 +76,7 @@ final class FileCursor {
     }
     atEnd = filled < carried + blockSize
     // Whole lines only: what follows the last line break waits for the next block, or, at the
-    // end of the file, is a torn write.
+    // end of the file, is a torn write. It is at most a line, so copying it costs little.
     let complete = (block.lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
     carry = Array(block[complete...])
     let lines = block.withUnsafeBytes {
@@ -77,7 +92,7 @@ final class FileCursor {
       carry = []
     }
     guard complete > 0 else { return atEnd ? nil : try nextBlock() }
-    return (complete == block.count ? block : Array(block[..<complete]), firstLine)
+    return Block(buffer: block, count: complete, firstLine: firstLine)
   }
 }
 

@@ -31,13 +31,38 @@ public struct LedgerStream: Sendable {
     self.reader = reader
   }
 
-  /// One file's decoded events waiting to be merged.
-  private struct Queue {
-    var events: [RecordedEvent] = []
+  /// Where the merge stands in one file: plain values only, so that picking the next event
+  /// costs no reference counting.
+  private struct Head {
+    /// The current run's events; nil when it has none left.
+    var events: UnsafePointer<RecordedEvent>?
     var next = 0
+    var end = 0
+    /// The `at` of the next event; the largest timestamp when there is none.
+    var at = Timestamp(seconds: .max)
+    /// The `at` of the file's last valid event so far.
     var lastAt: Timestamp?
     var isDone = false
-    var isEmpty: Bool { next >= events.count }
+
+    /// Starts on `run`.
+    mutating func start(_ run: EventRun) {
+      events = UnsafePointer(run.base)
+      next = 0
+      end = run.count
+      at = run.count > 0 ? run.base[0].at : Timestamp(seconds: .max)
+      if run.count == 0 { events = nil }
+    }
+
+    /// Steps past the next event.
+    mutating func advance() {
+      next += 1
+      if next < end, let events {
+        at = events[next].at
+      } else {
+        events = nil
+        at = Timestamp(seconds: .max)
+      }
+    }
   }
 
   /// Calls `body` with every valid event in replay order.
@@ -54,45 +79,50 @@ public struct LedgerStream: Sendable {
       feeds.append(FileFeed(cursor: cursor, reader: reader))
       bytes += (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     }
-    var queues = [Queue](repeating: Queue(), count: feeds.count)
+    var heads = [Head](repeating: Head(), count: feeds.count)
+    // The runs the heads point into, kept alive here, and the runs of a block after them.
+    var current = [EventRun?](repeating: nil, count: feeds.count)
+    var waiting = [[EventRun]](repeating: [], count: feeds.count)
     var summary = Summary()
     var validator = ReferenceValidator(expectedEvents: bytes / 256)
     while true {
-      for index in queues.indices where queues[index].isEmpty && !queues[index].isDone {
-        if let block = try feeds[index].take() {
-          queues[index].events = block.events
-          queues[index].next = 0
-          summary.problems += block.problems
-        } else {
-          queues[index].events = []
-          queues[index].isDone = true
+      for index in heads.indices where heads[index].events == nil && !heads[index].isDone {
+        current[index] = nil
+        while heads[index].events == nil {
+          if !waiting[index].isEmpty {
+            let run = waiting[index].removeFirst()
+            heads[index].start(run)
+            validator.prepare(for: run.base, count: run.count)
+            current[index] = run
+          } else if let block = try feeds[index].take() {
+            waiting[index] = block.runs
+            summary.problems += block.problems
+          } else {
+            heads[index].isDone = true
+            break
+          }
         }
       }
       // The file whose next event comes first in replay order (names are sorted, so ties on
       // `at` go to the earlier name; lines within a file are in order).
       var best = -1
       var bestAt = Timestamp(seconds: .max)
-      for index in queues.indices where !queues[index].isEmpty {
-        let at = queues[index].events[queues[index].next].at
-        if at < bestAt {
-          best = index
-          bestAt = at
-        }
+      for index in heads.indices where heads[index].at < bestAt {
+        best = index
+        bestAt = heads[index].at
       }
-      guard best >= 0 else { break }
-      let next = queues[best].next
-      queues[best].next += 1
-      let lastAt = queues[best].lastAt
-      let accepted = queues[best].events.withUnsafeBufferPointer { events in
-        accept(events[next], after: lastAt, &validator, &summary, body)
+      guard best >= 0, let events = heads[best].events else { break }
+      let lastAt = heads[best].lastAt
+      if accept(events[heads[best].next], after: lastAt, &validator, &summary, body) {
+        heads[best].lastAt = bestAt
       }
-      if accepted { queues[best].lastAt = bestAt }
+      heads[best].advance()
     }
     for (index, feed) in feeds.enumerated() {
       if let torn = feed.cursor.torn { summary.problems.append(torn) }
       summary.files[feed.cursor.name] = Ledger.FileState(
         lineCount: feed.cursor.nextLine - 1, isTorn: feed.cursor.torn != nil,
-        lastAt: queues[index].lastAt)
+        lastAt: heads[index].lastAt)
     }
     summary.problems.sort { ($0.file, $0.line) < ($1.file, $1.line) }
     summary.validator = validator
@@ -132,7 +162,8 @@ private final class FileFeed: @unchecked Sendable {
   private var result: Result<Decoded?, LedgerError>?
   private let ready = DispatchSemaphore(value: 0)
 
-  typealias Decoded = (events: [RecordedEvent], problems: [LedgerProblem])
+  /// A block's events, as runs in file order (one per decoding thread), and its problems.
+  typealias Decoded = (runs: [EventRun], problems: [LedgerProblem])
 
   init(cursor: FileCursor, reader: LogFileReader) {
     self.cursor = cursor
@@ -159,7 +190,7 @@ private final class FileFeed: @unchecked Sendable {
 
   private func decodeNext() throws(LedgerError) -> Decoded? {
     guard let block = try cursor.nextBlock() else { return nil }
-    let chunks = Chunk.split(block.bytes, firstLine: block.firstLine, parts: 2)
+    let chunks = Chunk.split(block, parts: 2)
     let results = ChunkResults(count: chunks.count)
     let reader = self.reader
     let name = cursor.name
@@ -169,11 +200,7 @@ private final class FileFeed: @unchecked Sendable {
     var decoded: Decoded = ([], [])
     for index in chunks.indices {
       let part = results.take(index)
-      if decoded.events.isEmpty {
-        decoded.events = part.events
-      } else {
-        decoded.events += part.events
-      }
+      decoded.runs.append(part.events)
       decoded.problems += part.problems
     }
     return decoded
@@ -185,11 +212,12 @@ private struct Chunk: @unchecked Sendable {
   let bytes: ArraySlice<UInt8>
   let firstLine: Int
 
-  /// `bytes` cut into about `parts` runs of whole lines.
-  static func split(_ bytes: [UInt8], firstLine: Int, parts: Int) -> [Chunk] {
+  /// The block's lines cut into about `parts` runs of whole lines.
+  static func split(_ block: FileCursor.Block, parts: Int) -> [Chunk] {
+    let bytes = block.buffer[..<block.count]
     var chunks: [Chunk] = []
     var start = 0
-    var line = firstLine
+    var line = block.firstLine
     let size = max(bytes.count / parts, 1)
     while start < bytes.count {
       var end = min(start + size, bytes.count) - 1
@@ -203,11 +231,10 @@ private struct Chunk: @unchecked Sendable {
   }
 
   func decode(_ reader: LogFileReader, name: String) -> (
-    events: [RecordedEvent], problems: [LedgerProblem]
+    events: EventRun, problems: [LedgerProblem]
   ) {
-    var events: [RecordedEvent] = []
+    let events = EventRun(capacity: bytes.count / 200)
     var problems: [LedgerProblem] = []
-    events.reserveCapacity(bytes.count / 200)
     bytes.withUnsafeBytes { raw in
       _ = reader.forEachLine(raw, name: name, firstLine: firstLine) { outcome in
         switch outcome {
@@ -222,22 +249,52 @@ private struct Chunk: @unchecked Sendable {
 
 /// Per-chunk results written by the decoding threads, each to its own slot.
 private final class ChunkResults: @unchecked Sendable {
-  private var slots: [(events: [RecordedEvent], problems: [LedgerProblem])]
+  private var slots: [(events: EventRun, problems: [LedgerProblem])?]
   private let lock = NSLock()
 
-  init(count: Int) { slots = Array(repeating: ([], []), count: count) }
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-  func store(_ result: (events: [RecordedEvent], problems: [LedgerProblem]), at index: Int) {
+  func store(_ result: (events: EventRun, problems: [LedgerProblem]), at index: Int) {
     lock.lock()
     slots[index] = result
     lock.unlock()
   }
 
-  func take(_ index: Int) -> (events: [RecordedEvent], problems: [LedgerProblem]) {
+  func take(_ index: Int) -> (events: EventRun, problems: [LedgerProblem]) {
     lock.lock()
     defer { lock.unlock() }
-    let result = slots[index]
-    slots[index] = ([], [])
+    let result = slots[index] ?? (EventRun(capacity: 0), [])
+    slots[index] = nil
     return result
+  }
+}
+
+/// Events decoded from a run of lines, in file order, in storage of their own: the merge reads
+/// them in place through a pointer, without copying them or counting references per event.
+final class EventRun: @unchecked Sendable {
+  private(set) var base: UnsafeMutablePointer<RecordedEvent>
+  private(set) var count = 0
+  private var capacity: Int
+
+  init(capacity: Int) {
+    self.capacity = max(capacity, 16)
+    base = .allocate(capacity: self.capacity)
+  }
+
+  deinit {
+    base.deinitialize(count: count)
+    base.deallocate()
+  }
+
+  func append(_ event: consuming RecordedEvent) {
+    if count == capacity {
+      let larger = UnsafeMutablePointer<RecordedEvent>.allocate(capacity: capacity * 2)
+      larger.moveInitialize(from: base, count: count)
+      base.deallocate()
+      base = larger
+      capacity *= 2
+    }
+    (base + count).initialize(to: event)
+    count += 1
   }
 }

@@ -66,7 +66,7 @@ enum RetractionScan {
     let cursor = try FileCursor(path: folder.path(of: name), name: name, blockSize: 1 << 20)
     var targets: Set<EventID> = []
     while let block = try cursor.nextBlock() {
-      block.bytes.withUnsafeBytes { raw in
+      block.withLines { raw in
         guard let base = raw.baseAddress else { return }
         var offset = 0
         while offset < raw.count, let position = find(raw, from: offset) {
