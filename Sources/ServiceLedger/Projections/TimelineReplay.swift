@@ -13,34 +13,42 @@ extension LedgerStream {
   ///   - knownAt: knowledge time; nil for everything recorded.
   ///   - assumed: ids believed retracted.
   ///   - initial: the empty fold state.
-  ///   - apply: folds one event into the state; `inForce` is false for an event left out only
-  ///     by `asOf` (given when `knownAt` is nil, for the replay cache), which is not folded.
-  /// - Returns: the folded state, what the replay found, and the ids retracted.
+  ///   - finished: when `knownAt` is nil, given each merged run of events with the events
+  ///     marked that the replay cache keeps: every event but retractions and what they
+  ///     withdraw, in force at `asOf` or not.
+  ///   - apply: folds one event in force into the state.
+  /// - Returns: the folded state, what the replay found, the ids retracted, and how many
+  ///   passes it took.
   /// - Throws: `LedgerError` when the folder or a file cannot be read.
-  public func replay<State>(
+  func replay<State>(
     asOf: CivilDate, knownAt: Timestamp?, assuming assumed: Set<EventID> = [],
-    into initial: State, _ apply: (inout State, RecordedEvent, _ inForce: Bool) -> Void
-  ) throws(LedgerError) -> (state: State, summary: Summary, retracted: Set<EventID>) {
+    into initial: State, finished: ((EventRun) -> Void)? = nil,
+    _ apply: (inout State, RecordedEvent) -> Void
+  ) throws(LedgerError) -> (
+    state: State, summary: Summary, retracted: Set<EventID>, passes: Int
+  ) {
     var retracted = assumed
+    var passes = 0
     while true {
       var state = initial
       var observed: Set<EventID> = []
       let filter = Timeline.Filter(asOf: asOf, knownAt: knownAt, retracted: retracted)
-      let summary = try replay { event in
-        if let target = Timeline.retractionTarget(event, knownAt: knownAt) {
-          observed.insert(target)
-        } else if filter.admits(event) {
-          apply(&state, event, true)
-        } else if case .eventRetracted = event.event {
-          return
-        } else if retracted.contains(event.id) {
-          return
-        } else if knownAt == nil {
-          // Not in force at `asOf`, but part of the log at any later date: the cache keeps it.
-          apply(&state, event, false)
-        }
-      }
-      if observed == retracted { return (state, summary, retracted) }
+      passes += 1
+      let summary = try replay(
+        keeping: { event in
+          if let target = Timeline.retractionTarget(event, knownAt: knownAt) {
+            observed.insert(target)
+            return false
+          }
+          if filter.admits(event) {
+            apply(&state, event)
+            return knownAt == nil
+          }
+          // Not in force at `asOf`, but part of the log at a later date: the cache keeps it.
+          return knownAt == nil && event.type != .eventRetracted
+            && !retracted.contains(event.id)
+        }, finished: knownAt == nil ? finished : nil)
+      if observed == retracted { return (state, summary, retracted, passes) }
       retracted = observed
     }
   }
@@ -89,29 +97,14 @@ extension LedgerFolder {
     }
     let assumed = try RetractionScan.targets(in: self, knownAt: knownAt, reader: reader)
     // The cache's compacted events are gathered on the other core, a batch at a time.
+    // The cache's events are gathered on the other core, a merged run at a time.
     let compactor = Compactor()
-    // Reached without reference counting from the per-event closure (a retain and release per
-    // event cost more than the fold); `compactor` outlives the replay.
-    let handoff = Unmanaged.passUnretained(compactor)
-    var batch: [RecordedEvent] = []
-    let result = try withExtendedLifetime(compactor) { () throws(LedgerError) in
-      try LedgerStream(folder: self, reader: reader).replay(
-        asOf: asOf, knownAt: knownAt, assuming: assumed, into: initial
-      ) { state, event, inForce in
-        if knownAt == nil {
-          batch.append(event)
-          if batch.count == 4096 {
-            handoff.takeUnretainedValue().add(batch)
-            batch = []
-            batch.reserveCapacity(4096)
-          }
-        }
-        if inForce { apply(&state, event) }
-      }
-    }
-    compactor.add(batch)
+    let result = try LedgerStream(folder: self, reader: reader).replay(
+      asOf: asOf, knownAt: knownAt, assuming: assumed, into: initial,
+      finished: { compactor.add($0) }, apply)
     let compact = compactor.finish()
-    if knownAt == nil, result.summary.problems.isEmpty {
+    // A second pass (retractions other than the scan found) would have gathered twice.
+    if knownAt == nil, result.summary.problems.isEmpty, result.passes == 1 {
       saveCache(result.summary, compact)
     }
     return (result.state, result.summary.problems)
@@ -134,14 +127,14 @@ extension LedgerFolder {
   }
 }
 
-/// A `CompactLog` fed in batches on a serial queue of its own, off the replay's thread.
+/// A `CompactLog` fed merged runs on a serial queue of its own, off the replay's thread.
 private final class Compactor: @unchecked Sendable {
   private var log = CompactLog()
   private let queue = DispatchQueue(label: "ledger.compactor")
 
-  func add(_ events: [RecordedEvent]) {
-    guard !events.isEmpty else { return }
-    queue.async { self.log.add(contentsOf: events) }
+  /// Adds the marked events of `run`.
+  func add(_ run: EventRun) {
+    queue.async { run.forEachMarked { self.log.add($0) } }
   }
 
   /// The log once every batch is in.

@@ -16,7 +16,7 @@
 enum FastLineDecoder {
   /// The event on `line` (without its `\n`), or nil to use the full decoder.
   static func decode(_ line: UnsafeRawBufferPointer, location: EventLocation) -> RecordedEvent? {
-    var memo = Memo()
+    var memo = Memo.none
     return decode(line, location: location, memo: &memo)
   }
 
@@ -372,15 +372,28 @@ enum FastLineDecoder {
   /// actors and sources): a repeated one is neither checked nor copied into a new `String`
   /// again.
   struct Memo {
-    var services = RecentStrings()
-    var actors = RecentStrings()
-    var texts = RecentStrings()
+    var services = RecentStrings(slots: 512)
+    var actors = RecentStrings(slots: 512)
+    var texts = RecentStrings(slots: 512)
+
+    /// A memo that remembers nothing, for decoding a single line.
+    static var none: Memo {
+      Memo(
+        services: RecentStrings(slots: 0), actors: RecentStrings(slots: 0),
+        texts: RecentStrings(slots: 0))
+    }
   }
 
-  /// A direct-mapped table of 512 strings of at most 16 bytes that passed a check.
+  /// A direct-mapped table of strings of at most 16 bytes that passed a check.
   struct RecentStrings {
-    private var keys = [Key](repeating: Key(), count: 512)
-    private var values = [String](repeating: "", count: 512)
+    private var keys: [Key]
+    private var values: [String]
+
+    /// A table of `slots` strings: a power of two, or 0 to remember nothing.
+    init(slots: Int) {
+      keys = [Key](repeating: Key(), count: slots)
+      values = [String](repeating: "", count: slots)
+    }
 
     private struct Key: Equatable {
       var words: (UInt64, UInt64) = (0, 0)
@@ -395,7 +408,7 @@ enum FastLineDecoder {
     mutating func value(_ bytes: UnsafeRawBufferPointer, _ isValid: (String) -> Bool)
       -> String?
     {
-      guard bytes.count <= 16 else {
+      guard bytes.count <= 16, !keys.isEmpty else {
         let text = String(decoding: bytes, as: UTF8.self)
         return isValid(text) ? text : nil
       }
@@ -403,7 +416,7 @@ enum FastLineDecoder {
       key.count = bytes.count
       withUnsafeMutableBytes(of: &key.words) { $0.copyMemory(from: bytes) }
       let mixed = (key.words.0 &* 0x9E37_79B9_7F4A_7C15) ^ (key.words.1 &+ UInt64(bytes.count))
-      let slot = Int(truncatingIfNeeded: (mixed &* 0xBF58_476D_1CE4_E5B9) >> 55)
+      let slot = Int(truncatingIfNeeded: (mixed &* 0xBF58_476D_1CE4_E5B9) >> 32) & (keys.count - 1)
       if keys[slot] == key { return values[slot] }
       let text = String(decoding: bytes, as: UTF8.self)
       guard isValid(text) else { return nil }

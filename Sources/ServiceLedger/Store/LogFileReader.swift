@@ -92,7 +92,7 @@ public struct LogFileReader: Sendable {
   public func decodeLine(_ line: UnsafeRawBufferPointer, name: String, line number: Int)
     -> LineOutcome
   {
-    var memo = FastLineDecoder.Memo()
+    var memo = FastLineDecoder.Memo.none
     return decodeLine(line, name: name, line: number, memo: &memo)
   }
 

@@ -109,12 +109,8 @@ struct CompactLog {
   private var volumes: [ServiceID: KeptReports] = [:]
   private(set) var maxEffective: CivilDate?
 
-  /// Takes events in force (not retractions, not retracted), in replay order.
-  mutating func add(contentsOf events: [RecordedEvent]) {
-    for event in events { add(event) }
-  }
-
-  /// Takes one event in force (not a retraction, not retracted).
+  /// Takes one event in force (not a retraction, not retracted), in any order: a report
+  /// replaces one for the same period only when it comes later in replay order.
   mutating func add(_ event: RecordedEvent) {
     switch event.event {
     case .volumeReported(let report):
@@ -130,7 +126,9 @@ struct CompactLog {
 
   /// What was kept, in replay order.
   var events: [RecordedEvent] {
-    (others + volumes.values.flatMap(\.events)).sorted(by: Ledger.replayOrder)
+    var volumes = self.volumes
+    for key in volumes.keys { volumes[key]?.prune() }
+    return (others + volumes.values.flatMap(\.events)).sorted(by: Ledger.replayOrder)
   }
 }
 
@@ -154,7 +152,7 @@ private struct KeptReports {
       index = low
     }
     if index < periods.count, periods[index] == period {
-      events[index] = event
+      if Ledger.replayOrder(events[index], event) { events[index] = event }
     } else if index == periods.count {
       periods.append(period)
       events.append(event)
@@ -166,8 +164,9 @@ private struct KeptReports {
   }
 
   /// Drops what `VolumeHistory.prune` drops: reports ending before the 12 months that end at
-  /// the latest one, except the 12-month reports ending on the two latest such dates.
-  private mutating func prune() {
+  /// the latest one, except the 12-month reports ending on the two latest such dates. What it
+  /// drops stays dropped however late the rest arrives, since the latest end only moves later.
+  mutating func prune() {
     guard let end = periods.last?.to else { return }
     let start = CivilDate(dayNumber: end).startOfTwelveMonthsEnding.dayNumber
     func isYear(_ period: (to: Int, from: Int)) -> Bool {

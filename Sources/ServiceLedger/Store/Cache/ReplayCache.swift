@@ -114,13 +114,14 @@ struct ReplayCache: Sendable {
     var compacted: [RecordedEvent] = []
     compacted.reserveCapacity(eventCount)
     let reader = LogFileReader()
+    var memo = FastLineDecoder.Memo()
     for _ in 0..<eventCount {
       guard let file = input.string(), let line = input.int(), let text = input.string() else {
         return nil
       }
       var bytes = Array(text.utf8)
       let outcome = bytes.withUnsafeMutableBytes {
-        reader.decodeLine(UnsafeRawBufferPointer($0), name: file, line: line)
+        reader.decodeLine(UnsafeRawBufferPointer($0), name: file, line: line, memo: &memo)
       }
       guard case .event(let event) = outcome else { return nil }
       compacted.append(event)

@@ -43,14 +43,22 @@ public struct LedgerStream: Sendable {
     /// The `at` of the file's last valid event so far.
     var lastAt: Timestamp?
     var isDone = false
+    /// The current run's marks, when it is marked.
+    var marks: UnsafeMutablePointer<UInt64>?
 
     /// Starts on `run`.
     mutating func start(_ run: EventRun) {
+      marks = run.marks
       events = UnsafePointer(run.base)
       next = 0
       end = run.count
       at = run.count > 0 ? run.base[0].at : Timestamp(seconds: .max)
       if run.count == 0 { events = nil }
+    }
+
+    /// Marks the next event.
+    func markNext() {
+      marks?[next >> 6] |= 1 << UInt64(next & 63)
     }
 
     /// Steps past the next event.
@@ -71,6 +79,19 @@ public struct LedgerStream: Sendable {
   /// merged and folded, so decoding and folding run on both cores at once.
   /// - Throws: `LedgerError` when the folder or a file cannot be read.
   public func replay(_ body: (RecordedEvent) -> Void) throws(LedgerError) -> Summary {
+    try replay(
+      keeping: { event in
+        body(event)
+        return false
+      }, finished: nil)
+  }
+
+  /// `replay(_:)` where `body` also says which events to keep, and `finished` is given each
+  /// run of decoded events once merged, with those events marked: how the replay cache
+  /// gathers events without copying them on the replay's thread.
+  func replay(keeping body: (RecordedEvent) -> Bool, finished: ((EventRun) -> Void)?)
+    throws(LedgerError) -> Summary
+  {
     var feeds: [FileFeed] = []
     var bytes = 0
     for name in try folder.fileNames() {
@@ -87,10 +108,12 @@ public struct LedgerStream: Sendable {
     var validator = ReferenceValidator(expectedEvents: bytes / 256)
     while true {
       for index in heads.indices where heads[index].events == nil && !heads[index].isDone {
+        if let run = current[index] { finished?(run) }
         current[index] = nil
         while heads[index].events == nil {
           if !waiting[index].isEmpty {
             let run = waiting[index].removeFirst()
+            if finished != nil { run.startMarking() }
             heads[index].start(run)
             validator.prepare(for: run.base, count: run.count)
             current[index] = run
@@ -112,10 +135,10 @@ public struct LedgerStream: Sendable {
         bestAt = heads[index].at
       }
       guard best >= 0, let events = heads[best].events else { break }
-      let lastAt = heads[best].lastAt
-      if accept(events[heads[best].next], after: lastAt, &validator, &summary, body) {
-        heads[best].lastAt = bestAt
-      }
+      let next = heads[best].next
+      let outcome = accept(events[next], after: heads[best].lastAt, &validator, &summary, body)
+      if outcome.inOrder { heads[best].lastAt = bestAt }
+      if outcome.kept { heads[best].markNext() }
       heads[best].advance()
     }
     for (index, feed) in feeds.enumerated() {
@@ -130,14 +153,15 @@ public struct LedgerStream: Sendable {
   }
 
   /// Checks one event in replay order and, when it is valid, passes it to `body`.
-  /// - Returns: whether it counts for its file's time order (false only when it breaks it).
+  /// - Returns: whether it counts for its file's time order (false only when it breaks it),
+  ///   and whether `body` keeps it.
   private func accept(
     _ event: RecordedEvent, after lastAt: Timestamp?, _ validator: inout ReferenceValidator,
-    _ summary: inout Summary, _ body: (RecordedEvent) -> Void
-  ) -> Bool {
+    _ summary: inout Summary, _ body: (RecordedEvent) -> Bool
+  ) -> (inOrder: Bool, kept: Bool) {
     if let problem = reader.timeOrderProblem(event, after: lastAt) {
       summary.problems.append(problem)
-      return false
+      return (false, false)
     }
     do throws(EventError) {
       try validator.validate(event)
@@ -147,11 +171,10 @@ public struct LedgerStream: Sendable {
         LedgerProblem(
           rule: .init(error.kind), file: location.file, line: location.line,
           service: event.event.service, message: error.description))
-      return true
+      return (true, false)
     }
     summary.events += 1
-    body(event)
-    return true
+    return (true, body(event))
   }
 }
 
@@ -275,6 +298,8 @@ final class EventRun: @unchecked Sendable {
   private(set) var base: UnsafeMutablePointer<RecordedEvent>
   private(set) var count = 0
   private var capacity: Int
+  /// One bit per event, set by the merge; nil until `startMarking`.
+  private(set) var marks: UnsafeMutablePointer<UInt64>?
 
   init(capacity: Int) {
     self.capacity = max(capacity, 16)
@@ -284,6 +309,22 @@ final class EventRun: @unchecked Sendable {
   deinit {
     base.deinitialize(count: count)
     base.deallocate()
+    marks?.deallocate()
+  }
+
+  /// Clears every mark, once the run is complete.
+  func startMarking() {
+    let words = (count + 63) / 64
+    marks = .allocate(capacity: max(words, 1))
+    marks?.initialize(repeating: 0, count: max(words, 1))
+  }
+
+  /// Calls `body` with each marked event, in file order.
+  func forEachMarked(_ body: (RecordedEvent) -> Void) {
+    guard let marks else { return }
+    for index in 0..<count where marks[index >> 6] & (1 << UInt64(index & 63)) != 0 {
+      body(base[index])
+    }
   }
 
   func append(_ event: consuming RecordedEvent) {
