@@ -55,6 +55,17 @@ public struct RecordedEvent: Sendable, Equatable {
     effectiveDate = event.effectiveDate
   }
 
+  /// A volume report, its type and effective date known without reading the payload again.
+  init(id: EventID, at: Timestamp, by: ActorID, report: VolumeReported, location: EventLocation) {
+    self.id = id
+    self.at = at
+    self.by = by
+    effectiveDate = report.to
+    event = .volumeReported(report)
+    self.location = location
+    type = .volumeReported
+  }
+
   /// The envelope and payload as one JSON object, keys in the writer's order
   /// (`id`, `at`, `by`, `type`, `data`; `v` is written only for versions other than 1).
   public var json: JSONValue {

@@ -80,8 +80,7 @@ enum FastLineDecoder {
       let data
     else { return nil }
     if let volume {
-      return RecordedEvent(
-        id: id, at: at, by: by, event: .volumeReported(volume), location: location)
+      return RecordedEvent(id: id, at: at, by: by, report: volume, location: location)
     }
     guard let event = try? Event.decode(type: type, data: data, normalising: false) else {
       return nil

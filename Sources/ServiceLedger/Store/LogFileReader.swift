@@ -87,6 +87,35 @@ public struct LogFileReader: Sendable {
     return (lineNumber, nil)
   }
 
+  /// Decodes the complete lines of `bytes` (which ends in `\n`), numbering them from
+  /// `firstLine`, for a replay: each event is decoded straight into `run`, in file order,
+  /// without being copied on the way; each problem is appended to `problems`.
+  func decodeLines(
+    _ bytes: UnsafeRawBufferPointer, name: String, firstLine: Int, into run: EventRun,
+    problems: inout [LedgerProblem]
+  ) {
+    var memo = FastLineDecoder.Memo()
+    let fast = path == .fast && decoder.defaults == nil
+    var start = 0
+    var lineNumber = firstLine - 1
+    while start < bytes.count, let end = Newlines.next(in: bytes, from: start) {
+      lineNumber += 1
+      let line = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+      start = end + 1
+      if fast, line.count <= LogFileReader.maximumLineLength,
+        let event = FastLineDecoder.decode(
+          line, location: EventLocation(file: name, line: lineNumber), memo: &memo)
+      {
+        run.append(event)
+        continue
+      }
+      switch decodeFully(line, name: name, line: lineNumber) {
+      case .event(let event): run.append(event)
+      case .problem(let problem): problems.append(problem)
+      }
+    }
+  }
+
   /// Decodes one line (without its `\n`): the fast path for the usual shape, else the full
   /// parser and envelope decoder, whose messages say exactly what is wrong.
   public func decodeLine(_ line: UnsafeRawBufferPointer, name: String, line number: Int)
@@ -107,6 +136,14 @@ public struct LogFileReader: Sendable {
     {
       return .event(event)
     }
+    return decodeFully(line, name: name, line: number)
+  }
+
+  /// Decodes one line with the full parser and envelope decoder.
+  private func decodeFully(_ line: UnsafeRawBufferPointer, name: String, line number: Int)
+    -> LineOutcome
+  {
+    let location = EventLocation(file: name, line: number)
     if let problem = lineProblem(line, name, number) { return .problem(problem) }
     let value: JSONValue
     do throws(JSONSyntaxError) {

@@ -259,12 +259,8 @@ private struct Chunk: @unchecked Sendable {
     let events = EventRun(capacity: bytes.count / 200)
     var problems: [LedgerProblem] = []
     bytes.withUnsafeBytes { raw in
-      _ = reader.forEachLine(raw, name: name, firstLine: firstLine) { outcome in
-        switch outcome {
-        case .event(let event): events.append(event)
-        case .problem(let problem): problems.append(problem)
-        }
-      }
+      reader.decodeLines(
+        raw, name: name, firstLine: firstLine, into: events, problems: &problems)
     }
     return (events, problems)
   }
@@ -335,7 +331,7 @@ final class EventRun: @unchecked Sendable {
       base = larger
       capacity *= 2
     }
-    (base + count).initialize(to: event)
+    (base + count).initialize(to: consume event)
     count += 1
   }
 }

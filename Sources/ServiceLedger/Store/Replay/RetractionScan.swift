@@ -67,7 +67,6 @@ enum RetractionScan {
     var targets: Set<EventID> = []
     while let block = try cursor.nextBlock() {
       block.withLines { raw in
-        guard let base = raw.baseAddress else { return }
         var offset = 0
         while offset < raw.count, let position = find(raw, from: offset) {
           let start = (raw[..<position].lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1

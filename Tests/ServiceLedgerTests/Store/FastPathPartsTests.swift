@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+
+@testable import ServiceLedger
+
+/// The word-at-a-time pieces of the replay's fast path, each against a plain reference.
+@Suite("Fast path parts")
+struct FastPathPartsTests {
+  @Test("an id parses to the bits it spells, and any byte that is not a lowercase hex digit fails")
+  func eventIDs() {
+    var random = SplitMix64(seed: 5)
+    for _ in 0..<500 {
+      let id = EventID(high: random.next(), low: random.next())
+      let text = Array(id.rawValue.utf8)
+      #expect(text.withUnsafeBytes { EventID.parse($0) } == id)
+    }
+    let text = Array("0123abcd-ef45-6789-abcd-ef0123456789".utf8)
+    let expected = text.withUnsafeBytes { EventID.parse($0) }
+    #expect(expected == EventID(high: 0x0123_abcd_ef45_6789, low: 0xabcd_ef01_2345_6789))
+    for position in text.indices where ![8, 13, 18, 23].contains(position) {
+      for byte in UInt8.min...UInt8.max {
+        var changed = text
+        changed[position] = byte
+        let parsed = changed.withUnsafeBytes { EventID.parse($0) }
+        let isDigit =
+          (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+          || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+        if isDigit {
+          // The same value as a reference built digit by digit.
+          let hex = String(decoding: changed.filter { $0 != UInt8(ascii: "-") }, as: UTF8.self)
+          let high = UInt64(hex.prefix(16), radix: 16)
+          let low = UInt64(hex.suffix(16), radix: 16)
+          #expect(parsed.map { ($0.high, $0.low) } ?? (0, 0) == (high ?? 1, low ?? 1))
+        } else {
+          #expect(parsed == nil, "byte \(byte) at \(position)")
+        }
+      }
+    }
+  }
+
+  @Test("a line is plain exactly when every byte is printable ASCII other than a backslash")
+  func plainLines() {
+    var random = SplitMix64(seed: 8)
+    let interesting: [UInt8] = [
+      0x00, 0x09, 0x1F, 0x20, 0x22, 0x5B, 0x5C, 0x5D, 0x7E, 0x7F, 0x80, 0xC3, 0xFF,
+    ]
+    for _ in 0..<5000 {
+      let length = random.index(40)
+      var bytes = (0..<length).map { _ in UInt8(0x20 + random.index(0x5F)) }
+      if !bytes.isEmpty, random.below(2) == 0 {
+        bytes[random.index(bytes.count)] = random.pick(interesting)
+      }
+      let reference = bytes.allSatisfy { $0 >= 0x20 && $0 <= 0x7E && $0 != 0x5C }
+      let plain = bytes.withUnsafeBytes { raw in
+        raw.baseAddress.map { FastLineDecoder.isPlain($0, raw.count) } ?? true
+      }
+      #expect(plain == reference, "\(bytes)")
+    }
+  }
+
+  @Test("remembered strings never stand in for different bytes")
+  func memo() {
+    var memo = FastLineDecoder.Memo()
+    var random = SplitMix64(seed: 13)
+    // Many more distinct strings than slots, sharing prefixes, some longer than 16 bytes.
+    let candidates = (0..<3000).map { index in
+      "svc-" + String(index) + String(repeating: "x", count: index % 20)
+    }
+    for _ in 0..<20_000 {
+      let text = random.pick(candidates)
+      let value = Array(text.utf8).withUnsafeBytes { memo.services.value($0) { _ in true } }
+      #expect(value == text)
+    }
+    let rejected = Array("Not A Slug".utf8).withUnsafeBytes {
+      memo.services.value($0, ServiceID.isValid)
+    }
+    #expect(rejected == nil)
+  }
+
+  @Test("a line decoded with a memo of earlier lines is the line decoded alone")
+  func memoisedLines() throws {
+    var lines: [String] = []
+    SyntheticLedger(services: 700, events: 6000, seed: 21).generate { event, _ in
+      lines.append(event.line)
+    }
+    var memo = FastLineDecoder.Memo()
+    let location = EventLocation(file: "f.jsonl", line: 1)
+    var decoded = 0
+    for line in lines {
+      let bytes = Array(line.utf8)
+      let alone = bytes.withUnsafeBytes { FastLineDecoder.decode($0, location: location) }
+      let memoised = bytes.withUnsafeBytes {
+        FastLineDecoder.decode($0, location: location, memo: &memo)
+      }
+      if alone != nil { decoded += 1 }
+      #expect(memoised == alone)
+    }
+    // Lines with nested values go to the full decoder; monthly reports never do.
+    #expect(decoded > lines.count * 9 / 10)
+  }
+
+  @Test("the cache's compacted events do not depend on the order the runs arrive in")
+  func compactionOrder() {
+    var events: [RecordedEvent] = []
+    SyntheticLedger(services: 12, events: 4000, seed: 3).generate { event, file in
+      var placed = event
+      placed.location = EventLocation(file: file, line: events.count + 1)
+      events.append(placed)
+    }
+    // Restate some periods later in the log, with other figures.
+    var restated: [RecordedEvent] = []
+    for (index, event) in events.enumerated() where index % 97 == 0 {
+      guard case .volumeReported(var report) = event.event else { continue }
+      report.total += 1
+      report.digital = nil
+      var later = event
+      later.event = .volumeReported(report)
+      later.at = Timestamp(seconds: event.at.seconds + 10_000_000, nanoseconds: 0)
+      later.location = EventLocation(file: "z.jsonl", line: index + 1)
+      restated.append(later)
+    }
+    let all = (events + restated).filter { $0.type != .eventRetracted }
+    var inOrder = CompactLog()
+    for event in all.sorted(by: Ledger.replayOrder) { inOrder.add(event) }
+    var random = SplitMix64(seed: 17)
+    var runs = stride(from: 0, to: all.count, by: 50).map {
+      Array(all[$0..<min($0 + 50, all.count)])
+    }
+    for index in runs.indices.reversed() { runs.swapAt(index, random.index(index + 1)) }
+    var shuffled = CompactLog()
+    for run in runs { for event in run { shuffled.add(event) } }
+    #expect(shuffled.events == inOrder.events)
+    #expect(shuffled.maxEffective == inOrder.maxEffective)
+    #expect(inOrder.events.contains { $0.location?.file == "z.jsonl" })
+  }
+}
