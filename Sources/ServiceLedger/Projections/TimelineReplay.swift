@@ -134,7 +134,7 @@ private final class Compactor: @unchecked Sendable {
 
   /// Adds the marked events of `run`.
   func add(_ run: EventRun) {
-    queue.async { run.forEachMarked { self.log.add($0) } }
+    queue.async { self.log.add(markedIn: run) }
   }
 
   /// The log once every batch is in.

@@ -25,9 +25,13 @@ enum FastLineDecoder {
   static func decode(
     _ line: UnsafeRawBufferPointer, location: EventLocation, memo: inout Memo
   ) -> RecordedEvent? {
+    guard let base = line.baseAddress else { return nil }
+    if let event = canonicalVolumeReport(base, line.count, location: location, memo: &memo) {
+      return event
+    }
     // Printable ASCII without `\`: no escapes to decode, no UTF-8 to validate or normalise,
     // and no control characters inside strings.
-    guard let base = line.baseAddress, isPlain(base, line.count) else { return nil }
+    guard isPlain(base, line.count) else { return nil }
     var scanner = Scanner(base: base, count: line.count)
     var id: EventID?
     var at: Timestamp?
@@ -371,9 +375,9 @@ enum FastLineDecoder {
   /// actors and sources): a repeated one is neither checked nor copied into a new `String`
   /// again.
   struct Memo {
-    var services = RecentStrings(slots: 512)
-    var actors = RecentStrings(slots: 512)
-    var texts = RecentStrings(slots: 512)
+    var services = RecentStrings(slots: 2048)
+    var actors = RecentStrings(slots: 64)
+    var texts = RecentStrings(slots: 64)
 
     /// A memo that remembers nothing, for decoding a single line.
     static var none: Memo {

@@ -92,9 +92,8 @@ public struct LogFileReader: Sendable {
   /// without being copied on the way; each problem is appended to `problems`.
   func decodeLines(
     _ bytes: UnsafeRawBufferPointer, name: String, firstLine: Int, into run: EventRun,
-    problems: inout [LedgerProblem]
+    problems: inout [LedgerProblem], memo: inout FastLineDecoder.Memo
   ) {
-    var memo = FastLineDecoder.Memo()
     let fast = path == .fast && decoder.defaults == nil
     var start = 0
     var lineNumber = firstLine - 1

@@ -133,4 +133,58 @@ struct FastPathPartsTests {
     #expect(shuffled.maxEffective == inOrder.maxEffective)
     #expect(inOrder.events.contains { $0.location?.file == "z.jsonl" })
   }
+
+  @Test("the writer's volume lines take the layout match; other layouts of them decode the same")
+  func canonicalLayout() throws {
+    var lines: [String] = []
+    SyntheticLedger(services: 40, events: 3000, seed: 29).generate { event, _ in
+      if event.type == .volumeReported { lines.append(event.line) }
+    }
+    var reference = LogFileReader()
+    reference.path = .standard
+    let location = EventLocation(file: "f.jsonl", line: 1)
+    var memo = FastLineDecoder.Memo()
+    for line in lines {
+      let expected = Array(line.utf8).withUnsafeBytes {
+        reference.decodeLine($0, name: "f.jsonl", line: 1)
+      }
+      guard case .event(let event) = expected else {
+        Issue.record("the reference rejects a generated line: \(line)")
+        continue
+      }
+      let matched = Array(line.utf8).withUnsafeBytes { raw in
+        raw.baseAddress.flatMap {
+          FastLineDecoder.canonicalVolumeReport($0, raw.count, location: location, memo: &memo)
+        }
+      }
+      #expect(matched == event)
+      // The same event with a space, with `v`, or with its data keys in another order.
+      let variants = [
+        line.replacingOccurrences(of: #""total":"#, with: #""total": "#),
+        line.replacingOccurrences(of: #","type":"#, with: #","v":1,"type":"#),
+        line.replacingOccurrences(of: #""from":"#, with: #""fromX":"#)
+          .replacingOccurrences(of: #""to":"#, with: #""from":"#)
+          .replacingOccurrences(of: #""fromX":"#, with: #""to":"#),
+      ]
+      for variant in variants.prefix(2) {
+        let bytes = Array(variant.utf8)
+        let layout = bytes.withUnsafeBytes { raw in
+          raw.baseAddress.flatMap {
+            FastLineDecoder.canonicalVolumeReport($0, raw.count, location: location, memo: &memo)
+          }
+        }
+        #expect(layout == nil, "\(variant)")
+        let general = bytes.withUnsafeBytes { FastLineDecoder.decode($0, location: location) }
+        #expect(general == event, "\(variant)")
+      }
+      // Swapped values make another event, or none: never this one through the layout.
+      let swapped = Array(variants[2].utf8).withUnsafeBytes { raw in
+        raw.baseAddress.flatMap {
+          FastLineDecoder.canonicalVolumeReport($0, raw.count, location: location, memo: &memo)
+        }
+      }
+      #expect(swapped == nil)
+    }
+    #expect(lines.count > 1000)
+  }
 }

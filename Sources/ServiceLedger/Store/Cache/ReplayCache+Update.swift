@@ -109,6 +109,11 @@ struct CompactLog {
   private var volumes: [ServiceID: KeptReports] = [:]
   private(set) var maxEffective: CivilDate?
 
+  /// Takes the events marked in `run`.
+  mutating func add(markedIn run: EventRun) {
+    run.forEachMarked { add($0) }
+  }
+
   /// Takes one event in force (not a retraction, not retracted), in any order: a report
   /// replaces one for the same period only when it comes later in replay order.
   mutating func add(_ event: RecordedEvent) {

@@ -182,6 +182,8 @@ public struct LedgerStream: Sendable {
 private final class FileFeed: @unchecked Sendable {
   let cursor: FileCursor
   private let reader: LogFileReader
+  /// One memo per decoding thread (a block is cut in two), used by one block at a time.
+  private let memos = [MemoBox(), MemoBox()]
   private var result: Result<Decoded?, LedgerError>?
   private let ready = DispatchSemaphore(value: 0)
 
@@ -217,8 +219,10 @@ private final class FileFeed: @unchecked Sendable {
     let results = ChunkResults(count: chunks.count)
     let reader = self.reader
     let name = cursor.name
+    let memos = self.memos
     DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
-      results.store(chunks[index].decode(reader, name: name), at: index)
+      let memo = memos[min(index, memos.count - 1)]
+      results.store(chunks[index].decode(reader, name: name, memo: memo), at: index)
     }
     var decoded: Decoded = ([], [])
     for index in chunks.indices {
@@ -253,17 +257,23 @@ private struct Chunk: @unchecked Sendable {
     return chunks
   }
 
-  func decode(_ reader: LogFileReader, name: String) -> (
+  func decode(_ reader: LogFileReader, name: String, memo: MemoBox) -> (
     events: EventRun, problems: [LedgerProblem]
   ) {
     let events = EventRun(capacity: bytes.count / 200)
     var problems: [LedgerProblem] = []
     bytes.withUnsafeBytes { raw in
       reader.decodeLines(
-        raw, name: name, firstLine: firstLine, into: events, problems: &problems)
+        raw, name: name, firstLine: firstLine, into: events, problems: &problems,
+        memo: &memo.memo)
     }
     return (events, problems)
   }
+}
+
+/// The fast decoder's memo for one decoding thread of a file, kept from block to block.
+private final class MemoBox: @unchecked Sendable {
+  var memo = FastLineDecoder.Memo()
 }
 
 /// Per-chunk results written by the decoding threads, each to its own slot.

@@ -1,0 +1,147 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+extension FastLineDecoder {
+  /// A `volume.reported` line laid out exactly as the writer lays it out (keys in the writer's
+  /// order, no spaces, no `v`), decoded by matching that layout: the fixed text between the
+  /// values is compared, not parsed. Nearly every line of a long log has this shape.
+  ///
+  /// Any other line, and any line whose values break a rule, gives nil and goes to the general
+  /// fast path: a line taken here is one that path takes too, with the same result (every
+  /// value is checked as strictly, and the free text as plainly).
+  static func canonicalVolumeReport(
+    _ base: UnsafeRawPointer, _ count: Int, location: EventLocation, memo: inout Memo
+  ) -> RecordedEvent? {
+    var line = Layout(base: base, count: count)
+    guard line.skip(#"{"id":""#), let idText = line.take(36), let id = EventID.parse(idText),
+      line.skip(#"","at":""#), let atText = line.text(), let at = Timestamp.parse(atText),
+      line.skip(#"","by":""#), let byText = line.text(),
+      let by = memo.actors.value(byText, ActorID.isValid),
+      line.skip(#"","type":"volume.reported","data":{"service":""#),
+      let serviceText = line.text(),
+      let service = memo.services.value(serviceText, ServiceID.isValid),
+      line.skip(#"","from":""#), let fromText = line.take(10),
+      let from = CivilDate.parse(fromText),
+      line.skip(#"","to":""#), let toText = line.take(10), let to = CivilDate.parse(toText),
+      line.skip(#"","total":"#), let total = line.number()
+    else { return nil }
+    var report = VolumeReported(
+      service: ServiceID(unchecked: service), from: from, to: to, total: total)
+    if line.skip(#","digital":"#) {
+      guard let value = line.number() else { return nil }
+      report.digital = value
+    }
+    if line.skip(#","assisted":"#) {
+      guard let value = line.number() else { return nil }
+      report.assisted = value
+    }
+    if line.skip(#","phone":"#) {
+      guard let value = line.number() else { return nil }
+      report.phone = value
+    }
+    if line.skip(#","post":"#) {
+      guard let value = line.number() else { return nil }
+      report.post = value
+    }
+    if line.skip(#","faceToFace":"#) {
+      guard let value = line.number() else { return nil }
+      report.faceToFace = value
+    }
+    if line.skip(#","other":"#) {
+      guard let value = line.number() else { return nil }
+      report.other = value
+    }
+    if line.skip(#","label":""#) {
+      guard let text = line.text(), Layout.isPlain(text), line.skip("\"") else { return nil }
+      report.label = memo.texts.value(text) { _ in true }
+    }
+    if line.skip(#","source":""#) {
+      guard let text = line.text(), Layout.isPlain(text), line.skip("\"") else { return nil }
+      report.source = memo.texts.value(text) { _ in true }
+    }
+    guard line.skip("}}"), line.isAtEnd, (try? report.validate()) != nil else { return nil }
+    return RecordedEvent(
+      id: id, at: at, by: ActorID(unchecked: by), report: report, location: location)
+  }
+
+  /// A cursor that matches a line against a fixed layout.
+  private struct Layout {
+    let base: UnsafeRawPointer
+    let count: Int
+    var index = 0
+
+    var isAtEnd: Bool { index == count }
+
+    /// Whether free text is plain: printable ASCII without `\`, as the general path requires.
+    static func isPlain(_ text: UnsafeRawBufferPointer) -> Bool {
+      guard let start = text.baseAddress else { return true }
+      return FastLineDecoder.isPlain(start, text.count)
+    }
+
+    /// Moves past `literal` when the line goes on with exactly it.
+    mutating func skip(_ literal: StaticString) -> Bool {
+      let length = literal.utf8CodeUnitCount
+      guard index + length <= count, memcmp(base + index, literal.utf8Start, length) == 0 else {
+        return false
+      }
+      index += length
+      return true
+    }
+
+    /// The next `length` bytes.
+    mutating func take(_ length: Int) -> UnsafeRawBufferPointer? {
+      guard index + length <= count else { return nil }
+      defer { index += length }
+      return UnsafeRawBufferPointer(start: base + index, count: length)
+    }
+
+    /// The bytes up to the next quote, which is left for the layout to match: eight bytes
+    /// are looked at a time.
+    mutating func text() -> UnsafeRawBufferPointer? {
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      var end = index
+      var found = false
+      while end + 8 <= count {
+        let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: end, as: UInt64.self))
+        let quotes = word ^ (UInt64(UInt8(ascii: "\"")) &* ones)
+        let hits = (quotes &- ones) & ~quotes & 0x8080_8080_8080_8080
+        if hits != 0 {
+          end += hits.trailingZeroBitCount / 8
+          found = true
+          break
+        }
+        end += 8
+      }
+      if !found {
+        while end < count, base.load(fromByteOffset: end, as: UInt8.self) != UInt8(ascii: "\"") {
+          end += 1
+        }
+        guard end < count else { return nil }
+      }
+      defer { index = end }
+      return UnsafeRawBufferPointer(start: base + index, count: end - index)
+    }
+
+    /// A whole number ≥ 0 of at most 15 digits, without leading zeros, followed by `,` or `}`.
+    mutating func number() -> Int? {
+      var value = 0
+      let start = index
+      while index < count {
+        let digit = base.load(fromByteOffset: index, as: UInt8.self) &- UInt8(ascii: "0")
+        guard digit < 10 else { break }
+        guard index - start < 15 else { return nil }
+        value = value * 10 + Int(digit)
+        index += 1
+      }
+      let digits = index - start
+      guard digits > 0, index < count,
+        digits == 1 || base.load(fromByteOffset: start, as: UInt8.self) != UInt8(ascii: "0")
+      else { return nil }
+      let next = base.load(fromByteOffset: index, as: UInt8.self)
+      return next == UInt8(ascii: ",") || next == UInt8(ascii: "}") ? value : nil
+    }
+  }
+}
