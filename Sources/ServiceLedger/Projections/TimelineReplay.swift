@@ -122,7 +122,7 @@ extension LedgerFolder {
     }
     ReplayCache(
       files: files, maxAt: maxAt, maxEffective: compact.maxEffective,
-      validator: summary.validator, compacted: compact.events
+      validator: summary.validator, compacted: [], lines: compact.lines
     ).save(to: self)
   }
 }

@@ -42,9 +42,11 @@ public struct VolumeHistory: Sendable, Equatable {
     guard recorded.type == .volumeReported || recorded.type == .kpiReported else { return }
     switch recorded.event {
     case .volumeReported(let report):
-      let count = Self.add(report, at: recorded.location, to: &reports[report.service, default: []])
-      if retention == .annualVolume, count > 64 {
-        Self.prune(&reports[report.service, default: []])
+      let prunes = retention == .annualVolume
+      reports.update(report.service, default: []) { entries in
+        if Self.add(report, at: recorded.location, to: &entries) > 64, prunes {
+          Self.prune(&entries)
+        }
       }
     case .kpiReported(let report):
       var entries = kpis.removeValue(forKey: report.service) ?? []

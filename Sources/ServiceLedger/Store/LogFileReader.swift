@@ -100,16 +100,17 @@ public struct LogFileReader: Sendable {
     while start < bytes.count, let end = Newlines.next(in: bytes, from: start) {
       lineNumber += 1
       let line = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+      let span = start..<end
       start = end + 1
       if fast, line.count <= LogFileReader.maximumLineLength,
         let event = FastLineDecoder.decode(
           line, location: EventLocation(file: name, line: lineNumber), memo: &memo)
       {
-        run.append(event)
+        run.append(event, line: span)
         continue
       }
       switch decodeFully(line, name: name, line: lineNumber) {
-      case .event(let event): run.append(event)
+      case .event(let event): run.append(event, line: span)
       case .problem(let problem): problems.append(problem)
       }
     }

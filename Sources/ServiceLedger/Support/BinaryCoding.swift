@@ -35,6 +35,12 @@ struct BinaryWriter {
     write(text.utf8.count)
     bytes.append(contentsOf: text.utf8)
   }
+
+  /// UTF-8 text already in bytes, read back by `BinaryReader.string()`.
+  mutating func write(_ text: [UInt8]) {
+    write(text.count)
+    bytes.append(contentsOf: text)
+  }
 }
 
 /// Reads what `BinaryWriter` wrote; every read fails cleanly (nil) on short or bad input, so a

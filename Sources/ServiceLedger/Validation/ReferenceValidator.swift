@@ -37,10 +37,11 @@ public struct ReferenceValidator: Sendable {
     do throws(EventError) {
       if recorded.type == .volumeReported, case .volumeReported(let report) = recorded.event {
         // Most of a long log: checked and remembered with one look-up of the service.
-        guard try services[report.service]?.accept(report) != nil else {
+        guard let index = services.index(forKey: report.service) else {
           try checkService(report.service, for: recorded.event)
           return
         }
+        try services.values[index].accept(report)
         return
       }
       try check(recorded.event)

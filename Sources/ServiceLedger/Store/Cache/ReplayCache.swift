@@ -45,6 +45,9 @@ struct ReplayCache: Sendable {
   var token: UInt64 = 0
   /// The events the catalogue-type views need, in replay order, with their locations.
   var compacted: [RecordedEvent]
+  /// The same events as the log lines they were read from, when a full replay has them at
+  /// hand: `save` writes these instead of writing each event out again.
+  var lines: [CompactLog.Line]?
 
   /// A hash of the (up to) 4 KiB of `path` before `length`: FNV-1a, enough to notice an
   /// edited or replaced file, not a security check.
@@ -174,12 +177,22 @@ struct ReplayCache: Sendable {
       out.write(maxAt?.seconds)
       out.write(maxAt?.nanoseconds ?? 0)
       out.write(maxEffective?.dayNumber)
-      out.write(compacted.count)
-      for event in compacted {
-        out.write(event.location?.file ?? "")
-        out.write(event.location?.line ?? 0)
-        out.write(event.line)
-        out.flushIfFull()
+      if let lines {
+        out.write(lines.count)
+        for line in lines {
+          out.write(line.file)
+          out.write(line.line)
+          out.write(line.text)
+          out.flushIfFull()
+        }
+      } else {
+        out.write(compacted.count)
+        for event in compacted {
+          out.write(event.location?.file ?? "")
+          out.write(event.location?.line ?? 0)
+          out.write(event.line)
+          out.flushIfFull()
+        }
       }
     }
   }

@@ -136,7 +136,7 @@ public struct LedgerStream: Sendable {
       }
       guard best >= 0, let events = heads[best].events else { break }
       let next = heads[best].next
-      let outcome = accept(events[next], after: heads[best].lastAt, &validator, &summary, body)
+      let outcome = accept(events + next, after: heads[best].lastAt, &validator, &summary, body)
       if outcome.inOrder { heads[best].lastAt = bestAt }
       if outcome.kept { heads[best].markNext() }
       heads[best].advance()
@@ -156,25 +156,29 @@ public struct LedgerStream: Sendable {
   /// - Returns: whether it counts for its file's time order (false only when it breaks it),
   ///   and whether `body` keeps it.
   private func accept(
-    _ event: RecordedEvent, after lastAt: Timestamp?, _ validator: inout ReferenceValidator,
-    _ summary: inout Summary, _ body: (RecordedEvent) -> Bool
+    _ event: UnsafePointer<RecordedEvent>, after lastAt: Timestamp?,
+    _ validator: inout ReferenceValidator, _ summary: inout Summary,
+    _ body: (RecordedEvent) -> Bool
   ) -> (inOrder: Bool, kept: Bool) {
-    if let problem = reader.timeOrderProblem(event, after: lastAt) {
+    // Compared here first: building the problem is for the rare line that breaks the order.
+    if let lastAt, event.pointee.at < lastAt,
+      let problem = reader.timeOrderProblem(event.pointee, after: lastAt)
+    {
       summary.problems.append(problem)
       return (false, false)
     }
     do throws(EventError) {
-      try validator.validate(event)
+      try validator.validate(event.pointee)
     } catch {
-      let location = event.location ?? EventLocation(file: "", line: 0)
+      let location = event.pointee.location ?? EventLocation(file: "", line: 0)
       summary.problems.append(
         LedgerProblem(
           rule: .init(error.kind), file: location.file, line: location.line,
-          service: event.event.service, message: error.description))
+          service: event.pointee.event.service, message: error.description))
       return (true, false)
     }
     summary.events += 1
-    return (true, body(event))
+    return (true, body(event.pointee))
   }
 }
 
@@ -236,6 +240,8 @@ private final class FileFeed: @unchecked Sendable {
 
 /// A run of whole lines of one block, decoded by one thread.
 private struct Chunk: @unchecked Sendable {
+  /// The block the lines are in, and the lines.
+  let buffer: [UInt8]
   let bytes: ArraySlice<UInt8>
   let firstLine: Int
 
@@ -250,7 +256,7 @@ private struct Chunk: @unchecked Sendable {
       var end = min(start + size, bytes.count) - 1
       while end < bytes.count - 1, bytes[end] != UInt8(ascii: "\n") { end += 1 }
       let slice = bytes[start...end]
-      chunks.append(Chunk(bytes: slice, firstLine: line))
+      chunks.append(Chunk(buffer: block.buffer, bytes: slice, firstLine: line))
       line += slice.withUnsafeBytes { Newlines.count($0) }
       start = end + 1
     }
@@ -260,7 +266,8 @@ private struct Chunk: @unchecked Sendable {
   func decode(_ reader: LogFileReader, name: String, memo: MemoBox) -> (
     events: EventRun, problems: [LedgerProblem]
   ) {
-    let events = EventRun(capacity: bytes.count / 200)
+    let events = EventRun(
+      capacity: bytes.count / 200, text: buffer, textOffset: bytes.startIndex)
     var problems: [LedgerProblem] = []
     bytes.withUnsafeBytes { raw in
       reader.decodeLines(
@@ -306,15 +313,25 @@ final class EventRun: @unchecked Sendable {
   private var capacity: Int
   /// One bit per event, set by the merge; nil until `startMarking`.
   private(set) var marks: UnsafeMutablePointer<UInt64>?
+  /// The bytes the events were read from, and where each event's line starts and ends in
+  /// them (from `textOffset`).
+  private let text: [UInt8]
+  private let textOffset: Int
+  private var spans: UnsafeMutablePointer<(start: Int32, end: Int32)>
 
-  init(capacity: Int) {
+  /// A run for `capacity` events, read from `text` starting at `textOffset`.
+  init(capacity: Int, text: [UInt8] = [], textOffset: Int = 0) {
     self.capacity = max(capacity, 16)
+    self.text = text
+    self.textOffset = textOffset
     base = .allocate(capacity: self.capacity)
+    spans = .allocate(capacity: self.capacity)
   }
 
   deinit {
     base.deinitialize(count: count)
     base.deallocate()
+    spans.deallocate()
     marks?.deallocate()
   }
 
@@ -325,23 +342,42 @@ final class EventRun: @unchecked Sendable {
     marks?.initialize(repeating: 0, count: max(words, 1))
   }
 
-  /// Calls `body` with each marked event, in file order.
-  func forEachMarked(_ body: (RecordedEvent) -> Void) {
+  /// Calls `body` with each marked event, which it reads in place, and the line it was read
+  /// from (without its `\n`), in file order.
+  func forEachMarked(_ body: (UnsafePointer<RecordedEvent>, UnsafeRawBufferPointer) -> Void) {
     guard let marks else { return }
-    for index in 0..<count where marks[index >> 6] & (1 << UInt64(index & 63)) != 0 {
-      body(base[index])
+    // One access to the bytes for the whole run: they were read on another thread, so each
+    // reference count taken on them would cost a trip between the cores.
+    text.withUnsafeBytes { text in
+      for index in 0..<count where marks[index >> 6] & (1 << UInt64(index & 63)) != 0 {
+        let start = textOffset + Int(spans[index].start)
+        let end = textOffset + Int(spans[index].end)
+        let line =
+          start >= 0 && start <= end && end <= text.count
+          ? UnsafeRawBufferPointer(rebasing: text[start..<end])
+          : UnsafeRawBufferPointer(start: nil, count: 0)
+        body(base + index, line)
+      }
     }
   }
 
-  func append(_ event: consuming RecordedEvent) {
+  /// Adds `event`, read from `line` (offsets from `textOffset`).
+  func append(_ event: consuming RecordedEvent, line: Range<Int>) {
     if count == capacity {
       let larger = UnsafeMutablePointer<RecordedEvent>.allocate(capacity: capacity * 2)
       larger.moveInitialize(from: base, count: count)
       base.deallocate()
       base = larger
+      let largerSpans = UnsafeMutablePointer<(start: Int32, end: Int32)>.allocate(
+        capacity: capacity * 2)
+      largerSpans.moveInitialize(from: spans, count: count)
+      spans.deallocate()
+      spans = largerSpans
       capacity *= 2
     }
     (base + count).initialize(to: consume event)
+    (spans + count).initialize(
+      to: (Int32(clamping: line.lowerBound), Int32(clamping: line.upperBound)))
     count += 1
   }
 }
