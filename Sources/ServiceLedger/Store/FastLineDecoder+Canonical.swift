@@ -17,15 +17,17 @@ extension FastLineDecoder {
   ) -> RecordedEvent? {
     var line = Layout(base: base, count: count)
     guard line.skip(#"{"id":""#), let idText = line.take(36), let id = EventID.parse(idText),
-      line.skip(#"","at":""#), let atText = line.text(), let at = Timestamp.parse(atText),
+      line.skip(#"","at":""#), let atText = line.text(),
+      let at = Timestamp.parse(atText, date: memo.dates.date(atText, field: 2)),
       line.skip(#"","by":""#), let byText = line.text(),
       let by = memo.actors.value(byText, ActorID.isValid),
       line.skip(#"","type":"volume.reported","data":{"service":""#),
       let serviceText = line.text(),
       let service = memo.services.value(serviceText, ServiceID.isValid),
       line.skip(#"","from":""#), let fromText = line.take(10),
-      let from = CivilDate.parse(fromText),
-      line.skip(#"","to":""#), let toText = line.take(10), let to = CivilDate.parse(toText),
+      let from = memo.dates.date(fromText, field: 0),
+      line.skip(#"","to":""#), let toText = line.take(10),
+      let to = memo.dates.date(toText, field: 1),
       line.skip(#"","total":"#), let total = line.number()
     else { return nil }
     var report = VolumeReported(

@@ -375,15 +375,42 @@ enum FastLineDecoder {
   /// actors and sources): a repeated one is neither checked nor copied into a new `String`
   /// again.
   struct Memo {
-    var services = RecentStrings(slots: 2048)
+    var services = RecentStrings(slots: 4096)
     var actors = RecentStrings(slots: 64)
     var texts = RecentStrings(slots: 64)
+    /// The dates of the last line's `from`, `to` and `at`: the next line mostly repeats them.
+    var dates = RecentDates()
 
     /// A memo that remembers nothing, for decoding a single line.
     static var none: Memo {
       Memo(
         services: RecentStrings(slots: 0), actors: RecentStrings(slots: 0),
         texts: RecentStrings(slots: 0))
+    }
+  }
+
+  /// The last few dates parsed, by field: reports of one period come together, and so do
+  /// events recorded on one day.
+  struct RecentDates {
+    private var keys: [(UInt64, UInt16)] = [(0, 0), (0, 0), (0, 0)]
+    private var values = [CivilDate](repeating: CivilDate(dayNumber: 0), count: 3)
+
+    /// The date `YYYY-MM-DD` that the first 10 of `bytes` spell, for field number `field`
+    /// (0, 1 or 2), or nil.
+    mutating func date(_ bytes: UnsafeRawBufferPointer, field: Int) -> CivilDate? {
+      guard bytes.count >= 10, let base = bytes.baseAddress, keys.indices.contains(field) else {
+        return nil
+      }
+      let key = (
+        base.loadUnaligned(as: UInt64.self), base.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
+      )
+      if keys[field] == key { return values[field] }
+      guard let date = CivilDate.parse(UnsafeRawBufferPointer(rebasing: bytes[0..<10])) else {
+        return nil
+      }
+      keys[field] = key
+      values[field] = date
+      return date
     }
   }
 

@@ -26,11 +26,16 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
   /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction]Z` from UTF-8 bytes, or returns nil.
   static func parse(_ bytes: UnsafeRawBufferPointer) -> Timestamp? {
+    parse(bytes, date: nil)
+  }
+
+  /// `parse(_:)` given the date its first 10 bytes spell, when known already (nil: parse it).
+  static func parse(_ bytes: UnsafeRawBufferPointer, date known: CivilDate?) -> Timestamp? {
     let count = bytes.count
     guard count >= 20, bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
       bytes[16] == UInt8(ascii: ":"), bytes[count - 1] == UInt8(ascii: "Z"),
       count == 20 || bytes[19] == UInt8(ascii: "."),
-      let date = CivilDate.parse(UnsafeRawBufferPointer(rebasing: bytes[0..<10])),
+      let date = known ?? CivilDate.parse(UnsafeRawBufferPointer(rebasing: bytes[0..<10])),
       let hour = CivilDate.digits(bytes, 11, 13), hour < 24,
       let minute = CivilDate.digits(bytes, 14, 16), minute < 60,
       let second = CivilDate.digits(bytes, 17, 19), second < 60

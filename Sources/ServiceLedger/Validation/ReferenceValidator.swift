@@ -241,14 +241,13 @@ struct ServiceFacts: Sendable {
       throw ServiceFacts.retired(report.service, on: retiredOn)
     }
     guard report.days < 365 else { return }
-    if let clash = shortReports.overlap(report.from, report.to) {
+    if let clash = shortReports.insertUnlessOverlapping(report.from, report.to) {
       throw EventError(
         field: "data.from",
         "\(report.from)..\(report.to) overlaps the report for \(clash.from)..\(clash.to); "
           + "reports shorter than 12 months may only overlap when their ranges are identical "
           + "(a restatement)")
     }
-    shortReports.insert(report.from, report.to)
   }
 
   static func retired(_ service: ServiceID, on date: CivilDate) -> EventError {

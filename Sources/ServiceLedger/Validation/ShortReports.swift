@@ -23,8 +23,11 @@ struct ShortReports: Sendable {
   /// Makes room for `count` ranges.
   mutating func reserve(_ count: Int) { ranges.reserveCapacity(count) }
 
-  /// The stored range that `from...to` overlaps without being identical to it, if any.
-  func overlap(_ from: CivilDate, _ to: CivilDate) -> (from: CivilDate, to: CivilDate)? {
+  /// Adds `from...to` unless it overlaps a stored range without being identical to it, with
+  /// one search for both: the clashing range, or nil when it was added (or was there).
+  mutating func insertUnlessOverlapping(_ from: CivilDate, _ to: CivilDate)
+    -> (from: CivilDate, to: CivilDate)?
+  {
     let start = Int32(clamping: from.dayNumber)
     let end = Int32(clamping: to.dayNumber)
     let index = insertionIndex(start)
@@ -35,16 +38,13 @@ struct ShortReports: Sendable {
         return (CivilDate(dayNumber: Int(range.from)), CivilDate(dayNumber: Int(range.to)))
       }
     }
+    if ranges.indices.contains(index), ranges[index].from == start { return nil }
+    if index == ranges.count {
+      ranges.append((start, end))
+    } else {
+      ranges.insert((start, end), at: index)
+    }
     return nil
-  }
-
-  /// Adds `from...to` (a range identical to a stored one is kept once).
-  mutating func insert(_ from: CivilDate, _ to: CivilDate) {
-    let start = Int32(clamping: from.dayNumber)
-    let index = insertionIndex(start)
-    if ranges.indices.contains(index), ranges[index].from == start { return }
-    let range = (start, Int32(clamping: to.dayNumber))
-    if index == ranges.count { ranges.append(range) } else { ranges.insert(range, at: index) }
   }
 
   /// The first index whose range starts on or after `from`.
