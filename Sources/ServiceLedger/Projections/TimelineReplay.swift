@@ -131,10 +131,17 @@ extension LedgerFolder {
 private final class Compactor: @unchecked Sendable {
   private var log = CompactLog()
   private let queue = DispatchQueue(label: "ledger.compactor")
+  /// Runs may wait here, each holding its events and the block they were read from; a few at
+  /// most, so that memory stays bounded if this falls behind the replay.
+  private let room = DispatchSemaphore(value: 6)
 
   /// Adds the marked events of `run`.
   func add(_ run: EventRun) {
-    queue.async { self.log.add(markedIn: run) }
+    room.wait()
+    queue.async {
+      self.log.add(markedIn: run)
+      self.room.signal()
+    }
   }
 
   /// The log once every batch is in.

@@ -10,10 +10,10 @@ struct EventIDSet: Sendable {
   private(set) var count = 0
 
   /// A set with room for `capacity` ids before it grows (kept at most three quarters full).
+  /// The table is exactly that size, not the next power of two: a replay's table is the
+  /// largest thing it holds.
   init(capacity: Int = 0) {
-    var size = 16
-    while size * 3 < capacity * 4 { size *= 2 }
-    slots = Array(repeating: (0, 0), count: size)
+    slots = Array(repeating: (0, 0), count: max(16, (capacity * 4 + 2) / 3))
   }
 
   /// Calls `body` with every id, in slot order.
@@ -30,11 +30,10 @@ struct EventIDSet: Sendable {
       return !hasZero
     }
     if (count + 1) * 4 > slots.count * 3 { grow() }
-    let mask = slots.count - 1
-    var index = slot(for: id, mask: mask)
+    var index = slot(for: id)
     while slots[index] != (0, 0) {
       if slots[index] == (id.high, id.low) { return false }
-      index = (index + 1) & mask
+      index = next(index)
     }
     slots[index] = (id.high, id.low)
     count += 1
@@ -46,10 +45,9 @@ struct EventIDSet: Sendable {
   /// so the processor overlaps their waits for memory, where inserting one id at a time waits
   /// for each in turn.
   func warm(for events: UnsafePointer<RecordedEvent>, count: Int) {
-    let mask = slots.count - 1
     var sum: UInt64 = 0
     slots.withUnsafeBufferPointer { slots in
-      for index in 0..<count { sum &+= slots[slot(for: events[index].id, mask: mask)].0 }
+      for index in 0..<count { sum &+= slots[slot(for: events[index].id)].0 }
     }
     keep(sum)
   }
@@ -57,11 +55,10 @@ struct EventIDSet: Sendable {
   /// Whether `id` is in the set.
   func contains(_ id: EventID) -> Bool {
     if id.high == 0 && id.low == 0 { return hasZero }
-    let mask = slots.count - 1
-    var index = slot(for: id, mask: mask)
+    var index = slot(for: id)
     while slots[index] != (0, 0) {
       if slots[index] == (id.high, id.low) { return true }
-      index = (index + 1) & mask
+      index = next(index)
     }
     return false
   }
@@ -73,31 +70,34 @@ struct EventIDSet: Sendable {
       hasZero = false
       return
     }
-    let mask = slots.count - 1
-    var index = slot(for: id, mask: mask)
+    var index = slot(for: id)
     while slots[index] != (0, 0) {
       if slots[index] == (id.high, id.low) {
         // Empty the slot, then re-insert the rest of the run so no id becomes unreachable.
         slots[index] = (0, 0)
         count -= 1
-        var next = (index + 1) & mask
-        while slots[next] != (0, 0) {
-          let moved = EventID(high: slots[next].0, low: slots[next].1)
-          slots[next] = (0, 0)
+        var following = next(index)
+        while slots[following] != (0, 0) {
+          let moved = EventID(high: slots[following].0, low: slots[following].1)
+          slots[following] = (0, 0)
           count -= 1
           _ = insert(moved)
-          next = (next + 1) & mask
+          following = next(following)
         }
         return
       }
-      index = (index + 1) & mask
+      index = next(index)
     }
   }
 
-  private func slot(for id: EventID, mask: Int) -> Int {
+  /// Where `id`'s probe starts: its mixed bits scaled to the table's size.
+  private func slot(for id: EventID) -> Int {
     let mixed = (id.high ^ id.low &* 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
-    return Int(truncatingIfNeeded: mixed >> 20) & mask
+    return Int(truncatingIfNeeded: mixed.multipliedFullWidth(by: UInt64(slots.count)).high)
   }
+
+  /// The slot after `index`, wrapping at the end.
+  private func next(_ index: Int) -> Int { index + 1 == slots.count ? 0 : index + 1 }
 
   private mutating func grow() {
     let old = slots

@@ -22,9 +22,33 @@ struct CompactLog {
 
   private var others: [Line] = []
   /// Per service, its current volume reports, pruned as `VolumeHistory` with `.annualVolume`
-  /// retention prunes.
-  private var volumes: [ServiceID: KeptReports] = [:]
+  /// retention prunes: found through `slots`, and first through `recent`, a small table that
+  /// a service's name finds without the dictionary's hashing.
+  private var volumes: [KeptReports] = []
+  private var slots: [ServiceID: Int] = [:]
+  private var recent = [(service: ServiceID?, slot: Int)](repeating: (nil, 0), count: 2048)
   private(set) var maxEffective: CivilDate?
+
+  /// Changes the kept reports of `service`.
+  private mutating func update(_ service: ServiceID, _ body: (inout KeptReports) -> Void) {
+    var hash = 0
+    for byte in service.rawValue.utf8 { hash = hash &* 31 &+ Int(byte) }
+    let index = hash & (recent.count - 1)
+    if recent[index].service == service {
+      body(&volumes[recent[index].slot])
+      return
+    }
+    let slot: Int
+    if let known = slots[service] {
+      slot = known
+    } else {
+      slot = volumes.count
+      volumes.append(KeptReports())
+      slots[service] = slot
+    }
+    recent[index] = (service, slot)
+    body(&volumes[slot])
+  }
 
   /// Takes the events marked in `run`, reading each in place and copying only its line.
   mutating func add(markedIn run: EventRun) {
@@ -35,12 +59,10 @@ struct CompactLog {
       case .volumeReported:
         guard case .volumeReported(let report) = event.pointee.event else { return }
         note(report.to)
-        let kept = Line(
+        let place = KeptReports.Place(
           at: event.pointee.at, file: event.pointee.location?.file ?? "",
-          line: event.pointee.location?.line ?? 0, text: Array(text))
-        volumes.update(report.service, default: KeptReports()) {
-          $0.add(kept, from: report.from, to: report.to)
-        }
+          line: event.pointee.location?.line ?? 0)
+        update(report.service) { $0.add(place, text, from: report.from, to: report.to) }
       default:
         note(event.pointee.effectiveDate)
         others.append(
@@ -59,7 +81,10 @@ struct CompactLog {
       at: event.at, file: event.location?.file ?? "", line: event.location?.line ?? 0,
       text: Array(event.line.utf8))
     if case .volumeReported(let report) = event.event {
-      volumes[report.service, default: KeptReports()].add(line, from: report.from, to: report.to)
+      let place = KeptReports.Place(at: line.at, file: line.file, line: line.line)
+      line.text.withUnsafeBytes { text in
+        update(report.service) { $0.add(place, text, from: report.from, to: report.to) }
+      }
     } else {
       others.append(line)
     }
@@ -72,8 +97,8 @@ struct CompactLog {
   /// What was kept, in replay order.
   var lines: [Line] {
     var volumes = self.volumes
-    for key in volumes.keys { volumes[key]?.prune() }
-    return (others + volumes.values.flatMap(\.lines)).sorted(by: Line.inReplayOrder)
+    for index in volumes.indices { volumes[index].prune() }
+    return (others + volumes.flatMap(\.lines)).sorted(by: Line.inReplayOrder)
   }
 
   /// What was kept, decoded again, in replay order.
@@ -90,14 +115,38 @@ struct CompactLog {
 }
 
 /// One service's volume reports that the annual-volume rule can still use, sorted by `to`, then
-/// `from`, with their periods apart so that placing a report reads no line.
+/// `from`: their periods, their places in replay order, and their lines' bytes in one buffer
+/// (so that keeping a report allocates nothing), which pruning rebuilds.
 private struct KeptReports {
-  private var periods: [(to: Int, from: Int)] = []
-  private(set) var lines: [CompactLog.Line] = []
+  /// Where a report stands in replay order.
+  struct Place {
+    var at: Timestamp
+    var file: String
+    var line: Int
 
-  /// Adds the report on `line` for `from...to`; of two for the same period, the later in
-  /// replay order stays.
-  mutating func add(_ line: CompactLog.Line, from: CivilDate, to: CivilDate) {
+    static func < (a: Place, b: Place) -> Bool { (a.at, a.file, a.line) < (b.at, b.file, b.line) }
+  }
+
+  private var periods: [(to: Int, from: Int)] = []
+  private var places: [Place] = []
+  /// Each report's line: a range of `text`.
+  private var spans: [Range<Int>] = []
+  private var text: [UInt8] = []
+
+  /// The reports' lines, in period order.
+  var lines: [CompactLog.Line] {
+    places.indices.map { index in
+      CompactLog.Line(
+        at: places[index].at, file: places[index].file, line: places[index].line,
+        text: Array(text[spans[index]]))
+    }
+  }
+
+  /// Adds the report read from `line` at `place`, for `from...to`; of two for the same period,
+  /// the later in replay order stays.
+  mutating func add(
+    _ place: Place, _ line: UnsafeRawBufferPointer, from: CivilDate, to: CivilDate
+  ) {
     let period = (to: to.dayNumber, from: from.dayNumber)
     var index = periods.count
     if let last = periods.last, !(last < period) {
@@ -109,15 +158,21 @@ private struct KeptReports {
       }
       index = low
     }
+    let span = text.count..<(text.count + line.count)
     if index < periods.count, periods[index] == period {
-      if CompactLog.Line.inReplayOrder(lines[index], line) { lines[index] = line }
+      guard places[index] < place else { return }
+      places[index] = place
+      spans[index] = span
     } else if index == periods.count {
       periods.append(period)
-      lines.append(line)
+      places.append(place)
+      spans.append(span)
     } else {
       periods.insert(period, at: index)
-      lines.insert(line, at: index)
+      places.insert(place, at: index)
+      spans.insert(span, at: index)
     }
+    text.append(contentsOf: line)
     if periods.count > 64 { prune() }
   }
 
@@ -137,18 +192,23 @@ private struct KeptReports {
       if yearEnds.count == 2 { break }
     }
     var kept = 0
+    var keptText: [UInt8] = []
+    keptText.reserveCapacity(text.count / 2)
     for index in periods.indices {
       let period = periods[index]
       guard period.to >= start || (isYear(period) && yearEnds.contains(period.to)) else {
         continue
       }
-      if kept != index {
-        periods[kept] = period
-        lines.swapAt(kept, index)
-      }
+      let span = keptText.count..<(keptText.count + spans[index].count)
+      keptText.append(contentsOf: text[spans[index]])
+      periods[kept] = period
+      places.swapAt(kept, index)
+      spans[kept] = span
       kept += 1
     }
     periods.removeLast(periods.count - kept)
-    lines.removeLast(lines.count - kept)
+    places.removeLast(places.count - kept)
+    spans.removeLast(spans.count - kept)
+    text = keptText
   }
 }
