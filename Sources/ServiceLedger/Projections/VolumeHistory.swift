@@ -50,7 +50,7 @@ public struct VolumeHistory: Sendable, Equatable {
       }
     case .kpiReported(let report):
       var entries = kpis.removeValue(forKey: report.service) ?? []
-      let index = Self.index(in: entries, to: report.to, from: report.from) { $0 }
+      let index = Self.index(in: entries, to: report.to, from: report.from) { ($0.to, $0.from) }
       if index < entries.count, entries[index].from == report.from, entries[index].to == report.to {
         entries[index] = report
       } else {
@@ -78,7 +78,9 @@ public struct VolumeHistory: Sendable, Equatable {
   static func add(_ report: VolumeReported, at location: EventLocation?, to entries: inout [Entry])
     -> Int
   {
-    let index = Self.index(in: entries, to: report.to, from: report.from) { $0.report }
+    let index = Self.index(in: entries, to: report.to, from: report.from) {
+      ($0.report.to, $0.report.from)
+    }
     if index < entries.count, entries[index].report.from == report.from,
       entries[index].report.to == report.to
     {
@@ -96,13 +98,11 @@ public struct VolumeHistory: Sendable, Equatable {
   /// The first index in `entries` (sorted by `to`, then `from`) whose period is not before
   /// `to`, `from`. Reports mostly arrive in order, so the end is tried first.
   static func index<Element>(
-    in entries: [Element], to: CivilDate, from: CivilDate, _ period: (Element) -> some Period
+    in entries: [Element], to: CivilDate, from: CivilDate,
+    _ period: (Element) -> (to: CivilDate, from: CivilDate)
   ) -> Int {
-    func before(_ element: Element) -> Bool {
-      let other = period(element)
-      return (other.to, other.from) < (to, from)
-    }
-    if let last = entries.last, before(last) { return entries.count }
+    func before(_ element: Element) -> Bool { period(element) < (to, from) }
+    if let last = entries.indices.last, before(entries[last]) { return entries.count }
     var low = 0
     var high = entries.count
     while low < high {
@@ -133,12 +133,3 @@ public struct VolumeHistory: Sendable, Equatable {
     }
   }
 }
-
-/// A report's period, for sorting.
-public protocol Period {
-  var from: CivilDate { get }
-  var to: CivilDate { get }
-}
-
-extension VolumeReported: Period {}
-extension KPIReported: Period {}

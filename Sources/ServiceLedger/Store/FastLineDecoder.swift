@@ -418,6 +418,9 @@ enum FastLineDecoder {
   struct RecentStrings {
     private var keys: [Key]
     private var values: [String]
+    /// The last string found, tried first: an actor or a source mostly repeats line after line.
+    private var lastKey = Key()
+    private var lastValue = ""
 
     /// A table of `slots` strings: a power of two, or 0 to remember nothing.
     init(slots: Int) {
@@ -445,13 +448,18 @@ enum FastLineDecoder {
       var key = Key()
       key.count = bytes.count
       withUnsafeMutableBytes(of: &key.words) { $0.copyMemory(from: bytes) }
+      if lastKey == key { return lastValue }
       let mixed = (key.words.0 &* 0x9E37_79B9_7F4A_7C15) ^ (key.words.1 &+ UInt64(bytes.count))
       let slot = Int(truncatingIfNeeded: (mixed &* 0xBF58_476D_1CE4_E5B9) >> 32) & (keys.count - 1)
-      if keys[slot] == key { return values[slot] }
+      if keys[slot] == key {
+        (lastKey, lastValue) = (key, values[slot])
+        return values[slot]
+      }
       let text = String(decoding: bytes, as: UTF8.self)
       guard isValid(text) else { return nil }
       keys[slot] = key
       values[slot] = text
+      (lastKey, lastValue) = (key, text)
       return text
     }
   }
