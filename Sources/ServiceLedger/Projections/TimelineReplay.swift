@@ -9,6 +9,7 @@ extension LedgerStream {
   /// out to differ, replays once more knowing them: at most two passes, one when the
   /// assumption holds.
   /// - Parameters:
+  ///   - opened: the files, when already opened for the first pass.
   ///   - asOf: valid time.
   ///   - knownAt: knowledge time; nil for everything recorded.
   ///   - assumed: ids believed retracted.
@@ -21,7 +22,8 @@ extension LedgerStream {
   ///   passes it took.
   /// - Throws: `LedgerError` when the folder or a file cannot be read.
   func replay<State>(
-    asOf: CivilDate, knownAt: Timestamp?, assuming assumed: Set<EventID> = [],
+    _ opened: OpenFiles? = nil, asOf: CivilDate, knownAt: Timestamp?,
+    assuming assumed: Set<EventID> = [],
     into initial: State, finished: ((EventRun) -> Void)? = nil,
     _ apply: (inout State, RecordedEvent) -> Void
   ) throws(LedgerError) -> (
@@ -29,12 +31,14 @@ extension LedgerStream {
   ) {
     var retracted = assumed
     var passes = 0
+    var opened = opened
     while true {
       var state = initial
       var observed: Set<EventID> = []
       let filter = Timeline.Filter(asOf: asOf, knownAt: knownAt, retracted: retracted)
       passes += 1
       let summary = try replay(
+        opened,
         keeping: { event in
           if let target = Timeline.retractionTarget(event, knownAt: knownAt) {
             observed.insert(target)
@@ -48,6 +52,7 @@ extension LedgerStream {
           return knownAt == nil && event.type != .eventRetracted
             && !retracted.contains(event.id)
         }, finished: knownAt == nil ? finished : nil)
+      opened = nil
       if observed == retracted { return (state, summary, retracted, passes) }
       retracted = observed
     }
@@ -95,12 +100,14 @@ extension LedgerFolder {
       if !added.isEmpty { cache.save(to: self) }
       return (state, [])
     }
+    // The files start decoding while the retractions are looked for.
+    let stream = LedgerStream(folder: self, reader: reader)
+    let opened = try stream.open()
     let assumed = try RetractionScan.targets(in: self, knownAt: knownAt, reader: reader)
-    // The cache's compacted events are gathered on the other core, a batch at a time.
     // The cache's events are gathered on the other core, a merged run at a time.
     let compactor = Compactor()
-    let result = try LedgerStream(folder: self, reader: reader).replay(
-      asOf: asOf, knownAt: knownAt, assuming: assumed, into: initial,
+    let result = try stream.replay(
+      opened, asOf: asOf, knownAt: knownAt, assuming: assumed, into: initial,
       finished: { compactor.add($0) }, apply)
     let compact = compactor.finish()
     // A second pass (retractions other than the scan found) would have gathered twice.

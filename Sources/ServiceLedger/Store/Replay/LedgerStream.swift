@@ -24,7 +24,7 @@ public struct LedgerStream: Sendable {
   /// How lines are decoded.
   public var reader = LogFileReader()
   /// Bytes read from a file at a time.
-  public var blockSize = 1 << 19
+  public var blockSize = 1 << 18
 
   public init(folder: LedgerFolder, reader: LogFileReader = LogFileReader()) {
     self.folder = folder
@@ -89,17 +89,14 @@ public struct LedgerStream: Sendable {
   /// `replay(_:)` where `body` also says which events to keep, and `finished` is given each
   /// run of decoded events once merged, with those events marked: how the replay cache
   /// gathers events without copying them on the replay's thread.
-  func replay(keeping body: (RecordedEvent) -> Bool, finished: ((EventRun) -> Void)?)
-    throws(LedgerError) -> Summary
-  {
-    var feeds: [FileFeed] = []
-    var bytes = 0
-    for name in try folder.fileNames() {
-      let path = folder.path(of: name)
-      let cursor = try FileCursor(path: path, name: name, blockSize: blockSize)
-      feeds.append(FileFeed(cursor: cursor, reader: reader))
-      bytes += (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-    }
+  func replay(
+    _ opened: OpenFiles? = nil, keeping body: (RecordedEvent) -> Bool,
+    finished: ((EventRun) -> Void)?
+  ) throws(LedgerError) -> Summary {
+    let files: OpenFiles
+    if let opened { files = opened } else { files = try open() }
+    let feeds = files.feeds
+    let bytes = files.bytes
     var heads = [Head](repeating: Head(), count: feeds.count)
     // The runs the heads point into, kept alive here, and the runs of a block after them.
     var current = [EventRun?](repeating: nil, count: feeds.count)
@@ -157,6 +154,34 @@ public struct LedgerStream: Sendable {
     return summary
   }
 
+  /// The log's files, each read and decoded in the background from the moment they are
+  /// opened: a replay can open them, then do other work (finding retractions) while the first
+  /// blocks decode.
+  final class OpenFiles: @unchecked Sendable {
+    fileprivate let feeds: [FileFeed]
+    /// Their total size.
+    let bytes: Int
+
+    fileprivate init(feeds: [FileFeed], bytes: Int) {
+      self.feeds = feeds
+      self.bytes = bytes
+    }
+  }
+
+  /// Opens the folder's files and starts decoding them.
+  /// - Throws: `LedgerError` when the folder or a file cannot be read.
+  func open() throws(LedgerError) -> OpenFiles {
+    var feeds: [FileFeed] = []
+    var bytes = 0
+    for name in try folder.fileNames() {
+      let path = folder.path(of: name)
+      let cursor = try FileCursor(path: path, name: name, blockSize: blockSize)
+      feeds.append(FileFeed(cursor: cursor, reader: reader))
+      bytes += (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    }
+    return OpenFiles(feeds: feeds, bytes: bytes)
+  }
+
   /// Checks one event in replay order and, when it is valid, passes it to `body`.
   /// - Returns: whether it counts for its file's time order (false only when it breaks it),
   ///   and whether `body` keeps it.
@@ -187,14 +212,21 @@ public struct LedgerStream: Sendable {
   }
 }
 
-/// One file's blocks, each read and decoded in the background while the one before is merged.
+/// One file's blocks, read and decoded in the background up to two blocks ahead of the merge.
 private final class FileFeed: @unchecked Sendable {
   let cursor: FileCursor
   private let reader: LogFileReader
   /// One memo per decoding thread (a block is cut in two), used by one block at a time.
   private let memos = [MemoBox(), MemoBox()]
-  private var result: Result<Decoded?, LedgerError>?
+  /// Decoded blocks waiting to be merged, oldest first, and whether one is being decoded or
+  /// the end (or an error) was reached; guarded by `lock`.
+  private var results: [Result<Decoded?, LedgerError>] = []
+  private var decoding = true
+  private var ended = false
+  private let lock = NSLock()
+  /// Counts the blocks in `results`.
   private let ready = DispatchSemaphore(value: 0)
+  private static let ahead = 2
 
   /// A block's events, as runs in file order (one per decoding thread), and its problems.
   typealias Decoded = (runs: [EventRun], problems: [LedgerProblem])
@@ -202,23 +234,33 @@ private final class FileFeed: @unchecked Sendable {
   init(cursor: FileCursor, reader: LogFileReader) {
     self.cursor = cursor
     self.reader = reader
-    start()
+    DispatchQueue.global().async { [self] in decode() }
   }
 
-  /// The next block's events and problems, nil at the end of the file; starts on the block
-  /// after it.
+  /// The next block's events and problems, nil at the end of the file.
   func take() throws(LedgerError) -> Decoded? {
     ready.wait()
-    let taken = result ?? .success(nil)
-    result = nil
-    if case .success(.some) = taken { start() }
+    lock.lock()
+    let taken = results.removeFirst()
+    let restart = !decoding && !ended
+    if restart { decoding = true }
+    lock.unlock()
+    if restart { DispatchQueue.global().async { [self] in decode() } }
     return try taken.get()
   }
 
-  private func start() {
-    DispatchQueue.global().async { [self] in
-      result = Result { () throws(LedgerError) in try decodeNext() }
+  /// Decodes blocks while fewer than `ahead` wait, and to the end of the file.
+  private func decode() {
+    while true {
+      let result = Result { () throws(LedgerError) in try decodeNext() }
+      lock.lock()
+      results.append(result)
+      var more = false
+      if case .success(.some) = result { more = results.count < Self.ahead } else { ended = true }
+      if !more { decoding = false }
+      lock.unlock()
       ready.signal()
+      guard more else { return }
     }
   }
 
