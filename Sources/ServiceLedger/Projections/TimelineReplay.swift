@@ -127,9 +127,11 @@ extension LedgerFolder {
       files.append(key)
       if let last = state.lastAt { maxAt = max(maxAt ?? last, last) }
     }
+    // The few lines kept are read again now (the folder is still locked for reading).
+    guard let lines = CompactLog.read(compact.lines, from: self) else { return }
     ReplayCache(
       files: files, maxAt: maxAt, maxEffective: compact.maxEffective,
-      validator: summary.validator, compacted: [], lines: compact.lines
+      validator: summary.validator, compacted: [], lines: lines
     ).save(to: self)
   }
 }

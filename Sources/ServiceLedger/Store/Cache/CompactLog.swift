@@ -1,9 +1,16 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The events the catalogue-type views need, gathered during a full replay for the cache:
 /// everything in force when nothing is left out by date, except KPI reports (none of those
 /// views reads them) and volume reports the annual-volume rule can no longer use.
 ///
 /// It keeps each event as its log line, which is what the cache file stores: a full replay
-/// hands it the lines it read, so nothing is copied or written out again but the lines kept.
+/// hands it where each line is in its file, and only the few lines kept to the end are read
+/// again when the cache is written, so nothing is copied or written out for the rest.
 /// Events may come in any order: a report replaces one for the same period only when it comes
 /// later in replay order.
 struct CompactLog {
@@ -12,7 +19,13 @@ struct CompactLog {
     var at: Timestamp
     var file: String
     var line: Int
-    var text: [UInt8]
+    var text: Text
+
+    /// A line's text, or where it is in its file until it is read.
+    enum Text: Sendable, Equatable {
+      case bytes([UInt8])
+      case inFile(Range<Int>)
+    }
 
     /// Replay order: `at`, then file name, then line number.
     static func inReplayOrder(_ a: Line, _ b: Line) -> Bool {
@@ -50,7 +63,7 @@ struct CompactLog {
     body(&volumes[slot])
   }
 
-  /// Takes the events marked in `run`, reading each in place and copying only its line.
+  /// Takes the events marked in `run`, reading each in place and noting where its line is.
   mutating func add(markedIn run: EventRun) {
     run.forEachMarked { event, text in
       switch event.pointee.type {
@@ -62,13 +75,13 @@ struct CompactLog {
         let place = KeptReports.Place(
           at: event.pointee.at, file: event.pointee.location?.file ?? "",
           line: event.pointee.location?.line ?? 0)
-        update(report.service) { $0.add(place, text, from: report.from, to: report.to) }
+        update(report.service) { $0.add(place, .inFile(text), from: report.from, to: report.to) }
       default:
         note(event.pointee.effectiveDate)
         others.append(
           Line(
             at: event.pointee.at, file: event.pointee.location?.file ?? "",
-            line: event.pointee.location?.line ?? 0, text: Array(text)))
+            line: event.pointee.location?.line ?? 0, text: .inFile(text)))
       }
     }
   }
@@ -79,12 +92,10 @@ struct CompactLog {
     if event.type == .kpiReported { return }
     let line = Line(
       at: event.at, file: event.location?.file ?? "", line: event.location?.line ?? 0,
-      text: Array(event.line.utf8))
+      text: .bytes(Array(event.line.utf8)))
     if case .volumeReported(let report) = event.event {
       let place = KeptReports.Place(at: line.at, file: line.file, line: line.line)
-      line.text.withUnsafeBytes { text in
-        update(report.service) { $0.add(place, text, from: report.from, to: report.to) }
-      }
+      update(report.service) { $0.add(place, line.text, from: report.from, to: report.to) }
     } else {
       others.append(line)
     }
@@ -101,22 +112,52 @@ struct CompactLog {
     return (others + volumes.flatMap(\.lines)).sorted(by: Line.inReplayOrder)
   }
 
-  /// What was kept, decoded again, in replay order.
+  /// What was kept, decoded again, in replay order (lines still in their files are left out:
+  /// `read(_:from:)` reads them).
   var events: [RecordedEvent] {
     let reader = LogFileReader()
     return lines.compactMap { line in
-      let outcome = line.text.withUnsafeBytes {
+      guard case .bytes(let text) = line.text else { return nil }
+      let outcome = text.withUnsafeBytes {
         reader.decodeLine($0, name: line.file, line: line.line)
       }
       guard case .event(let event) = outcome else { return nil }
       return event
     }
   }
+
+  /// `lines` with the text of those still in their files read from `folder`, each file opened
+  /// once; nil when one cannot be read.
+  static func read(_ lines: [Line], from folder: LedgerFolder) -> [Line]? {
+    var descriptors: [String: Int32] = [:]
+    defer { for descriptor in descriptors.values { close(descriptor) } }
+    var read: [Line] = []
+    read.reserveCapacity(lines.count)
+    for var line in lines {
+      if case .inFile(let range) = line.text {
+        let descriptor: Int32
+        if let open = descriptors[line.file] {
+          descriptor = open
+        } else {
+          descriptor = open(folder.path(of: line.file), O_RDONLY | O_CLOEXEC)
+          guard descriptor >= 0 else { return nil }
+          descriptors[line.file] = descriptor
+        }
+        var bytes = [UInt8](repeating: 0, count: range.count)
+        let count = bytes.withUnsafeMutableBytes {
+          pread(descriptor, $0.baseAddress, range.count, off_t(range.lowerBound))
+        }
+        guard count == range.count else { return nil }
+        line.text = .bytes(bytes)
+      }
+      read.append(line)
+    }
+    return read
+  }
 }
 
 /// One service's volume reports that the annual-volume rule can still use, sorted by `to`, then
-/// `from`: their periods, their places in replay order, and their lines' bytes in one buffer
-/// (so that keeping a report allocates nothing), which pruning rebuilds.
+/// `from`: their periods, their places in replay order and their lines.
 private struct KeptReports {
   /// Where a report stands in replay order.
   struct Place {
@@ -129,23 +170,21 @@ private struct KeptReports {
 
   private var periods: [(to: Int, from: Int)] = []
   private var places: [Place] = []
-  /// Each report's line: a range of `text`.
-  private var spans: [Range<Int>] = []
-  private var text: [UInt8] = []
+  private var texts: [CompactLog.Line.Text] = []
 
   /// The reports' lines, in period order.
   var lines: [CompactLog.Line] {
     places.indices.map { index in
       CompactLog.Line(
         at: places[index].at, file: places[index].file, line: places[index].line,
-        text: Array(text[spans[index]]))
+        text: texts[index])
     }
   }
 
-  /// Adds the report read from `line` at `place`, for `from...to`; of two for the same period,
+  /// Adds the report read from `text` at `place`, for `from...to`; of two for the same period,
   /// the later in replay order stays.
   mutating func add(
-    _ place: Place, _ line: UnsafeRawBufferPointer, from: CivilDate, to: CivilDate
+    _ place: Place, _ text: CompactLog.Line.Text, from: CivilDate, to: CivilDate
   ) {
     let period = (to: to.dayNumber, from: from.dayNumber)
     var index = periods.count
@@ -158,21 +197,19 @@ private struct KeptReports {
       }
       index = low
     }
-    let span = text.count..<(text.count + line.count)
     if index < periods.count, periods[index] == period {
       guard places[index] < place else { return }
       places[index] = place
-      spans[index] = span
+      texts[index] = text
     } else if index == periods.count {
       periods.append(period)
       places.append(place)
-      spans.append(span)
+      texts.append(text)
     } else {
       periods.insert(period, at: index)
       places.insert(place, at: index)
-      spans.insert(span, at: index)
+      texts.insert(text, at: index)
     }
-    text.append(contentsOf: line)
     if periods.count > 64 { prune() }
   }
 
@@ -192,23 +229,20 @@ private struct KeptReports {
       if yearEnds.count == 2 { break }
     }
     var kept = 0
-    var keptText: [UInt8] = []
-    keptText.reserveCapacity(text.count / 2)
     for index in periods.indices {
       let period = periods[index]
       guard period.to >= start || (isYear(period) && yearEnds.contains(period.to)) else {
         continue
       }
-      let span = keptText.count..<(keptText.count + spans[index].count)
-      keptText.append(contentsOf: text[spans[index]])
-      periods[kept] = period
-      places.swapAt(kept, index)
-      spans[kept] = span
+      if kept != index {
+        periods[kept] = period
+        places.swapAt(kept, index)
+        texts.swapAt(kept, index)
+      }
       kept += 1
     }
     periods.removeLast(periods.count - kept)
     places.removeLast(places.count - kept)
-    spans.removeLast(spans.count - kept)
-    text = keptText
+    texts.removeLast(texts.count - kept)
   }
 }

@@ -178,11 +178,15 @@ struct ReplayCache: Sendable {
       out.write(maxAt?.nanoseconds ?? 0)
       out.write(maxEffective?.dayNumber)
       if let lines {
-        out.write(lines.count)
-        for line in lines {
-          out.write(line.file)
-          out.write(line.line)
-          out.write(line.text)
+        let read = lines.compactMap { line -> (String, Int, [UInt8])? in
+          guard case .bytes(let text) = line.text else { return nil }
+          return (line.file, line.line, text)
+        }
+        out.write(read.count)
+        for (file, line, text) in read {
+          out.write(file)
+          out.write(line)
+          out.write(text)
           out.flushIfFull()
         }
       } else {

@@ -15,6 +15,8 @@ final class FileCursor {
   private(set) var atEnd = false
   /// The number the next block's first line has.
   private(set) var nextLine = 1
+  /// Where in the file the next block's first line starts.
+  private var nextOffset = 0
   /// The problem of a last line without `\n`, once the end is reached.
   private(set) var torn: LedgerProblem?
 
@@ -39,6 +41,8 @@ final class FileCursor {
     var count: Int
     /// The number of the first line.
     var firstLine: Int
+    /// Where the lines start in the file.
+    var fileOffset: Int
 
     /// Calls `body` with the lines' bytes.
     func withLines<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
@@ -83,7 +87,9 @@ final class FileCursor {
       Newlines.count(UnsafeRawBufferPointer(rebasing: $0[..<complete]))
     }
     let firstLine = nextLine
+    let fileOffset = nextOffset
     nextLine += lines
+    nextOffset += complete
     if atEnd, !carry.isEmpty {
       torn = LedgerProblem(
         rule: .tornLine, file: name, line: nextLine,
@@ -92,7 +98,7 @@ final class FileCursor {
       carry = []
     }
     guard complete > 0 else { return atEnd ? nil : try nextBlock() }
-    return Block(buffer: block, count: complete, firstLine: firstLine)
+    return Block(buffer: block, count: complete, firstLine: firstLine, fileOffset: fileOffset)
   }
 }
 

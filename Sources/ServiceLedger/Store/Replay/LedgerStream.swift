@@ -287,10 +287,10 @@ private final class FileFeed: @unchecked Sendable {
 
 /// A run of whole lines of one block, decoded by one thread.
 private struct Chunk: @unchecked Sendable {
-  /// The block the lines are in, and the lines.
-  let buffer: [UInt8]
   let bytes: ArraySlice<UInt8>
   let firstLine: Int
+  /// Where the lines start in the file.
+  let fileOffset: Int
 
   /// The block's lines cut into about `parts` runs of whole lines.
   static func split(_ block: FileCursor.Block, parts: Int) -> [Chunk] {
@@ -303,7 +303,8 @@ private struct Chunk: @unchecked Sendable {
       var end = min(start + size, bytes.count) - 1
       while end < bytes.count - 1, bytes[end] != UInt8(ascii: "\n") { end += 1 }
       let slice = bytes[start...end]
-      chunks.append(Chunk(buffer: block.buffer, bytes: slice, firstLine: line))
+      chunks.append(
+        Chunk(bytes: slice, firstLine: line, fileOffset: block.fileOffset + slice.startIndex))
       line += slice.withUnsafeBytes { Newlines.count($0) }
       start = end + 1
     }
@@ -313,8 +314,7 @@ private struct Chunk: @unchecked Sendable {
   func decode(_ reader: LogFileReader, name: String, memo: MemoBox) -> (
     events: EventRun, problems: [LedgerProblem]
   ) {
-    let events = EventRun(
-      capacity: bytes.count / 200, text: buffer, textOffset: bytes.startIndex)
+    let events = EventRun(capacity: bytes.count / 200, fileOffset: fileOffset)
     var problems: [LedgerProblem] = []
     bytes.withUnsafeBytes { raw in
       reader.decodeLines(
@@ -360,17 +360,14 @@ final class EventRun: @unchecked Sendable {
   private var capacity: Int
   /// One bit per event, set by the merge; nil until `startMarking`.
   private(set) var marks: UnsafeMutablePointer<UInt64>?
-  /// The bytes the events were read from, and where each event's line starts and ends in
-  /// them (from `textOffset`).
-  private let text: [UInt8]
-  private let textOffset: Int
+  /// Where each event's line starts and ends, from `fileOffset` in its file.
+  private let fileOffset: Int
   private var spans: UnsafeMutablePointer<(start: Int32, end: Int32)>
 
-  /// A run for `capacity` events, read from `text` starting at `textOffset`.
-  init(capacity: Int, text: [UInt8] = [], textOffset: Int = 0) {
+  /// A run for `capacity` events, read from lines starting at `fileOffset` in their file.
+  init(capacity: Int, fileOffset: Int = 0) {
     self.capacity = max(capacity, 16)
-    self.text = text
-    self.textOffset = textOffset
+    self.fileOffset = fileOffset
     base = .allocate(capacity: self.capacity)
     spans = .allocate(capacity: self.capacity)
   }
@@ -389,26 +386,17 @@ final class EventRun: @unchecked Sendable {
     marks?.initialize(repeating: 0, count: max(words, 1))
   }
 
-  /// Calls `body` with each marked event, which it reads in place, and the line it was read
-  /// from (without its `\n`), in file order.
-  func forEachMarked(_ body: (UnsafePointer<RecordedEvent>, UnsafeRawBufferPointer) -> Void) {
+  /// Calls `body` with each marked event, which it reads in place, and where its line (without
+  /// its `\n`) is in its file, in file order.
+  func forEachMarked(_ body: (UnsafePointer<RecordedEvent>, Range<Int>) -> Void) {
     guard let marks else { return }
-    // One access to the bytes for the whole run: they were read on another thread, so each
-    // reference count taken on them would cost a trip between the cores.
-    text.withUnsafeBytes { text in
-      for index in 0..<count where marks[index >> 6] & (1 << UInt64(index & 63)) != 0 {
-        let start = textOffset + Int(spans[index].start)
-        let end = textOffset + Int(spans[index].end)
-        let line =
-          start >= 0 && start <= end && end <= text.count
-          ? UnsafeRawBufferPointer(rebasing: text[start..<end])
-          : UnsafeRawBufferPointer(start: nil, count: 0)
-        body(base + index, line)
-      }
+    for index in 0..<count where marks[index >> 6] & (1 << UInt64(index & 63)) != 0 {
+      body(
+        base + index, (fileOffset + Int(spans[index].start))..<(fileOffset + Int(spans[index].end)))
     }
   }
 
-  /// Adds `event`, read from `line` (offsets from `textOffset`).
+  /// Adds `event`, read from `line` (offsets from `fileOffset`).
   func append(_ event: consuming RecordedEvent, line: Range<Int>) {
     if count == capacity {
       let larger = UnsafeMutablePointer<RecordedEvent>.allocate(capacity: capacity * 2)
