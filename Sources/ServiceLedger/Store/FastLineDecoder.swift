@@ -449,8 +449,12 @@ enum FastLineDecoder {
       key.count = bytes.count
       withUnsafeMutableBytes(of: &key.words) { $0.copyMemory(from: bytes) }
       if lastKey == key { return lastValue }
-      let mixed = (key.words.0 &* 0x9E37_79B9_7F4A_7C15) ^ (key.words.1 &+ UInt64(bytes.count))
-      let slot = Int(truncatingIfNeeded: (mixed &* 0xBF58_476D_1CE4_E5B9) >> 32) & (keys.count - 1)
+      // Every byte counts (names differ mostly in their last ones): a full-width product,
+      // folded, then its top bits.
+      let product = (key.words.0 ^ (key.words.1 &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(bytes.count))
+        .multipliedFullWidth(by: 0xBF58_476D_1CE4_E5B9)
+      let mixed = (product.high ^ product.low) &* 0x94D0_49BB_1331_11EB
+      let slot = Int(truncatingIfNeeded: mixed >> (64 - keys.count.trailingZeroBitCount))
       if keys[slot] == key {
         (lastKey, lastValue) = (key, values[slot])
         return values[slot]

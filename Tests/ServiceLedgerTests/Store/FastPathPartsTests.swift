@@ -77,6 +77,25 @@ struct FastPathPartsTests {
     #expect(rejected == nil)
   }
 
+  @Test("a memo checks each of a hundred service names once, however often they come")
+  func memoHits() {
+    var memo = FastLineDecoder.Memo()
+    var checks = 0
+    var random = SplitMix64(seed: 3)
+    let names = (0..<100).map { "svc-" + String(format: "%04d", $0 * 5) }
+    for _ in 0..<10_000 {
+      let name = random.pick(names)
+      let value = Array(name.utf8).withUnsafeBytes {
+        memo.services.value($0) { _ in
+          checks += 1
+          return true
+        }
+      }
+      #expect(value == name)
+    }
+    #expect(checks == names.count)
+  }
+
   @Test("a line decoded with a memo of earlier lines is the line decoded alone")
   func memoisedLines() throws {
     var lines: [String] = []
