@@ -126,31 +126,44 @@ struct CompactLog {
     }
   }
 
-  /// `lines` with the text of those still in their files read from `folder`, each file opened
-  /// once; nil when one cannot be read.
+  /// `lines` with the text of those still in their files read from `folder`; nil when one
+  /// cannot be read. Lines near each other in a file are read together (most kept lines are
+  /// the latest reports, near the end of each file), so a few reads fetch thousands of lines.
   static func read(_ lines: [Line], from folder: LedgerFolder) -> [Line]? {
-    var descriptors: [String: Int32] = [:]
-    defer { for descriptor in descriptors.values { close(descriptor) } }
-    var read: [Line] = []
-    read.reserveCapacity(lines.count)
-    for var line in lines {
+    var read = lines
+    var byFile: [String: [(offsets: Range<Int>, index: Int)]] = [:]
+    for (index, line) in lines.enumerated() {
       if case .inFile(let range) = line.text {
-        let descriptor: Int32
-        if let open = descriptors[line.file] {
-          descriptor = open
-        } else {
-          descriptor = open(folder.path(of: line.file), O_RDONLY | O_CLOEXEC)
-          guard descriptor >= 0 else { return nil }
-          descriptors[line.file] = descriptor
-        }
-        var bytes = [UInt8](repeating: 0, count: range.count)
-        let count = bytes.withUnsafeMutableBytes {
-          pread(descriptor, $0.baseAddress, range.count, off_t(range.lowerBound))
-        }
-        guard count == range.count else { return nil }
-        line.text = .bytes(bytes)
+        byFile[line.file, default: []].append((range, index))
       }
-      read.append(line)
+    }
+    for (file, wanted) in byFile {
+      let descriptor = open(folder.path(of: file), O_RDONLY | O_CLOEXEC)
+      guard descriptor >= 0 else { return nil }
+      defer { close(descriptor) }
+      let sorted = wanted.sorted { $0.offsets.lowerBound < $1.offsets.lowerBound }
+      var first = 0
+      while first < sorted.count {
+        // One read for the lines that follow each other with gaps under 64 KiB.
+        var last = first
+        while last + 1 < sorted.count,
+          sorted[last + 1].offsets.lowerBound - sorted[last].offsets.upperBound < 1 << 16
+        {
+          last += 1
+        }
+        let start = sorted[first].offsets.lowerBound
+        let end = sorted[first...last].map(\.offsets.upperBound).max() ?? start
+        var bytes = [UInt8](repeating: 0, count: end - start)
+        let count = bytes.withUnsafeMutableBytes {
+          pread(descriptor, $0.baseAddress, end - start, off_t(start))
+        }
+        guard count == end - start else { return nil }
+        for item in sorted[first...last] {
+          let range = (item.offsets.lowerBound - start)..<(item.offsets.upperBound - start)
+          read[item.index].text = .bytes(Array(bytes[range]))
+        }
+        first = last + 1
+      }
     }
     return read
   }
