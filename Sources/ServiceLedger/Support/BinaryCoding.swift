@@ -31,6 +31,17 @@ struct BinaryWriter {
 
   mutating func append(_ raw: [UInt8]) { bytes.append(contentsOf: raw) }
 
+  /// Writes `raw` as it is, passing it on to the sink a megabyte at a time.
+  mutating func append(raw: UnsafeRawBufferPointer) {
+    var offset = 0
+    while offset < raw.count {
+      let end = min(raw.count, offset + (1 << 20))
+      bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[offset..<end]))
+      flushIfFull()
+      offset = end
+    }
+  }
+
   mutating func write(_ text: String) {
     write(text.utf8.count)
     bytes.append(contentsOf: text.utf8)
@@ -65,6 +76,17 @@ struct BinaryReader {
     guard offset < bytes.count else { return nil }
     defer { offset += 1 }
     return bytes[offset]
+  }
+
+  /// `body` given the next `count` bytes in place; nil when there are fewer.
+  mutating func withBytes<Result>(_ count: Int, _ body: (UnsafeRawBufferPointer) -> Result?)
+    -> Result?
+  {
+    guard count >= 0, offset + count <= bytes.count else { return nil }
+    defer { offset += count }
+    return bytes.withUnsafeBytes {
+      body(UnsafeRawBufferPointer(rebasing: $0[offset..<(offset + count)]))
+    }
   }
 
   /// The next `count` bytes.

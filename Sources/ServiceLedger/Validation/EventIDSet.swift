@@ -16,6 +16,40 @@ struct EventIDSet: Sendable {
     slots = Array(repeating: (0, 0), count: max(16, (capacity * 4 + 2) / 3))
   }
 
+  /// The table as it is in memory, for the replay cache: copied out and back whole, where
+  /// writing and inserting a million ids one by one would take a good part of a replay.
+  func withTable<Result>(_ body: (UnsafeRawBufferPointer, _ count: Int, _ hasZero: Bool) -> Result)
+    -> Result
+  {
+    slots.withUnsafeBytes { body($0, count, hasZero) }
+  }
+
+  /// The set whose table `bytes` holds (as `withTable` gave it), or nil when they cannot be a
+  /// table of `count` ids (a damaged cache is rebuilt, never trusted).
+  init?(table bytes: UnsafeRawBufferPointer, count: Int, hasZero: Bool) {
+    let size = bytes.count / 16
+    // At least one slot must stay empty, or a look-up for an absent id would never end.
+    guard size >= 16, bytes.count == size * 16, count >= 0, count - (hasZero ? 1 : 0) < size
+    else { return nil }
+    slots = [(UInt64, UInt64)](unsafeUninitializedCapacity: size) { buffer, initialized in
+      UnsafeMutableRawBufferPointer(buffer).copyMemory(from: bytes)
+      initialized = size
+    }
+    self.count = count
+    self.hasZero = hasZero
+    // Every id must be where a look-up finds it: no empty slot between its own and where it is.
+    var filled = 0
+    for index in slots.indices where slots[index] != (0, 0) {
+      filled += 1
+      var probe = slot(for: EventID(high: slots[index].0, low: slots[index].1))
+      while probe != index {
+        guard slots[probe] != (0, 0) else { return nil }
+        probe = next(probe)
+      }
+    }
+    guard filled + (hasZero ? 1 : 0) == count else { return nil }
+  }
+
   /// Calls `body` with every id, in slot order.
   func forEach(_ body: (EventID) -> Void) {
     if hasZero { body(EventID(high: 0, low: 0)) }

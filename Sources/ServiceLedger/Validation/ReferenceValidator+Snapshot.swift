@@ -3,12 +3,13 @@
 extension ReferenceValidator {
   /// Writes the state compactly (ids and report ranges dominate: 16 bytes each).
   func writeSnapshot(to out: inout BinaryWriter) {
-    out.write("ledger-validator-1")
-    out.write(ids.count)
-    ids.forEach { id in
-      out.write(id.high)
-      out.write(id.low)
-      out.flushIfFull()
+    // The id table as it is in memory (little-endian, as on every platform Swift runs on).
+    out.write("ledger-validator-2")
+    ids.withTable { table, count, hasZero in
+      out.write(count)
+      out.write(hasZero ? 1 : 0)
+      out.write(table.count)
+      out.append(raw: table)
     }
     for set in [retractions, retracted] {
       out.write(set.count)
@@ -58,14 +59,16 @@ extension ReferenceValidator {
   /// rebuilt, never trusted).
   init?(snapshot bytes: [UInt8]) {
     var input = BinaryReader(bytes)
-    guard input.string() == "ledger-validator-1", let idCount = input.count(itemSize: 16) else {
-      return nil
-    }
-    self.init(expectedEvents: idCount)
-    for _ in 0..<idCount {
-      guard let high = input.uint64(), let low = input.uint64() else { return nil }
-      _ = ids.insert(EventID(high: high, low: low))
-    }
+    guard input.string() == "ledger-validator-2", let idCount = input.int(),
+      let hasZero = input.int(), let tableSize = input.count(itemSize: 1),
+      let table = input.withBytes(
+        tableSize,
+        {
+          EventIDSet(table: $0, count: idCount, hasZero: hasZero == 1)
+        })
+    else { return nil }
+    self.init()
+    ids = table
     for index in 0..<2 {
       guard let count = input.count(itemSize: 16) else { return nil }
       for _ in 0..<count {

@@ -38,6 +38,42 @@ struct FastPathPartsTests {
     }
   }
 
+  @Test("the id table saved whole loads to the same set, and a damaged one is refused")
+  func idTable() {
+    var random = SplitMix64(seed: 41)
+    var set = EventIDSet(capacity: 5000)
+    var ids: [EventID] = []
+    for _ in 0..<5000 {
+      let id = EventID(high: random.next(), low: random.next())
+      ids.append(id)
+      _ = set.insert(id)
+    }
+    _ = set.insert(EventID(high: 0, low: 0))
+    var bytes = set.withTable { table, _, _ in Array(table) }
+    let loaded = bytes.withUnsafeBytes {
+      EventIDSet(table: $0, count: set.count, hasZero: true)
+    }
+    #expect(loaded != nil)
+    #expect(ids.allSatisfy { loaded?.contains($0) == true })
+    #expect(loaded?.contains(EventID(high: 0, low: 0)) == true)
+    #expect(loaded?.contains(EventID(high: 1, low: 2)) == false)
+    // A count that does not match, and an id moved where a look-up would not find it.
+    #expect(bytes.withUnsafeBytes { EventIDSet(table: $0, count: 17, hasZero: true) } == nil)
+    if let full = stride(from: 0, to: bytes.count, by: 16).first(where: { offset in
+      bytes[offset..<(offset + 16)].contains { $0 != 0 }
+        && (offset + 16 < bytes.count
+          && bytes[(offset + 16)..<(offset + 32)].allSatisfy { $0 == 0 })
+    }) {
+      let moved = Array(bytes[full..<(full + 16)])
+      bytes.replaceSubrange(full..<(full + 16), with: [UInt8](repeating: 0, count: 16))
+      bytes.replaceSubrange((full + 16)..<(full + 32), with: moved)
+      let damaged = bytes.withUnsafeBytes {
+        EventIDSet(table: $0, count: set.count, hasZero: true)
+      }
+      #expect(damaged == nil)
+    }
+  }
+
   @Test("a line is plain exactly when every byte is printable ASCII other than a backslash")
   func plainLines() {
     var random = SplitMix64(seed: 8)
