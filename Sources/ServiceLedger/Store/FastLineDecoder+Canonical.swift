@@ -32,30 +32,13 @@ extension FastLineDecoder {
     else { return nil }
     var report = VolumeReported(
       service: ServiceID(unchecked: service), from: from, to: to, total: total)
-    if line.skip(#","digital":"#) {
-      guard let value = line.number() else { return nil }
-      report.digital = value
-    }
-    if line.skip(#","assisted":"#) {
-      guard let value = line.number() else { return nil }
-      report.assisted = value
-    }
-    if line.skip(#","phone":"#) {
-      guard let value = line.number() else { return nil }
-      report.phone = value
-    }
-    if line.skip(#","post":"#) {
-      guard let value = line.number() else { return nil }
-      report.post = value
-    }
-    if line.skip(#","faceToFace":"#) {
-      guard let value = line.number() else { return nil }
-      report.faceToFace = value
-    }
-    if line.skip(#","other":"#) {
-      guard let value = line.number() else { return nil }
-      report.other = value
-    }
+    guard line.count(after: #","digital":"#, into: &report.digital),
+      line.count(after: #","assisted":"#, into: &report.assisted),
+      line.count(after: #","phone":"#, into: &report.phone),
+      line.count(after: #","post":"#, into: &report.post),
+      line.count(after: #","faceToFace":"#, into: &report.faceToFace),
+      line.count(after: #","other":"#, into: &report.other)
+    else { return nil }
     if line.skip(#","label":""#) {
       guard let text = line.text(), Layout.isPlain(text), line.skip("\"") else { return nil }
       report.label = memo.texts.value(text) { _ in true }
@@ -100,31 +83,20 @@ extension FastLineDecoder {
       return UnsafeRawBufferPointer(start: base + index, count: length)
     }
 
-    /// The bytes up to the next quote, which is left for the layout to match: eight bytes
-    /// are looked at a time.
+    /// The bytes up to the next quote, which is left for the layout to match.
     mutating func text() -> UnsafeRawBufferPointer? {
-      let ones: UInt64 = 0x0101_0101_0101_0101
-      var end = index
-      var found = false
-      while end + 8 <= count {
-        let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: end, as: UInt64.self))
-        let quotes = word ^ (UInt64(UInt8(ascii: "\"")) &* ones)
-        let hits = (quotes &- ones) & ~quotes & 0x8080_8080_8080_8080
-        if hits != 0 {
-          end += hits.trailingZeroBitCount / 8
-          found = true
-          break
-        }
-        end += 8
-      }
-      if !found {
-        while end < count, base.load(fromByteOffset: end, as: UInt8.self) != UInt8(ascii: "\"") {
-          end += 1
-        }
-        guard end < count else { return nil }
-      }
+      guard let end = FastLineDecoder.quote(in: base, from: index, to: count) else { return nil }
       defer { index = end }
       return UnsafeRawBufferPointer(start: base + index, count: end - index)
+    }
+
+    /// Reads `key` and the count after it into `value` when the line goes on with `key`;
+    /// false when the count is not one.
+    mutating func count(after key: StaticString, into value: inout Int?) -> Bool {
+      guard skip(key) else { return true }
+      guard let number = number() else { return false }
+      value = number
+      return true
     }
 
     /// A whole number ≥ 0 of at most 15 digits, without leading zeros, followed by `,` or `}`.

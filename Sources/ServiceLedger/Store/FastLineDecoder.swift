@@ -117,6 +117,24 @@ enum FastLineDecoder {
     return true
   }
 
+  /// The offset of the first `"` in `base[start..<end]`, or nil: eight bytes at a time.
+  static func quote(in base: UnsafeRawPointer, from start: Int, to end: Int) -> Int? {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    var offset = start
+    while offset + 8 <= end {
+      let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+      let quotes = word ^ (UInt64(UInt8(ascii: "\"")) &* ones)
+      let found = (quotes &- ones) & ~quotes & 0x8080_8080_8080_8080
+      if found != 0 { return offset + found.trailingZeroBitCount / 8 }
+      offset += 8
+    }
+    while offset < end {
+      if base.load(fromByteOffset: offset, as: UInt8.self) == UInt8(ascii: "\"") { return offset }
+      offset += 1
+    }
+    return nil
+  }
+
   /// The envelope's keys.
   private enum Envelope {
     case id, at, by, type, version, data
@@ -189,24 +207,10 @@ enum FastLineDecoder {
     /// A string (a plain line has no escapes, so the next quote ends it): its bytes without
     /// the quotes. The quote is looked for eight bytes at a time.
     mutating func string() -> UnsafeRawBufferPointer? {
-      guard take(UInt8(ascii: "\"")) else { return nil }
-      let ones: UInt64 = 0x0101_0101_0101_0101
-      var end = index
-      while end + 8 <= count {
-        let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: end, as: UInt64.self))
-        let quotes = word ^ (UInt64(UInt8(ascii: "\"")) &* ones)
-        let found = (quotes &- ones) & ~quotes & 0x8080_8080_8080_8080
-        if found != 0 {
-          end += found.trailingZeroBitCount / 8
-          return taking(to: end)
-        }
-        end += 8
-      }
-      while end < count {
-        if self[end] == UInt8(ascii: "\"") { return taking(to: end) }
-        end += 1
-      }
-      return nil
+      guard take(UInt8(ascii: "\"")),
+        let end = FastLineDecoder.quote(in: base, from: index, to: count)
+      else { return nil }
+      return taking(to: end)
     }
 
     /// The bytes from `index` to the closing quote at `end`, moving past the quote.

@@ -59,6 +59,11 @@ extension ReferenceValidator {
   /// rebuilt, never trusted).
   init?(snapshot bytes: [UInt8]) {
     var input = BinaryReader(bytes)
+    self.init(snapshot: &input)
+  }
+
+  /// The validator saved in what `input` reads next.
+  init?(snapshot input: inout BinaryReader) {
     guard input.string() == "ledger-validator-2", let idCount = input.int(),
       let hasZero = input.int(), let tableSize = input.count(itemSize: 1),
       let table = input.withBytes(

@@ -145,10 +145,9 @@ struct ReplayCache: Sendable {
   static func loadValidator(_ folder: LedgerFolder, token: UInt64) -> ReferenceValidator? {
     guard let data = FileManager.default.contents(atPath: folder.path(of: validatorFileName))
     else { return nil }
-    let bytes = [UInt8](data)
-    var input = BinaryReader(Array(bytes.prefix(8)))
+    var input = BinaryReader([UInt8](data))
     guard input.uint64() == token else { return nil }
-    return ReferenceValidator(snapshot: Array(bytes.dropFirst(8)))
+    return ReferenceValidator(snapshot: &input)
   }
 
   /// Writes the cache atomically (temporary files, then renames: the validator's first, the
