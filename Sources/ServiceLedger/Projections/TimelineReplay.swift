@@ -140,8 +140,8 @@ extension LedgerFolder {
 private final class Compactor: @unchecked Sendable {
   private var log = CompactLog()
   private let queue = DispatchQueue(label: "ledger.compactor")
-  /// Runs may wait here, each holding its events and the block they were read from; a few at
-  /// most, so that memory stays bounded if this falls behind the replay.
+  /// Runs may wait here, each holding its events; a few at most, so that memory stays
+  /// bounded if this falls behind the replay.
   private let room = DispatchSemaphore(value: 6)
 
   /// Adds the marked events of `run`.
@@ -153,6 +153,6 @@ private final class Compactor: @unchecked Sendable {
     }
   }
 
-  /// The log once every batch is in.
+  /// The log once every run is in.
   func finish() -> CompactLog { queue.sync { log } }
 }

@@ -34,7 +34,7 @@ public enum LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
         torn
         ? "a write was cut off; run `ledger repair` to move the fragment aside, then try again"
         : "run `ledger check` for every problem; fix them with new events or by restoring the file"
-      return (["the ledger has \(problems.count) invalid line(s):"] + listed + [advice])
+      return (["the ledger has \(problems.count) invalid line(s):"] + listed + more + [advice])
         .joined(separator: "\n")
     case .rejected(let source, let line, let reason):
       let place = line > 0 ? "\(source):\(line): " : source.isEmpty ? "" : source + ": "

@@ -52,7 +52,8 @@ struct GenerateCommand: Command {
       do {
         if handles[file] == nil {
           let path = folder.path(of: file)
-          FileManager.default.createFile(atPath: path, contents: nil)
+          // A file that cannot be created fails on the next line, with the reason.
+          _ = FileManager.default.createFile(atPath: path, contents: nil)
           handles[file] = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         }
         try handles[file]?.write(contentsOf: bytes)
