@@ -1,0 +1,99 @@
+/// What the fast decoder remembers from line to line.
+extension FastLineDecoder {
+  /// The strings of earlier lines, which later lines mostly repeat (the same few services,
+  /// actors and sources): a repeated one is neither checked nor copied into a new `String`
+  /// again.
+  struct Memo {
+    var services = RecentStrings(slots: 4096)
+    var actors = RecentStrings(slots: 64)
+    var texts = RecentStrings(slots: 64)
+    /// The dates of the last line's `from`, `to` and `at`: the next line mostly repeats them.
+    var dates = RecentDates()
+
+    /// A memo that remembers nothing, for decoding a single line.
+    static var none: Memo {
+      Memo(
+        services: RecentStrings(slots: 0), actors: RecentStrings(slots: 0),
+        texts: RecentStrings(slots: 0))
+    }
+  }
+
+  /// The last few dates parsed, by field: reports of one period come together, and so do
+  /// events recorded on one day.
+  struct RecentDates {
+    private var keys: [(UInt64, UInt16)] = [(0, 0), (0, 0), (0, 0)]
+    private var values = [CivilDate](repeating: CivilDate(dayNumber: 0), count: 3)
+
+    /// The date `YYYY-MM-DD` that the first 10 of `bytes` spell, for field number `field`
+    /// (0, 1 or 2), or nil.
+    mutating func date(_ bytes: UnsafeRawBufferPointer, field: Int) -> CivilDate? {
+      guard bytes.count >= 10, let base = bytes.baseAddress, keys.indices.contains(field) else {
+        return nil
+      }
+      let key = (
+        base.loadUnaligned(as: UInt64.self), base.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
+      )
+      if keys[field] == key { return values[field] }
+      guard let date = CivilDate.parse(UnsafeRawBufferPointer(rebasing: bytes[0..<10])) else {
+        return nil
+      }
+      keys[field] = key
+      values[field] = date
+      return date
+    }
+  }
+
+  /// A direct-mapped table of strings of at most 16 bytes that passed a check.
+  struct RecentStrings {
+    private var keys: [Key]
+    private var values: [String]
+    /// The last string found, tried first: an actor or a source mostly repeats line after line.
+    private var lastKey = Key()
+    private var lastValue = ""
+
+    /// A table of `slots` strings: a power of two, or 0 to remember nothing.
+    init(slots: Int) {
+      keys = [Key](repeating: Key(), count: slots)
+      values = [String](repeating: "", count: slots)
+    }
+
+    private struct Key: Equatable {
+      var words: (UInt64, UInt64) = (0, 0)
+      var count = -1
+
+      static func == (a: Key, b: Key) -> Bool {
+        a.count == b.count && a.words.0 == b.words.0 && a.words.1 == b.words.1
+      }
+    }
+
+    /// The string of `bytes` when `isValid` accepts it, else nil.
+    mutating func value(_ bytes: UnsafeRawBufferPointer, _ isValid: (String) -> Bool)
+      -> String?
+    {
+      guard bytes.count <= 16, !keys.isEmpty else {
+        let text = String(decoding: bytes, as: UTF8.self)
+        return isValid(text) ? text : nil
+      }
+      var key = Key()
+      key.count = bytes.count
+      withUnsafeMutableBytes(of: &key.words) { $0.copyMemory(from: bytes) }
+      if lastKey == key { return lastValue }
+      // Every byte counts (names differ mostly in their last ones): a full-width product,
+      // folded, then its top bits.
+      let product = (key.words.0 ^ (key.words.1 &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(bytes.count))
+        .multipliedFullWidth(by: 0xBF58_476D_1CE4_E5B9)
+      let mixed = (product.high ^ product.low) &* 0x94D0_49BB_1331_11EB
+      let slot = Int(truncatingIfNeeded: mixed >> (64 - keys.count.trailingZeroBitCount))
+      if keys[slot] == key {
+        (lastKey, lastValue) = (key, values[slot])
+        return values[slot]
+      }
+      let text = String(decoding: bytes, as: UTF8.self)
+      guard isValid(text) else { return nil }
+      keys[slot] = key
+      values[slot] = text
+      (lastKey, lastValue) = (key, text)
+      return text
+    }
+  }
+}

@@ -1,0 +1,142 @@
+import Dispatch
+import Foundation
+
+/// One file's blocks, read and decoded in the background up to two blocks ahead of the merge.
+final class FileFeed: @unchecked Sendable {
+  let cursor: FileCursor
+  private let reader: LogFileReader
+  /// One memo per decoding thread (a block is cut in two), used by one block at a time.
+  private let memos = [MemoBox(), MemoBox()]
+  /// Decoded blocks waiting to be merged, oldest first, and whether one is being decoded or
+  /// the end (or an error) was reached; guarded by `lock`.
+  private var results: [Result<Decoded?, LedgerError>] = []
+  private var decoding = true
+  private var ended = false
+  private let lock = NSLock()
+  /// Counts the blocks in `results`.
+  private let ready = DispatchSemaphore(value: 0)
+  private static let ahead = 2
+
+  /// A block's events, as runs in file order (one per decoding thread), and its problems.
+  typealias Decoded = (runs: [EventRun], problems: [LedgerProblem])
+
+  init(cursor: FileCursor, reader: LogFileReader) {
+    self.cursor = cursor
+    self.reader = reader
+    DispatchQueue.global().async { [self] in decode() }
+  }
+
+  /// The next block's events and problems, nil at the end of the file.
+  func take() throws(LedgerError) -> Decoded? {
+    ready.wait()
+    lock.lock()
+    let taken = results.removeFirst()
+    let restart = !decoding && !ended
+    if restart { decoding = true }
+    lock.unlock()
+    if restart { DispatchQueue.global().async { [self] in decode() } }
+    return try taken.get()
+  }
+
+  /// Decodes blocks while fewer than `ahead` wait, and to the end of the file.
+  private func decode() {
+    while true {
+      let result = Result { () throws(LedgerError) in try decodeNext() }
+      lock.lock()
+      results.append(result)
+      var more = false
+      if case .success(.some) = result { more = results.count < Self.ahead } else { ended = true }
+      if !more { decoding = false }
+      lock.unlock()
+      ready.signal()
+      guard more else { return }
+    }
+  }
+
+  private func decodeNext() throws(LedgerError) -> Decoded? {
+    guard let block = try cursor.nextBlock() else { return nil }
+    let chunks = Chunk.split(block, parts: 2)
+    let results = ChunkResults(count: chunks.count)
+    let reader = self.reader
+    let name = cursor.name
+    let memos = self.memos
+    DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
+      let memo = memos[min(index, memos.count - 1)]
+      results.store(chunks[index].decode(reader, name: name, memo: memo), at: index)
+    }
+    var decoded: Decoded = ([], [])
+    for index in chunks.indices {
+      let part = results.take(index)
+      decoded.runs.append(part.events)
+      decoded.problems += part.problems
+    }
+    return decoded
+  }
+}
+
+/// A run of whole lines of one block, decoded by one thread.
+private struct Chunk: @unchecked Sendable {
+  let bytes: ArraySlice<UInt8>
+  let firstLine: Int
+  /// Where the lines start in the file.
+  let fileOffset: Int
+
+  /// The block's lines cut into about `parts` runs of whole lines.
+  static func split(_ block: FileCursor.Block, parts: Int) -> [Chunk] {
+    let bytes = block.buffer[..<block.count]
+    var chunks: [Chunk] = []
+    var start = 0
+    var line = block.firstLine
+    let size = max(bytes.count / parts, 1)
+    while start < bytes.count {
+      var end = min(start + size, bytes.count) - 1
+      while end < bytes.count - 1, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+      let slice = bytes[start...end]
+      chunks.append(
+        Chunk(bytes: slice, firstLine: line, fileOffset: block.fileOffset + slice.startIndex))
+      line += slice.withUnsafeBytes { Newlines.count($0) }
+      start = end + 1
+    }
+    return chunks
+  }
+
+  func decode(_ reader: LogFileReader, name: String, memo: MemoBox) -> (
+    events: EventRun, problems: [LedgerProblem]
+  ) {
+    let events = EventRun(capacity: bytes.count / 200, fileOffset: fileOffset)
+    var problems: [LedgerProblem] = []
+    bytes.withUnsafeBytes { raw in
+      reader.decodeLines(
+        raw, name: name, firstLine: firstLine, into: events, problems: &problems,
+        memo: &memo.memo)
+    }
+    return (events, problems)
+  }
+}
+
+/// The fast decoder's memo for one decoding thread of a file, kept from block to block.
+private final class MemoBox: @unchecked Sendable {
+  var memo = FastLineDecoder.Memo()
+}
+
+/// Per-chunk results written by the decoding threads, each to its own slot.
+private final class ChunkResults: @unchecked Sendable {
+  private var slots: [(events: EventRun, problems: [LedgerProblem])?]
+  private let lock = NSLock()
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  func store(_ result: (events: EventRun, problems: [LedgerProblem]), at index: Int) {
+    lock.lock()
+    slots[index] = result
+    lock.unlock()
+  }
+
+  func take(_ index: Int) -> (events: EventRun, problems: [LedgerProblem]) {
+    lock.lock()
+    defer { lock.unlock() }
+    let result = slots[index] ?? (EventRun(capacity: 0), [])
+    slots[index] = nil
+    return result
+  }
+}
