@@ -50,12 +50,6 @@ struct EventIDSet: Sendable {
     guard filled + (hasZero ? 1 : 0) == count else { return nil }
   }
 
-  /// Calls `body` with every id, in slot order.
-  func forEach(_ body: (EventID) -> Void) {
-    if hasZero { body(EventID(high: 0, low: 0)) }
-    for slot in slots where slot != (0, 0) { body(EventID(high: slot.0, low: slot.1)) }
-  }
-
   /// Adds `id`; false when it was already there.
   mutating func insert(_ id: EventID) -> Bool {
     if id.high == 0 && id.low == 0 {

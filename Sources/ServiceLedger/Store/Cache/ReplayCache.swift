@@ -176,26 +176,19 @@ struct ReplayCache: Sendable {
       out.write(maxAt?.seconds)
       out.write(maxAt?.nanoseconds ?? 0)
       out.write(maxEffective?.dayNumber)
-      if let lines {
-        let read = lines.compactMap { line -> (String, Int, [UInt8])? in
+      // The lines a full replay read, or each event written out again.
+      let entries =
+        lines?.compactMap { line -> (String, Int, [UInt8])? in
           guard case .bytes(let text) = line.text else { return nil }
           return (line.file, line.line, text)
         }
-        out.write(read.count)
-        for (file, line, text) in read {
-          out.write(file)
-          out.write(line)
-          out.write(text)
-          out.flushIfFull()
-        }
-      } else {
-        out.write(compacted.count)
-        for event in compacted {
-          out.write(event.location?.file ?? "")
-          out.write(event.location?.line ?? 0)
-          out.write(event.line)
-          out.flushIfFull()
-        }
+        ?? compacted.map { ($0.location?.file ?? "", $0.location?.line ?? 0, Array($0.line.utf8)) }
+      out.write(entries.count)
+      for (file, line, text) in entries {
+        out.write(file)
+        out.write(line)
+        out.write(text)
+        out.flushIfFull()
       }
     }
   }
