@@ -144,11 +144,11 @@ private final class Compactor: @unchecked Sendable {
   /// bounded if this falls behind the replay.
   private let room = DispatchSemaphore(value: 6)
 
-  /// Adds the marked events of `run`.
+  /// Adds the events kept in `run`.
   func add(_ run: EventRun) {
     room.wait()
     queue.async {
-      self.log.add(markedIn: run)
+      self.log.add(keptIn: run)
       self.room.signal()
     }
   }

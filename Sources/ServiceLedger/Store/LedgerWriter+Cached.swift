@@ -122,11 +122,11 @@ extension ReplayCache {
     var compact = CompactLog()
     let retracted = Timeline(ledger.events, asOf: CivilDate(dayNumber: .max / 2)).retracted
     var maxAt: Timestamp?
-    for event in ledger.events {
+    for (order, event) in ledger.events.enumerated() {
       guard (try? validator.validate(event)) != nil else { return nil }
       maxAt = max(maxAt ?? event.at, event.at)
       if case .eventRetracted = event.event { continue }
-      if !retracted.contains(event.id) { compact.add(event) }
+      if !retracted.contains(event.id) { compact.add(event, order: order) }
     }
     var files: [FileKey] = []
     for (name, state) in ledger.files.sorted(by: { $0.key < $1.key }) {

@@ -90,7 +90,9 @@ extension ReferenceValidator {
       guard let name = input.string(), let retired = input.optionalInt(),
         let rangeCount = input.count(itemSize: 16)
       else { return nil }
-      var facts = ServiceFacts(retiredOn: retired.map(CivilDate.init(dayNumber:)))
+      var facts = ServiceFacts(
+        number: Int32(truncatingIfNeeded: services.count),
+        retiredOn: retired.map(CivilDate.init(dayNumber:)))
       facts.shortReports.reserve(rangeCount)
       for _ in 0..<rangeCount {
         guard let from = input.int(), let to = input.int() else { return nil }

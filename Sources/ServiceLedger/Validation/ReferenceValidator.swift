@@ -31,6 +31,14 @@ public struct ReferenceValidator: Sendable {
   /// Checks `recorded` against everything accepted so far and, if it is valid, accepts it.
   /// - Throws: `EventError` saying which rule it breaks and what would fix it.
   public mutating func validate(_ recorded: RecordedEvent) throws(EventError) {
+    _ = try validated(recorded)
+  }
+
+  /// `validate(_:)`, returning the number of a volume report's service (services are numbered
+  /// from 0 as they register) or -1 for any other event: the replay cache groups reports by
+  /// it, so that it need not look the service up again.
+  /// - Throws: `EventError` saying which rule it breaks and what would fix it.
+  mutating func validated(_ recorded: RecordedEvent) throws(EventError) -> Int32 {
     guard ids.insert(recorded.id) else {
       throw EventError(.duplicateID, field: "id", "\(recorded.id) is already in the ledger")
     }
@@ -39,10 +47,10 @@ public struct ReferenceValidator: Sendable {
         // Most of a long log: checked and remembered with one look-up of the service.
         guard let index = services.index(forKey: report.service) else {
           try checkService(report.service, for: recorded.event)
-          return
+          return -1
         }
         try services.values[index].accept(report)
-        return
+        return services.values[index].number
       }
       try check(recorded.event)
     } catch {
@@ -50,6 +58,7 @@ public struct ReferenceValidator: Sendable {
       throw error
     }
     apply(recorded)
+    return -1
   }
 
   private func check(_ event: Event) throws(EventError) {
@@ -183,7 +192,8 @@ public struct ReferenceValidator: Sendable {
     case .strategyPublished(let p): strategies[p.strategy] = Set(p.themes.map(\.number))
     case .actionDefined(let p): actions.insert(ActionKey(p.strategy, p.action))
     case .milestoneDefined(let p): milestones.insert(MilestoneKey(p.strategy, p.milestone))
-    case .serviceRegistered(let p): services[p.service] = ServiceFacts()
+    case .serviceRegistered(let p):
+      services[p.service] = ServiceFacts(number: Int32(truncatingIfNeeded: services.count))
     case .serviceRetired(let p): services[p.service]?.retiredOn = p.on
     case .managerAppointed(let p): managers.insert(ManagerKey(p.service, p.person))
     case .barrierIdentified(let p): barriers.insert(p.barrier)
@@ -228,6 +238,8 @@ struct ManagerKey: Hashable, Sendable {
 
 /// What the validator knows of one service.
 struct ServiceFacts: Sendable {
+  /// Its number: how many services registered before it.
+  var number: Int32
   /// When it was retired, if it was.
   var retiredOn: CivilDate?
   /// Its reports shorter than 12 months.

@@ -175,15 +175,17 @@ struct FastPathPartsTests {
       restated.append(later)
     }
     let all = (events + restated).filter { $0.type != .eventRetracted }
+      .sorted(by: Ledger.replayOrder)
     var inOrder = CompactLog()
-    for event in all.sorted(by: Ledger.replayOrder) { inOrder.add(event) }
+    for (order, event) in all.enumerated() { inOrder.add(event, order: order) }
     var random = SplitMix64(seed: 17)
+    let numbered = Array(all.enumerated())
     var runs = stride(from: 0, to: all.count, by: 50).map {
-      Array(all[$0..<min($0 + 50, all.count)])
+      numbered[$0..<min($0 + 50, all.count)]
     }
     for index in runs.indices.reversed() { runs.swapAt(index, random.index(index + 1)) }
     var shuffled = CompactLog()
-    for run in runs { for event in run { shuffled.add(event) } }
+    for run in runs { for (order, event) in run { shuffled.add(event, order: order) } }
     #expect(shuffled.lines == inOrder.lines)
     #expect(shuffled.maxEffective == inOrder.maxEffective)
     #expect(inOrder.lines.contains { $0.file == "z.jsonl" })

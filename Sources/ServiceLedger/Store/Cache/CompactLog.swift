@@ -9,14 +9,16 @@
 /// views reads them) and volume reports the annual-volume rule can no longer use.
 ///
 /// It keeps each event as its log line, which is what the cache file stores: a full replay
-/// hands it where each line is in its file, and only the few lines kept to the end are read
-/// again when the cache is written, so nothing is copied or written out for the rest.
+/// hands it the merge's notes on each kept event and where its line is in its file, and only
+/// the few lines kept to the end are read again when the cache is written, so nothing is
+/// copied or written out for the rest.
 /// Events may come in any order: a report replaces one for the same period only when it comes
 /// later in replay order.
 struct CompactLog {
   /// One kept event: its line and where it stands in replay order.
   struct Line: Sendable, Equatable {
-    var at: Timestamp
+    /// Its position in replay order.
+    var order: Int
     var file: String
     var line: Int
     var text: Text
@@ -26,90 +28,93 @@ struct CompactLog {
       case bytes([UInt8])
       case inFile(Range<Int>)
     }
-
-    /// Replay order: `at`, then file name, then line number.
-    static func inReplayOrder(_ a: Line, _ b: Line) -> Bool {
-      (a.at, a.file, a.line) < (b.at, b.file, b.line)
-    }
   }
 
   private var others: [Line] = []
-  /// Per service, its current volume reports, pruned as `VolumeHistory` with `.annualVolume`
-  /// retention prunes: found through `slots`, and first through `recent`, a small table that
-  /// a service's name finds without the dictionary's hashing.
+  /// Per service number, its current volume reports, pruned as `VolumeHistory` with
+  /// `.annualVolume` retention prunes.
   private var volumes: [KeptReports] = []
-  private var slots: [ServiceID: Int] = [:]
-  private var recent = [(service: ServiceID?, slot: Int)](repeating: (nil, 0), count: 2048)
-  private(set) var maxEffective: CivilDate?
+  /// The numbers given to services by `add(_:order:)` (a full replay has the validator's).
+  private var numbers: [ServiceID: Int32] = [:]
+  /// The files the reports were read from, which their places name by index.
+  private var files: [String] = []
+  private var maxDay = Int32.min
 
-  /// Changes the kept reports of `service`.
-  private mutating func update(_ service: ServiceID, _ body: (inout KeptReports) -> Void) {
-    var hash = 0
-    for byte in service.rawValue.utf8 { hash = hash &* 31 &+ Int(byte) }
-    let index = hash & (recent.count - 1)
-    if recent[index].service == service {
-      body(&volumes[recent[index].slot])
-      return
-    }
-    let slot: Int
-    if let known = slots[service] {
-      slot = known
-    } else {
-      slot = volumes.count
-      volumes.append(KeptReports())
-      slots[service] = slot
-    }
-    recent[index] = (service, slot)
-    body(&volumes[slot])
+  /// The latest effective date of the events kept or left out as KPI reports.
+  var maxEffective: CivilDate? {
+    maxDay == .min ? nil : CivilDate(dayNumber: Int(maxDay))
   }
 
-  /// Takes the events marked in `run`, reading each in place and noting where its line is.
-  mutating func add(markedIn run: EventRun) {
-    run.forEachMarked { event, text in
-      switch event.pointee.type {
+  /// Takes the events kept in `run`, from the merge's notes on them and where their lines are;
+  /// services are those the notes number.
+  mutating func add(keptIn run: EventRun) {
+    var file: Int32?
+    run.forEachKept { kept, text in
+      maxDay = max(maxDay, kept.to)
+      switch kept.type {
       case .kpiReported:
-        note(event.pointee.effectiveDate)
-      case .volumeReported:
-        guard case .volumeReported(let report) = event.pointee.event else { return }
-        note(report.to)
-        let place = KeptReports.Place(
-          at: event.pointee.at, file: event.pointee.location?.file ?? "",
-          line: event.pointee.location?.line ?? 0)
-        update(report.service) { $0.add(place, .inFile(text), from: report.from, to: report.to) }
+        return
+      case .volumeReported where kept.service >= 0:
+        let index = file ?? self.index(of: run.file)
+        file = index
+        add(kept, service: Int(kept.service), file: index, text: .inFile(text))
       default:
-        note(event.pointee.effectiveDate)
         others.append(
-          Line(
-            at: event.pointee.at, file: event.pointee.location?.file ?? "",
-            line: event.pointee.location?.line ?? 0, text: .inFile(text)))
+          Line(order: kept.order, file: run.file, line: Int(kept.line), text: .inFile(text)))
       }
     }
   }
 
-  /// Takes one event in force (not a retraction, not retracted), written out as a line.
-  mutating func add(_ event: RecordedEvent) {
-    note(event.effectiveDate)
-    if event.type == .kpiReported { return }
-    let line = Line(
-      at: event.at, file: event.location?.file ?? "", line: event.location?.line ?? 0,
-      text: .bytes(Array(event.line.utf8)))
+  /// Takes one event in force (not a retraction, not retracted), the `order`-th in replay
+  /// order, written out as a line.
+  mutating func add(_ event: RecordedEvent, order: Int) {
+    let text = Line.Text.bytes(Array(event.line.utf8))
+    let file = event.location?.file ?? ""
     if case .volumeReported(let report) = event.event {
-      let place = KeptReports.Place(at: line.at, file: line.file, line: line.line)
-      update(report.service) { $0.add(place, line.text, from: report.from, to: report.to) }
-    } else {
-      others.append(line)
+      let service: Int32
+      if let known = numbers[report.service] {
+        service = known
+      } else {
+        service = Int32(truncatingIfNeeded: numbers.count)
+        numbers[report.service] = service
+      }
+      let kept = KeptEvent(event, order: order, index: 0, service: service)
+      maxDay = max(maxDay, kept.to)
+      add(kept, service: Int(service), file: index(of: file), text: text)
+      return
     }
+    if let date = event.effectiveDate {
+      maxDay = max(maxDay, Int32(clamping: date.dayNumber))
+    }
+    if event.type == .kpiReported { return }
+    others.append(Line(order: order, file: file, line: event.location?.line ?? 0, text: text))
   }
 
-  private mutating func note(_ date: CivilDate?) {
-    if let date { maxEffective = max(maxEffective ?? date, date) }
+  /// Adds the volume report noted in `kept` to its service's.
+  private mutating func add(_ kept: KeptEvent, service: Int, file: Int32, text: Line.Text) {
+    if service >= volumes.count {
+      volumes += Array(repeating: KeptReports(), count: service + 1 - volumes.count)
+    }
+    volumes[service].add(
+      KeptReports.Place(order: kept.order, file: file, line: kept.line), text,
+      period: (to: Int(kept.to), from: Int(kept.from)))
+  }
+
+  /// The index of `file` in `files`, added if new.
+  private mutating func index(of file: String) -> Int32 {
+    if let known = files.firstIndex(of: file) { return Int32(known) }
+    files.append(file)
+    return Int32(files.count - 1)
   }
 
   /// What was kept, in replay order.
   var lines: [Line] {
-    var volumes = self.volumes
-    for index in volumes.indices { volumes[index].prune() }
-    return (others + volumes.flatMap(\.lines)).sorted(by: Line.inReplayOrder)
+    var lines = others
+    for var reports in volumes {
+      reports.prune()
+      lines += reports.lines(files: files)
+    }
+    return lines.sorted { $0.order < $1.order }
   }
 
   /// What was kept, decoded again, in replay order (lines still in their files are left out:
@@ -170,36 +175,32 @@ struct CompactLog {
 }
 
 /// One service's volume reports that the annual-volume rule can still use, sorted by `to`, then
-/// `from`: their periods, their places in replay order and their lines.
+/// `from`: their periods (as day numbers), their places in replay order and their lines.
 private struct KeptReports {
-  /// Where a report stands in replay order.
+  /// Where a report stands in replay order, and its file (an index into the log's `files`)
+  /// and line.
   struct Place {
-    var at: Timestamp
-    var file: String
-    var line: Int
-
-    static func < (a: Place, b: Place) -> Bool { (a.at, a.file, a.line) < (b.at, b.file, b.line) }
+    var order: Int
+    var file: Int32
+    var line: Int32
   }
 
   private var periods: [(to: Int, from: Int)] = []
   private var places: [Place] = []
   private var texts: [CompactLog.Line.Text] = []
 
-  /// The reports' lines, in period order.
-  var lines: [CompactLog.Line] {
+  /// The reports' lines, in period order; `files` names their files.
+  func lines(files: [String]) -> [CompactLog.Line] {
     places.indices.map { index in
       CompactLog.Line(
-        at: places[index].at, file: places[index].file, line: places[index].line,
-        text: texts[index])
+        order: places[index].order, file: files[Int(places[index].file)],
+        line: Int(places[index].line), text: texts[index])
     }
   }
 
-  /// Adds the report read from `text` at `place`, for `from...to`; of two for the same period,
+  /// Adds the report read from `text` at `place`, for `period`; of two for the same period,
   /// the later in replay order stays.
-  mutating func add(
-    _ place: Place, _ text: CompactLog.Line.Text, from: CivilDate, to: CivilDate
-  ) {
-    let period = (to: to.dayNumber, from: from.dayNumber)
+  mutating func add(_ place: Place, _ text: CompactLog.Line.Text, period: (to: Int, from: Int)) {
     var index = periods.count
     if let last = periods.last, !(last < period) {
       var low = 0
@@ -211,7 +212,7 @@ private struct KeptReports {
       index = low
     }
     if index < periods.count, periods[index] == period {
-      guard places[index] < place else { return }
+      guard places[index].order < place.order else { return }
       places[index] = place
       texts[index] = text
     } else if index == periods.count {

@@ -4,15 +4,20 @@ final class EventRun: @unchecked Sendable {
   private(set) var base: UnsafeMutablePointer<RecordedEvent>
   private(set) var count = 0
   private var capacity: Int
-  /// One bit per event, set by the merge; nil until `startMarking`.
-  private(set) var marks: UnsafeMutablePointer<UInt64>?
+  /// The file the lines were read from.
+  let file: String
+  /// What the merge noted of the events it kept for the replay cache, in file order: room for
+  /// every event once `startKeeping` is called, `keptCount` of them used.
+  private(set) var kept: UnsafeMutablePointer<KeptEvent>?
+  var keptCount = 0
   /// Where each event's line starts and ends, from `fileOffset` in its file.
   private let fileOffset: Int
   private var spans: UnsafeMutablePointer<(start: Int32, end: Int32)>
 
-  /// A run for `capacity` events, read from lines starting at `fileOffset` in their file.
-  init(capacity: Int, fileOffset: Int = 0) {
+  /// A run for `capacity` events of `file`, read from lines starting at `fileOffset` in it.
+  init(capacity: Int, file: String = "", fileOffset: Int = 0) {
     self.capacity = max(capacity, 16)
+    self.file = file
     self.fileOffset = fileOffset
     base = .allocate(capacity: self.capacity)
     spans = .allocate(capacity: self.capacity)
@@ -22,23 +27,22 @@ final class EventRun: @unchecked Sendable {
     base.deinitialize(count: count)
     base.deallocate()
     spans.deallocate()
-    marks?.deallocate()
+    kept?.deallocate()
   }
 
-  /// Clears every mark, once the run is complete.
-  func startMarking() {
-    let words = (count + 63) / 64
-    marks = .allocate(capacity: max(words, 1))
-    marks?.initialize(repeating: 0, count: max(words, 1))
+  /// Makes room for the merge's notes, once the run is complete.
+  func startKeeping() {
+    kept = .allocate(capacity: max(count, 1))
+    keptCount = 0
   }
 
-  /// Calls `body` with each marked event, which it reads in place, and where its line (without
-  /// its `\n`) is in its file, in file order.
-  func forEachMarked(_ body: (UnsafePointer<RecordedEvent>, Range<Int>) -> Void) {
-    guard let marks else { return }
-    for index in 0..<count where marks[index >> 6] & (1 << UInt64(index & 63)) != 0 {
-      body(
-        base + index, (fileOffset + Int(spans[index].start))..<(fileOffset + Int(spans[index].end)))
+  /// Calls `body` with what was noted of each kept event and where its line (without its
+  /// `\n`) is in the file, in file order.
+  func forEachKept(_ body: (KeptEvent, Range<Int>) -> Void) {
+    guard let kept else { return }
+    for index in 0..<keptCount {
+      let span = spans[Int(kept[index].index)]
+      body(kept[index], (fileOffset + Int(span.start))..<(fileOffset + Int(span.end)))
     }
   }
 
@@ -60,5 +64,37 @@ final class EventRun: @unchecked Sendable {
     (spans + count).initialize(
       to: (Int32(clamping: line.lowerBound), Int32(clamping: line.upperBound)))
     count += 1
+  }
+}
+
+/// What the replay cache needs of an event the merge kept, noted while the event is at hand:
+/// the cache's own thread then reads these few bytes instead of the event.
+struct KeptEvent: Sendable {
+  /// The event's position in replay order.
+  var order: Int
+  /// Its position in its run, and its line number in its file.
+  var index: Int32
+  var line: Int32
+  var type: EventType
+  /// For a volume report, its service's number (see `ReferenceValidator.validated(_:)`) and
+  /// its period's first day; -1 and `Int32.min` for other events.
+  var service: Int32
+  var from: Int32
+  /// A volume report's last day, another event's effective date; `Int32.min` for none.
+  var to: Int32
+
+  /// The note for `event`, the `order`-th in replay order and the `index`-th of its run, whose
+  /// service (for a volume report) has number `service`.
+  init(_ event: borrowing RecordedEvent, order: Int, index: Int, service: Int32) {
+    self.order = order
+    self.index = Int32(truncatingIfNeeded: index)
+    line = Int32(clamping: event.location?.line ?? 0)
+    type = event.type
+    self.service = service
+    to = event.effectiveDate.map { Int32(clamping: $0.dayNumber) } ?? .min
+    from = .min
+    if service >= 0, case .volumeReported(let report) = event.event {
+      from = Int32(clamping: report.from.dayNumber)
+    }
   }
 }

@@ -103,7 +103,7 @@ private struct Chunk: @unchecked Sendable {
   func decode(_ reader: LogFileReader, name: String, memo: MemoBox) -> (
     events: EventRun, problems: [LedgerProblem]
   ) {
-    let events = EventRun(capacity: bytes.count / 200, fileOffset: fileOffset)
+    let events = EventRun(capacity: bytes.count / 200, file: name, fileOffset: fileOffset)
     var problems: [LedgerProblem] = []
     bytes.withUnsafeBytes { raw in
       reader.decodeLines(

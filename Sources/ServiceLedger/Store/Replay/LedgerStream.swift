@@ -43,12 +43,14 @@ public struct LedgerStream: Sendable {
     /// The `at` of the file's last valid event so far.
     var lastAt: Timestamp?
     var isDone = false
-    /// The current run's marks, when it is marked.
-    var marks: UnsafeMutablePointer<UInt64>?
+    /// Where the merge notes the events it keeps, when the run takes notes, and how many.
+    var kept: UnsafeMutablePointer<KeptEvent>?
+    var keptCount = 0
 
     /// Starts on `run`.
     mutating func start(_ run: EventRun) {
-      marks = run.marks
+      kept = run.kept
+      keptCount = 0
       events = run.base
       next = 0
       end = run.count
@@ -56,9 +58,13 @@ public struct LedgerStream: Sendable {
       if run.count == 0 { events = nil }
     }
 
-    /// Marks the next event.
-    func markNext() {
-      marks?[next >> 6] |= 1 << UInt64(next & 63)
+    /// Notes the next event, `event`, as kept: the `order`-th in replay order, and for a volume
+    /// report, of the service with number `service`.
+    mutating func keepNext(_ event: borrowing RecordedEvent, order: Int, service: Int32) {
+      guard let kept else { return }
+      (kept + keptCount).initialize(
+        to: KeptEvent(event, order: order, index: next, service: service))
+      keptCount += 1
     }
 
     /// Steps past the next event.
@@ -87,8 +93,8 @@ public struct LedgerStream: Sendable {
   }
 
   /// `replay(_:)` where `body` also says which events to keep, and `finished` is given each
-  /// run of decoded events once merged, with those events marked: how the replay cache
-  /// gathers events without copying them on the replay's thread.
+  /// run of decoded events once merged, with notes on the events kept: how the replay cache
+  /// gathers events without copying them, or reading them again, on the replay's thread.
   func replay(
     _ opened: OpenFiles? = nil, keeping body: (RecordedEvent) -> Bool,
     finished: ((EventRun) -> Void)?
@@ -105,12 +111,15 @@ public struct LedgerStream: Sendable {
     var validator = ReferenceValidator(expectedEvents: bytes / 256)
     while true {
       for index in heads.indices where heads[index].events == nil && !heads[index].isDone {
-        if let run = current[index] { finished?(run) }
+        if let run = current[index] {
+          run.keptCount = heads[index].keptCount
+          finished?(run)
+        }
         current[index] = nil
         while heads[index].events == nil {
           if !waiting[index].isEmpty {
             let run = waiting[index].removeFirst()
-            if finished != nil { run.startMarking() }
+            if finished != nil { run.startKeeping() }
             heads[index].start(run)
             validator.prepare(for: run.base, count: run.count)
             current[index] = run
@@ -138,9 +147,11 @@ public struct LedgerStream: Sendable {
       let slot = events + next
       let event = slot.move()
       let outcome = accept(event, after: heads[best].lastAt, &validator, &summary, body)
+      if outcome.kept {
+        heads[best].keepNext(event, order: summary.events, service: outcome.service)
+      }
       slot.initialize(to: consume event)
       if outcome.inOrder { heads[best].lastAt = bestAt }
-      if outcome.kept { heads[best].markNext() }
       heads[best].advance()
     }
     for (index, feed) in feeds.enumerated() {
@@ -184,30 +195,31 @@ public struct LedgerStream: Sendable {
 
   /// Checks one event in replay order and, when it is valid, passes it to `body`.
   /// - Returns: whether it counts for its file's time order (false only when it breaks it),
-  ///   and whether `body` keeps it.
+  ///   whether `body` keeps it, and the number of a volume report's service (else -1).
   private func accept(
     _ event: borrowing RecordedEvent, after lastAt: Timestamp?,
     _ validator: inout ReferenceValidator, _ summary: inout Summary,
     _ body: (RecordedEvent) -> Bool
-  ) -> (inOrder: Bool, kept: Bool) {
+  ) -> (inOrder: Bool, kept: Bool, service: Int32) {
     // Compared here first: building the problem is for the rare line that breaks the order.
     if let lastAt, event.at < lastAt,
       let problem = reader.timeOrderProblem(event, after: lastAt)
     {
       summary.problems.append(problem)
-      return (false, false)
+      return (false, false, -1)
     }
+    let service: Int32
     do throws(EventError) {
-      try validator.validate(event)
+      service = try validator.validated(event)
     } catch {
       let location = event.location ?? EventLocation(file: "", line: 0)
       summary.problems.append(
         LedgerProblem(
           rule: .init(error.kind), file: location.file, line: location.line,
           service: event.event.service, message: error.description))
-      return (true, false)
+      return (true, false, -1)
     }
     summary.events += 1
-    return (true, body(event))
+    return (true, body(event), service)
   }
 }
