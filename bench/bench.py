@@ -63,6 +63,8 @@ def main():
                         "--events", str(EVENTS), "--seed", "1"], check=True)
     shutil.rmtree(WORK, ignore_errors=True)
     shutil.copytree(DATA, WORK)
+    # The copy's dirty pages are written back now, not by the kernel during the first runs.
+    os.sync()
     size = sum(os.path.getsize(os.path.join(WORK, f)) for f in os.listdir(WORK))
     print(f"ledger: {EVENTS:,} events, {SERVICES} services, {size / 1e6:.0f} MB, "
           f"{os.cpu_count()} cores; view: ledger {' '.join(VIEW[:1] + VIEW[3:])}", flush=True)

@@ -34,11 +34,11 @@ public struct ReferenceValidator: Sendable {
     _ = try validated(recorded)
   }
 
-  /// `validate(_:)`, returning the number of a volume report's service (services are numbered
-  /// from 0 as they register) or -1 for any other event: the replay cache groups reports by
-  /// it, so that it need not look the service up again.
+  /// `validate(_:)`, returning for a volume report its service's number (services are numbered
+  /// from 0 as they register) and its first day, and nil for any other event: the replay cache
+  /// groups reports by service, and this spares it looking the service up again.
   /// - Throws: `EventError` saying which rule it breaks and what would fix it.
-  mutating func validated(_ recorded: RecordedEvent) throws(EventError) -> Int32 {
+  mutating func validated(_ recorded: RecordedEvent) throws(EventError) -> ReportKey? {
     guard ids.insert(recorded.id) else {
       throw EventError(.duplicateID, field: "id", "\(recorded.id) is already in the ledger")
     }
@@ -47,10 +47,12 @@ public struct ReferenceValidator: Sendable {
         // Most of a long log: checked and remembered with one look-up of the service.
         guard let index = services.index(forKey: report.service) else {
           try checkService(report.service, for: recorded.event)
-          return -1
+          return nil
         }
         try services.values[index].accept(report)
-        return services.values[index].number
+        return ReportKey(
+          service: services.values[index].number,
+          from: Int32(clamping: report.from.dayNumber))
       }
       try check(recorded.event)
     } catch {
@@ -58,7 +60,7 @@ public struct ReferenceValidator: Sendable {
       throw error
     }
     apply(recorded)
-    return -1
+    return nil
   }
 
   private func check(_ event: Event) throws(EventError) {
@@ -237,6 +239,12 @@ struct ManagerKey: Hashable, Sendable {
 }
 
 /// What the validator knows of one service.
+/// A volume report's service, by number, and the first day of its period.
+struct ReportKey: Sendable {
+  var service: Int32
+  var from: Int32
+}
+
 struct ServiceFacts: Sendable {
   /// Its number: how many services registered before it.
   var number: Int32

@@ -78,7 +78,9 @@ struct CompactLog {
         service = Int32(truncatingIfNeeded: numbers.count)
         numbers[report.service] = service
       }
-      let kept = KeptEvent(event, order: order, index: 0, service: service)
+      let kept = KeptEvent(
+        event, order: order, index: 0,
+        report: ReportKey(service: service, from: Int32(clamping: report.from.dayNumber)))
       maxDay = max(maxDay, kept.to)
       add(kept, service: Int(service), file: index(of: file), text: text)
       return

@@ -83,18 +83,15 @@ struct KeptEvent: Sendable {
   /// A volume report's last day, another event's effective date; `Int32.min` for none.
   var to: Int32
 
-  /// The note for `event`, the `order`-th in replay order and the `index`-th of its run, whose
-  /// service (for a volume report) has number `service`.
-  init(_ event: borrowing RecordedEvent, order: Int, index: Int, service: Int32) {
+  /// The note for `event`, the `order`-th in replay order and the `index`-th of its run;
+  /// `report` is given for a volume report.
+  init(_ event: borrowing RecordedEvent, order: Int, index: Int, report: ReportKey?) {
     self.order = order
     self.index = Int32(truncatingIfNeeded: index)
     line = Int32(clamping: event.location?.line ?? 0)
     type = event.type
-    self.service = service
+    service = report?.service ?? -1
+    from = report?.from ?? .min
     to = event.effectiveDate.map { Int32(clamping: $0.dayNumber) } ?? .min
-    from = .min
-    if service >= 0, case .volumeReported(let report) = event.event {
-      from = Int32(clamping: report.from.dayNumber)
-    }
   }
 }

@@ -59,11 +59,11 @@ public struct LedgerStream: Sendable {
     }
 
     /// Notes the next event, `event`, as kept: the `order`-th in replay order, and for a volume
-    /// report, of the service with number `service`.
-    mutating func keepNext(_ event: borrowing RecordedEvent, order: Int, service: Int32) {
+    /// report, with its service's number and first day.
+    mutating func keepNext(_ event: borrowing RecordedEvent, order: Int, report: ReportKey?) {
       guard let kept else { return }
       (kept + keptCount).initialize(
-        to: KeptEvent(event, order: order, index: next, service: service))
+        to: KeptEvent(event, order: order, index: next, report: report))
       keptCount += 1
     }
 
@@ -148,7 +148,7 @@ public struct LedgerStream: Sendable {
       let event = slot.move()
       let outcome = accept(event, after: heads[best].lastAt, &validator, &summary, body)
       if outcome.kept {
-        heads[best].keepNext(event, order: summary.events, service: outcome.service)
+        heads[best].keepNext(event, order: summary.events, report: outcome.report)
       }
       slot.initialize(to: consume event)
       if outcome.inOrder { heads[best].lastAt = bestAt }
@@ -195,31 +195,31 @@ public struct LedgerStream: Sendable {
 
   /// Checks one event in replay order and, when it is valid, passes it to `body`.
   /// - Returns: whether it counts for its file's time order (false only when it breaks it),
-  ///   whether `body` keeps it, and the number of a volume report's service (else -1).
+  ///   whether `body` keeps it, and for a volume report, its service's number and first day.
   private func accept(
     _ event: borrowing RecordedEvent, after lastAt: Timestamp?,
     _ validator: inout ReferenceValidator, _ summary: inout Summary,
     _ body: (RecordedEvent) -> Bool
-  ) -> (inOrder: Bool, kept: Bool, service: Int32) {
+  ) -> (inOrder: Bool, kept: Bool, report: ReportKey?) {
     // Compared here first: building the problem is for the rare line that breaks the order.
     if let lastAt, event.at < lastAt,
       let problem = reader.timeOrderProblem(event, after: lastAt)
     {
       summary.problems.append(problem)
-      return (false, false, -1)
+      return (false, false, nil)
     }
-    let service: Int32
+    let report: ReportKey?
     do throws(EventError) {
-      service = try validator.validated(event)
+      report = try validator.validated(event)
     } catch {
       let location = event.location ?? EventLocation(file: "", line: 0)
       summary.problems.append(
         LedgerProblem(
           rule: .init(error.kind), file: location.file, line: location.line,
           service: event.event.service, message: error.description))
-      return (true, false, -1)
+      return (true, false, nil)
     }
     summary.events += 1
-    return (true, body(event), service)
+    return (true, body(event), report)
   }
 }
