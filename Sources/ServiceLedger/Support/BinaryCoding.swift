@@ -1,10 +1,10 @@
 /// Little-endian binary writing for the replay cache: integers and short strings, collected
-/// in memory or, with a `sink`, passed on a megabyte at a time.
+/// in memory or, with a `sink`, passed on a megabyte at a time (large raw blocks at once).
 struct BinaryWriter {
   private(set) var bytes: [UInt8] = []
-  private let sink: ((ArraySlice<UInt8>) -> Void)?
+  private let sink: ((UnsafeRawBufferPointer) -> Void)?
 
-  init(sink: ((ArraySlice<UInt8>) -> Void)? = nil) {
+  init(sink: ((UnsafeRawBufferPointer) -> Void)? = nil) {
     self.sink = sink
     bytes.reserveCapacity(sink == nil ? 0 : 1 << 20)
   }
@@ -17,7 +17,7 @@ struct BinaryWriter {
   /// Passes everything written so far on to the sink.
   mutating func flush() {
     guard let sink, !bytes.isEmpty else { return }
-    sink(bytes[...])
+    bytes.withUnsafeBytes { sink($0) }
     bytes.removeAll(keepingCapacity: true)
   }
 
@@ -31,15 +31,16 @@ struct BinaryWriter {
 
   mutating func append(_ raw: [UInt8]) { bytes.append(contentsOf: raw) }
 
-  /// Writes `raw` as it is, passing it on to the sink a megabyte at a time.
+  /// Writes `raw` as it is: a large block straight to the sink, if there is one, without
+  /// copying it.
   mutating func append(raw: UnsafeRawBufferPointer) {
-    var offset = 0
-    while offset < raw.count {
-      let end = min(raw.count, offset + (1 << 20))
-      bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[offset..<end]))
+    guard let sink, raw.count >= 1 << 16 else {
+      bytes.append(contentsOf: raw)
       flushIfFull()
-      offset = end
+      return
     }
+    flush()
+    sink(raw)
   }
 
   mutating func write(_ text: String) {

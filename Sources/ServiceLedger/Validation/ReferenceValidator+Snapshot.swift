@@ -4,7 +4,7 @@ extension ReferenceValidator {
   /// Writes the state compactly (ids and report ranges dominate: 16 bytes each).
   func writeSnapshot(to out: inout BinaryWriter) {
     // The id table as it is in memory (little-endian, as on every platform Swift runs on).
-    out.write("ledger-validator-2")
+    out.write("ledger-validator-3")
     ids.withTable { table, count, hasZero in
       out.write(count)
       out.write(hasZero ? 1 : 0)
@@ -22,11 +22,9 @@ extension ReferenceValidator {
     for (service, facts) in services.sorted(by: { $0.key < $1.key }) {
       out.write(service.rawValue)
       out.write(facts.retiredOn?.dayNumber)
-      out.write(facts.shortReports.count)
-      facts.shortReports.forEach { from, to in
-        out.write(from.dayNumber)
-        out.write(to.dayNumber)
-        out.flushIfFull()
+      facts.shortReports.withRanges { raw in
+        out.write(raw.count)
+        out.append(raw: raw)
       }
     }
     out.write(strategies.count)
@@ -64,7 +62,7 @@ extension ReferenceValidator {
 
   /// The validator saved in what `input` reads next.
   init?(snapshot input: inout BinaryReader) {
-    guard input.string() == "ledger-validator-2", let idCount = input.int(),
+    guard input.string() == "ledger-validator-3", let idCount = input.int(),
       let hasZero = input.int(), let tableSize = input.count(itemSize: 1),
       let table = input.withBytes(
         tableSize,
@@ -88,17 +86,12 @@ extension ReferenceValidator {
     guard let serviceCount = input.count(itemSize: 24) else { return nil }
     for _ in 0..<serviceCount {
       guard let name = input.string(), let retired = input.optionalInt(),
-        let rangeCount = input.count(itemSize: 16)
+        let size = input.count(itemSize: 1),
+        let reports = input.withBytes(size, { ShortReports(snapshot: $0) })
       else { return nil }
-      var facts = ServiceFacts(
+      services[ServiceID(unchecked: name)] = ServiceFacts(
         number: Int32(truncatingIfNeeded: services.count),
-        retiredOn: retired.map(CivilDate.init(dayNumber:)))
-      facts.shortReports.reserve(rangeCount)
-      for _ in 0..<rangeCount {
-        guard let from = input.int(), let to = input.int() else { return nil }
-        facts.shortReports.appendRestored(CivilDate(dayNumber: from), CivilDate(dayNumber: to))
-      }
-      services[ServiceID(unchecked: name)] = facts
+        retiredOn: retired.map(CivilDate.init(dayNumber:)), shortReports: reports)
     }
     guard let strategyCount = input.count(itemSize: 16) else { return nil }
     for _ in 0..<strategyCount {

@@ -5,23 +5,26 @@
 struct ShortReports: Sendable {
   private var ranges: [(from: Int32, to: Int32)] = []
 
-  /// The number of ranges.
-  var count: Int { ranges.count }
+  /// The ranges as they are in memory, for a snapshot: pairs of 32-bit day numbers.
+  func withRanges<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+    ranges.withUnsafeBytes(body)
+  }
 
-  /// Calls `body` with every range, in order.
-  func forEach(_ body: (CivilDate, CivilDate) -> Void) {
+  /// The ranges of a snapshot's `bytes` (see `withRanges`), or nil when they are not sorted
+  /// and apart, as stored ranges always are.
+  init?(snapshot bytes: UnsafeRawBufferPointer) {
+    let size = MemoryLayout<(from: Int32, to: Int32)>.stride
+    guard bytes.count % size == 0 else { return nil }
+    ranges = Array(repeating: (0, 0), count: bytes.count / size)
+    ranges.withUnsafeMutableBytes { $0.copyMemory(from: bytes) }
+    var previous: Int32?
     for range in ranges {
-      body(CivilDate(dayNumber: Int(range.from)), CivilDate(dayNumber: Int(range.to)))
+      guard range.from <= range.to, previous.map({ range.from > $0 }) ?? true else { return nil }
+      previous = range.to
     }
   }
 
-  /// Adds a range known to come after every stored one (restoring a snapshot).
-  mutating func appendRestored(_ from: CivilDate, _ to: CivilDate) {
-    ranges.append((Int32(clamping: from.dayNumber), Int32(clamping: to.dayNumber)))
-  }
-
-  /// Makes room for `count` ranges.
-  mutating func reserve(_ count: Int) { ranges.reserveCapacity(count) }
+  init() {}
 
   /// Adds `from...to` unless it overlaps a stored range without being identical to it, with
   /// one search for both: the clashing range, or nil when it was added (or was there).

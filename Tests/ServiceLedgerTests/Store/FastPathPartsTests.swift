@@ -154,6 +154,24 @@ struct FastPathPartsTests {
     #expect(decoded > lines.count * 9 / 10)
   }
 
+  @Test("the retraction scan finds every retraction's target however the files are cut up")
+  func retractionScanPieces() throws {
+    let ledger = try DecodingPathTests.generated(services: 20, events: 3000, seed: 23)
+    defer { ledger.remove() }
+    let log = try ledger.folder.read()
+    let cutOff = log.events.map(\.at).sorted()[log.events.count / 2]
+    for knownAt in [nil, cutOff] {
+      let expected = Set(log.events.compactMap { Timeline.retractionTarget($0, knownAt: knownAt) })
+      #expect(expected.count > 3)
+      // Whole files, and pieces that cut lines anywhere, even within the search's needle.
+      for pieceSize in [1 << 23, 4096, 1000, 97, 17] {
+        let found = try RetractionScan.targets(
+          in: ledger.folder, knownAt: knownAt, reader: LogFileReader(), pieceSize: pieceSize)
+        #expect(found == expected, "pieces of \(pieceSize) bytes")
+      }
+    }
+  }
+
   @Test("the cache's compacted events do not depend on the order the runs arrive in")
   func compactionOrder() {
     var events: [RecordedEvent] = []

@@ -68,7 +68,36 @@ struct ReplayCacheTests {
       ["record", "phase.entered", "service=svc-9999", "phase=beta", "on=2026-01-01"],
       ledger: ledger.path, now: "2026-02-02T00:00:00Z")
     #expect(dangling.stderr.contains("is not registered"))
+    // The saved short reports: a month that straddles two reported months overlaps them.
+    let overlapping = CLI.run(
+      [
+        "record", "volume.reported", "service=svc-0001", "from=2020-11-15", "to=2020-12-14",
+        "total=10",
+      ], ledger: ledger.path, now: "2026-02-02T00:00:00Z")
+    #expect(overlapping.exitCode == 1)
+    #expect(overlapping.stderr.contains("overlaps the report for 2020-11-01..2020-11-30"))
     #expect(try ledger.folder.fileNames().map { ledger.bytes($0) } == bytes)
+  }
+
+  @Test("a saved validator's report ranges load only when sorted and apart, as they are kept")
+  func savedRanges() {
+    func ranges(_ pairs: [(Int32, Int32)]) -> ShortReports? {
+      pairs.withUnsafeBytes { ShortReports(snapshot: $0) }
+    }
+    var kept = ShortReports()
+    #expect(kept.insertUnlessOverlapping(CivilDate(dayNumber: 10), CivilDate(dayNumber: 20)) == nil)
+    #expect(kept.insertUnlessOverlapping(CivilDate(dayNumber: 30), CivilDate(dayNumber: 40)) == nil)
+    let saved = kept.withRanges { Array($0) }
+    var loaded = saved.withUnsafeBytes { ShortReports(snapshot: $0) }
+    #expect(loaded != nil)
+    #expect(
+      loaded?.insertUnlessOverlapping(CivilDate(dayNumber: 15), CivilDate(dayNumber: 35))
+        .map { [$0.from.dayNumber, $0.to.dayNumber] } == [10, 20])
+    #expect(ranges([(30, 40), (10, 20)]) == nil)
+    #expect(ranges([(10, 20), (20, 30)]) == nil)
+    #expect(ranges([(10, 5)]) == nil)
+    #expect(ranges([]) != nil)
+    #expect(Array(saved.dropLast()).withUnsafeBytes { ShortReports(snapshot: $0) } == nil)
   }
 
   @Test("a file changed behind the cache's back is noticed: the cache is not used")

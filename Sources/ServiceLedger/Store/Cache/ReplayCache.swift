@@ -209,18 +209,13 @@ enum StreamedFile {
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { return false }
     var ok = true
-    var out = BinaryWriter { chunk in
-      guard ok else { return }
-      ok = chunk.withUnsafeBytes { raw in
-        var offset = 0
-        while offset < raw.count {
-          let count = writeBytes(
-            descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-          if count < 0, errno == EINTR { continue }
-          guard count > 0 else { return false }
-          offset += count
-        }
-        return true
+    var out = BinaryWriter { raw in
+      var offset = 0
+      while ok, offset < raw.count {
+        let count = writeBytes(descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+        if count < 0, errno == EINTR { continue }
+        ok = count > 0
+        offset += max(count, 0)
       }
     }
     body(&out)

@@ -15,17 +15,35 @@ import Foundation
 /// It only suggests: the replay checks the retractions it meets and replays again if the
 /// suggestion was wrong (an invalid retraction, say).
 enum RetractionScan {
-  /// The ids withdrawn by retractions recorded at or before `knownAt` in `folder`.
+  /// The files are searched in pieces of this many bytes, so that both cores stay busy to the
+  /// end however the log is split into files.
+  static let pieceSize = 8 << 20
+
+  /// The ids withdrawn by retractions recorded at or before `knownAt` in `folder`, searched
+  /// for in pieces of `pieceSize` bytes.
   /// - Throws: `LedgerError` when a file cannot be read.
-  static func targets(in folder: LedgerFolder, knownAt: Timestamp?, reader: LogFileReader)
-    throws(LedgerError) -> Set<EventID>
-  {
-    let names = try folder.fileNames()
-    let found = Found(count: names.count)
-    DispatchQueue.concurrentPerform(iterations: names.count) { index in
+  static func targets(
+    in folder: LedgerFolder, knownAt: Timestamp?, reader: LogFileReader,
+    pieceSize: Int = pieceSize
+  ) throws(LedgerError) -> Set<EventID> {
+    var pieces: [(path: String, name: String, bytes: Range<Int>)] = []
+    for name in try folder.fileNames() {
+      let path = folder.path(of: name)
+      var status = stat()
+      guard stat(path, &status) == 0 else {
+        throw LedgerError.io(path: path, reason: String(cString: strerror(errno)))
+      }
+      for start in stride(from: 0, to: Int(status.st_size), by: pieceSize) {
+        pieces.append((path, name, start..<min(start + pieceSize, Int(status.st_size))))
+      }
+    }
+    let found = Found(count: pieces.count)
+    let all = pieces
+    DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
+      let piece = all[index]
       found.store(
         Result { () throws(LedgerError) in
-          try scan(folder, names[index], knownAt: knownAt, reader: reader)
+          try scan(piece.path, piece.name, piece.bytes, knownAt: knownAt, reader: reader)
         }, at: index)
     }
     var targets: Set<EventID> = []
@@ -60,31 +78,89 @@ enum RetractionScan {
     return nil
   }
 
+  /// The targets of the retractions on the lines of `name` that start within `bytes`.
   private static func scan(
-    _ folder: LedgerFolder, _ name: String, knownAt: Timestamp?, reader: LogFileReader
+    _ path: String, _ name: String, _ bytes: Range<Int>, knownAt: Timestamp?,
+    reader: LogFileReader
   ) throws(LedgerError) -> Set<EventID> {
-    let cursor = try FileCursor(path: folder.path(of: name), name: name, blockSize: 1 << 20)
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else {
+      throw LedgerError.io(path: path, reason: String(cString: strerror(errno)))
+    }
+    defer { close(descriptor) }
     var targets: Set<EventID> = []
-    while let block = try cursor.nextBlock() {
-      block.withLines { raw in
-        var offset = 0
-        while offset < raw.count, let position = find(raw, from: offset) {
-          let start = (raw[..<position].lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
-          let end = raw[position...].firstIndex(of: UInt8(ascii: "\n")) ?? raw.count
-          let line = UnsafeRawBufferPointer(rebasing: raw[start..<end])
-          if case .event(let event) = reader.decodeLine(line, name: name, line: 0),
-            let target = Timeline.retractionTarget(event, knownAt: knownAt)
-          {
-            targets.insert(target)
-          }
-          offset = end + 1
-        }
+    // Read from the byte before the piece: the piece's first line starts after the first
+    // line break there (the line before belongs to the piece before).
+    var offset = max(bytes.lowerBound - 1, 0)
+    var buffer = [UInt8](repeating: 0, count: 1 << 20)
+    var filled = 0
+    var lineStart: Int? = bytes.lowerBound == 0 ? 0 : nil
+    while offset + (lineStart ?? 0) < bytes.upperBound {
+      if filled == buffer.count { buffer += [UInt8](repeating: 0, count: buffer.count) }
+      // To the piece's end, then a little at a time to finish its last line.
+      let wanted = min(buffer.count - filled, max(bytes.upperBound - offset - filled, 4096))
+      let read = buffer.withUnsafeMutableBytes {
+        pread(descriptor, $0.baseAddress.map { $0 + filled }, wanted, off_t(offset + filled))
       }
+      if read < 0, errno == EINTR { continue }
+      guard read >= 0 else {
+        throw LedgerError.io(path: path, reason: String(cString: strerror(errno)))
+      }
+      guard read > 0 else { break }  // a torn last line: the replay reports it
+      filled += read
+      let complete = buffer.withUnsafeBytes { raw in
+        let window = UnsafeRawBufferPointer(rebasing: raw[..<filled])
+        if lineStart == nil {
+          guard let first = Newlines.next(in: window, from: 0) else { return 0 }
+          lineStart = first + 1
+        }
+        guard let start = lineStart, let last = window[start...].lastIndex(of: 0x0A) else {
+          return lineStart ?? 0
+        }
+        // Whole lines only, and only those that start within the piece.
+        var end = last + 1
+        if offset + end > bytes.upperBound,
+          let cut = Newlines.next(in: window, from: max(bytes.upperBound - offset - 1, start))
+        {
+          end = cut + 1
+        }
+        search(
+          UnsafeRawBufferPointer(rebasing: window[start..<end]), name, knownAt, reader,
+          into: &targets)
+        return end
+      }
+      // What follows the last whole line moves to the front.
+      buffer.withUnsafeMutableBytes { raw in
+        guard let base = raw.baseAddress else { return }
+        memmove(base, base + complete, filled - complete)
+      }
+      offset += complete
+      filled -= complete
+      if lineStart != nil { lineStart = 0 }
     }
     return targets
   }
 
-  /// Per-file results written by the scanning threads.
+  /// Adds the targets of the retractions among `lines` (whole lines) to `targets`.
+  private static func search(
+    _ lines: UnsafeRawBufferPointer, _ name: String, _ knownAt: Timestamp?,
+    _ reader: LogFileReader, into targets: inout Set<EventID>
+  ) {
+    var offset = 0
+    while offset < lines.count, let position = find(lines, from: offset) {
+      let start = (lines[..<position].lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
+      let end = lines[position...].firstIndex(of: UInt8(ascii: "\n")) ?? lines.count
+      let line = UnsafeRawBufferPointer(rebasing: lines[start..<end])
+      if case .event(let event) = reader.decodeLine(line, name: name, line: 0),
+        let target = Timeline.retractionTarget(event, knownAt: knownAt)
+      {
+        targets.insert(target)
+      }
+      offset = end + 1
+    }
+  }
+
+  /// Per-piece results written by the scanning threads.
   private final class Found: @unchecked Sendable {
     private(set) var results: [Result<Set<EventID>, LedgerError>]
     private let lock = NSLock()
