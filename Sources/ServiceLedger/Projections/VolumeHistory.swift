@@ -115,21 +115,25 @@ public struct VolumeHistory: Sendable, Equatable {
   /// Drops the entries the annual-volume rule can no longer use: those ending before the 12
   /// months that end at the latest report, except the 12-month reports ending on the two
   /// latest dates any 12-month report ends on (rule 3 may need the latest before the end).
-  static func prune(_ entries: inout [Entry]) { prune(&entries) { $0.report } }
-
-  /// `prune` for any list of reports sorted by `to`, then `from`.
-  static func prune<Element>(_ entries: inout [Element], _ report: (Element) -> VolumeReported) {
-    guard let end = entries.last.map(report)?.to else { return }
+  static func prune(_ entries: inout [Entry]) {
+    guard let end = entries.last?.report.to else { return }
     let start = end.startOfTwelveMonthsEnding
-    let isYear: (VolumeReported) -> Bool = { $0.days == 365 || $0.days == 366 }
-    var yearEnds: [CivilDate] = []
-    for entry in entries.reversed() where isYear(report(entry)) {
-      if !yearEnds.contains(report(entry).to) { yearEnds.append(report(entry).to) }
-      if yearEnds.count == 2 { break }
+    func isYear(_ report: VolumeReported) -> Bool { report.days == 365 || report.days == 366 }
+    // Entries are sorted by `to`: from the end, the first two dates a 12-month report ends on.
+    var latest: CivilDate?
+    var before: CivilDate?
+    for index in entries.indices.reversed() where isYear(entries[index].report) {
+      let to = entries[index].report.to
+      if latest == nil {
+        latest = to
+      } else if to != latest {
+        before = to
+        break
+      }
     }
     entries.removeAll { entry in
-      let value = report(entry)
-      return value.to < start && !(isYear(value) && yearEnds.contains(value.to))
+      entry.report.to < start
+        && !(isYear(entry.report) && (entry.report.to == latest || entry.report.to == before))
     }
   }
 }

@@ -239,15 +239,22 @@ private struct KeptReports {
       let days = period.to - period.from + 1
       return days == 365 || days == 366
     }
-    var yearEnds: [Int] = []
+    // Sorted by `to`: from the end, the first two days a 12-month report ends on.
+    var latest: Int?
+    var before: Int?
     for period in periods.reversed() where isYear(period) {
-      if !yearEnds.contains(period.to) { yearEnds.append(period.to) }
-      if yearEnds.count == 2 { break }
+      if latest == nil {
+        latest = period.to
+      } else if period.to != latest {
+        before = period.to
+        break
+      }
     }
     var kept = 0
     for index in periods.indices {
       let period = periods[index]
-      guard period.to >= start || (isYear(period) && yearEnds.contains(period.to)) else {
+      guard period.to >= start || (isYear(period) && (period.to == latest || period.to == before))
+      else {
         continue
       }
       if kept != index {
