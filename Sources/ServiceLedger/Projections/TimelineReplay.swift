@@ -85,6 +85,27 @@ extension LedgerFolder {
     guard exists else { throw LedgerError.noLedger(path: path) }
     let lock = try? FileLock(path: path, create: false, exclusive: false)
     defer { lock?.unlock() }
+    return try replayLocked(
+      asOf: asOf, knownAt: knownAt, reader: reader, compactable: compactable, into: initial,
+      apply)
+  }
+
+  /// Rebuilds the replay cache with a streamed full replay, for an append that holds the
+  /// folder's lock and found the cache missing or stale: this costs about what a cold view
+  /// costs, where checking the append against the log read whole would hold every event in
+  /// memory. The cache is not written when the log has invalid lines.
+  /// - Throws: `LedgerError` when the folder or a file cannot be read.
+  func rebuildCache(reader: LogFileReader = LogFileReader()) throws(LedgerError) {
+    _ = try replayLocked(
+      asOf: CivilDate(dayNumber: .max / 2), knownAt: nil, reader: reader, into: ()
+    ) { _, _ in }
+  }
+
+  /// `replay(asOf:knownAt:reader:compactable:into:_:)` for a caller holding the folder's lock.
+  private func replayLocked<State>(
+    asOf: CivilDate, knownAt: Timestamp?, reader: LogFileReader, compactable: Bool = false,
+    into initial: State, _ apply: (inout State, RecordedEvent) -> Void
+  ) throws(LedgerError) -> (state: State, problems: [LedgerProblem]) {
     if case .pending = AppendJournal.state(in: self) {
       let ledger = try readUnlocked(reader: reader)
       var state = initial

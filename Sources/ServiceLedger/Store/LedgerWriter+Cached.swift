@@ -4,9 +4,10 @@ extension LedgerWriter {
   ///
   /// When the replay cache is current, the events are checked against it and the lines
   /// appended since it was written, so the cost does not grow with the log; then the cache is
-  /// updated. Otherwise (no cache, a stale one, `roles.json` present, an append cut off, or an
-  /// event that would replay before the cached ones) the whole log is read as in
-  /// `append(source:building:)`, and the cache is rebuilt.
+  /// updated. A missing or stale cache (after a copy or a checkout, say) is first rebuilt by
+  /// a streamed replay. Otherwise (a log with invalid lines, `roles.json` present, an append
+  /// cut off, or an event that would replay before the cached ones) the whole log is read as
+  /// in `append(source:building:)`, and the cache is rebuilt.
   /// - Parameters:
   ///   - source: what to call the input in error messages.
   ///   - build: the batches to write, built under the lock (so `at` is read from the clock
@@ -21,8 +22,7 @@ extension LedgerWriter {
     defer { lock.unlock() }
     var built: [Batch]?
     if case .none = AppendJournal.state(in: folder), try Roles.load(from: folder) == nil,
-      let (cache, _) = ReplayCache.current(folder, withValidator: true),
-      let validator = cache.validator
+      let (cache, _) = try currentCache(), let validator = cache.validator
     {
       let batches = try build()
       built = batches
@@ -38,6 +38,16 @@ extension LedgerWriter {
     }
     if ledger.problems.isEmpty { ReplayCache(ledger, folder: folder)?.save(to: folder) }
     return ledger.files
+  }
+
+  /// The replay cache with the validator's state, rebuilt first when missing or stale; nil
+  /// when it cannot be (the log has invalid lines).
+  private func currentCache() throws(LedgerError) -> (
+    cache: ReplayCache, added: [RecordedEvent]
+  )? {
+    if let current = ReplayCache.current(folder, withValidator: true) { return current }
+    try folder.rebuildCache()
+    return ReplayCache.current(folder, withValidator: true)
   }
 
   /// Checks and writes `batches` against a current `cache`; nil when an event would replay
@@ -64,7 +74,7 @@ extension LedgerWriter {
       for var event in batch.events {
         inputLine += 1
         let line = single ? 0 : inputLine
-        if let maxAt = cache.maxAt, event.at <= maxAt { return nil }
+        guard cache.replaysAfterCached(event.at, file: batch.file) else { return nil }
         if let last = key.lastAt, event.at < last {
           throw Self.backwards(event.at, last, batch.file, source: source, line: line)
         }

@@ -79,6 +79,46 @@ struct ReplayCacheTests {
     #expect(try ledger.folder.fileNames().map { ledger.bytes($0) } == bytes)
   }
 
+  @Test("a record on a copied ledger, whose cache is stale, rebuilds the cache and appends")
+  func staleCacheRebuiltForRecord() throws {
+    let ledger = try DecodingPathTests.generated(services: 4, events: 300)
+    defer { ledger.remove() }
+    _ = CLI.run(["services"], ledger: ledger.path, now: "2026-02-01T00:00:00Z")
+    // A copy or a checkout gives the files new modification times.
+    let path = ledger.path + "/opg.jsonl"
+    try FileManager.default.setAttributes(
+      [.modificationDate: Date(timeIntervalSince1970: 1_000_000)], ofItemAtPath: path)
+    #expect(ReplayCache.current(ledger.folder) == nil)
+    let recorded = CLI.run(
+      ["record", "phase.entered", "service=svc-0002", "phase=live", "on=2026-01-15"],
+      ledger: ledger.path, now: "2026-02-02T00:00:00Z")
+    #expect(recorded.exitCode == 0, "\(recorded.stderr)")
+    #expect(ReplayCache.current(ledger.folder) != nil)
+    let views = Self.outputs(ledger, now: "2026-02-03T00:00:00Z")
+    #expect(views.cached == views.cold)
+    #expect(views.cached[1].contains(#""phase":"live""#))
+  }
+
+  @Test("an event in the latest cached second follows the cache unless a later file has it")
+  func sameSecondOrder() {
+    func key(_ name: String, _ seconds: Int?) -> ReplayCache.FileKey {
+      ReplayCache.FileKey(
+        name: name, size: 1, tailHash: 0, lineCount: 1,
+        lastAt: seconds.map { Timestamp(seconds: $0) })
+    }
+    let cache = ReplayCache(
+      files: [key("a.jsonl", 90), key("m.jsonl", 100), key("z.jsonl", 100), key("e.jsonl", nil)],
+      maxAt: Timestamp(seconds: 100), maxEffective: nil, validator: nil, compacted: [])
+    #expect(cache.replaysAfterCached(Timestamp(seconds: 101), file: "a.jsonl"))
+    #expect(!cache.replaysAfterCached(Timestamp(seconds: 99), file: "z.jsonl"))
+    #expect(cache.replaysAfterCached(Timestamp(seconds: 100), file: "z.jsonl"))
+    #expect(!cache.replaysAfterCached(Timestamp(seconds: 100), file: "m.jsonl"))
+    #expect(!cache.replaysAfterCached(Timestamp(seconds: 100), file: "a.jsonl"))
+    let empty = ReplayCache(
+      files: [], maxAt: nil, maxEffective: nil, validator: nil, compacted: [])
+    #expect(empty.replaysAfterCached(Timestamp(seconds: 0), file: "a.jsonl"))
+  }
+
   @Test("a saved validator's report ranges load only when sorted and apart, as they are kept")
   func savedRanges() {
     func ranges(_ pairs: [(Int32, Int32)]) -> ShortReports? {

@@ -32,13 +32,23 @@ extension ReplayCache {
     }
     for event in added {
       // A new event that would replay before a cached one changes what the cache holds.
-      if let maxAt = cache.maxAt, event.at <= maxAt { return nil }
+      guard cache.replaysAfterCached(event.at, file: event.location?.file ?? "") else {
+        return nil
+      }
       if case .eventRetracted = event.event { return nil }
       guard (try? cache.validator?.validate(event)) != nil else { return nil }
       cache.note(event)
     }
     cache.files = files
     return (cache, added)
+  }
+
+  /// Whether an event at `at`, added at the end of `file`, replays after every cached event
+  /// (replay order is `at`, then file name, then line): one recorded in the same second as
+  /// the latest cached event does, unless that second also ends a file named after `file`.
+  func replaysAfterCached(_ at: Timestamp, file: String) -> Bool {
+    guard let maxAt, at <= maxAt else { return true }
+    return at == maxAt && files.allSatisfy { $0.lastAt != maxAt || $0.name <= file }
   }
 
   /// Adds a new, valid event to what the cache knows.
