@@ -47,6 +47,21 @@ def measured(command, env=None, repeat=1, before=None):
     return best, peak, out
 
 
+def interleaved(runs, rounds=3):
+    """`measured` for each of `runs` (keyword arguments), taking turns round by round, so that
+    a slow moment of the machine falls on every contender alike: best times, largest peaks."""
+    results = [None] * len(runs)
+    for _ in range(rounds):
+        for index, run in enumerate(runs):
+            seconds, peak, out = measured(**run)
+            if results[index] is None:
+                results[index] = (seconds, peak, out)
+            else:
+                best, top, _ = results[index]
+                results[index] = (min(best, seconds), max(top, peak), out)
+    return results
+
+
 def drop_cache():
     for name in (".ledger-cache", ".ledger-cache-validator"):
         path = os.path.join(WORK, name)
@@ -70,19 +85,22 @@ def main():
           f"{os.cpu_count()} cores; view: ledger {' '.join(VIEW[:1] + VIEW[3:])}", flush=True)
 
     rows = []
-    cold = measured([LEDGER] + VIEW, repeat=3, before=drop_cache)
+    # Every row is the best of three runs, the baselines as much as the tool, and the cold
+    # replay and its baselines take turns, so that a slow moment of the machine can neither
+    # flatter nor spoil the ratios. One untimed cold replay first reads the files once.
+    measured([LEDGER] + VIEW, before=drop_cache)
+    cold, foundation, python = interleaved([
+        dict(command=[LEDGER] + VIEW, before=drop_cache),
+        dict(command=[LEDGER] + VIEW, env={"LEDGER_DECODER": "foundation"}, before=drop_cache),
+        dict(command=[sys.executable, os.path.join(ROOT, "bench", "python_priorities.py"),
+                      WORK, AS_OF]),
+    ])
     rows.append(("cold full replay (fast path, builds the cache)", cold))
+    measured([LEDGER] + VIEW)  # leave a current cache
     warm = measured([LEDGER] + VIEW, repeat=3)
     rows.append(("warm replay (cache current)", warm))
-    # Every row is the best of three runs, the baselines as much as the tool, so that a slow
-    # moment of the machine cannot flatter the ratios.
-    foundation = measured([LEDGER] + VIEW, env={"LEDGER_DECODER": "foundation"},
-                          repeat=3, before=drop_cache)
     rows.append(("baseline: same replay through JSONDecoder", foundation))
-    python = measured([sys.executable, os.path.join(ROOT, "bench", "python_priorities.py"),
-                       WORK, AS_OF], repeat=3)
     rows.append(("baseline: streaming Python json.loads fold", python))
-    measured([LEDGER] + VIEW)  # leave a current cache for the append
     record = measured([LEDGER, "record", "phase.entered", "service=svc-0001", "phase=live",
                        f"on={AS_OF}", "--ledger", WORK, "--by", "bench"])  # once: it appends
     rows.append(("single append (ledger record, cached)", record))
