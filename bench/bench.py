@@ -50,16 +50,11 @@ def measured(command, env=None, repeat=1, before=None):
 def interleaved(runs, rounds=3):
     """`measured` for each of `runs` (keyword arguments), taking turns round by round, so that
     a slow moment of the machine falls on every contender alike: best times, largest peaks."""
-    results = [None] * len(runs)
+    times = [[] for _ in runs]
     for _ in range(rounds):
         for index, run in enumerate(runs):
-            seconds, peak, out = measured(**run)
-            if results[index] is None:
-                results[index] = (seconds, peak, out)
-            else:
-                best, top, _ = results[index]
-                results[index] = (min(best, seconds), max(top, peak), out)
-    return results
+            times[index].append(measured(**run))
+    return [(min(t[0] for t in each), max(t[1] for t in each), each[-1][2]) for each in times]
 
 
 def drop_cache():

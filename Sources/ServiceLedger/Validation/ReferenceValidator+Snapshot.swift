@@ -1,7 +1,8 @@
 /// The validator's state as bytes, for the replay cache: what a later append needs to check
 /// new events without replaying the log.
 extension ReferenceValidator {
-  /// Writes the state compactly (ids and report ranges dominate: 16 bytes each).
+  /// Writes the state compactly (the id table and report ranges dominate: both are written
+  /// as they are in memory, 16 bytes a slot and 8 a range).
   func writeSnapshot(to out: inout BinaryWriter) {
     // The id table as it is in memory (little-endian, as on every platform Swift runs on).
     out.write("ledger-validator-3")

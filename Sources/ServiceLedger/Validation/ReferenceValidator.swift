@@ -238,13 +238,13 @@ struct ManagerKey: Hashable, Sendable {
   }
 }
 
-/// What the validator knows of one service.
 /// A volume report's service, by number, and the first day of its period.
 struct ReportKey: Sendable {
   var service: Int32
   var from: Int32
 }
 
+/// What the validator knows of one service.
 struct ServiceFacts: Sendable {
   /// Its number: how many services registered before it.
   var number: Int32
