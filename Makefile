@@ -34,8 +34,10 @@ events: build
 clean:
 	rm -rf .build
 
-# Release build, a generated 1,000,000-event ledger (made once, in bench-data/), and a table of
-# cold, warm and append timings beside the JSONDecoder and Python baselines.
+# Release build, generated ledgers (made once, in bench-data/), and tables of every command's
+# time and memory beside the JSONDecoder path and the json, orjson, DuckDB and polars folds of
+# bench/peers.py (their packages installed into bench-data/venv). BENCH_ARGS passes options,
+# e.g. BENCH_ARGS="--sizes 100000,300000" (see bench/bench.py --help).
 bench:
 	$(SWIFT) build -c release
-	python3 bench/bench.py
+	python3 bench/bench.py $(BENCH_ARGS)

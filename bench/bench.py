@@ -1,135 +1,304 @@
 #!/usr/bin/env python3
-"""`make bench`: replay speed and memory of the release build on a generated ledger, side by
-side with two baselines in the same run (Foundation's JSONDecoder path and a plain Python
-json.loads fold of the same projection), and a check that all three print the same bytes.
+"""`make bench`: the release build's speed and memory on generated ledgers, side by side with
+baselines in the same run, and a check that every baseline prints the same bytes.
 
-usage: bench.py [EVENTS] [SERVICES]   (defaults 1000000 and 500)
+1. `ledger priorities --format json`, cold (no cache), beside the same projection through
+   Foundation's JSONDecoder (LEDGER_DECODER=foundation) and written by an analyst with plain
+   json, orjson, DuckDB and polars (bench/peers.py), taking turns round by round.
+2. Warm replay, `ledger record` with a current and with a stale cache.
+3. Every command cold on the same ledger: the views, the report in each format, `check` with
+   every rule, `check --base` against a base 1,000 lines shorter, `log --service`.
+4. How cost grows: `priorities`, `report` and `check` at 100k, 300k, 1M and 3M events.
+
+The baselines' packages (orjson, duckdb, polars) are installed once into bench-data/venv from
+the package registry; a baseline whose package cannot be installed is reported as missing.
+
+usage: bench.py [--events N] [--services N] [--sizes N,N,...] [--timeout SECONDS]
 """
+import argparse
 import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LEDGER = os.path.join(ROOT, ".build", "release", "ledger")
-EVENTS = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
-SERVICES = int(sys.argv[2]) if len(sys.argv) > 2 else 500
-DATA = os.path.join(ROOT, "bench-data", f"ledger-{EVENTS}-{SERVICES}-seed1")
-WORK = os.path.join(ROOT, "bench-data", "work")
+DATA = os.path.join(ROOT, "bench-data")
+VENV = os.path.join(DATA, "venv")
+PEERS = os.path.join(ROOT, "bench", "peers.py")
 AS_OF = "2026-01-01"
-VIEW = ["priorities", "--ledger", WORK, "--format", "json", "--as-of", AS_OF]
+TOOLS = ["json", "orjson", "duckdb", "polars"]
+PACKAGES = {"orjson": "orjson", "duckdb": "duckdb", "polars": "polars"}
+# The targets of issue 13, checked at the end of the run.
+MAX_SECONDS, MAX_MIB, MAX_VS_PRIORITIES = 1.5, 128, 2.0
+PEER_TARGETS = {"json": 25, "duckdb": 12, "orjson": 8}
 
 
-def measured(command, env=None, repeat=1, before=None):
-    """Best wall time of `repeat` runs and the largest peak memory, via wait4's rusage."""
-    best, peak, out = None, 0, b""
-    for _ in range(repeat):
-        if before:
-            before()
-        start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                   env={**os.environ, **(env or {})})
-        chunks = []
-        while True:
-            chunk = process.stdout.read(1 << 16)
-            if not chunk:
-                break
-            chunks.append(chunk)
-        err = process.stderr.read()
-        _, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - start
-        if status != 0:
-            sys.exit(f"failed: {' '.join(command)}\n{err.decode()}")
-        best = seconds if best is None else min(best, seconds)
-        peak = max(peak, usage.ru_maxrss / 1024)
-        out = b"".join(chunks)
-    return best, peak, out
+class Run:
+    """One timed process: wall seconds, peak resident MiB, output, and whether it finished."""
+
+    def __init__(self, seconds, peak, out, finished=True):
+        self.seconds, self.peak, self.out, self.finished = seconds, peak, out, finished
+
+
+def measured(command, env=None, before=None, timeout=None):
+    """Wall time and peak memory (wait4's rusage) of one run; a run past `timeout` is killed."""
+    if before:
+        before()
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               env={**os.environ, **(env or {})})
+    timer = threading.Timer(timeout, process.kill) if timeout else None
+    if timer:
+        timer.start()
+    errors = []
+    reader = threading.Thread(target=lambda: errors.append(process.stderr.read()))
+    reader.start()
+    out = process.stdout.read()
+    reader.join()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - start
+    if timer:
+        timer.cancel()
+    peak = usage.ru_maxrss / 1024
+    if timeout and seconds >= timeout and process.returncode < 0:
+        return Run(seconds, peak, b"", finished=False)
+    if process.returncode not in (0, 1):  # `check` exits 1 on error findings
+        sys.exit(f"failed: {' '.join(command)}\n{errors[0].decode(errors='replace')}")
+    return Run(seconds, peak, out)
+
+
+def best_of(runs):
+    finished = [r for r in runs if r.finished]
+    if not finished:
+        return Run(max(r.seconds for r in runs), max(r.peak for r in runs), b"", False)
+    best = min(finished, key=lambda r: r.seconds)
+    return Run(best.seconds, max(r.peak for r in runs), best.out)
 
 
 def interleaved(runs, rounds=3):
-    """`measured` for each of `runs` (keyword arguments), taking turns round by round, so that
-    a slow moment of the machine falls on every contender alike: best times, largest peaks."""
-    times = [[] for _ in runs]
+    """`measured` for each of `runs` (keyword arguments), taking turns round by round, so that a
+    slow moment of the machine falls on every contender alike: best times, largest peaks."""
+    results = [[] for _ in runs]
     for _ in range(rounds):
         for index, run in enumerate(runs):
-            times[index].append(measured(**run))
-    return [(min(t[0] for t in each), max(t[1] for t in each), each[-1][2]) for each in times]
+            results[index].append(measured(**run))
+    return [best_of(each) for each in results]
 
 
-def drop_cache():
-    for name in (".ledger-cache", ".ledger-cache-validator"):
-        path = os.path.join(WORK, name)
-        if os.path.exists(path):
-            os.remove(path)
+def python_with_packages():
+    """The virtual environment's python, with whichever baseline packages could be installed."""
+    python = os.path.join(VENV, "bin", "python")
+    if not os.path.exists(python):
+        subprocess.run([sys.executable, "-m", "venv", VENV], check=True)
+    missing = {}
+    for tool, package in PACKAGES.items():
+        probe = subprocess.run([python, "-c", f"import {package}"], capture_output=True)
+        if probe.returncode == 0:
+            continue
+        install = subprocess.run([python, "-m", "pip", "install", "-q", package],
+                                 capture_output=True, text=True)
+        if install.returncode != 0:
+            missing[tool] = (install.stderr.strip().splitlines() or ["pip failed"])[-1]
+    return python, missing
+
+
+def ledger_of(events, services):
+    """A generated ledger of `events` events (made once, kept in bench-data/)."""
+    path = os.path.join(DATA, f"ledger-{events}-{services}-seed1")
+    if not os.path.isdir(path):
+        print(f"generating {events:,} events for {services} services (once) ...", flush=True)
+        subprocess.run([LEDGER, "generate", "--ledger", path, "--services", str(services),
+                        "--events", str(events), "--seed", "1"], check=True)
+    return path
+
+
+def working_copy(source, name):
+    """A fresh copy of `source` (the bench appends to it), synced so that the kernel does not
+    write it back during the first timed runs."""
+    work = os.path.join(DATA, name)
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.copytree(source, work)
+    os.sync()
+    return work
+
+
+def shorter_copy(source, name, lines):
+    """A copy of `source` without its last `lines` lines, spread over its files: a base for
+    `check --base`."""
+    base = os.path.join(DATA, name)
+    shutil.rmtree(base, ignore_errors=True)
+    os.makedirs(base)
+    files = sorted(f for f in os.listdir(source) if f.endswith(".jsonl"))
+    for index, name in enumerate(files):
+        drop = lines // len(files) + (1 if index < lines % len(files) else 0)
+        with open(os.path.join(source, name), "rb") as handle:
+            kept = handle.readlines()
+        with open(os.path.join(base, name), "wb") as handle:
+            handle.writelines(kept[:len(kept) - drop])
+    return base
+
+
+def no_cache(folder):
+    def drop():
+        for name in (".ledger-cache", ".ledger-cache-validator"):
+            path = os.path.join(folder, name)
+            if os.path.exists(path):
+                os.remove(path)
+    return drop
+
+
+def seconds_text(run):
+    return f"{run.seconds:.2f}" if run.finished else f">{run.seconds:.0f} (stopped)"
 
 
 def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--services", type=int, default=500)
+    parser.add_argument("--sizes", default="100000,300000,1000000,3000000")
+    parser.add_argument("--timeout", type=float, default=120,
+                        help="stop a run after this many seconds and report it as stopped")
+    options = parser.parse_args()
     if not os.path.exists(LEDGER):
         sys.exit("build first: swift build -c release")
-    if not os.path.isdir(DATA):
-        print(f"generating {EVENTS:,} events for {SERVICES} services (once) ...", flush=True)
-        subprocess.run([LEDGER, "generate", "--ledger", DATA, "--services", str(SERVICES),
-                        "--events", str(EVENTS), "--seed", "1"], check=True)
-    shutil.rmtree(WORK, ignore_errors=True)
-    shutil.copytree(DATA, WORK)
-    # The copy's dirty pages are written back now, not by the kernel during the first runs.
-    os.sync()
-    size = sum(os.path.getsize(os.path.join(WORK, f)) for f in os.listdir(WORK))
-    print(f"ledger: {EVENTS:,} events, {SERVICES} services, {size / 1e6:.0f} MB, "
-          f"{os.cpu_count()} cores; view: ledger {' '.join(VIEW[:1] + VIEW[3:])}", flush=True)
+    os.makedirs(DATA, exist_ok=True)
+    python, missing = python_with_packages()
+    events, timeout = options.events, options.timeout
+    work = working_copy(ledger_of(events, options.services), "work")
+    size = sum(os.path.getsize(os.path.join(work, f)) for f in os.listdir(work))
+    view = ["priorities", "--ledger", work, "--format", "json", "--as-of", AS_OF]
+    print(f"ledger: {events:,} events, {options.services} services, {size / 1e6:.0f} MB, "
+          f"{os.cpu_count()} cores; view: ledger priorities --format json --as-of {AS_OF}",
+          flush=True)
+    for tool, why in missing.items():
+        print(f"baseline {tool}: MISSING ({why})")
 
-    rows = []
-    # Every row is the best of three runs, the baselines as much as the tool, and the cold
-    # replay and its baselines take turns, so that a slow moment of the machine can neither
-    # flatter nor spoil the ratios. One untimed cold replay first reads the files once.
-    measured([LEDGER] + VIEW, before=drop_cache)
-    cold, foundation, python = interleaved([
-        dict(command=[LEDGER] + VIEW, before=drop_cache),
-        dict(command=[LEDGER] + VIEW, env={"LEDGER_DECODER": "foundation"}, before=drop_cache),
-        dict(command=[sys.executable, os.path.join(ROOT, "bench", "python_priorities.py"),
-                      WORK, AS_OF]),
-    ])
-    rows.append(("cold full replay (fast path, builds the cache)", cold))
-    measured([LEDGER] + VIEW)  # leave a current cache
-    warm = measured([LEDGER] + VIEW, repeat=3)
-    rows.append(("warm replay (cache current)", warm))
-    rows.append(("baseline: same replay through JSONDecoder", foundation))
-    rows.append(("baseline: streaming Python json.loads fold", python))
+    # 1. The cold replay and its baselines, in turns. One untimed cold replay reads the files.
+    measured([LEDGER] + view, before=no_cache(work))
+    tools = [t for t in TOOLS if t not in missing]
+    contenders = [dict(command=[LEDGER] + view, before=no_cache(work)),
+                  dict(command=[LEDGER] + view, env={"LEDGER_DECODER": "foundation"},
+                       before=no_cache(work))]
+    contenders += [dict(command=[python, PEERS, work, AS_OF, t]) for t in tools]
+    cold, foundation, *peers = interleaved(contenders)
+    peer = dict(zip(tools, peers))
+
+    # 2. Warm, and appends.
+    measured([LEDGER] + view)  # leaves a current cache
+    warm = best_of([measured([LEDGER] + view) for _ in range(3)])
     record = measured([LEDGER, "record", "phase.entered", "service=svc-0001", "phase=live",
-                       f"on={AS_OF}", "--ledger", WORK, "--by", "bench"])  # once: it appends
-    rows.append(("single append (ledger record, cached)", record))
-    # A copy or a checkout gives the files new times: the cache is stale and is rebuilt first.
-    for name in os.listdir(WORK):
+                       f"on={AS_OF}", "--ledger", work, "--by", "bench"])  # once: it appends
+    for name in os.listdir(work):  # a copy or a checkout gives the files new times
         if name.endswith(".jsonl"):
-            os.utime(os.path.join(WORK, name))
+            os.utime(os.path.join(work, name))
     stale = measured([LEDGER, "record", "phase.entered", "service=svc-0002", "phase=live",
-                      f"on={AS_OF}", "--ledger", WORK, "--by", "bench"])
-    rows.append(("single append after a copy (stale cache)", stale))
-    after = measured([LEDGER] + VIEW, repeat=3)
-    rows.append(("warm replay after the append", after))
+                      f"on={AS_OF}", "--ledger", work, "--by", "bench"])
+    after = best_of([measured([LEDGER] + view) for _ in range(3)])
 
     print()
-    print(f"| {'run':<48} | {'seconds':>8} | {'events/s':>12} | {'peak MiB':>8} | "
-          f"{'vs JSONDecoder':>14} | {'vs Python':>9} |")
-    print(f"|{'-' * 50}|{'-' * 10}:|{'-' * 13}:|{'-' * 9}:|{'-' * 15}:|{'-' * 10}:|")
-    for name, (seconds, peak, _) in rows:
-        single = name.startswith("single append")
-        unit = f"{1 / seconds:,.1f} appends/s" if single else f"{EVENTS / seconds:,.0f}"
-        print(f"| {name:<48} | {seconds:>8.2f} | {unit:>12} | {peak:>8.0f} | "
-              f"{foundation[0] / seconds:>13.1f}x | {python[0] / seconds:>8.1f}x |")
-    same = cold[2] == foundation[2] == python[2] == warm[2]
+    print("| run | seconds | events/s | peak MiB | vs JSONDecoder | "
+          + " | ".join(f"vs {t}" for t in tools) + " |")
+    print("|---|---:|---:|---:|---:|" + "---:|" * len(tools))
+
+    def row(name, run, replay=True):
+        """A replay's events per second and its ratio to each baseline; an append's rate."""
+        if not replay:
+            print(f"| {name} | {seconds_text(run)} | {1 / run.seconds:,.1f} appends/s | "
+                  f"{run.peak:.0f} | |" + " |" * len(tools))
+            return
+        ratios = " | ".join(f"{peer[t].seconds / run.seconds:.1f}x" for t in tools)
+        print(f"| {name} | {seconds_text(run)} | {events / run.seconds:,.0f} | {run.peak:.0f} | "
+              f"{foundation.seconds / run.seconds:.1f}x | {ratios} |")
+
+    row("`priorities` cold (builds the cache)", cold)
+    row("`priorities` warm (cache current)", warm)
+    row("baseline: the same replay through JSONDecoder", foundation)
+    for t in tools:
+        row(f"baseline: {t} (bench/peers.py)", peer[t])
+    row("`record` (cache current)", record, replay=False)
+    row("`record` after a copy (cache stale)", stale, replay=False)
+    row("`priorities` warm after the appends", after)
+    same = {"JSONDecoder": foundation.out, "warm": warm.out,
+            **{t: peer[t].out for t in tools}}
+    differ = [name for name, out in same.items() if out != cold.out]
     print()
-    print("outputs identical (fast, cached, JSONDecoder, Python):", "yes" if same else "NO")
-    targets = [
-        ("cold >= 10x faster than Python", python[0] / cold[0] >= 10),
-        ("cold >= 15x faster than JSONDecoder", foundation[0] / cold[0] >= 15),
-        ("cold peak memory <= 128 MiB", cold[1] <= 128),
+    print("outputs identical to the cold replay:", "yes" if not differ else f"NO: {differ}")
+
+    # 3. Every command, cold, on a fresh copy (the appends above changed `work`).
+    work = working_copy(ledger_of(events, options.services), "work")
+    base = shorter_copy(work, "work-base", 1000)
+    commands = [
+        ("priorities", ["priorities", "--format", "json"]),
+        ("services", ["services", "--format", "json"]),
+        ("channel-shift", ["channel-shift", "--format", "json"]),
+        ("assisted-digital", ["assisted-digital", "--format", "json"]),
+        ("managers", ["managers", "--format", "json"]),
+        ("exemplars", ["exemplars", "--format", "json"]),
+        ("actions", ["actions", "--format", "json"]),
+        ("log --service svc-0001", ["log", "--service", "svc-0001", "--format", "json"]),
+        ("report (markdown)", ["report", "--format", "markdown"]),
+        ("report (json)", ["report", "--format", "json"]),
+        ("report (html)", ["report", "--format", "html"]),
+        ("check (every rule)", ["check"]),
+        (f"check --base (base {events - 1000:,} lines)", ["check", "--base", base]),
     ]
+    print()
+    print(f"Every command cold (no cache), {events:,} events, as of {AS_OF}; target: at most "
+          f"{MAX_SECONDS} s, {MAX_MIB} MiB and {MAX_VS_PRIORITIES}x a cold `priorities`")
+    print()
+    print("| command | seconds | peak MiB | vs cold priorities | within target |")
+    print("|---|---:|---:|---:|---|")
+    results = {}
+    for name, arguments in commands:
+        command = [LEDGER] + arguments[:1] + ["--ledger", work, "--as-of", AS_OF] + arguments[1:]
+        runs = [measured(command, before=no_cache(work), timeout=timeout)]
+        if runs[0].finished and runs[0].seconds < 10:
+            runs += [measured(command, before=no_cache(work), timeout=timeout) for _ in range(2)]
+        run = results[name] = best_of(runs)
+        ratio = run.seconds / results["priorities"].seconds
+        ok = (run.finished and run.seconds <= MAX_SECONDS and run.peak <= MAX_MIB
+              and ratio <= MAX_VS_PRIORITIES)
+        print(f"| {name} | {seconds_text(run)} | {run.peak:.0f} | {ratio:.1f}x | "
+              f"{'yes' if ok else 'NO'} |", flush=True)
+
+    # 4. Growth with the ledger's size.
+    sizes = [int(s) for s in options.sizes.split(",") if s]
+    print()
+    print("How cost grows (cold, no cache); peak memory should stay flat")
+    print()
+    print("| events | priorities s | MiB | report s | MiB | check s | MiB |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    for count in sizes:
+        folder = working_copy(ledger_of(count, options.services), "work-size")
+        cells = []
+        for arguments in (["priorities", "--format", "json"], ["report", "--format", "json"],
+                          ["check"]):
+            command = ([LEDGER] + arguments[:1] + ["--ledger", folder, "--as-of", AS_OF]
+                       + arguments[1:])
+            run = measured(command, before=no_cache(folder), timeout=timeout)
+            cells += [seconds_text(run), f"{run.peak:.0f}"]
+        print(f"| {count:,} | " + " | ".join(cells) + " |", flush=True)
+        shutil.rmtree(folder, ignore_errors=True)
+
+    print()
+    targets = [(f"`priorities` cold >= {n}x the {t} fold", peer[t].seconds / cold.seconds >= n)
+               for t, n in PEER_TARGETS.items() if t in peer]
+    targets.append((f"`priorities` cold peak memory <= {MAX_MIB} MiB", cold.peak <= MAX_MIB))
+    slow = [name for name, run in results.items()
+            if not (run.finished and run.seconds <= MAX_SECONDS and run.peak <= MAX_MIB
+                    and run.seconds <= MAX_VS_PRIORITIES * results["priorities"].seconds)]
+    targets.append(("every command within target", not slow))
     for name, met in targets:
         print(f"target: {name}: {'met' if met else 'NOT met'}")
-    shutil.rmtree(WORK, ignore_errors=True)
-    if not same:
+    if slow:
+        print("outside target:", ", ".join(slow))
+    for folder in ("work", "work-base"):
+        shutil.rmtree(os.path.join(DATA, folder), ignore_errors=True)
+    if differ:
         sys.exit(1)
 
 

@@ -1,12 +1,17 @@
 #!/usr/bin/env python3
-"""Baseline for `make bench`: the `ledger priorities --format json` projection as a plain,
-streaming Python fold (json.loads per line, heapq.merge of the files in replay order).
+"""Baselines for `make bench`: the `ledger priorities --format json` projection written the way an
+analyst would with each of four tools, all printing the same bytes as the ledger.
 
-It implements the same contract (DESIGN.md section 4: annual volume by the five-step rule,
-restatements, retractions, priorities) so the benchmark compares like with like, and its
-output is compared byte for byte with the Swift tool's.
+  json    json.loads per line, the files merged in replay order (the standard library)
+  orjson  the same loop with orjson.loads (a fast JSON parser written in Rust)
+  duckdb  one SQL query over the files (DuckDB's own JSON reader), then the same annual-volume fold
+  polars  a lazy scan_ndjson of the files (polars' own reader), then the same annual-volume fold
 
-usage: python_priorities.py LEDGER_DIR AS_OF [THRESHOLD]
+Each tool only loads the events in replay order; the fold that follows (latest report per period,
+retractions, the annual-volume rule, priority classes) is `fold()` below, one piece of code for all
+four, so the timings compare how fast each tool gets the events off the disk and in order.
+
+usage: peers.py LEDGER_DIR AS_OF TOOL [THRESHOLD]
 """
 import datetime
 import glob
@@ -15,14 +20,57 @@ import json
 import os
 import sys
 
+# The fields any event of the fold reads, from `data`.
+FIELDS = ["service", "from", "to", "total", "digital", "on", "name", "organisation", "phase",
+          "person", "role", "event"]
 
-def lines(path):
-    name = os.path.basename(path)
-    loads = json.loads
-    with open(path, "rb") as handle:
-        for number, line in enumerate(handle, 1):
-            event = loads(line)
-            yield (event["at"], name, number, event)
+
+def json_events(files, loads):
+    """(type, id, data) in replay order: `at`, then file name, then line."""
+    def lines(path):
+        name = os.path.basename(path)
+        with open(path, "rb") as handle:
+            for number, line in enumerate(handle, 1):
+                event = loads(line)
+                yield (event["at"], name, number, event)
+
+    for _, _, _, event in heapq.merge(*(lines(f) for f in files)):
+        yield event["type"], event["id"], event["data"]
+
+
+def duckdb_events(files):
+    import duckdb
+    connection = duckdb.connect()
+    picks = ", ".join(f"data->>'{field}' as \"{field}\"" for field in FIELDS)
+    query = f"""
+      with lines as (
+        select *, row_number() over (partition by filename) as line
+        from read_json(?, format = 'newline_delimited', filename = true,
+                       columns = {{'id': 'VARCHAR', 'at': 'VARCHAR', 'type': 'VARCHAR',
+                                   'data': 'JSON'}}))
+      select type, id, {picks} from lines
+      order by "at", parse_filename(filename), line"""
+    for row in connection.execute(query, [files]).fetchall():
+        data = {field: value for field, value in zip(FIELDS, row[2:]) if value is not None}
+        for number in ("total", "digital"):
+            if number in data:
+                data[number] = int(data[number])
+        yield row[0], row[1], data
+
+
+def polars_events(files):
+    import polars as pl
+    text = pl.Utf8
+    data = pl.Struct({field: (pl.Int64 if field in ("total", "digital") else text)
+                      for field in FIELDS})
+    schema = {"id": text, "at": text, "type": text, "data": data}
+    frames = [pl.scan_ndjson(path, schema=schema).with_row_index("line")
+              .with_columns(pl.lit(os.path.basename(path)).alias("file")) for path in files]
+    table = (pl.concat(frames).sort(["at", "file", "line"])
+             .select("type", "id", *(pl.col("data").struct.field(f).alias(f) for f in FIELDS))
+             .collect())
+    for row in table.iter_rows():
+        yield row[0], row[1], {f: v for f, v in zip(FIELDS, row[2:]) if v is not None}
 
 
 def day(text):
@@ -38,6 +86,7 @@ def year_start(end):
 
 
 def annual(reports):
+    """The annual-volume rule of docs: (basis, volume, reports used) or None."""
     if not reports:
         return None
     end = max(r[1] for r in reports)
@@ -77,21 +126,16 @@ def rate(value):
     return int(result) if result == int(result) else result
 
 
-def main():
-    folder, as_of = sys.argv[1], day(sys.argv[2])
-    threshold = int(sys.argv[3]) if len(sys.argv) > 3 else 100000
-    files = sorted(glob.glob(os.path.join(folder, "*.jsonl")))
+def fold(events, as_of, threshold):
+    """The priorities projection over (type, id, data) in replay order, as the ledger's JSON."""
     services, reports, retracted = {}, {}, set()
     as_of_text = as_of.isoformat()
-    # Files are each in `at` order, so merging them gives replay order (ties: name, line).
-    for at, _, _, event in heapq.merge(*(lines(f) for f in files)):
-        kind, data = event["type"], event["data"]
+    for kind, event_id, data in events:
         if kind == "volume.reported":
-            record = services.get(data["service"])
-            if record is not None and data["to"] <= as_of_text:
+            if data["service"] in services and data["to"] <= as_of_text:
                 reports.setdefault(data["service"], {}).setdefault(
                     (data["from"], data["to"]), []).append(
-                    (event["id"], data["from"], data["to"], data["total"], data.get("digital")))
+                    (event_id, data["from"], data["to"], data["total"], data.get("digital")))
             continue
         if kind == "event.retracted":
             retracted.add(data["event"])
@@ -120,7 +164,6 @@ def main():
             record["managers"].add(data["person"])
         elif kind == "manager.departed":
             record["managers"].discard(data["person"])
-    # Retractions apply to events whatever their position (the projections ignore them).
     rows = []
     order = {"exemplar": 0, "high-volume": 1, "standard": 2, "no-data": 3}
     for service, record in services.items():
@@ -156,7 +199,27 @@ def main():
             "managers": sorted(record["managers"]),
         }))
     rows.sort(key=lambda row: row[:3])
-    out = {"asOf": as_of.isoformat(), "threshold": threshold, "services": [r[3] for r in rows]}
+    return {"asOf": as_of.isoformat(), "threshold": threshold, "services": [r[3] for r in rows]}
+
+
+def main():
+    if len(sys.argv) < 4:
+        sys.exit(__doc__)
+    folder, as_of, tool = sys.argv[1], day(sys.argv[2]), sys.argv[3]
+    threshold = int(sys.argv[4]) if len(sys.argv) > 4 else 100000
+    files = sorted(glob.glob(os.path.join(folder, "*.jsonl")))
+    if tool == "json":
+        events = json_events(files, json.loads)
+    elif tool == "orjson":
+        import orjson
+        events = json_events(files, orjson.loads)
+    elif tool == "duckdb":
+        events = duckdb_events(files)
+    elif tool == "polars":
+        events = polars_events(files)
+    else:
+        sys.exit(f"unknown tool {tool!r}: json, orjson, duckdb or polars")
+    out = fold(events, as_of, threshold)
     sys.stdout.write(json.dumps(out, separators=(",", ":"), ensure_ascii=False) + "\n")
 
 
