@@ -1,8 +1,14 @@
 import Foundation
 import ServiceLedger
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 // The thin shell: wire the real world into the library and exit with its code.
-let context = CommandContext(
+var context = CommandContext(
   environment: ProcessInfo.processInfo.environment,
   clock: {
     let now = Date().timeIntervalSince1970
@@ -13,4 +19,10 @@ let context = CommandContext(
   write: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
   writeError: { text in FileHandle.standardError.write(Data(text.utf8)) }
 )
+// Tables fit a terminal's width; piped or redirected, they are printed full width.
+if isatty(STDOUT_FILENO) == 1 {
+  var size = winsize()
+  let reported = ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0
+  context.terminal = OutputTerminal(columns: reported ? Int(size.ws_col) : nil)
+}
 exit(LedgerCLI.run(Array(CommandLine.arguments.dropFirst()), context: context))

@@ -15,6 +15,9 @@ public struct CommandContext {
   public var write: (String) -> Void
   /// Writes to standard error.
   public var writeError: (String) -> Void
+  /// Standard output's terminal, or nil when output goes to a pipe or a file (and in tests,
+  /// unless they say otherwise). Tables fit a terminal's width and are full width otherwise.
+  public var terminal: OutputTerminal? = nil
 
   public init(
     environment: [String: String], clock: @escaping @Sendable () -> Timestamp,

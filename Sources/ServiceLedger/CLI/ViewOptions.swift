@@ -64,11 +64,22 @@ struct ViewOptions {
     return (state.0, state.1)
   }
 
-  /// Writes `output` in the chosen format.
+  /// Writes `output` in the chosen format, fitted to the terminal; an empty view that
+  /// `--known-at` emptied says so (see `CommandContext.writeView`).
   func write(_ output: ViewOutput, _ context: CommandContext) -> Int32 {
-    var out = ""
-    output.render(format, into: &out)
-    context.write(out)
+    let given = arguments.value("known-at").flatMap { text in knownAt.map { (text, $0) } }
+    context.writeView(
+      output, format: format, knownAt: given, folder: context.folder(arguments).path
+    ) {
+      // Asked only for an empty view with --known-at: one more pass, over every event.
+      let first = try? context.folder(arguments).replay(
+        asOf: CivilDate(dayNumber: .max / 2), knownAt: nil, reader: context.logReader(),
+        into: Timestamp?.none
+      ) { first, event in
+        if first.map({ event.at < $0 }) ?? true { first = event.at }
+      }
+      return first?.state
+    }
     return LedgerCLI.success
   }
 

@@ -24,7 +24,7 @@ public enum ActionsView {
           let theme =
             several ? "\(strategy.publication.strategy) \(theme.number)" : "\(theme.number)"
           rows.append([
-            .text(theme), .number(String(action.definition.action)),
+            .text(theme), .count(action.definition.action),
             .text(action.definition.title), .optional(action.progress?.status.rawValue),
             .date(action.definition.due), .text(action.isOverdue ? "yes" : "no"),
             .optional(milestones(action)),
@@ -33,8 +33,10 @@ public enum ActionsView {
       }
     }
     let table = TableData(
-      columns: ["THEME", "#", "ACTION", "STATUS", "DUE", "OVERDUE", "MILESTONES"], rows: rows,
-      shrinkable: ["ACTION": .end(12)])
+      fields: [
+        "THEME": "theme", "#": "action", "ACTION": "title", "STATUS": "status", "DUE": "due",
+        "OVERDUE": "overdue", "MILESTONES": "milestones",
+      ], rows: rows, leftOutFirst: ["MILESTONES", "THEME", "OVERDUE", "STATUS", "DUE"])
     return ViewOutput(
       table: table, json: json(progress, strategies),
       emptyNote: "no strategy published as of \(progress.asOf)",

@@ -17,9 +17,11 @@ public enum AssistedDigitalView {
   /// The view of `coverage`.
   public static func output(_ coverage: AssistedDigitalCoverage) -> ViewOutput {
     let table = TableData(
-      columns: [
-        "SERVICE", "PHASE", "VOLUME", "TAKE-UP", "COVERED", "ROUTES", "PROVIDER", "NEED (18%)",
-        "ASSISTED",
+      fields: [
+        "SERVICE": "service", "PHASE": "phase", "VOLUME": "annual_volume",
+        "TAKE-UP": "digital_take_up_percent", "COVERED": "covered", "ROUTES": "routes",
+        "PROVIDER": "provider", "NEED (18%)": "annual_expected_need",
+        "ASSISTED": "annual_reported_assisted",
       ],
       rows: coverage.rows.map { row in
         [
@@ -29,7 +31,10 @@ public enum AssistedDigitalView {
           .optional(row.service.assistedDigital?.provider), .count(row.expectedNeed),
           .count(row.reportedAssisted),
         ]
-      }, shrinkable: ["SERVICE": .middle(20)], wideOnly: ["PHASE", "TAKE-UP", "ROUTES", "PROVIDER"])
+      },
+      leftOutFirst: [
+        "PROVIDER", "ROUTES", "PHASE", "TAKE-UP", "ASSISTED", "NEED (18%)", "VOLUME", "COVERED",
+      ])
     return ViewOutput(
       table: table, json: json(coverage),
       emptyNote: "no service in scope for assisted digital as of \(coverage.asOf) "

@@ -23,12 +23,17 @@ public enum ChannelShiftView {
   /// The view of `shift`; services without any annual volume are left out and counted.
   public static func output(_ shift: ChannelShift) -> ViewOutput {
     let rows = shift.rows.filter { $0.annual.volume != nil }
-    let channels = ["DIGITAL", "ASSISTED", "PHONE", "POST", "FACE TO FACE", "OTHER"]
     let table = TableData(
-      columns: [
-        "SERVICE", "SPAN", "LATEST TO", "TAKE-UP", "VS PREV", "VS FIRST", "VOLUME", "BASIS",
-        "YEAR TO", "YEAR TAKE-UP", "COST/YEAR",
-      ] + channels.map { "COST " + $0 } + ["SAVING/YEAR"],
+      fields: [
+        "SERVICE": "service", "SPAN": "span", "LATEST TO": "latest_to",
+        "TAKE-UP": "latest_take_up_percent", "VS PREV": "change_from_previous_pp",
+        "VS FIRST": "change_since_first_pp", "VOLUME": "annual_volume", "BASIS": "basis",
+        "YEAR TO": "year_to", "YEAR TAKE-UP": "digital_take_up_percent",
+        "COST/YEAR": "annual_cost_gbp", "COST DIGITAL": "annual_cost_digital_gbp",
+        "COST ASSISTED": "annual_cost_assisted_gbp", "COST PHONE": "annual_cost_phone_gbp",
+        "COST POST": "annual_cost_post_gbp", "COST FACE TO FACE": "annual_cost_face_to_face_gbp",
+        "COST OTHER": "annual_cost_other_gbp", "SAVING/YEAR": "annual_saving_gbp",
+      ],
       rows: rows.map { row in
         [
           .text(row.service.id.rawValue), .optional(row.series.span?.rawValue),
@@ -38,10 +43,12 @@ public enum ChannelShiftView {
           .percent(row.annual.digitalTakeUp), .pounds(row.estimate?.cost),
         ] + (0..<6).map { index in .pounds(row.estimate?.costs[index]) }
           + [.pounds(row.estimate?.saving)]
-      }, shrinkable: ["SERVICE": .middle(20)],
-      wideOnly: Set(
-        ["SPAN", "LATEST TO", "VOLUME", "BASIS", "YEAR TO", "YEAR TAKE-UP"]
-          + channels.map { "COST " + $0 }))
+      },
+      leftOutFirst: [
+        "COST OTHER", "COST POST", "COST ASSISTED", "COST FACE TO FACE", "COST PHONE",
+        "COST DIGITAL", "SPAN", "BASIS", "LATEST TO", "YEAR TO", "YEAR TAKE-UP", "VOLUME",
+        "VS FIRST", "SAVING/YEAR", "COST/YEAR", "VS PREV", "TAKE-UP",
+      ])
     return ViewOutput(
       table: table, json: json(shift, rows: rows),
       emptyNote: "no volume reported for any service as of \(shift.asOf)",

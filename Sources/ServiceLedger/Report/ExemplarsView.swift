@@ -15,19 +15,24 @@ public enum ExemplarsView {
   /// The view of `progress`.
   public static func output(_ progress: ExemplarProgress) -> ViewOutput {
     let table = TableData(
-      columns: [
-        "SERVICE", "PHASE", "PHASE SINCE", "DUE", "DAYS LEFT", "TAKE-UP", "TAKE-UP TO",
-        "VS PREV", "STATUS",
+      fields: [
+        "SERVICE": "service", "PHASE": "phase", "PHASE SINCE": "phase_since", "DUE": "due",
+        "DAYS LEFT": "days_to_due", "TAKE-UP": "latest_take_up_percent",
+        "TAKE-UP TO": "latest_take_up_to", "VS PREV": "change_from_previous_pp",
+        "STATUS": "status",
       ],
       rows: progress.rows.map { row in
         [
           .text(row.service.id.rawValue), .optional(row.service.phase?.rawValue),
           .date(row.service.phaseSince), .date(row.designation.due),
-          .number(Format.integer(row.daysToDue)), .percent(row.series.latest?.takeUp),
+          .count(row.daysToDue), .percent(row.series.latest?.takeUp),
           .date(row.series.latest?.to), .points(row.series.changeFromPrevious),
           .text(row.status.rawValue),
         ]
-      }, shrinkable: ["SERVICE": .middle(16)], wideOnly: ["PHASE SINCE", "TAKE-UP TO"])
+      },
+      leftOutFirst: [
+        "PHASE SINCE", "TAKE-UP TO", "VS PREV", "DAYS LEFT", "PHASE", "TAKE-UP", "DUE",
+      ])
     return ViewOutput(
       table: table, json: json(progress),
       emptyNote: "no exemplar designated as of \(progress.asOf)", notes: notes(progress))

@@ -19,24 +19,24 @@ extension JSONValue {
 }
 
 extension TableData.Cell {
-  /// A whole number with thousands separators, or `.missing`.
+  /// A whole number (`1,320,121`; plain in CSV), or `.missing`.
   static func count(_ value: Int?) -> TableData.Cell {
-    value.map { .number(Format.integer($0)) } ?? .missing
+    value.map { .measure(.count($0)) } ?? .missing
   }
 
-  /// A rate as a percentage with one decimal, or `.missing`.
+  /// A rate as a percentage with one decimal (a percentage with 2 in CSV), or `.missing`.
   static func percent(_ value: Double?) -> TableData.Cell {
-    value.map { .number(Format.percent($0)) } ?? .missing
+    value.map { .measure(.rate($0)) } ?? .missing
   }
 
   /// A change in rate in percentage points, or `.missing`.
   static func points(_ value: Double?) -> TableData.Cell {
-    value.map { .number(Format.points($0)) } ?? .missing
+    value.map { .measure(.points($0)) } ?? .missing
   }
 
   /// Whole pounds, or `.missing`.
   static func pounds(_ value: Double?) -> TableData.Cell {
-    value.map { .number(Format.pounds($0)) } ?? .missing
+    value.map { .measure(.pounds($0)) } ?? .missing
   }
 
   /// A date, or `.missing`.

@@ -29,13 +29,16 @@ public enum LogView {
   public static func output(_ ledger: Ledger, filter: Filter) -> ViewOutput {
     let events = ledger.events.filter(filter.includes)
     let table = TableData(
-      columns: ["RECORDED", "TYPE", "SUBJECT", "DETAIL", "BY"],
+      fields: [
+        "RECORDED": "recorded", "TYPE": "type", "SUBJECT": "subject", "BY": "by",
+        "DETAIL": "detail",
+      ],
       rows: events.map { event in
         [
           .text(event.at.description), .text(event.type.rawValue),
-          .text(subject(event.event)), .text(detail(event.event)), .text(event.by.rawValue),
+          .text(subject(event.event)), .text(event.by.rawValue), .text(detail(event.event)),
         ]
-      })
+      }, leftOutFirst: ["BY", "RECORDED"])
     let json = JSONValue.members([
       "events": .array(
         events.map { event in
@@ -64,17 +67,16 @@ public enum LogView {
     }
   }
 
-  /// The payload in brief: its fields other than the subject, `key=value`, shortened.
+  /// The payload in brief: its fields other than the subject, `key=value`, whole.
   static func detail(_ event: Event) -> String {
     guard case .object(let members) = event.data else { return "" }
     let skip: Set<String> = ["service", "strategy", "barrier"]
-    let text = members.filter { !skip.contains($0.key) }.map { member -> String in
+    return members.filter { !skip.contains($0.key) }.map { member -> String in
       switch member.value {
       case .string(let s): return "\(member.key)=\(s)"
       case .number(let n): return "\(member.key)=\(n.text)"
       default: return "\(member.key)=\(member.value.serialized())"
       }
     }.joined(separator: " ")
-    return text.count > 72 ? String(text.prefix(71)) + "…" : text
   }
 }

@@ -16,7 +16,7 @@ public enum ManagersView {
   /// The view of `roster`, naming people from `people`.
   public static func output(_ roster: ManagerRoster, people: PeopleFile) -> ViewOutput {
     let table = TableData(
-      columns: ["SERVICE", "PRIORITY", "MANAGERS"],
+      fields: ["SERVICE": "service", "PRIORITY": "priority", "MANAGERS": "managers"],
       rows: roster.rows.map { row in
         [
           .text(row.service.id.rawValue), .text(row.priority.rawValue),
@@ -24,7 +24,7 @@ public enum ManagersView {
             row.managers.isEmpty
               ? nil : row.managers.map(people.display).joined(separator: ", ")),
         ]
-      }, shrinkable: ["SERVICE": .middle(24), "MANAGERS": .end(16)])
+      }, leftOutFirst: ["PRIORITY"])
     return ViewOutput(
       table: table, json: json(roster, people: people),
       emptyNote: "no services registered as of \(roster.asOf)",

@@ -14,9 +14,11 @@ public enum PrioritiesView {
   /// The view of `priorities`.
   public static func output(_ priorities: Priorities) -> ViewOutput {
     let table = TableData(
-      columns: [
-        "SERVICE", "NAME", "ORGANISATION", "PRIORITY", "VOLUME", "BASIS", "YEAR FROM", "YEAR TO",
-        "TAKE-UP", "PHASE", "MANAGERS",
+      fields: [
+        "SERVICE": "service", "NAME": "name", "ORGANISATION": "organisation",
+        "PRIORITY": "priority", "VOLUME": "annual_volume", "BASIS": "basis",
+        "YEAR FROM": "year_from", "YEAR TO": "year_to", "TAKE-UP": "digital_take_up_percent",
+        "PHASE": "phase", "MANAGERS": "managers",
       ],
       rows: priorities.rows.map { row in
         [
@@ -29,8 +31,11 @@ public enum PrioritiesView {
             row.service.managers.isEmpty
               ? nil : row.service.managers.map(\.rawValue).joined(separator: " ")),
         ]
-      }, shrinkable: ["SERVICE": .middle(20)],
-      wideOnly: ["NAME", "ORGANISATION", "YEAR FROM", "TAKE-UP", "MANAGERS"])
+      },
+      leftOutFirst: [
+        "ORGANISATION", "YEAR FROM", "MANAGERS", "NAME", "PHASE", "BASIS", "YEAR TO", "TAKE-UP",
+        "VOLUME", "PRIORITY",
+      ])
     return ViewOutput(
       table: table, json: json(priorities),
       emptyNote: "no services registered as of \(priorities.asOf)", notes: notes(priorities))

@@ -4,7 +4,10 @@ public enum ServicesView {
   public static func output(_ catalogue: Catalogue, asOf: CivilDate) -> ViewOutput {
     let services = catalogue.services
     let table = TableData(
-      columns: ["SERVICE", "NAME", "ORG", "PHASE", "MANAGERS"],
+      fields: [
+        "SERVICE": "service", "NAME": "name", "ORG": "organisation", "PHASE": "phase",
+        "MANAGERS": "managers",
+      ],
       rows: services.map { record in
         [
           .text(record.id.rawValue), .text(record.name), .text(record.organisation),
@@ -13,7 +16,7 @@ public enum ServicesView {
             record.managers.isEmpty
               ? nil : record.managers.map(\.rawValue).joined(separator: ", ")),
         ]
-      })
+      }, leftOutFirst: ["ORG", "MANAGERS", "PHASE", "NAME"])
     let json = JSONValue.members([
       "asOf": .date(asOf),
       "services": .array(

@@ -1,66 +1,110 @@
-extension TableData {
-  /// How the aligned table may cut a column to keep within its line width.
-  public struct Shrink: Sendable, Equatable {
-    /// The narrowest the column may become.
-    public var narrowest: Int
-    /// Whether text is cut in the middle (`moj-legal-a…cases-higher`), for ids whose ends tell
-    /// them apart, rather than at the end (`Delivering four exe…`).
-    public var cutsMiddle: Bool
+/// How an aligned table fits a width without cutting a cell.
+///
+/// Every column has a natural width (its widest cell or title on one line) and a narrowest
+/// width: its longest word, since text wraps only at spaces, and an id or a figure has none,
+/// so it is never broken. Prose wraps no narrower than `proseWidth`. To fit a width, columns
+/// named in `leftOutFirst` are left out in that order while the narrowest widths of those shown
+/// do not fit; any left out that would fit again are put back, most needed first; the room
+/// left over widens the columns furthest from their natural width. When even the columns that
+/// are always shown do not fit at their narrowest, the lines run past the width: an id is never
+/// cut to make it fit.
+struct TableLayout: Equatable {
+  /// The columns shown, as indices into the table's columns, in order.
+  var shown: [Int]
+  /// The width of each shown column, in terminal columns.
+  var widths: [Int]
+  /// The columns left out, as indices, in order.
+  var leftOut: [Int]
 
-    /// Cut at the end, down to `narrowest` characters.
-    public static func end(_ narrowest: Int) -> Shrink {
-      Shrink(narrowest: narrowest, cutsMiddle: false)
-    }
+  /// Two spaces between columns.
+  static let gap = 2
+  /// Text wraps no narrower than this (unless the column's words are wider).
+  static let proseWidth = 24
 
-    /// Cut in the middle, down to `narrowest` characters.
-    public static func middle(_ narrowest: Int) -> Shrink {
-      Shrink(narrowest: narrowest, cutsMiddle: true)
+  /// The layout of `header` and `body` (cells already made safe to print) within `width`
+  /// terminal columns, or at natural width when `width` is nil (output to a pipe or a file).
+  init(header: [String], body: [[String]], leftOutFirst: [Int], width: Int?) {
+    let count = header.count
+    var natural = header.map { Format.displayWidth($0) }
+    var longestWord = header.map(Self.longestWord)
+    var cellsNatural = Array(repeating: 0, count: count)
+    for row in body {
+      for (index, cell) in row.enumerated() where index < count {
+        let cellWidth = Format.displayWidth(cell)
+        natural[index] = max(natural[index], cellWidth)
+        cellsNatural[index] = max(cellsNatural[index], cellWidth)
+        longestWord[index] = max(longestWord[index], Self.longestWord(cell))
+      }
     }
-
-    /// `text` cut to `width` characters with `…` when it is longer.
-    func cut(_ text: String, to width: Int) -> String {
-      guard text.count > width else { return text }
-      let kept = max(width - 1, 0)
-      guard cutsMiddle else { return String(text.prefix(kept)) + "…" }
-      let head = kept / 2
-      return String(text.prefix(head)) + "…" + String(text.suffix(kept - head))
+    let narrowest = (0..<count).map { index in
+      max(longestWord[index], min(cellsNatural[index], Self.proseWidth))
     }
+    func total(_ columns: [Int], _ widths: [Int]) -> Int {
+      columns.reduce(0) { $0 + widths[$1] } + Self.gap * max(columns.count - 1, 0)
+    }
+    var shown = Array(0..<count)
+    guard let width, total(shown, natural) > width else {
+      self.init(shown: shown, widths: natural, leftOut: [])
+      return
+    }
+    var leftOut: [Int] = []
+    for index in leftOutFirst where total(shown, narrowest) > width {
+      shown.removeAll { $0 == index }
+      leftOut.append(index)
+    }
+    for index in leftOut.reversed() {
+      let wider = (shown + [index]).sorted()
+      if total(wider, narrowest) <= width {
+        shown = wider
+        leftOut.removeAll { $0 == index }
+      }
+    }
+    var widths = shown.map { narrowest[$0] }
+    var room = width - total(shown, narrowest)
+    while room > 0 {
+      let deficits = shown.indices.map { natural[shown[$0]] - widths[$0] }
+      guard let widest = deficits.indices.max(by: { deficits[$0] < deficits[$1] }),
+        deficits[widest] > 0
+      else { break }
+      widths[widest] += 1
+      room -= 1
+    }
+    self.init(shown: shown, widths: widths, leftOut: leftOut.sorted())
   }
 
-  /// The table's cells and column widths after cutting: the widest shrinkable column loses a
-  /// character at a time until the lines fit in `lineWidth` or every one is at its narrowest;
-  /// then any column whose cut made two different cells look alike widens until they differ.
-  func fitted(header: [String], body: [[String]], shrinks: [Shrink?])
-    -> (header: [String], body: [[String]], widths: [Int])
-  {
-    let natural = header.indices.map { index in
-      body.reduce(header[index].count) { max($0, index < $1.count ? $1[index].count : 0) }
-    }
-    var widths = natural
-    var excess = widths.reduce(0, +) + 2 * max(widths.count - 1, 0) - lineWidth
-    while excess > 0 {
-      let candidates = widths.indices.filter { index in
-        shrinks[index].map { widths[index] > max($0.narrowest, 2) } ?? false
+  init(shown: [Int], widths: [Int], leftOut: [Int]) {
+    self.shown = shown
+    self.widths = widths
+    self.leftOut = leftOut
+  }
+
+  /// The width of the longest space-separated word of `text`.
+  static func longestWord(_ text: String) -> Int {
+    text.split(separator: " ").reduce(0) { max($0, Format.displayWidth($1)) }
+  }
+
+  /// `text` as lines of at most `width` terminal columns, broken at spaces only: a word wider
+  /// than `width` keeps a line of its own. Text that fits is returned as it is.
+  static func wrap(_ text: String, width: Int) -> [String] {
+    guard Format.displayWidth(text) > width else { return [text] }
+    var lines: [String] = []
+    var line = ""
+    var lineWidth = 0
+    for word in text.split(separator: " ") {
+      let wordWidth = Format.displayWidth(word)
+      if !line.isEmpty, lineWidth + 1 + wordWidth > width {
+        lines.append(line)
+        line = ""
+        lineWidth = 0
       }
-      guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
-      widths[widest] -= 1
-      excess -= 1
-    }
-    for index in widths.indices {
-      guard let shrink = shrinks[index], widths[index] < natural[index] else { continue }
-      let column = Set(body.map { index < $0.count ? $0[index] : "" })
-      while widths[index] < natural[index],
-        Set(column.map { shrink.cut($0, to: widths[index]) }).count < column.count
-      {
-        widths[index] += 1
+      if !line.isEmpty {
+        line += " "
+        lineWidth += 1
       }
+      line += word
+      lineWidth += wordWidth
     }
-    func cut(_ cells: [String]) -> [String] {
-      cells.enumerated().map { index, cell in
-        guard index < widths.count, let shrink = shrinks[index] else { return cell }
-        return shrink.cut(cell, to: widths[index])
-      }
-    }
-    return (cut(header), body.map(cut), widths)
+    if !line.isEmpty || lines.isEmpty { lines.append(line) }
+    return lines
   }
 }

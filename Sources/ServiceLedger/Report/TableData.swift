@@ -1,15 +1,28 @@
 /// A view's rows as a table, rendered as an aligned text table, CSV or Markdown.
+///
+/// The aligned table never cuts a cell: it fits a width by wrapping text at spaces onto
+/// continuation lines and by leaving out the columns named in `leftOutFirst` (see
+/// `TableLayout`). CSV is data for a spreadsheet: every column, every character, figures as
+/// plain numbers under headers that name their unit.
 public struct TableData: Sendable, Equatable {
-  /// One cell: text (left-aligned, neutralised in CSV) or a formatted number (right-aligned).
+  /// One cell.
   public enum Cell: Sendable, Equatable {
+    /// Text, left-aligned; the aligned table may wrap it at spaces, never inside a word, so an
+    /// id is never broken. Neutralised in CSV when a spreadsheet would run it as a formula.
     case text(String)
+    /// A figure, right-aligned: shown formatted, plain in CSV.
+    case measure(Measure)
+    /// A figure given only as text (`1,234`), right-aligned, written as it is in CSV: for tables
+    /// that are only read (the board report's), never for a view's CSV.
     case number(String)
     /// No value: `-` in tables and Markdown, an empty field in CSV.
     case missing
 
+    /// The cell as the aligned table and Markdown show it.
     var text: String {
       switch self {
       case .text(let text), .number(let text): return text
+      case .measure(let measure): return measure.shown
       case .missing: return "-"
       }
     }
@@ -18,67 +31,62 @@ public struct TableData: Sendable, Equatable {
     public static func optional(_ text: String?) -> Cell { text.map { .text($0) } ?? .missing }
   }
 
-  /// Column titles.
+  /// Column titles, as the aligned table, Markdown and HTML show them (`TAKE-UP`).
   public var columns: [String]
+  /// The CSV header, one name per column: lower-case snake_case; a figure's name ends with its
+  /// unit (`digital_take_up_percent`, `change_from_previous_pp`, `annual_cost_gbp`), a count's
+  /// says what it counts (`annual_volume`, `days_to_due`). Derived from the titles when not
+  /// given.
+  public var fields: [String]
   /// Rows of cells, one per column.
   public var rows: [[Cell]]
-  /// For the aligned table only: the columns (by title) that may be cut, with `…`, to keep
-  /// lines within `lineWidth`. Other columns, numbers included, are never cut; CSV and
-  /// Markdown always keep the whole text.
-  public var shrinkable: [String: Shrink]
-  /// Columns (by title) the aligned table leaves out to stay readable; CSV and Markdown have
-  /// them.
-  public var wideOnly: Set<String>
-  /// The width in characters the aligned table keeps within when `shrinkable` columns allow:
-  /// 80, a standard terminal.
-  public var lineWidth = 80
+  /// The columns (by title) an aligned table too wide for its terminal may leave out, the
+  /// least needed first. Columns not named here are always shown.
+  public var leftOutFirst: [String]
 
-  public init(
-    columns: [String], rows: [[Cell]] = [], shrinkable: [String: Shrink] = [:],
-    wideOnly: Set<String> = []
-  ) {
+  /// A table titled `columns`, with CSV names derived from the titles.
+  public init(columns: [String], rows: [[Cell]] = [], leftOutFirst: [String] = []) {
     self.columns = columns
+    self.fields = columns.map(Self.fieldName)
     self.rows = rows
-    self.shrinkable = shrinkable
-    self.wideOnly = wideOnly
+    self.leftOutFirst = leftOutFirst
   }
 
-  /// An aligned plain-text table: two spaces between columns, a dashed rule under the titles,
-  /// numbers right-aligned, control characters escaped, `shrinkable` columns cut to fit and
-  /// `wideOnly` ones left out.
-  public func renderTable(into out: inout some TextOutputStream) {
-    let shown = columns.indices.filter { !wideOnly.contains(columns[$0]) }
-    let header = shown.map { Format.terminalSafe(columns[$0]) }
-    let body = rows.map { row in
-      shown.map { $0 < row.count ? Format.terminalSafe(row[$0].text.replacingNewlines()) : "" }
-    }
-    let numeric = shown.map { index in
-      rows.contains { row in index < row.count && row[index].isNumber }
-    }
-    let fit = fitted(header: header, body: body, shrinks: shown.map { shrinkable[columns[$0]] })
-    func line(_ cells: [String]) -> String {
-      var parts: [String] = []
-      for (index, cell) in cells.enumerated() where index < fit.widths.count {
-        let pad = String(repeating: " ", count: max(fit.widths[index] - cell.count, 0))
-        parts.append(numeric[index] ? pad + cell : cell + pad)
+  /// A table whose columns are given as title and CSV name pairs, in order.
+  public init(
+    fields: KeyValuePairs<String, String>, rows: [[Cell]] = [], leftOutFirst: [String] = []
+  ) {
+    self.columns = fields.map(\.key)
+    self.fields = fields.map(\.value)
+    self.rows = rows
+    self.leftOutFirst = leftOutFirst
+  }
+
+  /// `title` as a CSV name: lower case, runs of other characters as one `_`.
+  static func fieldName(_ title: String) -> String {
+    var name = ""
+    for character in title.lowercased() {
+      if character.isLetter || character.isNumber {
+        name.append(character)
+      } else if !name.isEmpty, !name.hasSuffix("_") {
+        name.append("_")
       }
-      var text = parts.joined(separator: "  ")
-      while text.hasSuffix(" ") { text.removeLast() }
-      return text + "\n"
     }
-    out.write(line(fit.header))
-    out.write(line(fit.widths.map { String(repeating: "-", count: $0) }))
-    for row in fit.body { out.write(line(row)) }
+    while name.hasSuffix("_") { name.removeLast() }
+    return name
   }
 
-  /// RFC 4180 CSV with a header row. Text cells that a spreadsheet would run as a formula
-  /// (starting with `=`, `+`, `-`, `@`, tab or carriage return) get a leading `'`.
+  /// RFC 4180 CSV with a header row of `fields`: figures plain, missing values empty, nothing
+  /// shortened. Text cells that a spreadsheet would run as a formula (starting with `=`, `+`,
+  /// `-`, `@`, tab or carriage return) get a leading `'`; figures never start that way except
+  /// with the `-` of a negative number, which stays a number.
   public func renderCSV(into out: inout some TextOutputStream) {
-    out.write(columns.map { csvField($0, isText: true) }.joined(separator: ",") + "\r\n")
+    out.write(fields.map { csvField($0, isText: true) }.joined(separator: ",") + "\r\n")
     for row in rows {
       let fields = row.map { cell -> String in
         switch cell {
         case .text(let text): return csvField(text, isText: true)
+        case .measure(let measure): return measure.plain
         case .number(let text): return csvField(text, isText: false)
         case .missing: return ""
         }
@@ -124,8 +132,10 @@ public struct TableData: Sendable, Equatable {
 
 extension TableData.Cell {
   var isNumber: Bool {
-    if case .number = self { return true }
-    return false
+    switch self {
+    case .measure, .number: return true
+    case .text, .missing: return false
+    }
   }
 }
 

@@ -25,18 +25,30 @@ public struct ViewOutput: Sendable {
     self.notes = notes
   }
 
+  /// Notes are wrapped at this width when the output is not a terminal.
+  public static let noteWidth = 80
+
   /// The view in `format`.
-  public func render(_ format: ViewFormat, into out: inout some TextOutputStream) {
+  /// - Parameters:
+  ///   - format: the output format.
+  ///   - width: for the table format, the terminal's width in columns, which the table and its
+  ///     notes keep within (see `TableData.renderTable(width:into:)`); nil when the output is
+  ///     not a terminal: the table is printed full width and notes wrapped at `noteWidth`.
+  ///   - out: where the view goes.
+  public func render(
+    _ format: ViewFormat, width: Int? = nil, into out: inout some TextOutputStream
+  ) {
+    let noteWidth = width ?? Self.noteWidth
     switch format {
     case .json:
       out.write(json.serialized() + "\n")
     case .table:
       if table.rows.isEmpty, let emptyNote {
-        out.write(Self.wrapped(Format.terminalSafe(emptyNote), width: table.lineWidth))
+        out.write(Self.wrapped(Format.terminalSafe(emptyNote), width: noteWidth))
       } else {
-        table.renderTable(into: &out)
+        table.renderTable(width: width, into: &out)
         for note in notes {
-          out.write("\n" + Self.wrapped(Format.terminalSafe(note), width: table.lineWidth))
+          out.write("\n" + Self.wrapped(Format.terminalSafe(note), width: noteWidth))
         }
       }
     case .csv:
@@ -51,20 +63,11 @@ public struct ViewOutput: Sendable {
     }
   }
 
-  /// `text` broken into lines of at most `width` characters at spaces (a longer word keeps
-  /// its own line), each ending in a newline.
+  /// `text` broken into lines of at most `width` terminal columns at spaces (a longer word
+  /// keeps its own line), each ending in a newline.
   static func wrapped(_ text: String, width: Int) -> String {
-    var lines: [String] = []
-    var line = ""
-    for word in text.split(separator: " ") {
-      if !line.isEmpty, line.count + 1 + word.count > width {
-        lines.append(line)
-        line = ""
-      }
-      line += (line.isEmpty ? "" : " ") + word
-    }
-    if !line.isEmpty { lines.append(line) }
-    return lines.map { $0 + "\n" }.joined()
+    guard !text.isEmpty else { return "" }
+    return TableLayout.wrap(text, width: width).map { $0 + "\n" }.joined()
   }
 }
 

@@ -36,10 +36,20 @@ struct BoardViewGoldenTests {
     #expect(run.stdout == expected, "\(path) differs; RECORD_GOLDEN=1 swift test re-records it")
   }
 
-  @Test("the aligned tables fit in 80 columns", arguments: cases.filter { $0.format == "table" })
+  @Test(
+    "on an 80-column terminal the tables fit, ids whole",
+    arguments: cases.filter { $0.format == "table" })
   func width(view: String, asOf: String, format: String) {
-    let run = CLI.run([view, "--as-of", asOf], ledger: packageRoot + "/events")
-    let wide = run.stdout.split(separator: "\n").filter { $0.count > 80 }
+    let run = CLI.run(
+      [view, "--as-of", asOf], ledger: packageRoot + "/events",
+      terminal: OutputTerminal(columns: 80))
+    let wide = run.stdout.split(separator: "\n").filter { Format.displayWidth($0) > 80 }
     #expect(wide.isEmpty, "\(wide)")
+    #expect(!run.stdout.contains("…"))
+    let json = CLI.run(
+      [view, "--as-of", asOf, "--format", "json"], ledger: packageRoot + "/events")
+    for id in json.stdout.matches(of: #/"service":"([a-z0-9-]+)"/#).map({ String($0.1) }) {
+      #expect(run.stdout.contains(id + " ") || run.stdout.contains(id + "\n"), "\(id)")
+    }
   }
 }

@@ -88,7 +88,14 @@ struct OutputSafetyTests {
       columns: ["TEXT", "NUMBER"],
       rows: [[.text("-5"), .number("-5")], [.text("=1"), .number("+1")]]
     ).renderCSV(into: &out)
-    #expect(out == "TEXT,NUMBER\r\n'-5,-5\r\n'=1,+1\r\n")
+    #expect(out == "text,number\r\n'-5,-5\r\n'=1,+1\r\n")
+    // A figure is written plain, a negative one with its `-`: a number, not a formula.
+    out = ""
+    TableData(
+      fields: ["DAYS": "days_to_due", "CHANGE": "change_pp"],
+      rows: [[.measure(.count(-5)), .measure(.points(-0.0367))]]
+    ).renderCSV(into: &out)
+    #expect(out == "days_to_due,change_pp\r\n-5,-3.67\r\n")
   }
 
   @Test("JSON output escapes control characters")

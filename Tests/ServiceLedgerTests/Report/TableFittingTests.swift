@@ -3,68 +3,164 @@ import Testing
 
 @testable import ServiceLedger
 
-@Suite("Tables fitted to 80 columns, notes after them")
+@Suite("Tables fitted to a terminal without cutting a cell; full width when piped")
 struct TableFittingTests {
   static let ids = [
     "moj-legal-aid-applications-civil-cases", "moj-legal-aid-applications-criminal-cases",
     "moj-legal-aid-applications-criminal-cases-higher",
   ]
+  static let name =
+    "Applications for legal aid in criminal cases heard in the Crown Court and higher courts"
 
-  static func render(_ table: TableData) -> String {
+  /// A table like the views': an id, a long name that may wrap, figures, a date.
+  static var table: TableData {
+    TableData(
+      fields: [
+        "SERVICE": "service", "NAME": "name", "VOLUME": "annual_volume",
+        "TAKE-UP": "digital_take_up_percent", "YEAR TO": "year_to",
+      ],
+      rows: ids.enumerated().map { index, id in
+        [
+          .text(id), .text(name), .measure(.count(1_320_121 * (index + 1))),
+          .measure(.rate(0.0021)), .text("2015-03-31"),
+        ]
+      }, leftOutFirst: ["YEAR TO", "NAME", "TAKE-UP", "VOLUME"])
+  }
+
+  static func render(_ table: TableData, width: Int?) -> String {
     var out = ""
-    table.renderTable(into: &out)
+    table.renderTable(width: width, into: &out)
     return out
   }
 
-  @Test("a shrinkable column is cut to fit 80 columns; numbers are never cut")
-  func fits() {
-    let table = TableData(
-      columns: ["SERVICE", "VOLUME", "NOTE"],
-      rows: Self.ids.map {
-        [.text($0), .number("1,320,121"), .text(String(repeating: "x", count: 30))]
-      }, shrinkable: ["SERVICE": .middle(10)])
-    let lines = Self.render(table).split(separator: "\n")
-    #expect(lines.allSatisfy { $0.count <= 80 })
-    #expect(lines.allSatisfy { !$0.contains("1,320,1…") })
-    #expect(lines.dropFirst(2).allSatisfy { $0.contains("1,320,121") })
-    #expect(lines[2].hasPrefix("moj-legal-aid-appl…ations-civil-cases "))
+  static func lines(_ text: String) -> [Substring] {
+    text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
   }
 
-  @Test("cutting in the middle keeps ids apart; where it cannot, the column widens")
-  func distinct() {
-    let table = TableData(
-      columns: ["SERVICE", "REST"],
-      rows: Self.ids.map { [.text($0), .text(String(repeating: "y", count: 60))] },
-      shrinkable: ["SERVICE": .middle(4), "REST": .end(60)])
-    let cells = Self.render(table).split(separator: "\n").dropFirst(2).map {
-      String($0.prefix { $0 != " " })
+  @Test("piped (no width): every column, one line a row, nothing wrapped or cut")
+  func fullWidth() {
+    let text = Self.render(Self.table, width: nil)
+    let lines = Self.lines(text)
+    #expect(lines.count == 2 + Self.ids.count)
+    #expect(lines[0].hasPrefix("SERVICE") && lines[0].hasSuffix("YEAR TO"))
+    for (line, id) in zip(lines.dropFirst(2), Self.ids) {
+      #expect(line.hasPrefix(id + " "))
+      #expect(line.contains(Self.name))
+      #expect(line.hasSuffix("0.2%  2015-03-31"))
     }
-    #expect(Set(cells).count == 3)
-    let ends = TableData(
-      columns: ["SERVICE", "REST"],
-      rows: Self.ids.map { [.text($0), .text(String(repeating: "y", count: 60))] },
-      shrinkable: ["SERVICE": .end(4)])
-    let cut = Self.render(ends).split(separator: "\n").dropFirst(2).map {
-      String($0.prefix { $0 != " " })
+    #expect(!text.contains("…") && !text.contains("Not shown"))
+  }
+
+  @Test(
+    "at any width ids and figures are whole; lines fit unless the ids alone are wider",
+    arguments: [200, 120, 100, 80, 72, 60, 50, 40, 20, 8, 1])
+  func fits(width: Int) {
+    let text = Self.render(Self.table, width: width)
+    let table = text.components(separatedBy: "\n\n")[0]
+    let lines = Self.lines(table + "\n")
+    let longestID = Self.ids.map(\.count).max() ?? 0
+    for id in Self.ids { #expect(lines.contains { $0.hasPrefix(id + " ") || $0 == id }) }
+    #expect(!text.contains("…"))
+    if width >= longestID {
+      #expect(lines.allSatisfy { Format.displayWidth($0) <= width }, "\(width): \(lines)")
+    } else {
+      // Too narrow even for the ids: only SERVICE is shown, and it runs past the width.
+      #expect(lines[0] == "SERVICE", "\(lines)")
+      let note = text.components(separatedBy: "\n\n")[1].replacingOccurrences(of: "\n", with: " ")
+      #expect(note.hasPrefix("Not shown, to fit \(width) columns: NAME, VOLUME, TAKE-UP, YEAR TO."))
     }
-    // Cut at the end, the ids only differ after 38 characters: the column keeps them apart.
-    #expect(Set(cut).count == 3)
+    // Every figure shown is whole.
+    for line in lines.dropFirst(2) where line.contains(",") {
+      #expect(line.contains(#/\d,\d{3},\d{3}/#))
+    }
   }
 
-  @Test("wide-only columns are left out of the aligned table but kept in CSV and Markdown")
-  func wideOnly() {
+  @Test("text wraps at spaces onto continuation lines; its words read back in order")
+  func wraps() throws {
+    let text = Self.render(Self.table, width: 100)
+    let lines = Self.lines(text.components(separatedBy: "\n\n")[0] + "\n")
+    let nameStart = try #require(lines[0].range(of: "NAME")).lowerBound
+    let offset = lines[0].distance(from: lines[0].startIndex, to: nameStart)
+    // The first row and its continuation lines, up to the next id.
+    let row = lines.dropFirst(2).prefix { !$0.hasPrefix(Self.ids[1]) }
+    #expect(row.count > 1, "\(lines)")
+    let words = row.map { line -> String in
+      let chars = Array(line)
+      guard chars.count > offset else { return "" }
+      return String(chars[offset...]).components(separatedBy: "  ")[0]
+    }
+    #expect(words.joined(separator: " ") == Self.name)
+    #expect(row.dropFirst().allSatisfy { $0.hasPrefix(String(repeating: " ", count: offset)) })
+  }
+
+  @Test("columns are left out in order, the note names them, and any that fit come back")
+  func leftOut() {
+    // Narrowest: 48 (id), NAME 24, VOLUME 9, TAKE-UP 7, YEAR TO 10, and 2 between each.
+    // At 80, YEAR TO and then NAME go (68 columns left); YEAR TO fits again (80).
+    let text = Self.render(Self.table, width: 80)
+    #expect(
+      Self.lines(text)[0].split(separator: " ") == ["SERVICE", "VOLUME", "TAKE-UP", "YEAR", "TO"])
+    #expect(text.contains("Not shown, to fit 80 columns: NAME. A wider terminal shows more;"))
+    // At 60 only VOLUME fits beside the ids.
+    let narrow = Self.render(Self.table, width: 60)
+    #expect(Self.lines(narrow)[0].split(separator: " ") == ["SERVICE", "VOLUME"])
+    #expect(narrow.contains("Not shown, to fit 60 columns: NAME, TAKE-UP, YEAR TO."))
+    // At 106 every column fits, NAME wrapped at its narrowest.
+    let wide = Self.render(Self.table, width: 106)
+    #expect(!wide.contains("Not shown"))
+    #expect(Self.lines(wide).allSatisfy { $0.count <= 106 })
+    #expect(Self.lines(wide).count > 2 + Self.ids.count)
+  }
+
+  @Test("titles wrap at spaces when a column is narrower than its title")
+  func headers() {
     let table = TableData(
-      columns: ["SERVICE", "NAME"], rows: [[.text("s"), .text("Service")]], wideOnly: ["NAME"])
-    #expect(Self.render(table) == "SERVICE\n-------\ns\n")
-    var csv = ""
-    table.renderCSV(into: &csv)
-    #expect(csv == "SERVICE,NAME\r\ns,Service\r\n")
-    var markdown = ""
-    table.renderMarkdown(into: &markdown)
-    #expect(markdown.contains("| s | Service |"))
+      fields: ["SERVICE": "service", "COST FACE TO FACE": "annual_cost_face_to_face_gbp"],
+      rows: [[.text("a"), .measure(.pounds(5_074_672))]])
+    // 7 + 2 + 10: the figures' width, so the title takes two lines, bottom-aligned.
+    let text = Self.render(table, width: 19)
+    #expect(
+      text == "          COST FACE\nSERVICE     TO FACE\n-------  ----------\na        £5,074,672\n"
+    )
+    #expect(Self.render(table, width: nil).hasPrefix("SERVICE  COST FACE TO FACE\n"))
   }
 
-  @Test("notes follow the table, wrapped at 80 columns; not in CSV; the empty note replaces both")
+  @Test(
+    "non-ASCII text lines up by display width, whatever its encoding",
+    arguments: [
+      "Æblegrød på Østerbro: ansøgning om støtte",
+      "Đặt lịch thăm gặp phạm nhân",
+      "Đặt lịch thăm gặp phạm nhân".decomposedStringWithCanonicalMapping,
+      "Запись на свидание с заключённым",
+      "预约探视服务", "Booking 📅 visits",
+    ])
+  func displayWidth(name: String) {
+    let table = TableData(
+      fields: ["NAME": "name", "VOLUME": "annual_volume"],
+      rows: [
+        [.text(name), .measure(.count(1_183_878))], [.text("Short"), .measure(.count(5))],
+      ])
+    for width in [nil, 30, 16] as [Int?] {
+      let lines = Self.lines(Self.render(table, width: width)).filter { !$0.isEmpty }
+      let ends = Set(lines.filter { $0.last?.isNumber ?? false }.map { Format.displayWidth($0) })
+      #expect(ends.count == 1, "\(String(describing: width)): \(lines)")
+      #expect(Format.displayWidth(lines[0]) == ends.first, "\(lines)")
+    }
+  }
+
+  @Test("display width: wide characters 2, combining marks 0, accented letters 1")
+  func widths() {
+    #expect(Format.displayWidth("Østerbro") == 8)
+    #expect(Format.displayWidth("Việt") == 4)
+    #expect(Format.displayWidth("Việt".decomposedStringWithCanonicalMapping) == 4)
+    #expect("Việt".decomposedStringWithCanonicalMapping.utf8.count > "Việt".utf8.count)
+    #expect(Format.displayWidth("заключённым") == 11)
+    #expect(Format.displayWidth("探视") == 4)
+    #expect(Format.displayWidth("📅") == 2)
+    #expect(Format.displayWidth("e\u{301}") == 1)
+  }
+
+  @Test("notes follow the table, wrapped at 80 columns when piped; not in CSV")
   func notes() {
     let long = Array(repeating: "word", count: 40).joined(separator: " ")
     let output = ViewOutput(
@@ -74,6 +170,9 @@ struct TableFittingTests {
     output.render(.table, into: &table)
     #expect(table.split(separator: "\n").allSatisfy { $0.count <= 80 })
     #expect(table.hasPrefix("A\n-\na\n\nword word"))
+    var narrow = ""
+    output.render(.table, width: 30, into: &narrow)
+    #expect(narrow.split(separator: "\n").allSatisfy { $0.count <= 30 })
     var csv = ""
     output.render(.csv, into: &csv)
     #expect(!csv.contains("word"))
@@ -92,5 +191,21 @@ struct TableFittingTests {
     #expect(JSONValue.rate(-0.036_73).serialized() == "-0.0367")
     #expect(JSONValue.rate(nil).serialized() == "null")
     #expect(JSONValue.pounds(3_758_013.52).serialized() == "3758014")
+  }
+
+  @Test("figures: formatted to read, plain for CSV at the JSON's precision")
+  func plain() {
+    #expect(Measure.count(1_320_121).shown == "1,320,121")
+    #expect(Measure.count(1_320_121).plain == "1320121")
+    #expect(Measure.count(-5).plain == "-5")
+    #expect(Measure.rate(0.212).shown == "21.2%")
+    #expect(Measure.rate(0.212).plain == "21.20")
+    #expect(Measure.rate(2756.0 / 1_320_121).plain == "0.21")
+    #expect(Measure.rate(0.000_04).plain == "0.00")
+    #expect(Measure.points(-0.036_73).shown == "-3.7 pp")
+    #expect(Measure.points(-0.036_73).plain == "-3.67")
+    #expect(Measure.pounds(3_758_013.52).shown == "£3,758,014")
+    #expect(Measure.pounds(3_758_013.52).plain == "3758014")
+    #expect(Measure.pounds(-2.5).plain == "-3")
   }
 }

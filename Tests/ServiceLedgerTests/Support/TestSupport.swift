@@ -42,18 +42,19 @@ final class Capture: @unchecked Sendable {
 enum CLI {
   static func run(
     _ arguments: [String], ledger: String? = nil, now: String = "2015-04-01T09:00:00Z",
-    input: String = "", environment: [String: String] = [:]
+    input: String = "", environment: [String: String] = [:], terminal: OutputTerminal? = nil
   ) -> CLIRun {
     let out = Capture()
     let err = Capture()
     var env = ["LEDGER_NOW": now, "LEDGER_ACTOR": "p-0001", "LEDGER_SEED": "7"]
     if let ledger { env["LEDGER_DIR"] = ledger }
     env.merge(environment) { $1 }
-    let context = CommandContext(
+    var context = CommandContext(
       environment: env, clock: { Timestamp(seconds: 0) },
       makeID: { EventID(unchecked: UUID().uuidString.lowercased()) },
       readInput: { Array(input.utf8) },
       write: { out.text += $0 }, writeError: { err.text += $0 })
+    context.terminal = terminal
     let code = LedgerCLI.run(arguments, context: context)
     return CLIRun(exitCode: code, stdout: out.text, stderr: err.text)
   }
