@@ -32,8 +32,9 @@ public enum LedgerCLI {
   /// - Returns: the exit code: 0 success, 1 failure or error findings, 64 usage error.
   public static func run(_ arguments: [String], context: CommandContext) -> Int32 {
     guard let name = arguments.first else {
-      context.write(overview)
-      return success
+      // No command is a usage error: the help goes to stderr, so nothing lands in a pipe.
+      context.writeError(overview)
+      return usage
     }
     if name == "--help" || name == "-h" {
       context.write(overview)

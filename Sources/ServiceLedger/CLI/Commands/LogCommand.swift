@@ -47,9 +47,51 @@ struct LogCommand: Command {
 
   func run(context: CommandContext) throws -> Int32 {
     let ledger = try context.readLedger(arguments)
-    var out = ""
-    LogView.output(ledger, filter: filter).render(format, into: &out)
-    context.write(out)
+    let folder = context.folder(arguments).path
+    try Self.checkServices(filter.services, in: ledger, folder: folder)
+    let given = arguments.value("known-at").flatMap { text in filter.knownAt.map { (text, $0) } }
+    context.writeView(
+      LogView.output(ledger, filter: filter), format: format, knownAt: given, folder: folder
+    ) { ledger.events.map(\.at).min() }
     return LedgerCLI.success
+  }
+
+  /// Fails for a `--service` that no event of the ledger is about, suggesting near ones.
+  /// - Throws: `LogError.unknownService`.
+  static func checkServices(_ services: Set<ServiceID>, in ledger: Ledger, folder: String)
+    throws(LogError)
+  {
+    guard !services.isEmpty else { return }
+    var known: [ServiceID: String?] = [:]
+    for event in ledger.events {
+      guard let service = event.event.service else { continue }
+      if case .serviceRegistered(let payload) = event.event {
+        known[service] = payload.name
+      } else if known[service] == nil {
+        known[service] = .some(nil)
+      }
+    }
+    for service in services.sorted(by: { $0.rawValue < $1.rawValue }) where known[service] == nil {
+      let candidates = known.map { (name: $0.key.rawValue, label: $0.value) }
+      throw .unknownService(
+        service.rawValue, folder: folder,
+        suggestions: NearNames.suggestions(for: service.rawValue, among: candidates))
+    }
+  }
+}
+
+/// Why `ledger log` cannot show what was asked.
+enum LogError: Error, CustomStringConvertible {
+  /// `--service` names a service no event is about.
+  case unknownService(String, folder: String, suggestions: [String])
+
+  var description: String {
+    switch self {
+    case .unknownService(let service, let folder, let suggestions):
+      return "no service \"\(service)\" in \(folder) (no event is about it); "
+        + (suggestions.isEmpty
+          ? "`ledger services --ledger \(folder)` lists the services"
+          : "did you mean " + suggestions.joined(separator: ", or ") + "?")
+    }
   }
 }

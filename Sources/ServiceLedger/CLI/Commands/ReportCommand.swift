@@ -77,6 +77,13 @@ struct ReportCommand: Command {
   func run(context: CommandContext) throws -> Int32 {
     let ledger = try context.readLedger(arguments)
     let people = try PeopleFile.read(from: context.folder(arguments))
+    if let knownAt, let text = arguments.value("known-at"),
+      let cause = CommandContext.knownAtCause(
+        (text, knownAt), firstRecorded: ledger.events.map(\.at).min(),
+        folder: context.folder(arguments).path)
+    {
+      context.writeError("ledger report: warning: \(Format.terminalSafe(cause))\n")
+    }
     let report = BoardReport(ledger, period: period, knownAt: knownAt, people: people)
     var text = ""
     switch format {
