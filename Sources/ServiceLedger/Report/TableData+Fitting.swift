@@ -1,8 +1,10 @@
 /// How an aligned table fits a width without cutting a cell.
 ///
 /// Every column has a natural width (its widest cell or title on one line) and a narrowest
-/// width: its longest word, since text wraps only at spaces, and an id or a figure has none,
-/// so it is never broken. Prose wraps no narrower than `proseWidth`. To fit a width, columns
+/// width. Text wraps at spaces; a word too long for its column is broken only after a `/`, `,`
+/// or `;` (a URL's path, a list written without spaces), so an id (letters, digits, hyphens,
+/// dots) is never broken, and neither is a figure. The narrowest width is the longest such
+/// unbreakable piece, and prose wraps no narrower than `proseWidth`. To fit a width, columns
 /// named in `leftOutFirst` are left out in that order while the narrowest widths of those shown
 /// do not fit; any left out that would fit again are put back, most needed first; the room
 /// left over widens the columns furthest from their natural width. When even the columns that
@@ -23,17 +25,24 @@ struct TableLayout: Equatable {
 
   /// The layout of `header` and `body` (cells already made safe to print) within `width`
   /// terminal columns, or at natural width when `width` is nil (output to a pipe or a file).
-  init(header: [String], body: [[String]], leftOutFirst: [Int], width: Int?) {
+  /// - Parameters:
+  ///   - header: the column titles, which may wrap like text.
+  ///   - body: the rows' cells.
+  ///   - figures: the columns whose cells are figures, never broken at all.
+  ///   - leftOutFirst: the columns that may be left out, least needed first.
+  ///   - width: the terminal's width, or nil for full width.
+  init(header: [String], body: [[String]], figures: [Bool], leftOutFirst: [Int], width: Int?) {
     let count = header.count
     var natural = header.map { Format.displayWidth($0) }
-    var longestWord = header.map(Self.longestWord)
+    var longestWord = header.map(Self.longestPiece)
     var cellsNatural = Array(repeating: 0, count: count)
     for row in body {
       for (index, cell) in row.enumerated() where index < count {
         let cellWidth = Format.displayWidth(cell)
         natural[index] = max(natural[index], cellWidth)
         cellsNatural[index] = max(cellsNatural[index], cellWidth)
-        longestWord[index] = max(longestWord[index], Self.longestWord(cell))
+        let piece = index < figures.count && figures[index] ? cellWidth : Self.longestPiece(cell)
+        longestWord[index] = max(longestWord[index], piece)
       }
     }
     let narrowest = (0..<count).map { index in
@@ -78,31 +87,54 @@ struct TableLayout: Equatable {
     self.leftOut = leftOut
   }
 
-  /// The width of the longest space-separated word of `text`.
-  static func longestWord(_ text: String) -> Int {
-    text.split(separator: " ").reduce(0) { max($0, Format.displayWidth($1)) }
+  /// The width of the longest piece of `text` that `wrap` never breaks.
+  static func longestPiece(_ text: String) -> Int {
+    text.split(separator: " ").reduce(0) { widest, word in
+      pieces(word).reduce(widest) { max($0, Format.displayWidth($1)) }
+    }
   }
 
-  /// `text` as lines of at most `width` terminal columns, broken at spaces only: a word wider
-  /// than `width` keeps a line of its own. Text that fits is returned as it is.
-  static func wrap(_ text: String, width: Int) -> [String] {
+  /// `word` cut after each `/`, `,` and `;`: the places a word too long for its line may break.
+  static func pieces(_ word: Substring) -> [Substring] {
+    var pieces: [Substring] = []
+    var start = word.startIndex
+    for index in word.indices where "/,;".contains(word[index]) {
+      let end = word.index(after: index)
+      pieces.append(word[start..<end])
+      start = end
+    }
+    if start < word.endIndex { pieces.append(word[start...]) }
+    return pieces
+  }
+
+  /// `text` as lines of at most `width` terminal columns, broken at spaces, and inside a word
+  /// wider than `width` after a `/`, `,` or `;` when `breaksWords`; a piece still wider than
+  /// `width` keeps a line of its own. Text that fits is returned as it is.
+  static func wrap(_ text: String, width: Int, breaksWords: Bool = true) -> [String] {
     guard Format.displayWidth(text) > width else { return [text] }
     var lines: [String] = []
     var line = ""
     var lineWidth = 0
-    for word in text.split(separator: " ") {
-      let wordWidth = Format.displayWidth(word)
-      if !line.isEmpty, lineWidth + 1 + wordWidth > width {
+    func place(_ piece: Substring, after separator: String) {
+      let pieceWidth = Format.displayWidth(piece)
+      if !line.isEmpty, lineWidth + separator.count + pieceWidth > width {
         lines.append(line)
         line = ""
         lineWidth = 0
       }
       if !line.isEmpty {
-        line += " "
-        lineWidth += 1
+        line += separator
+        lineWidth += separator.count
       }
-      line += word
-      lineWidth += wordWidth
+      line += piece
+      lineWidth += pieceWidth
+    }
+    for word in text.split(separator: " ") {
+      guard breaksWords, Format.displayWidth(word) > width else {
+        place(word, after: " ")
+        continue
+      }
+      for (index, piece) in pieces(word).enumerated() { place(piece, after: index == 0 ? " " : "") }
     }
     if !line.isEmpty || lines.isEmpty { lines.append(line) }
     return lines

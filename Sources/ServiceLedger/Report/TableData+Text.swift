@@ -4,7 +4,7 @@ extension TableData {
   /// character takes two columns, a combining accent none).
   ///
   /// With a `width` (a terminal's), the table keeps within it as `TableLayout` describes: text
-  /// wraps onto continuation lines, `leftOutFirst` columns may be left out (a line after the
+  /// wraps onto continuation lines (a long URL after its slashes), `leftOutFirst` columns may be left out (a line after the
   /// table names them), and ids and figures are never cut, even if a line must run past the
   /// width. Without one (output to a pipe or a file), every column is shown on one line a row.
   /// - Parameters:
@@ -21,7 +21,7 @@ extension TableData {
       rows.contains { row in index < row.count && row[index].isNumber }
     }
     let layout = TableLayout(
-      header: header, body: body,
+      header: header, body: body, figures: numeric,
       leftOutFirst: leftOutFirst.compactMap { columns.firstIndex(of: $0) }, width: width)
     func write(_ cells: [[String]], bottomAligned: Bool) {
       let height = cells.map(\.count).max() ?? 1
@@ -40,14 +40,15 @@ extension TableData {
         out.write(text + "\n")
       }
     }
-    func wrapped(_ cells: [String]) -> [[String]] {
+    func wrapped(_ cells: [String], isHeader: Bool) -> [[String]] {
       layout.shown.enumerated().map { position, column in
-        TableLayout.wrap(cells[column], width: layout.widths[position])
+        TableLayout.wrap(
+          cells[column], width: layout.widths[position], breaksWords: isHeader || !numeric[column])
       }
     }
-    write(wrapped(header), bottomAligned: true)
+    write(wrapped(header, isHeader: true), bottomAligned: true)
     write(layout.widths.map { [String(repeating: "-", count: $0)] }, bottomAligned: false)
-    for row in body { write(wrapped(row), bottomAligned: false) }
+    for row in body { write(wrapped(row, isHeader: false), bottomAligned: false) }
     if let width, !layout.leftOut.isEmpty {
       let names = layout.leftOut.map { header[$0] }.joined(separator: ", ")
       out.write(

@@ -67,7 +67,7 @@ public struct ViewOutput: Sendable {
   /// keeps its own line), each ending in a newline.
   static func wrapped(_ text: String, width: Int) -> String {
     guard !text.isEmpty else { return "" }
-    return TableLayout.wrap(text, width: width).map { $0 + "\n" }.joined()
+    return TableLayout.wrap(text, width: width, breaksWords: false).map { $0 + "\n" }.joined()
   }
 }
 

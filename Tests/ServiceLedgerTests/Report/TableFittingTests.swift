@@ -112,6 +112,33 @@ struct TableFittingTests {
     #expect(Self.lines(wide).count > 2 + Self.ids.count)
   }
 
+  @Test("a long URL breaks after its slashes; ids and figures never break")
+  func longWords() {
+    let url =
+      "url=http://www.justice.gov.uk/legal-aid/areas-of-work/crime/police-stations/"
+      + "domestic-violence-protection-orders"
+    let table = TableData(
+      fields: ["SUBJECT": "subject", "VOLUME": "annual_volume", "DETAIL": "detail"],
+      rows: [
+        [
+          .text("moj-domestic-violence-injunction-applications"), .measure(.count(1_183_878)),
+          .text("kind=transactional " + url),
+        ]
+      ])
+    let text = Self.render(table, width: 100)
+    let lines = Self.lines(text)
+    #expect(lines.allSatisfy { Format.displayWidth($0) <= 100 }, "\(lines)")
+    #expect(lines[2].hasPrefix("moj-domestic-violence-injunction-applications  1,183,878  "))
+    let detail = lines.dropFirst(2).map { $0.dropFirst(58) }
+    #expect(detail.joined().replacingOccurrences(of: " ", with: "") == "kind=transactional" + url)
+    #expect(detail.contains { $0.hasSuffix("/") })
+    #expect(detail.contains { $0 == "domestic-violence-protection-orders" })
+    // Too narrow for the ids: they run past the width whole; the figure is not broken at ','.
+    let narrow = Self.lines(Self.render(table, width: 30))
+    #expect(narrow.contains { $0.hasPrefix("moj-domestic-violence-injunction-applications ") })
+    #expect(narrow.contains { $0.contains("1,183,878") })
+  }
+
   @Test("titles wrap at spaces when a column is narrower than its title")
   func headers() {
     let table = TableData(
