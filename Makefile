@@ -27,7 +27,9 @@ report: build
 	$(LEDGER) report --ledger events --quarter 2015-Q1 --format html --out reports/2015-Q1.html
 	$(LEDGER) report --ledger events --quarter 2015-Q1 --format markdown --out reports/2015-Q1.md
 
-# Rebuild events/ from sources/ and ../shared/data (deterministic).
+# Rebuild events/ from sources/ (the strategy and sources/data), byte for byte the same on any
+# machine. Built aside and compared first: events/ is replaced only when the build succeeded,
+# and the script says whether anything changed.
 events: build
 	scripts/build-events.sh
 

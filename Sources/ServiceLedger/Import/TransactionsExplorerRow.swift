@@ -1,4 +1,4 @@
-/// One row of the Transactions Explorer long CSV (see `shared/data/README.md`).
+/// One row of the Transactions Explorer long CSV (see `sources/data/README.md`).
 struct TransactionsExplorerRow: Sendable {
   static let requiredColumns = [
     "source_repo", "source_path", "source_commit", "agency_abbr", "service_name", "slug",

@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Importing the Transactions Explorer CSV")
 struct TransactionsExplorerImportTests {
-  static let csvPath = sharedRoot + "/data/moj-transactions-explorer.csv"
+  static let csvPath = sourceDataRoot + "/moj-transactions-explorer.csv"
 
   @Test("the real CSV imports all 26 services, and importing again adds nothing")
   func idempotent() throws {

@@ -88,5 +88,5 @@ let packageRoot: String = {
   return url.path
 }()
 
-/// The shared data folder beside the checkout (`../shared`).
-let sharedRoot = packageRoot + "/../shared"
+/// The source data the shipped ledger is built from, in the repository (`sources/data`).
+let sourceDataRoot = packageRoot + "/sources/data"
