@@ -20,7 +20,7 @@ public struct CheckReport: Sendable, Equatable {
   public var errors: Int { findings.filter { $0.severity == .error }.count }
   public var warnings: Int { findings.filter { $0.severity == .warning }.count }
 
-  /// The exact JSON of DESIGN.md section 6.
+  /// The exact JSON documented in docs/ledger-format.md ("JSON outputs").
   public var json: JSONValue {
     .members([
       "asOf": .date(asOf), "errors": .integer(errors), "warnings": .integer(warnings),

@@ -31,7 +31,7 @@ public struct StandardFacts: Sendable {
     catalogue.services.filter { record in record.phase.map(phases.contains) ?? false }
   }
 
-  /// The priority of a service at `asOf` (DESIGN.md section 4).
+  /// The priority of a service at `asOf` (docs/ledger-format.md, "Priority classes").
   public func priority(of record: ServiceRecord) -> Priority {
     Priority(record, volume: volumes.annualVolume(of: record.id), threshold: threshold)
   }

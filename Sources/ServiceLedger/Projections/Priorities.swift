@@ -1,4 +1,4 @@
-/// Prioritisation at a date (`ledger priorities`, DESIGN.md section 4): each service that counts
+/// Prioritisation at a date (`ledger priorities`, docs/ledger-format.md): each service that counts
 /// with its priority and annual volume.
 public struct Priorities: Sendable, Equatable {
   /// One service.

@@ -1,4 +1,4 @@
-/// How urgently a service is to be redesigned (DESIGN.md section 4, prioritisation).
+/// How urgently a service is to be redesigned (docs/ledger-format.md, "Priority classes").
 public enum Priority: String, Sendable, CaseIterable, Comparable {
   case exemplar
   case highVolume = "high-volume"

@@ -66,7 +66,7 @@ public struct VolumeHistory: Sendable, Equatable {
     }
   }
 
-  /// The annual volume of `service` from its current reports (DESIGN.md section 4).
+  /// The annual volume of `service` from its current reports (docs/ledger-format.md, "The annual volume").
   public func annualVolume(of service: ServiceID) -> AnnualVolume {
     AnnualVolume(reports[service]?.map(\.report) ?? [])
   }

@@ -1,4 +1,4 @@
-/// `ledger priorities`: each service's priority and annual volume (DESIGN.md sections 4 and 6).
+/// `ledger priorities`: each service's priority and annual volume (docs/ledger-format.md).
 ///
 /// JSON, exactly as the contract gives it (other tools and CI parse it):
 /// ```json
