@@ -1,7 +1,10 @@
 /// Assisted-digital coverage at a date (`ledger assisted-digital`).
 ///
-/// In scope: services with digital volume over 0 in their annual basis, or in phase `beta` or
-/// `live`. Covered: assisted-digital provision in force. Expected need: 18% of the annual
+/// In scope: services that reported digital transactions (over 0) in their latest 12 months of
+/// figures (any report ending in the 12 months up to their latest report, or their annual
+/// basis), or in phase `beta` or `live`. A service with quarterly digital figures but no
+/// 12-month one is in scope, though take-up, cost and saving over 12 months leave it out.
+/// Covered: assisted-digital provision in force. Expected need: 18% of the annual
 /// volume, the 2012 Digital Landscape Research's share of adults rarely or never online.
 public struct AssistedDigitalCoverage: Sendable, Equatable {
   /// One service in scope.
@@ -13,6 +16,9 @@ public struct AssistedDigitalCoverage: Sendable, Equatable {
     /// Assisted-digital transactions of the annual basis (scaled to a year when annualised);
     /// nil when a report of it leaves `assisted` out.
     public var reportedAssisted: Int?
+    /// The end of the latest report in its latest 12 months of figures with digital
+    /// transactions; nil when it is in scope only by its phase.
+    public var digitalTo: CivilDate?
 
     /// Whether assisted-digital provision is in force.
     public var isCovered: Bool { service.assistedDigital != nil }
@@ -31,13 +37,14 @@ public struct AssistedDigitalCoverage: Sendable, Equatable {
     self.asOf = asOf
     rows = catalogue.services.compactMap { record in
       let annual = volumes.annualVolume(of: record.id)
-      let digital = annual.reports.compactMap(\.digital).reduce(0, +)
+      let digitalTo = AssistedDigitalCoverage.digitalTo(
+        annual, volumes.reports[record.id]?.map(\.report) ?? [])
       let phased = record.phase == .beta || record.phase == .live
-      guard digital > 0 || phased else { return nil }
+      guard digitalTo != nil || phased else { return nil }
       return Row(
         service: record, annual: annual,
         expectedNeed: annual.volume.map { ($0 * 18 + 50) / 100 },
-        reportedAssisted: AssistedDigitalCoverage.assisted(annual))
+        reportedAssisted: AssistedDigitalCoverage.assisted(annual), digitalTo: digitalTo)
     }
     rows.sort { lhs, rhs in
       (lhs.isCovered ? 1 : 0, -(lhs.annual.volume ?? -1), lhs.service.id)
@@ -60,6 +67,15 @@ public struct AssistedDigitalCoverage: Sendable, Equatable {
     guard total > 0 else { return nil }
     let covered = rows.filter(\.isCovered).compactMap(\.annual.volume).reduce(0, +)
     return Double(covered) / Double(total)
+  }
+
+  /// The latest end of a report with digital transactions among those of `annual` and those
+  /// ending in the 12 months up to the latest of `reports` (a service's current reports, sorted
+  /// by `to`); nil when none has any.
+  static func digitalTo(_ annual: AnnualVolume, _ reports: [VolumeReported]) -> CivilDate? {
+    let start = reports.last?.to.startOfTwelveMonthsEnding
+    let recent = reports.filter { report in start.map { report.to >= $0 } ?? false }
+    return (annual.reports + recent).filter { ($0.digital ?? 0) > 0 }.map(\.to).max()
   }
 
   /// Σ assisted of the annual basis, scaled to the annual volume; nil when any report lacks it.

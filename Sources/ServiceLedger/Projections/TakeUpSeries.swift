@@ -78,10 +78,15 @@ public struct TakeUpSeries: Sendable, Equatable {
 
   /// Whether `report` covers three whole calendar months starting on the first of a month.
   static func isQuarter(_ report: VolumeReported) -> Bool {
-    let (year, month, day) = report.from.components
+    isQuarter(from: report.from, to: report.to)
+  }
+
+  /// Whether `from`…`to` is three whole calendar months starting on the first of a month.
+  static func isQuarter(from: CivilDate, to: CivilDate) -> Bool {
+    let (year, month, day) = from.components
     guard day == 1 else { return false }
     let after = month + 3 > 12 ? (year + 1, month - 9) : (year, month + 3)
     guard let next = CivilDate(year: after.0, month: after.1, day: 1) else { return false }
-    return report.to == next.adding(days: -1)
+    return to == next.adding(days: -1)
   }
 }

@@ -3,13 +3,15 @@
 ///
 /// JSON (rates rounded to 4 decimals), as for the shipped ledger:
 /// ```json
-/// {"asOf":"2015-03-31","inScope":5,"covered":0,"coverageByCount":0.0,
+/// {"asOf":"2015-03-31","inScope":10,"covered":0,"coverageByCount":0.0,
 ///  "coverageByVolume":0.0,"uncovered":["moj-court-fine-payments",…],
 ///  "services":[{"service":"moj-prison-visit-booking","name":"Bookings for prison visits",
 ///   "phase":null,"annualVolume":1183878,"basis":"12-month","digitalTakeUp":0.212,
-///   "covered":false,"routes":[],"provider":null,"since":null,"expectedNeed":213098,
-///   "reportedAssisted":null}]}
+///   "digitalTo":"2015-03-31","covered":false,"routes":[],"provider":null,"since":null,
+///   "expectedNeed":213098,"reportedAssisted":null}]}
 /// ```
+/// `digitalTo` is the end of the latest report with digital transactions that puts the service
+/// in scope (null when its phase does).
 /// `coverageByCount` and `coverageByVolume` are null when nothing is in scope (or has a
 /// volume); `routes` is `[]` and `provider` / `since` null for a service not covered;
 /// `expectedNeed` (18% of the annual volume) and `reportedAssisted` are null when unknown.
@@ -19,7 +21,7 @@ public enum AssistedDigitalView {
     let table = TableData(
       fields: [
         "SERVICE": "service", "PHASE": "phase", "VOLUME": "annual_volume",
-        "TAKE-UP": "digital_take_up_percent", "COVERED": "covered", "ROUTES": "routes",
+        "12-MONTH TAKE-UP": "digital_take_up_percent", "COVERED": "covered", "ROUTES": "routes",
         "PROVIDER": "provider", "NEED (18%)": "annual_expected_need",
         "ASSISTED": "annual_reported_assisted",
       ],
@@ -33,12 +35,14 @@ public enum AssistedDigitalView {
         ]
       },
       leftOutFirst: [
-        "PROVIDER", "ROUTES", "PHASE", "TAKE-UP", "ASSISTED", "NEED (18%)", "VOLUME", "COVERED",
+        "PROVIDER", "ROUTES", "PHASE", "12-MONTH TAKE-UP", "ASSISTED", "NEED (18%)", "VOLUME",
+        "COVERED",
       ])
     return ViewOutput(
       table: table, json: json(coverage),
       emptyNote: "no service in scope for assisted digital as of \(coverage.asOf) "
-        + "(none has digital transactions or is in beta or live)",
+        + "(none reported digital transactions in its latest 12 months of figures or is in "
+        + "beta or live)",
       notes: notes(coverage))
   }
 
@@ -64,6 +68,7 @@ public enum AssistedDigitalView {
             "annualVolume": .integer(row.annual.volume),
             "basis": .string(row.annual.basis?.rawValue),
             "digitalTakeUp": .rate(row.annual.digitalTakeUp),
+            "digitalTo": .date(row.digitalTo),
             "covered": .bool(row.isCovered),
             "routes": .array((provision?.routes ?? []).map { .string($0.rawValue) }),
             "provider": .string(provision?.provider),
@@ -78,8 +83,8 @@ public enum AssistedDigitalView {
   static func notes(_ coverage: AssistedDigitalCoverage) -> [String] {
     let covered = coverage.rows.count - coverage.uncovered.count
     var summary =
-      "\(coverage.rows.count) services in scope as of \(coverage.asOf) (digital transactions, "
-      + "or in beta or live); \(covered) covered"
+      "\(coverage.rows.count) services in scope as of \(coverage.asOf) (digital transactions "
+      + "reported in their latest 12 months of figures, or in beta or live); \(covered) covered"
     if let byCount = coverage.coverageByCount {
       summary += ": \(Format.percent(byCount)) by count"
       if let byVolume = coverage.coverageByVolume {

@@ -17,7 +17,8 @@ public enum PrioritiesView {
       fields: [
         "SERVICE": "service", "NAME": "name", "ORGANISATION": "organisation",
         "PRIORITY": "priority", "VOLUME": "annual_volume", "BASIS": "basis",
-        "YEAR FROM": "year_from", "YEAR TO": "year_to", "TAKE-UP": "digital_take_up_percent",
+        "YEAR FROM": "year_from", "YEAR TO": "year_to",
+        "12-MONTH TAKE-UP": "digital_take_up_percent",
         "PHASE": "phase", "MANAGERS": "managers",
       ],
       rows: priorities.rows.map { row in
@@ -33,7 +34,8 @@ public enum PrioritiesView {
         ]
       },
       leftOutFirst: [
-        "ORGANISATION", "YEAR FROM", "MANAGERS", "NAME", "PHASE", "BASIS", "YEAR TO", "TAKE-UP",
+        "ORGANISATION", "YEAR FROM", "MANAGERS", "NAME", "PHASE", "BASIS", "YEAR TO",
+        "12-MONTH TAKE-UP",
         "VOLUME", "PRIORITY",
       ])
     return ViewOutput(
@@ -74,8 +76,10 @@ public enum PrioritiesView {
     return [
       "\(priorities.rows.count) services as of \(priorities.asOf): \(summary) "
         + "(high-volume: over \(Format.integer(priorities.threshold)) transactions a year).",
-      "VOLUME is transactions a year from the reports of the YEAR TO period: a 12-month "
-        + "report, quarters summed, or annualised from part of a year (an estimate).",
+      "VOLUME is transactions a year from the reports of the YEAR FROM to YEAR TO period: a "
+        + "12-month report, quarters summed, or annualised from part of a year (an estimate); "
+        + "12-MONTH TAKE-UP is digital ÷ all transactions over the same period, as "
+        + "`ledger channel-shift` and the board report give it.",
     ]
   }
 }

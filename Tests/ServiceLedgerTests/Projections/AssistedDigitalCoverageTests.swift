@@ -39,6 +39,26 @@ struct AssistedDigitalCoverageTests {
     #expect(Self.coverage(ledger, "2014-01-31").coverageByCount == 0)
   }
 
+  @Test("in scope on digital figures of any period in the latest 12 months of a service's figures")
+  func scopeOverAnyPeriod() {
+    var ledger = FixtureLedger()
+    for id in ["quarter", "old", "zero"] { ledger.register(id) }
+    // A 12-month figure without digital, and a quarter inside it with digital transactions.
+    ledger.year("quarter", ending: 2015, total: 1000)
+    ledger.report("quarter", "2014-10-01", "2014-12-31", total: 250, digital: 25)
+    // Digital transactions only in a year that ended before the 12 months to its latest report.
+    ledger.year("old", ending: 2013, total: 1000, digital: 100)
+    ledger.year("old", ending: 2015, total: 1000)
+    // Digital figures of 0.
+    ledger.year("zero", ending: 2015, total: 1000, digital: 0)
+    ledger.report("zero", "2015-01-01", "2015-03-31", total: 250, digital: 0)
+    let coverage = Self.coverage(ledger, "2015-03-31")
+    #expect(coverage.rows.map(\.service.id.rawValue) == ["quarter"])
+    #expect(coverage.rows.first?.digitalTo == date("2014-12-31"))
+    // In scope, though 12-month take-up (and so cost and saving) leaves it out.
+    #expect(coverage.rows.first?.annual.digitalTakeUp == nil)
+  }
+
   @Test("a withdrawn provision no longer covers; a service in live stays in scope without data")
   func withdrawn() {
     var ledger = FixtureLedger()
@@ -73,12 +93,21 @@ struct AssistedDigitalCoverageTests {
     #expect(q?.expectedNeed == 657)
   }
 
-  @Test("real: at 2015-03-31 five services have digital transactions and none reports assisted")
+  @Test("real: at 2015-03-31 ten services reported digital transactions in their latest year")
   func shipped() throws {
     let timeline = try shippedTimeline("2015-03-31")
     let coverage = AssistedDigitalCoverage(
       asOf: timeline.asOf, catalogue: Catalogue(timeline), volumes: VolumeHistory(timeline))
-    #expect(coverage.rows.count == 5)
+    // The five with a 12-month digital figure over 0, and five with digital figures for a
+    // quarter or an earlier 12 months in their latest year: every exemplar service among them.
+    #expect(coverage.rows.count == 10)
+    let claims = coverage.rows.first { $0.service.id == service("moj-money-claims") }
+    #expect(claims?.annual.digitalTakeUp == nil)
+    #expect(claims?.digitalTo == date("2014-09-30"))
+    let tribunal = coverage.rows.first {
+      $0.service.id == service("moj-employment-tribunal-claims")
+    }
+    #expect(tribunal?.digitalTo == date("2015-03-31"))
     #expect(coverage.coverageByCount == 0)
     let visits = coverage.rows.first { $0.service.id == service("moj-prison-visit-booking") }
     // 18% of 1,183,878 = 213,098.04

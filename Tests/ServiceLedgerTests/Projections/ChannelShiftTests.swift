@@ -153,7 +153,7 @@ struct ChannelShiftTests {
     #expect(output.notes.contains("1 services have no volume report as of 2014-03-31."))
   }
 
-  @Test("real: prison visit bookings at 2015-03-31, costed on 2014-15's 1,183,878 transactions")
+  @Test("real: prison visit bookings at 2015-03-31, costed at their recorded £3.80 and £3.20")
   func prisonVisits() throws {
     let timeline = try shippedTimeline("2015-03-31")
     let shift = ChannelShift(
@@ -166,8 +166,18 @@ struct ChannelShiftTests {
     #expect(Format.percent(row.series.latest?.takeUp ?? 0) == "36.3%")
     #expect(Format.points(row.series.changeFromPrevious ?? 0) == "+3.7 pp")
     let estimate = try #require(row.estimate)
-    // 250,988 digital × £0.15 + 932,890 others split 80% × £2.83 and 20% × £8.62
-    #expect(Format.pounds(estimate.cost) == "£3,758,014")
-    #expect(Format.pounds(estimate.saving) == "£2,762,562")
+    // Recorded for the 12 months to 2014-09-30: £3.80 a transaction, £3.20 digital.
+    #expect(estimate.basis.kind == .recorded)
+    #expect(estimate.basis.recorded?.to == date("2014-09-30"))
+    #expect(estimate.units[0] == 3.2)
+    // 1,183,878 × £3.80 in all; the 932,890 non-digital cost (4,498,736.4 − 250,988 × £3.20)
+    // ÷ 932,890 = £3.9585 each, so each one moved to digital saves £0.7585.
+    #expect(Format.pounds(estimate.cost) == "£4,498,736")
+    let perMove = (1_183_878 * 3.8 - 250_988 * 3.2) / 932_890 - 3.2
+    #expect(abs(estimate.saving - (0.82 - 250_988.0 / 1_183_878) * 1_183_878 * perMove) < 1e-6)
+    #expect(Format.pounds(estimate.saving) == "£548,068")
+    // Its volume is current; its recorded cost, six months old at the date, is stale.
+    #expect(!row.isVolumeStale)
+    #expect(row.isCostStale)
   }
 }

@@ -6,7 +6,8 @@ struct AssistedDigitalCommand: Command {
     "ledger assisted-digital [--as-of DATE] [--known-at TIMESTAMP] [--format FORMAT]"
   static let options: [OptionSpec] = ViewOptions.specs
   static let discussion = """
-    In scope: services with digital transactions in their annual volume, or in phase beta or
+    In scope: services that reported digital transactions in their latest 12 months of
+    figures (any report ending in the 12 months up to their latest one), or in phase beta or
     live. Covered: assisted-digital provision in force on the date. Coverage is given by
     count and weighted by annual volume. Expected need is 18% of the annual volume (the share
     of adults rarely or never online, Digital Landscape Research 2012), against the

@@ -11,15 +11,19 @@ struct ChannelShiftCommand: Command {
         help: "the take-up the saving is worked out for, 0 to 1 (default: 0.82)")
     ] + ViewOptions.specs
   static let discussion = """
-    Per service: digital take-up (digital ÷ all transactions; assisted digital is not
-    digital) in its latest quarterly report, or 12-month report when it has no quarterly
-    ones, and the change in percentage points from the previous and from the first such
-    report. The estimated cost a year multiplies each channel's annual volume by its unit
-    cost: the Digital Efficiency Report's benchmark (digital £0.15, phone £2.83, face to face
-    £8.62, post £12.10, assisted £3.39), or the latest costs.set in force. Transactions whose
-    channel is not reported are split 80% phone, 20% face to face. The saving moves
-    non-digital volume to digital until take-up reaches the target. The portfolio take-up is
-    weighted by annual volume. JSON rates are rounded to 4 decimals, money to whole pounds.
+    Per service: 12-month take-up (digital ÷ all transactions over the annual volume's
+    window; assisted digital is not digital), as ledger priorities gives it, and
+    latest-quarter take-up (the latest quarter with a digital figure) with its change from
+    the quarterly figure before. The estimated cost a year multiplies each channel's annual
+    volume by the service's unit cost: its own recorded cost per transaction (kpi.reported)
+    where the ledger has one, else the latest costs.set in force, else the Digital
+    Efficiency Report's benchmark (digital £0.15, phone £2.83, face to face £8.62, post
+    £12.10, assisted £3.39). A recorded all-channel cost sets the average at the year's
+    channel mix; the channels it leaves out keep the fallback's differences. Transactions
+    whose channel is not reported are split 80% phone, 20% face to face. The saving moves
+    non-digital volume to digital until take-up reaches the target. Figures six months or
+    more old at the date are marked stale. The portfolio take-up is weighted by annual
+    volume. JSON rates are rounded to 4 decimals, money to whole pounds.
 
     Example: ledger channel-shift --as-of 2015-03-31 --target 0.9
     """

@@ -18,7 +18,10 @@ public struct BoardChanges: Sendable, Equatable {
   /// A service whose latest take-up figure is new: a later report, or a first one.
   public struct TakeUpMovement: Sendable, Equatable {
     public var service: ServiceRecord
-    /// The latest point known at the previous quarter's end; nil for a first figure.
+    /// The figure both points are: quarterly (latest-quarter take-up) or 12-month.
+    public var span: TakeUpSeries.Span?
+    /// The latest point of the same span known at the previous quarter's end; nil for a first
+    /// figure of that span.
     public var previous: TakeUpSeries.Point?
     public var current: TakeUpSeries.Point
     /// `current − previous` in rate (0.01 is 1 percentage point); nil for a first figure.
@@ -111,10 +114,13 @@ public struct BoardChanges: Sendable, Equatable {
     -> [TakeUpMovement]
   {
     let moves = current.catalogue.services.compactMap { record -> TakeUpMovement? in
-      guard let latest = current.series(of: record.id).latest else { return nil }
-      let old = previous.series(of: record.id).latest
+      let series = current.series(of: record.id)
+      guard let latest = series.latest else { return nil }
+      // Only a figure of the same span is compared: a quarter is never set against 12 months.
+      let before = previous.series(of: record.id)
+      let old = before.span == series.span ? before.latest : nil
       if let old, old == latest { return nil }
-      return TakeUpMovement(service: record, previous: old, current: latest)
+      return TakeUpMovement(service: record, span: series.span, previous: old, current: latest)
     }
     return moves.sorted { lhs, rhs in
       let left = lhs.change.map { -abs($0) } ?? 2

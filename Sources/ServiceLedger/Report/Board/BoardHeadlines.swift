@@ -14,12 +14,26 @@ public struct BoardHeadlines: Sendable, Equatable {
   public var servicesWithTakeUp: Int
   /// Their transactions a year.
   public var takeUpTransactions: Int
-  /// Their digital take-up weighted by volume; nil when none has one.
+  /// Their digital transactions a year.
+  public var digitalTransactions: Int
+  /// Their 12-month take-up weighted by volume; nil when none has one.
   public var takeUp: Double?
+  /// The service that carries more than half of their digital transactions, if one does;
+  /// their 12-month take-up without it.
+  public var dominantService: ServiceID?
+  public var takeUpWithoutDominant: Double?
+  /// Their transactions a year whose figures are stale (`Staleness`).
+  public var staleTransactions: Int
   /// Their estimated cost a year in pounds, all channels.
   public var cost: Double
+  /// The part of it that rests on a stale figure (volume or recorded unit cost).
+  public var staleCost: Double
+  /// Those of them whose unit costs are their own recorded ones.
+  public var servicesWithRecordedCosts: Int
   /// What reaching the target take-up would save them a year, in pounds.
   public var saving: Double
+  /// The part of it that rests on a stale figure.
+  public var staleSaving: Double
   /// The target take-up of the saving.
   public var target: Double
   /// Services in scope for assisted digital, and those with provision in force.
@@ -58,9 +72,19 @@ public struct BoardHeadlines: Sendable, Equatable {
     transactions = rows.compactMap(\.annual.volume).reduce(0, +)
     servicesWithTakeUp = shift.estimated.count
     takeUpTransactions = shift.portfolioVolume
+    digitalTransactions = Int(shift.portfolioDigital.rounded(.toNearestOrAwayFromZero))
     takeUp = shift.portfolioTakeUp
+    let dominant = shift.dominant
+    dominantService = dominant?.row.service.id
+    takeUpWithoutDominant = dominant?.takeUpWithout
+    staleTransactions = shift.staleVolume
     cost = shift.portfolioCosts.reduce(0, +)
+    staleCost = shift.staleCost
+    servicesWithRecordedCosts =
+      shift.estimated.filter { $0.estimate?.basis.kind == .recorded }
+      .count
     saving = shift.portfolioSaving
+    staleSaving = shift.staleSaving
     target = shift.target
     assistedDigitalInScope = coverage.rows.count
     assistedDigitalCovered = coverage.rows.count - coverage.uncovered.count

@@ -41,8 +41,7 @@ extension BoardReport {
         items: changes.priorityChanges.map {
           "\($0.service.name): \($0.from.rawValue) → \($0.to.rawValue)"
         }),
-      ChangeSection(
-        title: "Digital take-up", items: changes.takeUpMovements.map(Self.movementText)),
+      ChangeSection(title: "Take-up", items: changes.takeUpMovements.map(Self.movementText)),
       ChangeSection(title: "Restated figures", items: changes.restatements.map(restatementText)),
       ChangeSection(
         title: "Strategy actions",
@@ -79,13 +78,15 @@ extension BoardReport {
     people.isEmpty ? "none" : people.map(self.people.display).joined(separator: ", ")
   }
 
+  /// `Bookings for prison visits, latest-quarter take-up: 32.6% (quarter to 2014-12-31) →
+  /// 36.3% (quarter to 2015-03-31), +3.7 pp`.
   static func movementText(_ move: BoardChanges.TakeUpMovement) -> String {
-    let now = "\(Format.percent(move.current.takeUp)) (to \(move.current.to))"
+    let name = "\(move.service.name), \(figureName(move.span))"
+    let now = figureText(move.current)
     guard let old = move.previous, let change = move.change else {
-      return "\(move.service.name): first figure, \(now)"
+      return "\(name): first figure, \(now)"
     }
-    return "\(move.service.name): \(Format.percent(old.takeUp)) (to \(old.to)) → \(now), "
-      + Format.points(change)
+    return "\(name): \(figureText(old)) → \(now), " + Format.points(change)
   }
 
   func restatementText(_ restatement: Restatement) -> String {

@@ -5,7 +5,7 @@ extension BoardReport {
     guard !rows.isEmpty else { return nil }
     return SVGLineChart(
       title: "Digital take-up of the exemplar services",
-      description: "Digital take-up per report period, 0 to 100%, for "
+      description: "Take-up per report period (quarterly, else 12-month), 0 to 100%, for "
         + rows.map(\.service.name).joined(separator: ", ") + ".",
       series: rows.map { Self.line($0.service, $0.series) }, end: period.asOf,
       target: current.shift.target
@@ -18,7 +18,7 @@ extension BoardReport {
     guard !rows.isEmpty else { return nil }
     return SVGLineChart(
       title: "Digital take-up of the largest other services",
-      description: "Digital take-up per report period, 0 to 100%, for "
+      description: "Take-up per report period (quarterly, else 12-month), 0 to 100%, for "
         + rows.map(\.service.name).joined(separator: ", ") + ".",
       series: rows.map { Self.line($0.service, $0.series) }, end: period.asOf,
       target: current.shift.target
@@ -28,7 +28,7 @@ extension BoardReport {
   static func line(_ service: ServiceRecord, _ series: TakeUpSeries) -> SVGLineChart.Series {
     SVGLineChart.Series(
       name: service.name, points: series.points.map { ($0.to, $0.takeUp) },
-      note: series.latest.map { "\(Format.percent($0.takeUp)) to \($0.to)" } ?? "")
+      note: series.latest.map(figureText) ?? "")
   }
 
   /// Transactions and estimated cost by channel, as shares.
@@ -46,7 +46,7 @@ extension BoardReport {
           total: Format.pounds(costs.reduce(0, +)) + " a year"),
       ], categories: Self.channelTitles, title: "The portfolio's channel mix",
       description: "Shares of transactions and of estimated cost by channel, over the "
-        + "\(current.shift.estimated.count) services with digital figures.")
+        + "\(current.shift.estimated.count) services with a 12-month digital figure.")
   }
 
   /// Progress against the strategy's commitments, as bars on one 0–100% scale.
@@ -67,7 +67,7 @@ extension BoardReport {
         label: "Assisted-digital coverage by volume", value: now.assistedDigitalByVolume,
         text: now.assistedDigitalByVolume.map { Format.percent($0) } ?? "", target: nil),
       SVGBarChart.Progress(
-        label: "Digital take-up (services with figures)", value: now.takeUp,
+        label: "12-month take-up (services with figures)", value: now.takeUp,
         text: now.takeUp.map { Format.percent($0) } ?? "", target: now.target),
       share("Strategy actions done", now.actionsDone, now.actions),
       share("Milestones met", now.milestonesMet, now.milestones),

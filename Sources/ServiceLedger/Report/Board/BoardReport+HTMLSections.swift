@@ -9,9 +9,9 @@ extension BoardReport {
       out.write(
         figure(
           chart, title: "Digital take-up of the exemplar services",
-          caption: "Digital take-up per report (quarterly where there are any, else 12-month), "
-            + "up to \(period.asOf); dashed line: the \(Format.percent(headlines.target, digits: 0)) "
-            + "target."))
+          caption: "Take-up per report up to \(period.asOf): quarterly take-up where a service "
+            + "has quarterly figures, else 12-month take-up (each line's label names its last "
+            + "window); dashed line: the \(Format.percent(headlines.target, digits: 0)) target."))
     }
     out.write("</section>\n<section>\n<h2>Priority services</h2>\n")
     out.write(BoardHTML.element("p", priorityNote) + "\n")
@@ -23,7 +23,7 @@ extension BoardReport {
         figure(
           chart, title: "The portfolio's channel mix",
           caption: "Shares of transactions and of estimated cost by channel, over the "
-            + "\(current.shift.estimated.count) services with digital figures. "
+            + "\(current.shift.estimated.count) services with a 12-month digital figure. "
             + "Non-digital transactions without a channel are split 80% phone, 20% face "
             + "to face, as the Digital Efficiency Report modelled them."))
       out.write("<div class=\"keep\">\n" + BoardHTML.table(costTable) + "</div>\n")
@@ -33,7 +33,8 @@ extension BoardReport {
         figure(
           chart, title: "Digital take-up of the largest other services",
           caption: "The \(topServices.count) largest services other than the exemplars with at "
-            + "least two take-up figures."))
+            + "least two take-up figures: quarterly take-up where a service has quarterly "
+            + "figures, else 12-month take-up (each line's label names its last window)."))
     }
     if !largestMovers.isEmpty {
       out.write("<div class=\"keep\">\n<h3>Largest movers since \(period.previousLabel)</h3>\n")

@@ -48,9 +48,16 @@ extension BoardReport {
       "transactions": .integer(figures.transactions),
       "servicesWithTakeUp": .integer(figures.servicesWithTakeUp),
       "takeUpTransactions": .integer(figures.takeUpTransactions),
+      "digitalTransactions": .integer(figures.digitalTransactions),
       "digitalTakeUp": .rate(figures.takeUp),
+      "dominantService": .string(figures.dominantService?.rawValue),
+      "digitalTakeUpWithoutDominant": .rate(figures.takeUpWithoutDominant),
+      "staleTransactions": .integer(figures.staleTransactions),
       "cost": .pounds(figures.cost),
+      "staleCost": .pounds(figures.staleCost),
+      "servicesWithRecordedCosts": .integer(figures.servicesWithRecordedCosts),
       "saving": .pounds(figures.saving),
+      "staleSaving": .pounds(figures.staleSaving),
       "target": .rate(figures.target),
       "assistedDigitalInScope": .integer(figures.assistedDigitalInScope),
       "assistedDigitalCovered": .integer(figures.assistedDigitalCovered),
@@ -72,7 +79,7 @@ extension BoardReport {
 
   func exemplarJSON(_ row: ExemplarProgress.Row) -> JSONValue {
     let annual = current.volumes.annualVolume(of: row.service.id)
-    return .members([
+    let members: KeyValuePairs<String, JSONValue> = [
       "service": .string(row.service.id.rawValue),
       "name": .string(row.service.name),
       "organisation": .string(row.service.organisation),
@@ -82,11 +89,9 @@ extension BoardReport {
       "daysToDue": .integer(row.daysToDue),
       "status": .string(row.status.rawValue),
       "annualVolume": .integer(annual.volume),
-      "takeUp": .rate(row.series.latest?.takeUp),
-      "takeUpFrom": .date(row.series.latest?.from),
-      "takeUpTo": .date(row.series.latest?.to),
-      "changeFromPrevious": .rate(row.series.changeFromPrevious),
-    ])
+    ]
+    return .object(
+      members.map { JSONMember(key: $0.key, value: $0.value) } + takeUpJSON(of: row.service.id))
   }
 
   func priorityJSON(_ row: Priorities.Row) -> JSONValue {
@@ -97,7 +102,9 @@ extension BoardReport {
       "priority": .string(row.priority.rawValue),
       "annualVolume": .integer(row.annual.volume),
       "basis": .string(row.annual.basis?.rawValue),
+      "from": .date(row.annual.from),
       "to": .date(row.annual.to),
+      "stale": .bool(row.annual.to.map { Staleness.isStale($0, asOf: period.asOf) } ?? false),
       "digitalTakeUp": .rate(row.annual.digitalTakeUp),
       "phase": .string(row.service.phase?.rawValue),
       "managers": .array(row.service.managers.map(personJSON)),

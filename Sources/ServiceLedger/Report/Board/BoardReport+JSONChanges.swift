@@ -84,6 +84,15 @@ extension BoardReport {
         }),
       "noVolume": Self.refs(quality.noVolume),
       "noTakeUp": Self.refs(quality.noTakeUp),
+      "digitalElsewhere": .array(
+        quality.digitalElsewhere.map { item in
+          .object(
+            Self.ref(item.service) + [
+              JSONMember(key: "from", value: .date(item.from)),
+              JSONMember(key: "to", value: .date(item.to)),
+              JSONMember(key: "takeUp", value: .rate(item.takeUp)),
+            ])
+        }),
       "annualised": Self.refs(quality.annualised),
       "channelsEstimated": Self.refs(quality.channelsEstimated),
       "noPhase": .integer(quality.noPhase.count),

@@ -16,10 +16,14 @@ extension BoardReport {
       "portfolio": .members([
         "services": .integer(shift.estimated.count),
         "annualVolume": .integer(shift.portfolioVolume),
+        "digitalTransactions": .integer(headlines.digitalTransactions),
         "digitalTakeUp": .rate(shift.portfolioTakeUp),
         "previousDigitalTakeUp": .rate(previous.shift.portfolioTakeUp),
+        "staleTransactions": .integer(shift.staleVolume),
         "cost": .pounds(costs.reduce(0, +)),
+        "staleCost": .pounds(shift.staleCost),
         "saving": .pounds(shift.portfolioSaving),
+        "staleSaving": .pounds(shift.staleSaving),
         "channels": .array(
           VolumeReported.channelNames.indices.map { index in
             .members([
@@ -34,11 +38,16 @@ extension BoardReport {
           .object(
             Self.ref(row.service) + [
               JSONMember(key: "annualVolume", value: .integer(row.annual.volume)),
-              JSONMember(key: "digitalTakeUp", value: .rate(row.annual.digitalTakeUp)),
-              JSONMember(key: "latest", value: Self.pointJSON(row.series.latest)),
-              JSONMember(key: "changeFromPrevious", value: .rate(row.series.changeFromPrevious)),
+              JSONMember(key: "stale", value: .bool(row.isVolumeStale)),
+            ] + takeUpJSON(of: row.service.id) + [
+              JSONMember(
+                key: "costBasis", value: row.estimate?.basis.json(asOf: period.asOf) ?? .null),
+              JSONMember(
+                key: "unitCosts", value: row.estimate.map { CostBasis.unitsJSON($0.units) } ?? .null
+              ),
               JSONMember(key: "cost", value: .pounds(row.estimate?.cost)),
               JSONMember(key: "saving", value: .pounds(row.estimate?.saving)),
+              JSONMember(key: "costStale", value: .bool(row.isCostStale)),
             ])
         }),
       "largestMovers": .array(largestMovers.map(Self.movementJSON)),
@@ -48,6 +57,7 @@ extension BoardReport {
   static func movementJSON(_ movement: BoardChanges.TakeUpMovement) -> JSONValue {
     .object(
       ref(movement.service) + [
+        JSONMember(key: "figure", value: .string(figureName(movement.span))),
         JSONMember(key: "previous", value: pointJSON(movement.previous)),
         JSONMember(key: "current", value: pointJSON(movement.current)),
         JSONMember(key: "change", value: .rate(movement.change)),
@@ -57,6 +67,7 @@ extension BoardReport {
   var assistedDigitalJSON: JSONValue {
     let coverage = current.coverage
     return .members([
+      "scope": .string(Self.assistedDigitalScope),
       "inScope": .integer(coverage.rows.count),
       "covered": .integer(coverage.rows.count - coverage.uncovered.count),
       "coverageByCount": .rate(coverage.coverageByCount),
@@ -67,7 +78,10 @@ extension BoardReport {
           .object(
             Self.ref(row.service) + [
               JSONMember(key: "phase", value: .string(row.service.phase?.rawValue)),
+              JSONMember(key: "digitalTo", value: .date(row.digitalTo)),
               JSONMember(key: "annualVolume", value: .integer(row.annual.volume)),
+              JSONMember(key: "from", value: .date(row.annual.from)),
+              JSONMember(key: "to", value: .date(row.annual.to)),
               JSONMember(key: "digitalTakeUp", value: .rate(row.annual.digitalTakeUp)),
               JSONMember(key: "expectedNeed", value: .integer(row.expectedNeed)),
               JSONMember(key: "reportedAssisted", value: .integer(row.reportedAssisted)),

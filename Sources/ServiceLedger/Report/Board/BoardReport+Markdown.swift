@@ -64,9 +64,7 @@ extension BoardReport {
     return
       "\(rows.count) exemplar services of \(strategies.joined(separator: ", ")), due live by "
       + "\(dues.joined(separator: ", ")): \(headlines.exemplarsLive) live, "
-      + "\(rows.filter { $0.status == .late }.count) late. Take-up is from each service's "
-      + "latest quarterly report (12-month when it has none); the change is from the report "
-      + "before."
+      + "\(rows.filter { $0.status == .late }.count) late. " + Self.takeUpDefinition
   }
 
   var priorityNote: String {
@@ -76,7 +74,8 @@ extension BoardReport {
       "\(rows.count) of \(headlines.services) services are priorities: \(exemplars) exemplar, "
       + "\(rows.count - exemplars) high-volume (over "
       + "\(Format.integer(Priority.defaultThreshold)) transactions a year). Transactions and "
-      + "take-up are for the 12 months to the date shown."
+      + "12-month take-up are for the 12 months to the date shown; a date marked stale is "
+      + "\(Self.staleRule(period.asOf))."
   }
 
   // Every block starts with the blank line that separates it from the one before.

@@ -82,11 +82,13 @@ extension BoardReport {
   var channelShiftNote: String {
     let shift = current.shift
     guard let takeUp = shift.portfolioTakeUp else {
-      return "No service reports digital transactions in its latest year as of \(period.asOf)."
+      return "No service reports digital transactions in its latest 12 months as of "
+        + "\(period.asOf)."
     }
     var text =
-      "Across the \(shift.estimated.count) services with digital figures "
-      + "(\(Format.integer(shift.portfolioVolume)) transactions a year), take-up is "
+      "Across the \(shift.estimated.count) services with a 12-month digital figure "
+      + "(\(Format.integer(shift.portfolioVolume)) transactions a year, "
+      + "\(Format.integer(headlines.digitalTransactions)) of them digital), 12-month take-up is "
       + "\(Format.percent(takeUp))"
     if let old = previous.shift.portfolioTakeUp {
       text += " (\(Format.percent(old)) at \(period.previousLabel))"
@@ -94,24 +96,53 @@ extension BoardReport {
     return text + ", weighted by volume. Their estimated cost is "
       + "\(Format.pounds(shift.portfolioCosts.reduce(0, +))) a year; moving to "
       + "\(Format.percent(shift.target, digits: 0)) take-up would save "
-      + "\(Format.pounds(shift.portfolioSaving)) a year. Unit costs: digital "
-      + "£\(Format.decimal(shift.unitCosts.digital, digits: 2)), phone "
-      + "£\(Format.decimal(shift.unitCosts.phone, digits: 2)), face to face "
-      + "£\(Format.decimal(shift.unitCosts.faceToFace, digits: 2)) a transaction."
+      + "\(Format.pounds(shift.portfolioSaving)) a year. " + costModelNote
+  }
+
+  /// How each service's unit costs were chosen, and what was assumed, in words.
+  var costModelNote: String {
+    let fallback = current.shift.unitCosts
+    let base =
+      (fallback.on.map { "the unit costs set on \($0) (\(fallback.source))" }
+        ?? "the \(fallback.source)")
+      + ": digital £\(Format.decimal(fallback.digital, digits: 2)), phone "
+      + "£\(Format.decimal(fallback.phone, digits: 2)), face to face "
+      + "£\(Format.decimal(fallback.faceToFace, digits: 2)) a transaction"
+    return "Unit costs are each service's own recorded cost per transaction (kpi.reported) "
+      + "where the ledger has one, else \(base). A recorded digital cost is the digital unit "
+      + "cost. A recorded cost per transaction is an average over all channels: it sets what "
+      + "the service's transactions cost at this year's channel mix, but not how the channels "
+      + "differ, so the channels it leaves out keep the fallback's differences (each costs the "
+      + "fallback's figure plus the same amount), and the saving from moving a transaction to "
+      + "digital is the fallback's. Non-digital transactions without a channel are split 80% "
+      + "phone, 20% face to face. Figures \(Self.staleRule(period.asOf)) are marked stale."
   }
 
   var assistedDigitalNote: String {
     let coverage = current.coverage
     guard !coverage.rows.isEmpty else {
-      return "No service is in scope (none has digital transactions or is in beta or live)."
+      return "No service is in assisted-digital scope (\(Self.assistedDigitalScope))."
     }
     let need = coverage.rows.compactMap(\.expectedNeed).reduce(0, +)
+    let exemplars = current.exemplars.rows.map(\.service.id)
+    let inScope = Set(coverage.rows.map(\.service.id))
+    let outside = exemplars.filter { !inScope.contains($0) }.map(name(of:))
     return
       "\(headlines.assistedDigitalCovered) of \(coverage.rows.count) services in scope "
-      + "(digital transactions, or in beta or live) have assisted-digital support"
+      + "(\(Self.assistedDigitalScope)) have assisted-digital support"
       + (coverage.coverageByVolume.map { ", \(Format.percent($0)) of their volume" } ?? "")
-      + ". Expected need: \(Format.integer(need)) transactions a year, 18% of their volume, the "
-      + "share of adults rarely or never online (Digital Landscape Research 2012)."
+      + ". "
+      + (exemplars.isEmpty
+        ? ""
+        : outside.isEmpty
+          ? "Every exemplar service is in scope. "
+          : "Exemplar services outside it, with no digital transactions reported in their latest "
+            + "12 months of figures: " + outside.joined(separator: ", ") + ". ")
+      + "A service is in scope on its digital figures of any period in those 12 months, so one "
+      + "with quarterly digital figures but no 12-month one is in scope though take-up, cost "
+      + "and saving leave it out. Expected need: \(Format.integer(need)) transactions a year, "
+      + "18% of their volume, the share of adults rarely or never online (Digital Landscape "
+      + "Research 2012)."
   }
 
   var managersNote: String {

@@ -19,16 +19,25 @@ extension BoardReport {
         "Latest figures end before \(period.asOf) for \(quality.behind.count) of \(services) "
           + "services: " + listed.joined(separator: "; ") + "."
           + (quality.behind.contains(where: \.isStale)
-            ? " Stale: more than \(StaleVolumeRule.months) months old." : ""))
+            ? " Stale: \(Self.staleRule(period.asOf))." : ""))
     }
     if !quality.noVolume.isEmpty {
       items.append("No volume reported: " + Self.list(quality.noVolume) + ".")
     }
     if !quality.noTakeUp.isEmpty {
       items.append(
-        "No digital figure in the latest year for \(quality.noTakeUp.count) of \(services) "
-          + "services, so take-up, cost and saving leave them out: "
-          + Self.list(quality.noTakeUp) + ".")
+        "No 12-month digital figure for \(quality.noTakeUp.count) of \(services) services, so "
+          + "12-month take-up, cost and saving leave them out: " + Self.list(quality.noTakeUp)
+          + ".")
+    }
+    if !quality.digitalElsewhere.isEmpty {
+      let listed = quality.digitalElsewhere.map { item in
+        "\(item.service.name) \(Format.percent(item.takeUp)) for the "
+          + TakeUpFigures.window(from: item.from, to: item.to)
+      }
+      items.append(
+        "Of these, \(quality.digitalElsewhere.count) have a digital figure for another period "
+          + "(their latest, as take-up): " + listed.joined(separator: "; ") + ".")
     }
     if !quality.annualised.isEmpty {
       items.append(
@@ -56,10 +65,25 @@ extension BoardReport {
         "\(Self.count(quality.restated.count, "figure")) restated: "
           + listed.joined(separator: "; ") + ".")
     }
-    let costs = current.shift.unitCosts
-    items.append(
-      "Unit costs: \(costs.source)" + (costs.on.map { ", set \($0)" } ?? "") + ".")
+    items.append(unitCostsItem)
     return items
+  }
+
+  /// Which unit costs each costed service uses.
+  var unitCostsItem: String {
+    let costs = current.shift.unitCosts
+    let fallback = "\(costs.source)" + (costs.on.map { ", set \($0)" } ?? "")
+    let estimated = current.shift.estimated
+    let recorded = estimated.filter { $0.estimate?.basis.kind == .recorded }
+    guard !recorded.isEmpty else {
+      return "Unit costs: \(fallback), for every costed service (none records its own)."
+    }
+    let listed = recorded.compactMap { row in
+      row.estimate.map { "\(row.service.name), \($0.basis.label(asOf: period.asOf))" }
+    }
+    return "Unit costs: each service's own recorded cost for \(recorded.count) of the "
+      + "\(estimated.count) costed services (" + listed.joined(separator: "; ") + "); "
+      + "\(fallback) for the rest and for whatever a service does not record."
   }
 
   /// One overdue action or milestone.

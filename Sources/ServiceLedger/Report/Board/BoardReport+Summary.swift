@@ -2,7 +2,6 @@ extension BoardReport {
   /// The report "at a glance": one plain sentence per topic, the same in every format.
   public var summary: [String] {
     let now = headlines
-    let before = previousHeadlines
     var lines: [String] = []
     if now.exemplars > 0 {
       let rows = current.exemplars.rows
@@ -21,27 +20,18 @@ extension BoardReport {
       }
       lines.append("Exemplars: " + parts.joined(separator: "; ") + ".")
     }
-    if let takeUp = now.takeUp {
-      var line =
-        "Digital take-up is \(Format.percent(takeUp)) across the \(now.servicesWithTakeUp) "
-        + "services with digital figures (\(Format.integer(now.takeUpTransactions)) of "
-        + "\(Format.integer(now.transactions)) transactions a year)"
-      if let old = before.takeUp {
-        line += ", \(Format.points(takeUp - old)) since \(period.previousLabel)"
-      }
-      lines.append(line + ".")
-      lines.append(
-        "Their estimated cost is \(Format.pounds(now.cost)) a year; reaching "
-          + "\(Format.percent(now.target, digits: 0)) take-up would save "
-          + "\(Format.pounds(now.saving)) a year.")
+    if now.takeUp != nil {
+      lines += takeUpSummary + costSummary
     } else if now.servicesWithVolume > 0 {
-      lines.append("No service reports digital transactions for its latest year.")
+      lines.append("No service reports digital transactions for its latest 12 months.")
     }
     lines.append(
       "\(now.priorityServices - now.priorityServicesManaged) of \(now.priorityServices) "
-        + "priority services have no service manager recorded; "
-        + "\(now.assistedDigitalInScope - now.assistedDigitalCovered) of "
-        + "\(now.assistedDigitalInScope) services in scope have no assisted-digital support.")
+        + "priority services (exemplar, or over "
+        + "\(Format.integer(Priority.defaultThreshold)) transactions a year) have no service "
+        + "manager recorded; \(now.assistedDigitalInScope - now.assistedDigitalCovered) of "
+        + "\(now.assistedDigitalInScope) services in assisted-digital scope "
+        + "(\(Self.assistedDigitalScope)) have no assisted-digital support recorded.")
     if now.actions > 0 {
       let silent = current.progress.allActions.filter { $0.progress == nil }.count
       lines.append(

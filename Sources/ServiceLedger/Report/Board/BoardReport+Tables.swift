@@ -2,18 +2,14 @@ extension BoardReport {
   /// The exemplars against their due date.
   public var exemplarTable: TableData {
     TableData(
-      columns: [
-        "Service", "Organisation", "Phase", "Due", "Days left", "Take-up", "Take-up to",
-        "Vs previous", "Status",
-      ],
+      columns: ["Service", "Organisation", "Phase", "Due", "Days left"] + Self.takeUpColumns
+        + ["Status"],
       rows: current.exemplars.rows.map { row in
         [
           .text(row.service.name), .text(row.service.organisation),
           .text(row.service.phase?.rawValue ?? "not recorded"), .date(row.designation.due),
-          .number(Format.integer(row.daysToDue)), .percent(row.series.latest?.takeUp),
-          .date(row.series.latest?.to), .points(row.series.changeFromPrevious),
-          .text(row.status.rawValue),
-        ]
+          .number(Format.integer(row.daysToDue)),
+        ] + takeUpCells(of: row.service.id) + [.text(row.status.rawValue)]
       })
   }
 
@@ -21,13 +17,13 @@ extension BoardReport {
   public var priorityTable: TableData {
     TableData(
       columns: [
-        "Service", "Priority", "Transactions a year", "Year to", "Take-up", "Phase",
-        "Service manager", "Assisted digital",
+        "Service", "Priority", "Transactions a year", "12 months to", "12-month take-up",
+        "Phase", "Service manager", "Assisted digital",
       ],
       rows: current.priorityRows.map { row in
         [
           .text(row.service.name), .text(row.priority.rawValue), .count(row.annual.volume),
-          .date(row.annual.to), .percent(row.annual.digitalTakeUp),
+          dated(row.annual.to), .percent(row.annual.digitalTakeUp),
           .text(row.service.phase?.rawValue ?? "not recorded"),
           .text(
             row.service.managers.isEmpty
@@ -60,31 +56,35 @@ extension BoardReport {
       rows: rows)
   }
 
-  /// The services in the cost model: volume, take-up, cost and saving.
+  /// The services in the cost model: volume, 12-month take-up, the unit costs' basis, cost and
+  /// saving; figures six months or more old are marked stale.
   public var costTable: TableData {
     TableData(
       columns: [
-        "Service", "Transactions a year", "Take-up", "Estimated cost a year",
-        "Saving at \(Format.percent(current.shift.target, digits: 0))",
+        "Service", "Transactions a year", "12 months to", "12-month take-up", "Unit costs",
+        "Estimated cost a year", "Saving at \(Format.percent(current.shift.target, digits: 0))",
       ],
       rows: current.shift.estimated.map { row in
         [
-          .text(row.service.name), .count(row.annual.volume), .percent(row.annual.digitalTakeUp),
-          .pounds(row.estimate?.cost), .pounds(row.estimate?.saving),
+          .text(row.service.name), .count(row.annual.volume), dated(row.annual.to),
+          .percent(row.annual.digitalTakeUp),
+          .optional(row.estimate?.basis.label(asOf: period.asOf)), .pounds(row.estimate?.cost),
+          .pounds(row.estimate?.saving),
         ]
       })
   }
 
-  /// The largest take-up movements since the previous quarter.
+  /// The largest take-up movements since the previous quarter, each named by its figure.
   public var moversTable: TableData {
     TableData(
       columns: [
-        "Service", period.previousLabel, "Figure to", period.label, "Figure to", "Change",
+        "Service", "Figure", period.previousLabel, "Window", period.label, "Window", "Change",
       ],
       rows: largestMovers.map { move in
         [
-          .text(move.service.name), .percent(move.previous?.takeUp), .date(move.previous?.to),
-          .percent(move.current.takeUp), .date(move.current.to), .points(move.change),
+          .text(move.service.name), .text(Self.figureName(move.span)),
+          .percent(move.previous?.takeUp), .optional(move.previous.map(Self.window)),
+          .percent(move.current.takeUp), .text(Self.window(move.current)), .points(move.change),
         ]
       })
   }
@@ -93,13 +93,13 @@ extension BoardReport {
   public var uncoveredTable: TableData {
     TableData(
       columns: [
-        "Service", "Phase", "Transactions a year", "Take-up", "Expected need (18%)",
-        "Assisted reported",
+        "Service", "Phase", "Digital reported to", "Transactions a year", "12-month take-up",
+        "Expected need (18%)", "Assisted reported",
       ],
       rows: current.coverage.uncovered.map { row in
         [
           .text(row.service.name), .text(row.service.phase?.rawValue ?? "not recorded"),
-          .count(row.annual.volume), .percent(row.annual.digitalTakeUp),
+          .date(row.digitalTo), .count(row.annual.volume), .percent(row.annual.digitalTakeUp),
           .count(row.expectedNeed), .count(row.reportedAssisted),
         ]
       })

@@ -46,6 +46,13 @@ public struct BoardSnapshot: Sendable {
     TakeUpSeries(volumes.reports[service] ?? [])
   }
 
+  /// The 12-month and latest-quarter take-up of `service`.
+  public func takeUp(of service: ServiceID) -> TakeUpFigures {
+    shift.rows.first { $0.service.id == service }?.takeUp
+      ?? TakeUpFigures(
+        annual: volumes.annualVolume(of: service), reports: volumes.reports[service] ?? [])
+  }
+
   /// Exemplar and high-volume services, in priority order.
   public var priorityRows: [Priorities.Row] { priorities.rows.filter(\.priority.isPriority) }
 }

@@ -6,8 +6,18 @@ public struct DataQuality: Sendable, Equatable {
     public var priority: Priority
     /// The end of its latest report.
     public var to: CivilDate
-    /// Whether that is more than `StaleVolumeRule.months` months before the report's date.
+    /// Whether that is stale at the report's date (`Staleness`).
     public var isStale: Bool
+  }
+
+  /// A service with no 12-month digital figure that gives digital figures for another period.
+  public struct DigitalElsewhere: Sendable, Equatable {
+    public var service: ServiceRecord
+    /// The latest report with a digital figure.
+    public var from: CivilDate
+    public var to: CivilDate
+    /// Its take-up: digital ÷ all.
+    public var takeUp: Double
   }
 
   /// A current report that replaced earlier ones.
@@ -32,6 +42,9 @@ public struct DataQuality: Sendable, Equatable {
   /// Services with a volume whose annual basis has no digital figure, so take-up, cost and
   /// saving leave them out.
   public var noTakeUp: [ServiceRecord]
+  /// Those of `noTakeUp` that give digital figures for another period (a quarter, or an
+  /// earlier 12 months), in the same order.
+  public var digitalElsewhere: [DigitalElsewhere]
   /// Services whose annual volume is annualised from part of a year.
   public var annualised: [ServiceRecord]
   /// Services in the cost estimate whose non-digital channels are not all reported, so part
@@ -47,14 +60,14 @@ public struct DataQuality: Sendable, Equatable {
   /// The data quality of `snapshot`; `invalidLines` as counted by the caller.
   public init(_ snapshot: BoardSnapshot, invalidLines: Int?) {
     self.invalidLines = invalidLines
-    let limit = snapshot.asOf.adding(months: -StaleVolumeRule.months)
     let rows = snapshot.priorities.rows
     behind = rows.compactMap { row -> Behind? in
       guard let latest = snapshot.volumes.reports[row.service.id]?.last?.report.to,
         latest < snapshot.asOf
       else { return nil }
       return Behind(
-        service: row.service, priority: row.priority, to: latest, isStale: latest < limit)
+        service: row.service, priority: row.priority, to: latest,
+        isStale: Staleness.isStale(latest, asOf: snapshot.asOf))
     }.sorted { ($0.to, $0.service.id) < ($1.to, $1.service.id) }
     let services = snapshot.catalogue.services
     let annual = Dictionary(
@@ -63,6 +76,16 @@ public struct DataQuality: Sendable, Equatable {
     noTakeUp = services.filter { record in
       guard let year = annual[record.id], year.volume != nil else { return false }
       return year.digitalTakeUp == nil
+    }
+    digitalElsewhere = noTakeUp.compactMap { record in
+      let reports = snapshot.volumes.reports[record.id] ?? []
+      guard
+        let latest = reports.last(where: { $0.report.digital != nil && $0.report.total > 0 })?
+          .report
+      else { return nil }
+      return DigitalElsewhere(
+        service: record, from: latest.from, to: latest.to,
+        takeUp: Double(latest.digital ?? 0) / Double(latest.total))
     }
     annualised = services.filter { annual[$0.id]?.basis == .annualised }
     channelsEstimated = snapshot.shift.estimated.filter { row in

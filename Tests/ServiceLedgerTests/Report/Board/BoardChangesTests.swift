@@ -66,8 +66,11 @@ struct BoardChangesTests {
     #expect(abs((move.change ?? 0) - 0.15) < 1e-9)
     #expect(report.largestMovers.count == 1)
     #expect(
-      report.changeSections.first { $0.title == "Digital take-up" }?.items
-        == ["Service a: 10.0% (to 2014-12-31) → 25.0% (to 2015-03-31), +15.0 pp"])
+      report.changeSections.first { $0.title == "Take-up" }?.items
+        == [
+          "Service a, latest-quarter take-up: 10.0% (quarter to 2014-12-31) → 25.0% (quarter to "
+            + "2015-03-31), +15.0 pp"
+        ])
   }
 
   @Test("findings new in the quarter and resolved in it")

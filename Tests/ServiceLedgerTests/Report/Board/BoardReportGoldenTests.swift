@@ -39,7 +39,8 @@ struct BoardReportGoldenTests {
     #expect(now.errors == 0 && now.warnings == 11)
     // The same figures as `ledger channel-shift` and `ledger priorities` at each date.
     let shift = ChannelShiftView.json(report.current.shift, rows: report.current.shift.rows)
-    #expect(shift.serialized().contains(#""digitalTakeUp":0.3617,"cost":11989038,"#))
+    #expect(shift.serialized().contains(#""digitalTakeUp":0.3617,"cost":52820540,"#))
+    #expect(now.cost.rounded() == 52_820_540)
     #expect(
       now.transactions == report.current.priorities.rows.compactMap(\.annual.volume).reduce(0, +))
     #expect(report.previousHeadlines.takeUp.map(Format.rate) == 0.34)

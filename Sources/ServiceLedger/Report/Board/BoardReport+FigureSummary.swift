@@ -1,0 +1,106 @@
+extension BoardReport {
+  /// Which services are in assisted-digital scope, in words.
+  static let assistedDigitalScope =
+    "digital transactions reported in their latest 12 months of figures, or in beta or live"
+
+  /// The take-up sentences of "at a glance": the digital count, the total and the coverage in
+  /// words that cannot be read as one fraction, the figure without a service that carries most
+  /// of it, and what rests on stale figures.
+  var takeUpSummary: [String] {
+    let now = headlines
+    guard let takeUp = now.takeUp else { return [] }
+    var line =
+      "12-month take-up is \(Format.percent(takeUp)): \(Format.integer(now.digitalTransactions)) "
+      + "of the \(Format.integer(now.takeUpTransactions)) transactions a year of the "
+      + "\(now.servicesWithTakeUp) services with a 12-month digital figure were digital"
+    if let old = previousHeadlines.takeUp {
+      line += ", \(Format.points(takeUp - old)) since \(period.previousLabel)"
+    }
+    var lines = [line + "."]
+    if now.transactions > 0 {
+      lines.append(
+        "Those \(now.servicesWithTakeUp) services handle "
+          + "\(Format.percent(Double(now.takeUpTransactions) / Double(now.transactions))) of the "
+          + "\(Format.integer(now.transactions)) transactions a year of all "
+          + "\(now.servicesWithVolume) services with volumes; the other "
+          + "\(now.servicesWithVolume - now.servicesWithTakeUp) have no 12-month digital figure "
+          + "and are left out of take-up, cost and saving.")
+    }
+    if let dominant = current.shift.dominant {
+      let rest = dominant.takeUpWithout.map { Format.percent($0) } ?? "not known"
+      lines.append(
+        "\(dominant.row.service.name) carries \(Format.percent(dominant.share)) of those digital "
+          + "transactions (\(Self.whole(dominant.digital)) a year); without it, 12-month take-up "
+          + "is \(rest) (\(Self.whole(dominant.digitalWithout)) of "
+          + "\(Format.integer(dominant.volumeWithout)) transactions a year).")
+    }
+    if now.staleTransactions > 0, now.takeUpTransactions > 0 {
+      let stale = current.shift.estimated.filter(\.isVolumeStale)
+      lines.append(
+        "\(Format.integer(now.staleTransactions)) of those transactions a year "
+          + "(\(Format.percent(Double(now.staleTransactions) / Double(now.takeUpTransactions))))"
+          + " rest on stale figures, \(Self.staleRule(period.asOf)): "
+          + stale.map { "\($0.service.name) (to \($0.annual.to?.description ?? "-"))" }
+          .joined(separator: "; ") + ".")
+    }
+    return lines
+  }
+
+  /// The cost sentences of "at a glance": the cost and saving, their bases, and how much of
+  /// each rests on stale figures.
+  var costSummary: [String] {
+    let now = headlines
+    let benchmark = now.servicesWithTakeUp - now.servicesWithRecordedCosts
+    let costs = current.shift.unitCosts
+    let fallback =
+      costs.on.map { "the unit costs set on \($0) (\(costs.source))" }
+      ?? "the \(costs.source)"
+    let bases = [
+      now.servicesWithRecordedCosts > 0
+        ? "\(now.servicesWithRecordedCosts) at their own recorded cost per transaction" : nil,
+      benchmark > 0 ? "\(benchmark) at \(fallback)" : nil,
+    ].compactMap { $0 }
+    var line =
+      "The estimated cost of those \(now.servicesWithTakeUp) services is "
+      + "\(Format.pounds(now.cost)) a year (" + bases.joined(separator: ", ") + ")"
+    line += "; reaching \(Format.percent(now.target, digits: 0)) take-up would save "
+    line += "\(Format.pounds(now.saving)) a year."
+    var lines = [line]
+    let stale = current.shift.estimated.filter(\.isCostStale)
+    if !stale.isEmpty {
+      lines.append(
+        "\(Format.pounds(now.staleCost)) of that cost "
+          + "(\(Self.share(now.staleCost, of: now.cost))) and \(Format.pounds(now.staleSaving)) "
+          + "of the saving (\(Self.share(now.staleSaving, of: now.saving))) rest on stale "
+          + "figures: " + stale.map(staleReason).joined(separator: "; ") + ".")
+    }
+    return lines
+  }
+
+  /// `Court fines: payments (volume to 2014-09-30)`, `… (recorded cost to 2014-09-30)`.
+  func staleReason(_ row: ChannelShift.Row) -> String {
+    var reasons: [String] = []
+    if row.isVolumeStale, let to = row.annual.to { reasons.append("volume to \(to)") }
+    if let basis = row.estimate?.basis, basis.isStale(asOf: period.asOf),
+      let to = basis.recorded?.to
+    {
+      reasons.append("recorded cost to \(to)")
+    }
+    return "\(row.service.name) (" + reasons.joined(separator: ", ") + ")"
+  }
+
+  /// `six months or more old at 2015-03-31`.
+  static func staleRule(_ asOf: CivilDate) -> String {
+    "\(Staleness.months) months or more old at \(asOf)"
+  }
+
+  /// `1,113,611`: a count worked out as a fraction, rounded half away from zero.
+  static func whole(_ value: Double) -> String {
+    Format.integer(Int(value.rounded(.toNearestOrAwayFromZero)))
+  }
+
+  /// `55.1%`, or `-` when the whole is 0.
+  static func share(_ part: Double, of whole: Double) -> String {
+    whole == 0 ? "-" : Format.percent(part / whole)
+  }
+}
