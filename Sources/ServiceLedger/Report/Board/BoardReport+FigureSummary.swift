@@ -22,9 +22,10 @@ extension BoardReport {
         "Those \(now.servicesWithTakeUp) services handle "
           + "\(Format.percent(Double(now.takeUpTransactions) / Double(now.transactions))) of the "
           + "\(Format.integer(now.transactions)) transactions a year of all "
-          + "\(now.servicesWithVolume) services with volumes; the other "
-          + "\(now.servicesWithVolume - now.servicesWithTakeUp) have no 12-month digital figure "
-          + "and are left out of take-up, cost and saving.")
+          + "\(now.servicesWithVolume) services with volumes"
+          + (now.servicesWithVolume > now.servicesWithTakeUp
+            ? "; the other \(now.servicesWithVolume - now.servicesWithTakeUp) have no 12-month "
+              + "digital figure and are left out of take-up, cost and saving." : "."))
     }
     if let dominant = current.shift.dominant {
       let rest = dominant.takeUpWithout.map { Format.percent($0) } ?? "not known"
@@ -57,7 +58,9 @@ extension BoardReport {
       ?? "the \(costs.source)"
     let bases = [
       now.servicesWithRecordedCosts > 0
-        ? "\(now.servicesWithRecordedCosts) at their own recorded cost per transaction" : nil,
+        ? "\(now.servicesWithRecordedCosts) at "
+          + (now.servicesWithRecordedCosts == 1 ? "its" : "their")
+          + " own recorded cost per transaction" : nil,
       benchmark > 0 ? "\(benchmark) at \(fallback)" : nil,
     ].compactMap { $0 }
     var line =
@@ -66,6 +69,15 @@ extension BoardReport {
     line += "; reaching \(Format.percent(now.target, digits: 0)) take-up would save "
     line += "\(Format.pounds(now.saving)) a year."
     var lines = [line]
+    let largest = current.shift.estimated.max {
+      ($0.estimate?.cost ?? 0) < ($1.estimate?.cost ?? 0)
+    }
+    if let largest, let estimate = largest.estimate, now.cost > 0, estimate.cost > now.cost / 2 {
+      lines.append(
+        "\(largest.service.name) carries \(Self.share(estimate.cost, of: now.cost)) of that "
+          + "cost: \(Format.pounds(estimate.cost)) a year, unit costs "
+          + "\(estimate.basis.label(asOf: period.asOf)).")
+    }
     let stale = current.shift.estimated.filter(\.isCostStale)
     if !stale.isEmpty {
       lines.append(

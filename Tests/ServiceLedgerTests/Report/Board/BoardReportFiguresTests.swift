@@ -123,6 +123,10 @@ struct BoardReportFiguresTests {
         "Legal aid in criminal cases: acts of assistance for lower claims carries 66.8% of those "
           + "digital transactions"))
     #expect(text.contains("without it, 12-month take-up is 15.9%"))
+    #expect(
+      text.contains(
+        "Applications for Lasting Power of Attorney carries 78.4% of that cost: £41,396,740 a "
+          + "year, unit costs recorded £110.00 a transaction (12 months to 2014-09-30, stale)."))
     // Court fines' volume and the recorded costs to 2014-09-30 are stale at 2015-03-31.
     #expect(text.contains("£52,534,318 of that cost (99.5%)"))
     #expect(text.contains("Court fines: payments (volume to 2014-09-30)"))
