@@ -36,7 +36,9 @@ extension BoardReport {
           + TakeUpFigures.window(from: item.from, to: item.to)
       }
       items.append(
-        "Of these, \(quality.digitalElsewhere.count) have a digital figure for another period "
+        "Of these, \(quality.digitalElsewhere.count) "
+          + (quality.digitalElsewhere.count == 1 ? "has" : "have")
+          + " a digital figure for another period "
           + "(their latest, as take-up): " + listed.joined(separator: "; ") + ".")
     }
     if !quality.annualised.isEmpty {

@@ -1,0 +1,72 @@
+import Testing
+
+@testable import ServiceLedger
+
+/// Given events, how the 2015-Q1 report names, compares and qualifies its figures.
+@Suite("Board report: named figures, scope and stale figures from events")
+struct BoardFiguresRulesTests {
+  /// Service `q` with quarterly digital figures and a 12-month total without one; `y` with
+  /// 12-month figures only, its latest ending 2014-09-30 (stale at 2015-03-31).
+  static func fixture() -> BoardFixture {
+    var f = BoardFixture()
+    f.register("q", name: "Quarterly")
+    f.register("y", name: "Yearly")
+    f.add(
+      .volumeReported(
+        VolumeReported(
+          service: service("q"), from: date("2014-04-01"), to: date("2015-03-31"), total: 4000)))
+    f.quarter("q", "2014-10-01", "2014-12-31", total: 1000, digital: 100)
+    f.quarter("q", "2015-01-01", "2015-03-31", total: 1000, digital: 300)
+    f.quarter("y", "2012-10-01", "2013-09-30", total: 1000, digital: 100)
+    f.quarter("y", "2013-10-01", "2014-09-30", total: 1000, digital: 200)
+    return f
+  }
+
+  @Test("data quality says a service has quarterly digital figures but no 12-month one")
+  func quarterOnly() {
+    let report = Self.fixture().report()
+    #expect(report.quality.digitalElsewhere.map(\.service.id) == [service("q")])
+    #expect(
+      report.qualityItems.contains(
+        "Of these, 1 has a digital figure for another period (their latest, as take-up): "
+          + "Quarterly 30.0% for the quarter to 2015-03-31."))
+    // The tables say the same: no 12-month take-up, a latest-quarter one.
+    let figures = report.takeUp(of: service("q"))
+    #expect(figures.twelveMonth == nil && figures.latestQuarter?.takeUp == 0.3)
+    // It is in assisted-digital scope on its quarterly figures.
+    #expect(report.current.coverage.rows.map(\.service.id).contains(service("q")))
+  }
+
+  @Test("a change names its figure and window, and never sets a quarter against 12 months")
+  func movements() {
+    var f = Self.fixture()
+    // `y`'s first quarterly figure: its latest is now a quarter, its previous a 12-month one.
+    f.quarter("y", "2015-01-01", "2015-03-31", total: 250, digital: 100)
+    let report = f.report()
+    let moves = Dictionary(
+      uniqueKeysWithValues: report.changes.takeUpMovements.map { ($0.service.id, $0) })
+    #expect(moves[service("y")]?.span == .quarterly)
+    #expect(moves[service("y")]?.previous == nil)
+    let items = report.changeSections.first { $0.title == "Take-up" }?.items ?? []
+    #expect(
+      items.contains("Yearly, latest-quarter take-up: first figure, 40.0% (quarter to 2015-03-31)"))
+    #expect(
+      items.contains(
+        "Quarterly, latest-quarter take-up: 10.0% (quarter to 2014-12-31) → 30.0% (quarter to "
+          + "2015-03-31), +20.0 pp"))
+  }
+
+  @Test("a stale figure is marked in the tables and counted in the headline")
+  func stale() {
+    let report = Self.fixture().report()
+    #expect(report.headlines.staleTransactions == 1000)
+    #expect(report.headlines.takeUpTransactions == 1000)
+    #expect(report.headlines.staleCost == report.headlines.cost)
+    #expect(
+      report.summary.contains(
+        "1,000 of those transactions a year (100.0%) rest on stale figures, 6 months or more "
+          + "old at 2015-03-31: Yearly (to 2014-09-30)."))
+    let row = report.costTable.rows.first
+    #expect(row?[2].text == "2014-09-30 (stale)")
+  }
+}
