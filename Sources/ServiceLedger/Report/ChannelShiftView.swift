@@ -175,13 +175,14 @@ public enum ChannelShiftView {
             + "\(Format.pounds(shift.staleSaving)) of the saving.")
       }
     }
+    let fallback = shift.unitCosts.on.map { "the unit costs set on \($0)" } ?? "the benchmark"
     notes.append(
       "UNIT COSTS: each service's own recorded cost per transaction (kpi.reported) where the "
         + "ledger has one, else \(shift.unitCosts.source)"
         + (shift.unitCosts.on.map { " (set \($0))" } ?? "") + ". A recorded all-channel cost "
         + "sets the average at this year's channel mix; the channels it leaves out keep the "
-        + "fallback's differences, so its saving is the fallback's. Channels not reported are "
-        + "split 80% phone, 20% face to face.")
+        + "differences of \(fallback), so its saving is what \(fallback) gives. Channels not "
+        + "reported are split 80% phone, 20% face to face.")
     let hidden = shift.rows.count - shown
     if hidden > 0 { notes.append("\(hidden) services have no volume report as of \(shift.asOf).") }
     return notes

@@ -18,6 +18,7 @@ extension BoardReport {
     if !current.priorityRows.isEmpty { out.write(BoardHTML.table(priorityTable)) }
     out.write("</section>\n<section>\n<h2>Channel shift</h2>\n")
     out.write(BoardHTML.element("p", channelShiftNote) + "\n")
+    if !costAssumptions.isEmpty { out.write(BoardHTML.list(costAssumptions)) }
     if let chart = channelMixChart {
       out.write(
         figure(

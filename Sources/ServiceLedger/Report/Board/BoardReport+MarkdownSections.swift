@@ -3,6 +3,7 @@ extension BoardReport {
   func renderMarkdownSections(into out: inout some TextOutputStream) {
     section("Channel shift", into: &out)
     paragraph(channelShiftNote, into: &out)
+    if !costAssumptions.isEmpty { list(costAssumptions, into: &out) }
     if !current.shift.estimated.isEmpty {
       table(channelMixTable, into: &out)
       table(costTable, into: &out)
@@ -97,25 +98,6 @@ extension BoardReport {
       + "\(Format.pounds(shift.portfolioCosts.reduce(0, +))) a year; moving to "
       + "\(Format.percent(shift.target, digits: 0)) take-up would save "
       + "\(Format.pounds(shift.portfolioSaving)) a year. " + costModelNote
-  }
-
-  /// How each service's unit costs were chosen, and what was assumed, in words.
-  var costModelNote: String {
-    let fallback = current.shift.unitCosts
-    let base =
-      (fallback.on.map { "the unit costs set on \($0) (\(fallback.source))" }
-        ?? "the \(fallback.source)")
-      + ": digital £\(Format.decimal(fallback.digital, digits: 2)), phone "
-      + "£\(Format.decimal(fallback.phone, digits: 2)), face to face "
-      + "£\(Format.decimal(fallback.faceToFace, digits: 2)) a transaction"
-    return "Unit costs are each service's own recorded cost per transaction (kpi.reported) "
-      + "where the ledger has one, else \(base). A recorded digital cost is the digital unit "
-      + "cost. A recorded cost per transaction is an average over all channels: it sets what "
-      + "the service's transactions cost at this year's channel mix, but not how the channels "
-      + "differ, so the channels it leaves out keep the fallback's differences (each costs the "
-      + "fallback's figure plus the same amount), and the saving from moving a transaction to "
-      + "digital is the fallback's. Non-digital transactions without a channel are split 80% "
-      + "phone, 20% face to face. Figures \(Self.staleRule(period.asOf)) are marked stale."
   }
 
   var assistedDigitalNote: String {
