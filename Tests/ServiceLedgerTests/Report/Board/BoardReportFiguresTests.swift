@@ -86,6 +86,47 @@ struct BoardReportFiguresTests {
     #expect(visits.filter { $0.path.hasSuffix("digitalTakeUp") }.count >= 4)
   }
 
+  /// `ledger VIEW --as-of 2015-03-31 --format json` of the shipped ledger, parsed.
+  static func viewJSON(_ view: String) throws -> [String: Any] {
+    let run = CLI.run(
+      [view, "--as-of", "2015-03-31", "--format", "json"], ledger: packageRoot + "/events")
+    #expect(run.exitCode == 0)
+    let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8))
+    return try #require(object as? [String: Any])
+  }
+
+  @Test("priorities, channel-shift and the report give each service the same 12-month figures")
+  func sameFiguresInEveryView() throws {
+    let keys = ["annualVolume", "from", "to", "digitalTakeUp"]
+    func byService(_ rows: Any?) -> [String: [String: String]] {
+      var out: [String: [String: String]] = [:]
+      for case let row as [String: Any] in rows as? [Any] ?? [] {
+        guard let id = row["service"] as? String else { continue }
+        out[id] = Dictionary(uniqueKeysWithValues: keys.map { ($0, "\(row[$0] ?? "absent")") })
+      }
+      return out
+    }
+    let priorities = byService(try Self.viewJSON("priorities")["services"])
+    let shift = try Self.viewJSON("channel-shift")
+    let shiftRows = byService(shift["services"])
+    let report = try Self.reportJSON()
+    let reportShift = try #require(report["channelShift"] as? [String: Any])
+    #expect(priorities.count == 26)
+    for (id, figures) in shiftRows { #expect(priorities[id] == figures, "\(id)") }
+    for (id, figures) in byService(report["priorityServices"]) {
+      #expect(priorities[id] == figures, "\(id)")
+    }
+    for (id, figures) in byService(reportShift["services"]) {
+      #expect(priorities[id] == figures, "\(id)")
+    }
+    // The cost and saving are the same in the view and the report.
+    let viewPortfolio = try #require(shift["portfolio"] as? [String: Any])
+    let reportPortfolio = try #require(reportShift["portfolio"] as? [String: Any])
+    for key in ["cost", "saving", "staleCost", "digitalTransactions"] {
+      #expect(viewPortfolio[key] as? Int == reportPortfolio[key] as? Int, "\(key)")
+    }
+  }
+
   @Test("Lasting Power of Attorney is costed at its recorded £110 a transaction")
   func recordedCost() throws {
     let json = try Self.reportJSON()
