@@ -4,7 +4,7 @@ extension BoardReport {
     let rows = current.exemplars.rows.filter { !$0.series.points.isEmpty }
     guard !rows.isEmpty else { return nil }
     return SVGLineChart(
-      title: "Digital take-up of the exemplar services",
+      title: "Take-up over time: the exemplar services",
       description: "Take-up per report period (quarterly, else 12-month), 0 to 100%, for "
         + rows.map(\.service.name).joined(separator: ", ") + ".",
       series: rows.map { Self.line($0.service, $0.series) }, end: period.asOf,
@@ -17,7 +17,7 @@ extension BoardReport {
     let rows = topServices
     guard !rows.isEmpty else { return nil }
     return SVGLineChart(
-      title: "Digital take-up of the largest other services",
+      title: "Take-up over time: the largest other services",
       description: "Take-up per report period (quarterly, else 12-month), 0 to 100%, for "
         + rows.map(\.service.name).joined(separator: ", ") + ".",
       series: rows.map { Self.line($0.service, $0.series) }, end: period.asOf,
@@ -67,7 +67,7 @@ extension BoardReport {
         label: "Assisted-digital coverage by volume", value: now.assistedDigitalByVolume,
         text: now.assistedDigitalByVolume.map { Format.percent($0) } ?? "", target: nil),
       SVGBarChart.Progress(
-        label: "12-month take-up (services with figures)", value: now.takeUp,
+        label: "12-month take-up", value: now.takeUp,
         text: now.takeUp.map { Format.percent($0) } ?? "", target: now.target),
       share("Strategy actions done", now.actionsDone, now.actions),
       share("Milestones met", now.milestonesMet, now.milestones),

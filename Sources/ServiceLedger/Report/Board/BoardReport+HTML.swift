@@ -76,10 +76,12 @@ extension BoardReport {
         "Transactions a year", Format.integer(now.transactions),
         "\(Self.signed(now.transactions - old.transactions)) \(since)")
       + tile(
-        "Digital take-up", now.takeUp.map { Format.percent($0) } ?? "-", takeUpDelta)
+        "12-month take-up", now.takeUp.map { Format.percent($0) } ?? "-", takeUpDelta)
       + tile(
         "Estimated cost a year", Format.pounds(now.cost),
-        "saving \(Format.pounds(now.saving)) at \(Format.percent(now.target, digits: 0))")
+        (now.staleCost > 0 ? "\(Self.share(now.staleCost, of: now.cost)) on stale figures; " : "")
+          + "saving \(Format.pounds(now.saving)) at \(Format.percent(now.target, digits: 0))",
+        alert: now.staleCost > 0)
       + tile(
         "Exemplar services live", "\(now.exemplarsLive) of \(now.exemplars)",
         "\(Self.signed(now.exemplarsLive - old.exemplarsLive)) \(since)",

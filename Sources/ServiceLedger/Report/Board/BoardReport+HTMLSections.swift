@@ -8,7 +8,7 @@ extension BoardReport {
     if let chart = exemplarChart {
       out.write(
         figure(
-          chart, title: "Digital take-up of the exemplar services",
+          chart, title: "Take-up over time: the exemplar services",
           caption: "Take-up per report up to \(period.asOf): quarterly take-up where a service "
             + "has quarterly figures, else 12-month take-up (each line's label names its last "
             + "window); dashed line: the \(Format.percent(headlines.target, digits: 0)) target."))
@@ -32,7 +32,7 @@ extension BoardReport {
     if let chart = topServicesChart {
       out.write(
         figure(
-          chart, title: "Digital take-up of the largest other services",
+          chart, title: "Take-up over time: the largest other services",
           caption: "The \(topServices.count) largest services other than the exemplars with at "
             + "least two take-up figures: quarterly take-up where a service has quarterly "
             + "figures, else 12-month take-up (each line's label names its last window)."))

@@ -33,7 +33,7 @@ struct BoardReportHTMLTests {
     #expect(check.count("circle") > 40)
     let titles = check.attributes.filter { $0.element == "svg" && $0.name == "role" }
     #expect(titles.count == 4 && titles.allSatisfy { $0.value == "img" })
-    #expect(check.text.contains("Digital take-up of the exemplar services"))
+    #expect(check.text.contains("Take-up over time: the exemplar services"))
     #expect(check.text.contains("The portfolio's channel mix"))
   }
 
