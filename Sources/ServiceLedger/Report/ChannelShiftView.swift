@@ -133,11 +133,7 @@ public enum ChannelShiftView {
 
   /// `volume to 2014-09-30; recorded cost to 2014-09-30` for what is stale; nil when nothing.
   static func staleText(_ row: ChannelShift.Row, asOf: CivilDate) -> String? {
-    var parts: [String] = []
-    if row.isVolumeStale, let to = row.annual.to { parts.append("volume to \(to)") }
-    if let basis = row.estimate?.basis, basis.isStale(asOf: asOf), let to = basis.recorded?.to {
-      parts.append("recorded cost to \(to)")
-    }
+    let parts = row.staleFigures(asOf: asOf)
     return parts.isEmpty ? nil : parts.joined(separator: "; ")
   }
 

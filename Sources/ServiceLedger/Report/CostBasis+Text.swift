@@ -38,3 +38,16 @@ extension CostBasis {
       })
   }
 }
+
+extension ChannelShift.Row {
+  /// What of this service's figures is stale at `asOf`: `volume to 2014-09-30`, `recorded cost
+  /// to 2014-09-30`; empty when nothing is.
+  public func staleFigures(asOf: CivilDate) -> [String] {
+    var parts: [String] = []
+    if isVolumeStale, let to = annual.to { parts.append("volume to \(to)") }
+    if let basis = estimate?.basis, basis.isStale(asOf: asOf), let to = basis.recorded?.to {
+      parts.append("recorded cost to \(to)")
+    }
+    return parts
+  }
+}

@@ -91,17 +91,10 @@ extension BoardReport {
 
   /// `Court fines: payments (volume to 2014-09-30)`, `… (recorded cost to 2014-09-30)`.
   func staleReason(_ row: ChannelShift.Row) -> String {
-    var reasons: [String] = []
-    if row.isVolumeStale, let to = row.annual.to { reasons.append("volume to \(to)") }
-    if let basis = row.estimate?.basis, basis.isStale(asOf: period.asOf),
-      let to = basis.recorded?.to
-    {
-      reasons.append("recorded cost to \(to)")
-    }
-    return "\(row.service.name) (" + reasons.joined(separator: ", ") + ")"
+    "\(row.service.name) (" + row.staleFigures(asOf: period.asOf).joined(separator: ", ") + ")"
   }
 
-  /// `six months or more old at 2015-03-31`.
+  /// `6 months or more old at 2015-03-31`.
   static func staleRule(_ asOf: CivilDate) -> String {
     "\(Staleness.months) months or more old at \(asOf)"
   }
