@@ -36,11 +36,10 @@ struct ViewCSVTests {
     Case(
       view: "channel-shift", rows: ["services"], key: ("service", "service"),
       figures: [
-        Figure(field: "latest_take_up_percent", path: ["latestTakeUp"], scale: 100),
-        Figure(field: "change_from_previous_pp", path: ["changeFromPrevious"], scale: 100),
-        Figure(field: "change_since_first_pp", path: ["changeSinceFirst"], scale: 100),
         Figure(field: "annual_volume", path: ["annualVolume"]),
         Figure(field: "digital_take_up_percent", path: ["digitalTakeUp"], scale: 100),
+        Figure(field: "quarter_take_up_percent", path: ["quarterTakeUp"], scale: 100),
+        Figure(field: "quarter_change_pp", path: ["quarterChange"], scale: 100),
         Figure(field: "annual_cost_gbp", path: ["cost"]),
         Figure(field: "annual_cost_digital_gbp", path: ["costByChannel", "digital"]),
         Figure(field: "annual_cost_phone_gbp", path: ["costByChannel", "phone"]),
