@@ -2,7 +2,7 @@
 SWIFT ?= swift
 LEDGER = .build/debug/ledger
 
-.PHONY: build test lint format check run report events bench clean
+.PHONY: build test lint format check run report site events bench clean
 
 build:
 	$(SWIFT) build
@@ -26,6 +26,12 @@ report: build
 	mkdir -p reports
 	$(LEDGER) report --ledger events --quarter 2015-Q1 --format html --out reports/2015-Q1.html
 	$(LEDGER) report --ledger events --quarter 2015-Q1 --format markdown --out reports/2015-Q1.md
+
+# A static site of the shipped ledger in site/ (open site/index.html, or publish the folder),
+# as of the end of the latest period its sources cover. scripts/browser-check.sh checks it in
+# headless Chromium.
+site: build
+	$(LEDGER) site --ledger events --as-of 2017-09-30 --out site
 
 # Rebuild events/ from sources/ (the strategy and sources/data), byte for byte the same on any
 # machine. Built aside and compared first: events/ is replaced only when the build succeeded,

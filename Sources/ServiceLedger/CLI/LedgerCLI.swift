@@ -9,6 +9,7 @@ public enum LedgerCLI {
     CommandEntry(ChannelShiftCommand.self), CommandEntry(AssistedDigitalCommand.self),
     CommandEntry(ManagersCommand.self), CommandEntry(ExemplarsCommand.self),
     CommandEntry(ActionsCommand.self), CommandEntry(ReportCommand.self),
+    CommandEntry(SiteCommand.self),
     CommandEntry(CheckCommand.self), CommandEntry(RepairCommand.self),
     CommandEntry(GenerateCommand.self),
     CommandEntry(HelpCommand.self),

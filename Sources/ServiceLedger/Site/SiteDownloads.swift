@@ -1,0 +1,106 @@
+extension Site {
+  /// One view offered for download: its file name stem, title and output.
+  struct Download {
+    var name: String
+    var title: String
+    var output: ViewOutput
+  }
+
+  /// The views as `ledger VIEW --as-of … --format csv|json` print them.
+  var downloads: [Download] {
+    let now = snapshot
+    return [
+      Download(
+        name: "priorities", title: "Priorities (`ledger priorities`)",
+        output: PrioritiesView.output(now.priorities)),
+      Download(
+        name: "channel-shift", title: "Channel shift (`ledger channel-shift`)",
+        output: ChannelShiftView.output(now.shift)),
+      Download(
+        name: "services", title: "Services (`ledger services`)",
+        output: ServicesView.output(now.catalogue, asOf: asOf)),
+      Download(
+        name: "exemplars", title: "Exemplars (`ledger exemplars`)",
+        output: ExemplarsView.output(now.exemplars)),
+      Download(
+        name: "assisted-digital", title: "Assisted digital (`ledger assisted-digital`)",
+        output: AssistedDigitalView.output(now.coverage)),
+      Download(
+        name: "managers", title: "Service managers (`ledger managers`)",
+        output: ManagersView.output(now.roster, people: people)),
+      Download(
+        name: "actions", title: "Strategy actions (`ledger actions`)",
+        output: ActionsView.output(now.progress)),
+    ]
+  }
+
+  /// The ledger's files that can be offered under their own names.
+  var ledgerFiles: [String] { files.keys.filter(LedgerFolder.isValidFileName).sorted() }
+
+  /// The downloads page and its files.
+  func downloadPages() -> [SitePage] {
+    let path = SitePath.downloads
+    var pages: [SitePage] = []
+    var rows: [[String]] = []
+    for download in downloads {
+      var csv = ""
+      download.output.render(.csv, into: &csv)
+      var json = ""
+      download.output.render(.json, into: &json)
+      let csvPath = "downloads/\(download.name).csv"
+      let jsonPath = "downloads/\(download.name).json"
+      pages.append(SitePage(path: csvPath, text: csv))
+      pages.append(SitePage(path: jsonPath, text: json))
+      rows.append([
+        SiteHTML.escaped(download.title),
+        SiteHTML.link("CSV", to: csvPath, from: path) + " (\(Self.size(csv.utf8.count)))",
+        SiteHTML.link("JSON", to: jsonPath, from: path) + " (\(Self.size(json.utf8.count)))",
+      ])
+    }
+    let boardJSON = report.json.prettyPrinted() + "\n"
+    pages.append(SitePage(path: "downloads/board-report.json", text: boardJSON))
+    rows.append([
+      SiteHTML.escaped("Board report as of \(asOf) (`ledger report --format json`)"),
+      SiteHTML.missing,
+      SiteHTML.link("JSON", to: "downloads/board-report.json", from: path)
+        + " (\(Self.size(boardJSON.utf8.count)))",
+    ])
+    var body = SiteHTML.table(
+      "The views as of \(asOf)",
+      [.init(title: "View"), .init(title: "CSV"), .init(title: "JSON")], rows)
+    body += "<h2>The ledger</h2>\n"
+    body += SiteHTML.note(
+      "The event log itself, one JSON object per line"
+        + (knownAt.map { ", each file as it was at \($0)" } ?? "")
+        + ". Every figure on this site can be replayed from these files with `ledger`.")
+    var fileRows: [[String]] = []
+    for name in ledgerFiles {
+      let bytes = files[name] ?? []
+      let target = "downloads/ledger/\(name)"
+      pages.append(SitePage(path: target, bytes: bytes))
+      fileRows.append([
+        SiteHTML.link(name, to: target, from: path),
+        Format.integer(bytes.filter { $0 == 0x0A }.count), Self.size(bytes.count),
+      ])
+    }
+    body += SiteHTML.table(
+      "\(fileRows.count) files",
+      [
+        .init(title: "File"), .init(title: "Lines", isNumber: true),
+        .init(title: "Size", isNumber: true),
+      ],
+      fileRows)
+    pages.append(
+      document(
+        path, title: "Downloads", section: .downloads,
+        lead: "Every view of this site as CSV and JSON, and the ledger's own files.", body: body))
+    return pages
+  }
+
+  /// `812 bytes`, `14.2 KB`, `1.3 MB`.
+  static func size(_ bytes: Int) -> String {
+    if bytes < 1000 { return "\(bytes) bytes" }
+    if bytes < 1_000_000 { return Format.decimal(Double(bytes) / 1000, digits: 1) + " KB" }
+    return Format.decimal(Double(bytes) / 1_000_000, digits: 1) + " MB"
+  }
+}

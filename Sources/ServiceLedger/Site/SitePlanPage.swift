@@ -1,0 +1,90 @@
+extension Site {
+  /// The published plans (strategies), each with a line of progress.
+  func plansPage() -> SitePage {
+    let path = SitePath.plans
+    let strategies = snapshot.progress.strategies
+    var body = ""
+    if strategies.isEmpty {
+      body += SiteHTML.note("No strategy is published in the ledger as of \(asOf).")
+    } else {
+      body += "<ul>\n"
+      for strategy in strategies {
+        let actions = strategy.themes.flatMap(\.actions)
+        let done = actions.filter { $0.progress?.status == .done }.count
+        body +=
+          "<li>"
+          + SiteHTML.link(
+            strategy.publication.title, to: SitePath.plan(strategy.publication.strategy), from: path
+          )
+          + SiteHTML.escaped(
+            ", published \(strategy.publication.published): \(actions.count) actions, "
+              + "\(done) done, \(actions.filter(\.isOverdue).count) overdue") + "</li>\n"
+      }
+      body += "</ul>\n"
+    }
+    return document(
+      path, title: "Plans", section: .plans,
+      lead: "The strategies in the ledger: their actions and milestones by theme.", body: body)
+  }
+
+  /// One plan: its actions and milestones by theme, as `ledger actions` gives them.
+  func planPage(_ strategy: StrategyProgress.Strategy) -> SitePage {
+    let path = SitePath.plan(strategy.publication.strategy)
+    let actions = strategy.themes.flatMap(\.actions)
+    let milestones = actions.flatMap(\.milestones)
+    var body =
+      SiteHTML.element(
+        "p",
+        "\(actions.count) actions: \(actions.filter { $0.progress?.status == .done }.count) done, "
+          + "\(actions.filter(\.isOverdue).count) overdue, "
+          + "\(actions.filter { $0.progress == nil }.count) with no progress recorded. "
+          + "\(milestones.count) milestones: \(milestones.filter { $0.met != nil }.count) met, "
+          + "\(milestones.filter(\.isOverdue).count) overdue.") + "\n"
+    for theme in strategy.themes {
+      body +=
+        "<h2 id=\"theme-\(theme.number)\">"
+        + SiteHTML.escaped("Theme \(theme.number): \(theme.title)") + "</h2>\n"
+      guard !theme.actions.isEmpty else {
+        body += SiteHTML.note("No actions under this theme.")
+        continue
+      }
+      body += SiteHTML.table(
+        "Actions of theme \(theme.number)",
+        [
+          .init(title: "Action", isNumber: true), .init(title: "What"), .init(title: "Due"),
+          .init(title: "Status"), .init(title: "Milestones"),
+        ],
+        theme.actions.map { action in
+          [
+            "<span id=\"action-\(action.definition.action)\">\(action.definition.action)</span>",
+            SiteHTML.escaped(action.definition.title),
+            action.definition.due.map { SiteHTML.escaped($0.description) } ?? SiteHTML.missing,
+            "<span class=\"status\">"
+              + SiteHTML.escaped(
+                (action.progress?.status.rawValue ?? "no progress recorded")
+                  + (action.progress.map { " on \($0.on)" } ?? ""))
+              + "</span>" + (action.isOverdue ? " <span class=\"tag\">overdue</span>" : ""),
+            milestoneList(action.milestones),
+          ]
+        })
+    }
+    return document(
+      path, title: strategy.publication.title, section: .plans,
+      lead: "Published \(strategy.publication.published). Progress as of \(asOf).", body: body)
+  }
+
+  /// An action's milestones: what, due, met or overdue.
+  func milestoneList(_ milestones: [StrategyProgress.Milestone]) -> String {
+    guard !milestones.isEmpty else { return SiteHTML.missing }
+    return "<ul class=\"plain\">"
+      + milestones.map { milestone in
+        let state =
+          milestone.met.map { "met \($0.on)" } ?? (milestone.isOverdue ? "overdue" : "not met")
+        return "<li>"
+          + SiteHTML.escaped(
+            "\(milestone.definition.title), due \(milestone.definition.due): ")
+          + (milestone.isOverdue ? "<span class=\"tag\">overdue</span>" : SiteHTML.escaped(state))
+          + "</li>"
+      }.joined() + "</ul>"
+  }
+}

@@ -1,0 +1,121 @@
+extension Site {
+  /// The quarters with a board report: from the quarter of the earliest date in force to the
+  /// last quarter that has ended by `asOf` (its last day included).
+  var reportQuarters: [Quarter] {
+    guard let first = snapshot.timeline.events.compactMap(\.effectiveDate).min() else { return [] }
+    let containing = Quarter(containing: asOf)
+    let last = containing.lastDay == asOf ? containing : containing.previous
+    var quarters: [Quarter] = []
+    var quarter = Quarter(containing: first)
+    while quarter <= last {
+      quarters.append(quarter)
+      quarter = quarter.next
+    }
+    return quarters
+  }
+
+  /// The knowledge time the archived reports are built at, so that each is exactly what its
+  /// own footer's `ledger report … --known-at` prints.
+  var reportKnownAt: Timestamp? { knownAt ?? report.recordedUpTo }
+
+  /// The board report of `quarter` as the archive holds it.
+  func boardReport(_ quarter: Quarter) -> BoardReport {
+    BoardReport(
+      ledger, period: ReportPeriod(quarter: quarter), knownAt: reportKnownAt, people: people)
+  }
+
+  /// The archive's index and every quarter's report, each exactly `ledger report --format
+  /// html` with a line of links back into the site after `<body>`.
+  func reportPages() -> [SitePage] {
+    let quarters = reportQuarters
+    let reports = quarters.map(boardReport)
+    var pages: [SitePage] = []
+    for (index, report) in reports.enumerated() {
+      let quarter = quarters[index]
+      let path = SitePath.report(quarter)
+      var links = [
+        SiteHTML.link("Home", to: SitePath.home, from: path),
+        SiteHTML.link("All board reports", to: SitePath.reports, from: path),
+      ]
+      if index > 0 {
+        links.append(
+          SiteHTML.link(
+            "Previous: \(quarters[index - 1])", to: SitePath.report(quarters[index - 1]), from: path
+          ))
+      }
+      if index + 1 < quarters.count {
+        links.append(
+          SiteHTML.link(
+            "Next: \(quarters[index + 1])", to: SitePath.report(quarters[index + 1]), from: path))
+      }
+      pages.append(
+        SitePage(path: path, text: Self.withNavigation(report.html, links: links)))
+    }
+    pages.append(reportsIndex(quarters, reports))
+    return pages
+  }
+
+  /// `html` with the site's two additions: a style sheet for narrow screens before
+  /// `</head>` (the report itself is laid out for A4) and a line of links after `<body>`.
+  /// Removing both gives back the report byte for byte.
+  static func withNavigation(_ html: String, links: [String]) -> String {
+    guard let head = html.range(of: "</head>\n"), let body = html.range(of: "<body>\n"),
+      head.upperBound <= body.lowerBound
+    else { return html }
+    return String(html[..<head.lowerBound]) + narrowStyle
+      + String(html[head.lowerBound..<body.upperBound])
+      + reportNavigation(links) + String(html[body.upperBound...])
+  }
+
+  /// The archived reports' style for screens under 640 px: two tiles a row, wide tables
+  /// scrolling in their own box, so the page never scrolls sideways on a phone.
+  static let narrowStyle = """
+    <style>
+    @media screen and (max-width: 640px) {
+      body { padding: 4mm 3mm; }
+      .tiles { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+      .tile .value { white-space: normal; }
+      table { display: block; overflow-x: auto; }
+      ul.cols { columns: 1; }
+    }
+    </style>
+
+    """
+
+  /// The line of links at the top of an archived report.
+  static func reportNavigation(_ links: [String]) -> String {
+    "<nav aria-label=\"Site\" class=\"meta\" style=\"margin-bottom: 4mm\">"
+      + links.joined(separator: " · ") + "</nav>\n"
+  }
+
+  /// The archive's index: one row per quarter, latest first, with its headline figures.
+  func reportsIndex(_ quarters: [Quarter], _ reports: [BoardReport]) -> SitePage {
+    let path = SitePath.reports
+    var body = SiteHTML.note(
+      "Each report is the board's quarterly report as of the quarter's last day, compared "
+        + "with the quarter before, built from what was recorded up to "
+        + "\(reportKnownAt?.description ?? "now"). The command at the foot of each reproduces "
+        + "it byte for byte, whatever is recorded later.")
+    body += SiteHTML.table(
+      "\(quarters.count) quarterly reports, latest first",
+      [
+        .init(title: "Quarter"), .init(title: "Services", isNumber: true),
+        .init(title: "Transactions a year", isNumber: true),
+        .init(title: "Digital take-up", isNumber: true), .init(title: "Exemplars live"),
+        .init(title: "Overdue actions", isNumber: true),
+      ],
+      zip(quarters, reports).reversed().map { quarter, report in
+        let now = report.headlines
+        return [
+          SiteHTML.link(quarter.description, to: SitePath.report(quarter), from: path),
+          Format.integer(now.services), Format.integer(now.transactions),
+          now.takeUp.map { Format.percent($0) } ?? SiteHTML.missing,
+          "\(now.exemplarsLive) of \(now.exemplars)", Format.integer(now.actionsOverdue),
+        ]
+      })
+    return document(
+      path, title: "Board reports", section: .reports,
+      lead: "Every quarter's board report, from the first quarter with data to \(asOf).",
+      body: body)
+  }
+}

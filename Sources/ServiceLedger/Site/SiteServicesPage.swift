@@ -1,0 +1,115 @@
+extension Site {
+  /// The services table: every service that counts, in `ledger priorities` order, with its
+  /// organisation, priority, annual volume, take-up, trend, phase and managers. The inline
+  /// script sorts it by any column and filters it by organisation and priority.
+  func servicesPage() -> SitePage {
+    let path = SitePath.services
+    let rows = snapshot.priorities.rows
+    var body = SiteHTML.note(
+      "In priority order: exemplars, then high-volume services (over "
+        + "\(Format.integer(snapshot.priorities.threshold)) transactions a year), standard, "
+        + "and services with no volume reported; then by annual volume. Select a column title "
+        + "to sort by it.")
+    body += filtersForm(rows)
+    body += "<p id=\"table-status\" class=\"note\" role=\"status\" aria-live=\"polite\"></p>\n"
+    body += servicesTable(rows, from: path, caption: "\(rows.count) services as of \(asOf)")
+    return document(
+      path, title: "Services", section: .services,
+      lead: "Every service of the department, with what the ledger knows about it.", body: body,
+      script: true)
+  }
+
+  /// The filter controls, hidden until the script shows them (without it they would do
+  /// nothing).
+  func filtersForm(_ rows: [Priorities.Row]) -> String {
+    let organisations = organisationSlugs.keys.sorted()
+    let priorities = Priority.allCases.filter { priority in
+      rows.contains { $0.priority == priority }
+    }
+    var out = "<form id=\"filters\" class=\"filters\" hidden=\"hidden\">\n"
+    out += "<div><label for=\"filter-organisation\">Organisation</label>"
+    out += "<select id=\"filter-organisation\" name=\"organisation\">"
+    out += "<option value=\"\">All organisations</option>"
+    for name in organisations {
+      out += "<option value=\"\(organisationSlugs[name] ?? "")\">\(SiteHTML.escaped(name))</option>"
+    }
+    out += "</select></div>\n<div><label for=\"filter-priority\">Priority</label>"
+    out += "<select id=\"filter-priority\" name=\"priority\">"
+    out += "<option value=\"\">All priorities</option>"
+    for priority in priorities {
+      out += "<option value=\"\(priority.rawValue)\">\(Self.title(priority))</option>"
+    }
+    return out + "</select></div>\n</form>\n"
+  }
+
+  /// The table of `rows` as on the services page; `id="services"` when the script drives it.
+  func servicesTable(
+    _ rows: [Priorities.Row], from path: String, caption: String, sortable: Bool = true
+  ) -> String {
+    let titles: [(String, Bool)] = [
+      ("Service", false), ("Organisation", false), ("Priority", false),
+      ("Annual volume", true), ("Latest take-up", true), ("Trend", true), ("Phase", false),
+      ("Service managers", false),
+    ]
+    var out =
+      "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(SiteHTML.escaped(caption))\">"
+      + "<table\(sortable ? " id=\"services\"" : "")><caption>\(SiteHTML.escaped(caption))"
+      + "</caption>\n<thead><tr>"
+    for (title, number) in titles {
+      out += "<th scope=\"col\"\(number ? " class=\"num\" data-type=\"number\"" : "")>\(title)</th>"
+    }
+    out += "</tr></thead>\n<tbody>\n"
+    for row in rows {
+      let service = row.service
+      let shift = shiftRows[service.id]
+      let slug = organisationSlugs[service.organisation] ?? ""
+      let change = shift?.series.changeFromPrevious
+      let latest = shift?.series.latest?.takeUp
+      out += "<tr data-organisation=\"\(slug)\" data-priority=\"\(row.priority.rawValue)\">"
+      out +=
+        "<th scope=\"row\">"
+        + SiteHTML.link(service.name, to: SitePath.service(service.id), from: path) + "</th>"
+      out +=
+        "<td>" + SiteHTML.link(service.organisation, to: SitePath.organisation(slug), from: path)
+        + "</td>"
+      out +=
+        "<td data-sort=\"\(Priority.allCases.firstIndex(of: row.priority) ?? 0)\">"
+        + Self.title(row.priority) + "</td>"
+      out +=
+        "<td class=\"num\" data-sort=\"\(row.annual.volume ?? -1)\">"
+        + (row.annual.volume.map {
+          SiteHTML.figure(Format.integer($0), value: .integer($0))
+        } ?? SiteHTML.missing) + "</td>"
+      out +=
+        "<td class=\"num\" data-sort=\"\(latest ?? -1)\">"
+        + (latest.map { SiteHTML.figure(Format.percent($0), value: .rate($0)) } ?? SiteHTML.missing)
+        + "</td>"
+      out +=
+        "<td class=\"num\" data-sort=\"\(change ?? -2)\">"
+        + (change.map { SiteHTML.figure(Format.points($0), value: .rate($0)) } ?? SiteHTML.missing)
+        + "</td>"
+      out +=
+        "<td>" + (service.phase.map { SiteHTML.escaped($0.rawValue) } ?? SiteHTML.missing)
+        + "</td>"
+      out += "<td>" + managers(service) + "</td></tr>\n"
+    }
+    return out + "</tbody></table></div>\n"
+  }
+
+  /// A service's managers by name, or `none`.
+  func managers(_ service: ServiceRecord) -> String {
+    service.managers.isEmpty
+      ? SiteHTML.missing
+      : service.managers.map { SiteHTML.escaped(person($0)) }.joined(separator: ", ")
+  }
+
+  /// `Exemplar`, `High volume`, `Standard`, `No data`.
+  static func title(_ priority: Priority) -> String {
+    switch priority {
+    case .exemplar: return "Exemplar"
+    case .highVolume: return "High volume"
+    case .standard: return "Standard"
+    case .noData: return "No data"
+    }
+  }
+}

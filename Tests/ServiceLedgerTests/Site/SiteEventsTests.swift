@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+
+@testable import ServiceLedger
+
+/// The site of the shipped ledger, `events/`, as `make site` builds it.
+@Suite("Site: the shipped ledger")
+struct SiteEventsTests {
+  static let asOf = "2017-09-30"
+
+  /// The site of `events/` as of `asOf`, with the ledger's files, built from a fresh read.
+  static func build() throws -> [SitePage] {
+    let folder = LedgerFolder(path: packageRoot + "/events")
+    let ledger = try folder.read()
+    var files: [String: [UInt8]] = [:]
+    for name in try folder.fileNames() { files[name] = try folder.bytes(of: name) }
+    return Site(ledger, asOf: date(asOf), files: files).pages()
+  }
+
+  static let pages: [SitePage] = (try? build()) ?? []
+
+  @Test("every page parses, every internal link and anchor resolves, nothing is outside")
+  func linksResolve() throws {
+    let pages = Self.pages
+    try #require(pages.count > 50)
+    let check = SiteCheck(pages)
+    #expect(check.problems.isEmpty, "\(check.problems.prefix(10))")
+    #expect(check.parsed.count == pages.filter(\.isHTML).count)
+    // Each page kind is there.
+    let paths = Set(pages.map(\.path))
+    for path in [
+      "index.html", "services.html", "organisations.html", "plans.html", "reports.html",
+      "downloads.html", "plans/moj-2012.html", "organisations/hmcts.html",
+      "reports/2015-Q1.html", "downloads/priorities.csv", "downloads/channel-shift.json",
+      "downloads/ledger/hmcts.jsonl",
+    ] {
+      #expect(paths.contains(path), "\(path)")
+    }
+  }
+
+  @Test("building twice gives the same bytes")
+  func deterministic() throws {
+    let again = try Self.build()
+    #expect(again == Self.pages)
+  }
+
+  @Test("every service has a page whose figures are those of priorities and channel-shift")
+  func figuresMatchTheViews() throws {
+    let check = SiteCheck(Self.pages)
+    let priorities = try Self.view("priorities")
+    let shift = try Self.view("channel-shift")
+    let services = try #require(Self.array(priorities, "services"))
+    #expect(services.count == 26)
+    let services2 = try #require(Self.array(shift, "services"))
+    var checked = 0
+    for (json, keys) in [
+      (services, [("annualVolume", "annual-volume"), ("digitalTakeUp", "digital-take-up")]),
+      (
+        services2,
+        [
+          ("latestTakeUp", "latest-take-up"), ("changeFromPrevious", "change-from-previous"),
+          ("changeSinceFirst", "change-since-first"), ("cost", "cost"), ("saving", "saving"),
+        ]
+      ),
+    ] {
+      for row in json {
+        guard case .string(let id) = Self.member(row, "service") else {
+          Issue.record("a row without a service")
+          continue
+        }
+        let path = "services/\(id).html"
+        try #require(check.parsed[path] != nil, "no page for \(id)")
+        for (key, figure) in keys {
+          let expected = Self.member(row, key) ?? .null
+          let shown = check.value(ofID: figure, on: path)
+          if expected == .null {
+            #expect(shown == nil, "\(id) \(key): shown \(shown ?? "")")
+          } else {
+            #expect(shown == expected.serialized(), "\(id) \(key)")
+            checked += 1
+          }
+        }
+      }
+    }
+    #expect(checked > 60)
+  }
+
+  @Test("each archived report is `ledger report --known-at` byte for byte, plus the site's links")
+  func reportsReproduce() throws {
+    let page = try #require(Self.pages.first { $0.path == "reports/2015-Q1.html" })
+    let text = String(decoding: page.bytes, as: UTF8.self)
+    let marker = "ledger report --quarter 2015-Q1 --known-at "
+    let start = try #require(text.range(of: marker))
+    let knownAt = String(text[start.upperBound...].prefix { $0 != " " })
+    let run = CLI.run([
+      "report", "--ledger", packageRoot + "/events", "--quarter", "2015-Q1", "--known-at",
+      knownAt, "--format", "html",
+    ])
+    #expect(run.exitCode == 0)
+    var stripped = text.replacingOccurrences(of: Site.narrowStyle, with: "")
+    let nav = try #require(stripped.range(of: "<nav aria-label=\"Site\" class=\"meta\""))
+    let end = try #require(stripped[nav.lowerBound...].range(of: "</nav>\n"))
+    stripped.removeSubrange(nav.lowerBound..<end.upperBound)
+    #expect(stripped == run.stdout)
+  }
+
+  @Test("the services table lists every service once, sortable, with scope and captions")
+  func servicesTable() throws {
+    let page = try #require(Self.pages.first { $0.path == "services.html" })
+    let check = try #require(SiteCheck([page]).parsed["services.html"])
+    #expect(check.count("tr") == 27)
+    #expect(check.count("caption") == 1 && check.count("script") == 1)
+    let scopes = check.attributes.filter { $0.name == "scope" }
+    #expect(scopes.filter { $0.value == "col" }.count == 8)
+    #expect(scopes.filter { $0.value == "row" }.count == 26)
+  }
+
+  /// Runs a view on `events/` as of `asOf` and parses its JSON.
+  static func view(_ name: String) throws -> JSONValue {
+    let run = CLI.run([
+      name, "--ledger", packageRoot + "/events", "--as-of", asOf, "--format", "json",
+    ])
+    try #require(run.exitCode == 0, "\(run.stderr)")
+    return try JSONParser.parse(run.stdout)
+  }
+
+  static func member(_ value: JSONValue, _ key: String) -> JSONValue? {
+    guard case .object(let members) = value else { return nil }
+    return members.first { $0.key == key }?.value
+  }
+
+  static func array(_ value: JSONValue, _ key: String) -> [JSONValue]? {
+    guard case .array(let items) = member(value, key) else { return nil }
+    return items
+  }
+}

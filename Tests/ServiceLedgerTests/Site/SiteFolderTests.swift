@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+
+@testable import ServiceLedger
+
+/// `ledger site --out` writes only where nothing but a previous site can be lost.
+@Suite("Site: writing the folder")
+struct SiteFolderTests {
+  static let pages = [
+    SitePage(path: "index.html", text: "<p>home</p>\n"),
+    SitePage(path: "services/a.html", text: "<p>a</p>\n"),
+  ]
+
+  /// A scratch folder with a ledger folder in it.
+  struct Scratch {
+    let root = NSTemporaryDirectory() + "site-test-" + UUID().uuidString.lowercased()
+    var ledger: String { root + "/events" }
+
+    init() throws {
+      try FileManager.default.createDirectory(
+        atPath: root + "/events", withIntermediateDirectories: true)
+    }
+
+    func text(_ path: String) -> String? {
+      FileManager.default.contents(atPath: root + "/" + path).map {
+        String(decoding: $0, as: UTF8.self)
+      }
+    }
+
+    func remove() { try? FileManager.default.removeItem(atPath: root) }
+  }
+
+  @Test("a new folder, then a rebuild that replaces the previous site whole")
+  func writesAndReplaces() throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    let out = scratch.root + "/public/site"
+    try SiteFolder.write(Self.pages, to: out, ledger: scratch.ledger, suffix: "1")
+    #expect(scratch.text("public/site/index.html") == "<p>home</p>\n")
+    #expect(scratch.text("public/site/\(SiteFolder.marker)") != nil)
+    try SiteFolder.write(
+      [SitePage(path: "index.html", text: "new\n")], to: out, ledger: scratch.ledger, suffix: "2")
+    #expect(scratch.text("public/site/index.html") == "new\n")
+    #expect(scratch.text("public/site/services/a.html") == nil)
+    // No temporary or old folder is left beside it.
+    let beside = try FileManager.default.contentsOfDirectory(atPath: scratch.root + "/public")
+    #expect(beside == ["site"])
+  }
+
+  @Test("an empty folder is used")
+  func emptyFolder() throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    try FileManager.default.createDirectory(
+      atPath: scratch.root + "/out", withIntermediateDirectories: false)
+    try SiteFolder.write(Self.pages, to: scratch.root + "/out", ledger: scratch.ledger, suffix: "1")
+    #expect(scratch.text("out/services/a.html") == "<p>a</p>\n")
+  }
+
+  @Test("a folder with other files, a file, or a place inside the ledger is refused untouched")
+  func refuses() throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    let files = FileManager.default
+    try files.createDirectory(atPath: scratch.root + "/mine", withIntermediateDirectories: false)
+    try Data("keep\n".utf8).write(to: URL(fileURLWithPath: scratch.root + "/mine/notes.txt"))
+    try Data("keep\n".utf8).write(to: URL(fileURLWithPath: scratch.root + "/file"))
+    for (out, reason) in [
+      ("mine", "was not written by `ledger site`"), ("file", "is a file"),
+      ("events", "inside the ledger folder"), ("events/site", "inside the ledger folder"),
+      ("events/../events/x", "inside the ledger folder"), (".", "holds the ledger folder"),
+    ] {
+      #expect(throws: SiteError.self) {
+        try SiteFolder.write(
+          Self.pages, to: scratch.root + "/" + out, ledger: scratch.ledger, suffix: "1")
+      }
+      do {
+        try SiteFolder.write(
+          Self.pages, to: scratch.root + "/" + out, ledger: scratch.ledger, suffix: "1")
+      } catch {
+        #expect("\(error)".contains(reason), "\(out): \(error)")
+      }
+    }
+    #expect(scratch.text("mine/notes.txt") == "keep\n")
+    #expect(scratch.text("file") == "keep\n")
+    #expect(try files.contentsOfDirectory(atPath: scratch.ledger).isEmpty)
+    #expect(
+      try files.contentsOfDirectory(atPath: scratch.root).sorted() == ["events", "file", "mine"])
+  }
+
+  @Test("ledger site: writes, says where, and asks for --out")
+  func command() throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    var f = BoardFixture()
+    f.register("a")
+    f.quarter("a", "2015-01-01", "2015-03-31", total: 100, digital: 10)
+    try Data(f.text.utf8).write(to: URL(fileURLWithPath: scratch.ledger + "/ledger.jsonl"))
+    let run = CLI.run([
+      "site", "--ledger", scratch.ledger, "--as-of", "2015-03-31", "--out", scratch.root + "/site",
+    ])
+    #expect(run.exitCode == 0, "\(run.stderr)")
+    #expect(run.stdout.hasPrefix("wrote the site as of 2015-03-31 to \(scratch.root)/site:"))
+    #expect(scratch.text("site/services/a.html")?.contains("Service a") == true)
+    #expect(scratch.text("site/downloads/ledger/ledger.jsonl") == f.text)
+    #expect(scratch.text("site/reports/2015-Q1.html") != nil)
+    let missing = CLI.run(["site", "--ledger", scratch.ledger])
+    #expect(missing.exitCode == 64)
+    #expect(missing.stderr.contains("--out DIR"))
+  }
+
+  @Test("with --known-at, the ledger's files are offered as they were then")
+  func knownAtCutsFiles() throws {
+    var f = BoardFixture()
+    f.register("a", on: "2014-01-01")
+    let early = f.quarter("a", "2015-01-01", "2015-03-31", total: 100, digital: 10)
+    f.quarter("a", "2015-04-01", "2015-06-30", total: 100, digital: 20)
+    let lines = f.text.split(separator: "\n", omittingEmptySubsequences: false)
+    let site = Site(
+      f.ledger, asOf: date("2015-06-30"), knownAt: early.at,
+      files: ["ledger.jsonl": Array(f.text.utf8)])
+    let file = site.pages().first { $0.path == "downloads/ledger/ledger.jsonl" }
+    #expect(file?.bytes == Array((lines.prefix(2).joined(separator: "\n") + "\n").utf8))
+  }
+}
