@@ -52,7 +52,7 @@ extension Site {
       pages.append(SitePage(path: csvPath, text: csv))
       pages.append(SitePage(path: jsonPath, text: json))
       rows.append([
-        SiteHTML.escaped(download.title),
+        SiteHTML.prose(download.title),
         SiteHTML.link("CSV", to: csvPath, from: path) + " (\(Self.size(csv.utf8.count)))",
         SiteHTML.link("JSON", to: jsonPath, from: path) + " (\(Self.size(json.utf8.count)))",
       ])
@@ -60,8 +60,7 @@ extension Site {
     let boardJSON = report.json.prettyPrinted() + "\n"
     pages.append(SitePage(path: "downloads/board-report.json", text: boardJSON))
     rows.append([
-      SiteHTML.escaped("Board report as of \(asOf) (`ledger report --format json`)"),
-      SiteHTML.missing,
+      SiteHTML.prose("Board report as of \(asOf) (`ledger report --format json`)"), "",
       SiteHTML.link("JSON", to: "downloads/board-report.json", from: path)
         + " (\(Self.size(boardJSON.utf8.count)))",
     ])

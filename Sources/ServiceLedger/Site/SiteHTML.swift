@@ -63,11 +63,12 @@ enum SiteHTML {
   /// header (`scope="row"`). Cells are HTML, already escaped. Wide tables scroll inside their
   /// own box, which the keyboard can reach, so the page itself never scrolls sideways.
   static func table(
-    _ caption: String, _ columns: [Column], _ rows: [[String]], id: String? = nil
+    _ caption: String, _ columns: [Column], _ rows: [[String]], id: String? = nil,
+    class style: String? = nil
   ) -> String {
     var out =
       "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(escaped(caption))\">"
-      + "<table\(id.map { " id=\"\($0)\"" } ?? "")>"
+      + "<table\(id.map { " id=\"\($0)\"" } ?? "")\(style.map { " class=\"\($0)\"" } ?? "")>"
       + "<caption>\(escaped(caption))</caption>\n<thead><tr>"
     for column in columns {
       out +=
@@ -87,7 +88,16 @@ enum SiteHTML {
   }
 
   /// A short note in grey type.
-  static func note(_ text: String) -> String { element("p", text, class: "note") + "\n" }
+  static func note(_ text: String) -> String {
+    "<p class=\"note\">\(prose(text))</p>\n"
+  }
+
+  /// `text` escaped, with each pair of backticks around a command made `<code>`.
+  static func prose(_ text: String) -> String {
+    text.split(separator: "`", omittingEmptySubsequences: false).enumerated().map { index, part in
+      index % 2 == 1 ? "<code>\(escaped(String(part)))</code>" : escaped(String(part))
+    }.joined()
+  }
 
   /// `-` for a missing value.
   static let missing = "<span class=\"none\">none</span>"

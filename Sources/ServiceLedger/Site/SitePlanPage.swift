@@ -58,7 +58,8 @@ extension Site {
           [
             "<span id=\"action-\(action.definition.action)\">\(action.definition.action)</span>",
             SiteHTML.escaped(action.definition.title),
-            action.definition.due.map { SiteHTML.escaped($0.description) } ?? SiteHTML.missing,
+            action.definition.due.map { "<span class=\"nowrap\">\($0)</span>" }
+              ?? SiteHTML.missing,
             "<span class=\"status\">"
               + SiteHTML.escaped(
                 (action.progress?.status.rawValue ?? "no progress recorded")
@@ -66,7 +67,7 @@ extension Site {
               + "</span>" + (action.isOverdue ? " <span class=\"tag\">overdue</span>" : ""),
             milestoneList(action.milestones),
           ]
-        })
+        }, class: "actions")
     }
     return document(
       path, title: strategy.publication.title, section: .plans,

@@ -53,7 +53,7 @@ extension Site {
     ]
     var out =
       "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(SiteHTML.escaped(caption))\">"
-      + "<table\(sortable ? " id=\"services\"" : "")><caption>\(SiteHTML.escaped(caption))"
+      + "<table class=\"cards\"\(sortable ? " id=\"services\"" : "")><caption>\(SiteHTML.escaped(caption))"
       + "</caption>\n<thead><tr>"
     for (title, number) in titles {
       out += "<th scope=\"col\"\(number ? " class=\"num\" data-type=\"number\"" : "")>\(title)</th>"
@@ -66,34 +66,37 @@ extension Site {
       let change = shift?.series.changeFromPrevious
       let latest = shift?.series.latest?.takeUp
       out += "<tr data-organisation=\"\(slug)\" data-priority=\"\(row.priority.rawValue)\">"
-      out +=
-        "<th scope=\"row\">"
-        + SiteHTML.link(service.name, to: SitePath.service(service.id), from: path) + "</th>"
-      out +=
-        "<td>" + SiteHTML.link(service.organisation, to: SitePath.organisation(slug), from: path)
-        + "</td>"
-      out +=
-        "<td data-sort=\"\(Priority.allCases.firstIndex(of: row.priority) ?? 0)\">"
-        + Self.title(row.priority) + "</td>"
-      out +=
-        "<td class=\"num\" data-sort=\"\(row.annual.volume ?? -1)\">"
-        + (row.annual.volume.map {
-          SiteHTML.figure(Format.integer($0), value: .integer($0))
-        } ?? SiteHTML.missing) + "</td>"
-      out +=
-        "<td class=\"num\" data-sort=\"\(latest ?? -1)\">"
-        + (latest.map { SiteHTML.figure(Format.percent($0), value: .rate($0)) } ?? SiteHTML.missing)
-        + "</td>"
-      out +=
-        "<td class=\"num\" data-sort=\"\(change ?? -2)\">"
-        + (change.map { SiteHTML.figure(Format.points($0), value: .rate($0)) } ?? SiteHTML.missing)
-        + "</td>"
-      out +=
-        "<td>" + (service.phase.map { SiteHTML.escaped($0.rawValue) } ?? SiteHTML.missing)
-        + "</td>"
-      out += "<td>" + managers(service) + "</td></tr>\n"
+      out += "<th scope=\"row\">"
+      out += SiteHTML.link(service.name, to: SitePath.service(service.id), from: path) + "</th>"
+      out += Self.cell(
+        "Organisation",
+        SiteHTML.link(service.organisation, to: SitePath.organisation(slug), from: path))
+      out += Self.cell(
+        "Priority", Self.title(row.priority),
+        sort: "\(Priority.allCases.firstIndex(of: row.priority) ?? 0)")
+      out += Self.cell(
+        "Annual volume",
+        row.annual.volume.map { SiteHTML.figure(Format.integer($0), value: .integer($0)) },
+        sort: "\(row.annual.volume ?? -1)", number: true)
+      out += Self.cell(
+        "Latest take-up", latest.map { SiteHTML.figure(Format.percent($0), value: .rate($0)) },
+        sort: "\(latest ?? -1)", number: true)
+      out += Self.cell(
+        "Trend", change.map { SiteHTML.figure(Format.points($0), value: .rate($0)) },
+        sort: "\(change ?? -2)", number: true)
+      out += Self.cell("Phase", service.phase.map { SiteHTML.escaped($0.rawValue) })
+      out += Self.cell("Service managers", managers(service)) + "</tr>\n"
     }
     return out + "</tbody></table></div>\n"
+  }
+
+  /// A cell of the services table: its column's title as `data-label` (narrow screens show
+  /// it before the value), the value the script sorts by, and its HTML (`none` when nil).
+  static func cell(_ label: String, _ html: String?, sort: String? = nil, number: Bool = false)
+    -> String
+  {
+    "<td" + (number ? " class=\"num\"" : "") + " data-label=\"\(label)\""
+      + (sort.map { " data-sort=\"\($0)\"" } ?? "") + ">" + (html ?? SiteHTML.missing) + "</td>"
   }
 
   /// A service's managers by name, or `none`.

@@ -39,7 +39,14 @@ enum SiteStyle {
     .none { color: #505a5f; }
     code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 14px;
       overflow-wrap: anywhere; }
-    footer { border-top: 1px solid #b1b4b6; padding-top: 15px; padding-bottom: 30px; }
+    footer { padding-bottom: 30px; }
+    footer::before { content: ""; display: block; border-top: 1px solid #b1b4b6;
+      margin-bottom: 15px; }
+    table.actions { table-layout: fixed; }
+    table.actions th:nth-child(1) { width: 4.5em; }
+    table.actions th:nth-child(2) { width: 42%; }
+    table.actions th:nth-child(3) { width: 7em; }
+    table.actions th:nth-child(4) { width: 16%; }
     .tiles { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 15px;
       margin: 20px 0; }
     .tile { background: #f3f2f1; border-left: 5px solid #1d70b8; padding: 10px 12px; }
@@ -101,6 +108,17 @@ enum SiteStyle {
       dl.facts { grid-template-columns: minmax(0, 1fr); }
       .cols { columns: 1; }
       th, td { padding-right: 10px; font-size: 15px; }
+      table.cards, table.cards caption, table.cards tbody, table.cards tr, table.cards th,
+      table.cards td { display: block; }
+      table.cards thead tr { display: flex; flex-wrap: wrap; gap: 6px 16px; padding-bottom: 8px;
+        border-bottom: 2px solid #0b0c0c; }
+      table.cards thead th, table.cards thead th.num { border: 0; padding: 0; text-align: left; }
+      table.cards tbody tr { border-bottom: 1px solid #b1b4b6; padding: 8px 0; }
+      table.cards tbody th { font-weight: 700; border: 0; padding: 0 0 4px; }
+      table.cards tbody td, table.cards tbody td.num { display: flex; gap: 10px; border: 0;
+        padding: 2px 0; text-align: left; white-space: normal; }
+      table.cards tbody td::before { content: attr(data-label); color: #505a5f; flex: 0 0 9em; }
+      table.cards tr[hidden] { display: none; }
     }
     @media print {
       body { font-size: 11pt; }
