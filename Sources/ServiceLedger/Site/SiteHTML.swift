@@ -80,7 +80,12 @@ enum SiteHTML {
       out += "<tr>"
       for (index, cell) in row.enumerated() {
         let number = index < columns.count && columns[index].isNumber ? " class=\"num\"" : ""
-        out += index == 0 ? "<th scope=\"row\"\(number)>\(cell)</th>" : "<td\(number)>\(cell)</td>"
+        // The column's title goes with each cell: narrow screens show it before the value.
+        let label = index < columns.count ? " data-label=\"\(escaped(columns[index].title))\"" : ""
+        out +=
+          index == 0
+          ? "<th scope=\"row\"\(number)\(label)>\(cell)</th>"
+          : "<td\(number)\(label)>\(cell)</td>"
       }
       out += "</tr>\n"
     }

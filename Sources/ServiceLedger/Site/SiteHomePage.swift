@@ -64,7 +64,7 @@ extension Site {
       rows.map { row in
         [
           SiteHTML.link(row.service.name, to: SitePath.service(row.service.id), from: path),
-          SiteHTML.escaped(row.designation.due.description),
+          "<span class=\"nowrap\">\(row.designation.due)</span>",
           "<span class=\"status\">\(SiteHTML.escaped(row.status.rawValue))</span>",
           Format.integer(row.daysToDue),
           row.service.phase.map { SiteHTML.escaped($0.rawValue) } ?? SiteHTML.missing,
@@ -72,7 +72,7 @@ extension Site {
             SiteHTML.figure(Format.percent($0.takeUp), value: .rate($0.takeUp)) + " to \($0.to)"
           } ?? SiteHTML.missing,
         ]
-      })
+      }, class: "cards")
     if let chart = report.exemplarChart {
       out +=
         "<figure>\n" + chart

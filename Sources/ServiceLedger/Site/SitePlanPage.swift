@@ -67,7 +67,7 @@ extension Site {
               + "</span>" + (action.isOverdue ? " <span class=\"tag\">overdue</span>" : ""),
             milestoneList(action.milestones),
           ]
-        }, class: "actions")
+        }, class: "actions cards")
     }
     return document(
       path, title: strategy.publication.title, section: .plans,

@@ -114,11 +114,15 @@ enum SiteStyle {
         border-bottom: 2px solid #0b0c0c; }
       table.cards thead th, table.cards thead th.num { border: 0; padding: 0; text-align: left; }
       table.cards tbody tr { border-bottom: 1px solid #b1b4b6; padding: 8px 0; }
-      table.cards tbody th { font-weight: 700; border: 0; padding: 0 0 4px; }
+      table.cards tbody th, table.cards tbody th.num { font-weight: 700; border: 0;
+        padding: 0 0 4px; text-align: left; }
+      table.cards tbody th.num::before { content: attr(data-label) " "; }
       table.cards tbody td, table.cards tbody td.num { display: flex; gap: 10px; border: 0;
         padding: 2px 0; text-align: left; white-space: normal; }
       table.cards tbody td::before { content: attr(data-label); color: #505a5f; flex: 0 0 9em; }
       table.cards tr[hidden] { display: none; }
+      table.actions.cards { table-layout: auto; }
+      table.actions.cards th:nth-child(n) { width: auto; }
     }
     @media print {
       body { font-size: 11pt; }

@@ -20,6 +20,8 @@ struct SiteCheck {
       parsed[page.path] = check
     }
     for (path, check) in parsed {
+      let ids = check.attributes.filter { $0.name == "id" }.map(\.value)
+      if Set(ids).count != ids.count { problems.append("\(path): an id is used twice") }
       for attribute in check.attributes {
         let value = attribute.value
         let lowered = value.lowercased()

@@ -70,6 +70,8 @@ struct SiteEscapingTests {
       #expect(problems.contains { $0.contains(expected) }, "\(expected)")
     }
     #expect(SiteCheck([page("index.html", "<a href=\"#top\" id=\"top\">x</a>")]).problems.isEmpty)
+    #expect(
+      SiteCheck([page("index.html", "<p id=\"a\">x</p><p id=\"a\">y</p>")]).problems.count == 1)
   }
 
   @Test("every page parses, links resolve, no script runs from the ledger's text")
