@@ -193,7 +193,17 @@ def check_sorting(browser, failures, site_url, shots):
         else:
             print(f"   services table sorted by annual volume, {expected}: "
                   f"{len(values)} rows, first {values[0]:,.0f}, last {values[-1]:,.0f}")
-    browser.click(button)  # back to descending for the screenshot
+    # The keyboard: focus the column title's button and press Enter.
+    browser.evaluate(f"({button}).focus()")
+    for kind in ["keyDown", "keyUp"]:
+        browser.send("Input.dispatchKeyEvent", {
+            "type": kind, "key": "Enter", "code": "Enter", "windowsVirtualKeyCode": 13,
+            "text": "\r" if kind == "keyDown" else ""})
+    time.sleep(0.1)
+    if browser.evaluate(state) != "descending":
+        failures.append("services.html: Enter on the focused column title did not sort it")
+    else:
+        print("   Enter on the focused 'Annual volume' title sorts it descending again")
     status = browser.evaluate("document.getElementById('table-status').textContent")
     print(f"   live region says: {status}")
     browser.screenshot(os.path.join(shots, "services-sorted-by-volume-1280.png"), height=1600)
@@ -233,6 +243,11 @@ def main():
             top = browser.evaluate("document.getElementById('history').getBoundingClientRect().top"
                                    " + window.scrollY")
             browser.screenshot(os.path.join(shots, "service-history-1280.png"), y=top, height=1400)
+            # How it prints: the print style sheet, A4-wide.
+            browser.send("Emulation.setEmulatedMedia", {"media": "print"})
+            browser.navigate(site_url + service, 794, 1123)
+            browser.screenshot(os.path.join(shots, "service-print.png"), height=2400)
+            browser.send("Emulation.setEmulatedMedia", {"media": ""})
             print("== sorting and filtering the services table")
             check_sorting(browser, failures, site_url, shots)
         finally:
