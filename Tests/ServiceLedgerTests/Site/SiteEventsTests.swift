@@ -115,6 +115,26 @@ struct SiteEventsTests {
     #expect(scopes.filter { $0.value == "row" }.count == 26)
   }
 
+  @Test("without the script the table is complete, in the order of `ledger priorities`")
+  func servicesInPriorityOrder() throws {
+    let page = try #require(Self.pages.first { $0.path == "services.html" })
+    let text = String(decoding: page.bytes, as: UTF8.self)
+    let body = try #require(text.range(of: "<tbody>"))
+    let linked = text[body.upperBound...].components(
+      separatedBy: "<th scope=\"row\"><a href=\"services/"
+    )
+    .dropFirst().map { String($0.prefix { $0 != "." }) }
+    let services = try #require(Self.array(try Self.view("priorities"), "services"))
+    let order = services.compactMap { row -> String? in
+      guard case .string(let id) = Self.member(row, "service") else { return nil }
+      return id
+    }
+    #expect(linked == order)
+    // The filters are hidden until the script shows them; the script fits in its CDATA.
+    #expect(text.contains("<form id=\"filters\" class=\"filters\" hidden=\"hidden\">"))
+    #expect(!SiteScript.js.contains("]]>") && !SiteScript.js.contains("</"))
+  }
+
   /// Runs a view on `events/` as of `asOf` and parses its JSON.
   static func view(_ name: String) throws -> JSONValue {
     let run = CLI.run([
