@@ -1,3 +1,5 @@
+import Foundation
+
 extension Site {
   /// The quarters with a board report: from the quarter of the earliest date in force to the
   /// last quarter that has ended by `asOf` (its last day included).
@@ -26,11 +28,17 @@ extension Site {
 
   /// The archive's index and every quarter's report, each exactly `ledger report --format
   /// html` with a line of links back into the site after `<body>`.
+  ///
+  /// The log was read once; each quarter folds it in memory, the quarters shared between
+  /// both cores, and only each report's HTML and headlines are kept, not its snapshots.
   func reportPages() -> [SitePage] {
     let quarters = reportQuarters
-    let reports = quarters.map(boardReport)
+    let archived = Self.concurrentMap(quarters.count) { index in
+      let report = boardReport(quarters[index])
+      return (html: report.html, headlines: report.headlines)
+    }
     var pages: [SitePage] = []
-    for (index, report) in reports.enumerated() {
+    for (index, report) in archived.enumerated() {
       let quarter = quarters[index]
       let path = SitePath.report(quarter)
       var links = [
@@ -51,7 +59,7 @@ extension Site {
       pages.append(
         SitePage(path: path, text: Self.withNavigation(report.html, links: links)))
     }
-    pages.append(reportsIndex(quarters, reports))
+    pages.append(reportsIndex(quarters, archived.map(\.headlines)))
     return pages
   }
 
@@ -89,7 +97,7 @@ extension Site {
   }
 
   /// The archive's index: one row per quarter, latest first, with its headline figures.
-  func reportsIndex(_ quarters: [Quarter], _ reports: [BoardReport]) -> SitePage {
+  func reportsIndex(_ quarters: [Quarter], _ headlines: [BoardHeadlines]) -> SitePage {
     let path = SitePath.reports
     var body = SiteHTML.note(
       "Each report is the board's quarterly report as of the quarter's last day, compared "
@@ -104,8 +112,7 @@ extension Site {
         .init(title: "Digital take-up", isNumber: true), .init(title: "Exemplars live"),
         .init(title: "Overdue actions", isNumber: true),
       ],
-      zip(quarters, reports).reversed().map { quarter, report in
-        let now = report.headlines
+      zip(quarters, headlines).reversed().map { quarter, now in
         return [
           SiteHTML.link(quarter.description, to: SitePath.report(quarter), from: path),
           Format.integer(now.services), Format.integer(now.transactions),
@@ -117,5 +124,34 @@ extension Site {
       path, title: "Board reports", section: .reports,
       lead: "Every quarter's board report, from the first quarter with data to \(asOf).",
       body: body)
+  }
+
+  /// `transform` of 0..<count, worked out on every core, in order.
+  static func concurrentMap<T: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
+    let results = Results<T>(count: count)
+    DispatchQueue.concurrentPerform(iterations: count) { index in
+      results.store(transform(index), at: index)
+    }
+    return results.values
+  }
+}
+
+/// The results of a concurrent map, each stored once under a lock.
+private final class Results<T>: @unchecked Sendable {
+  private var slots: [T?]
+  private let lock = NSLock()
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  func store(_ value: T, at index: Int) {
+    lock.lock()
+    slots[index] = value
+    lock.unlock()
+  }
+
+  var values: [T] {
+    lock.lock()
+    defer { lock.unlock() }
+    return slots.compactMap { $0 }
   }
 }
