@@ -25,9 +25,14 @@ extension Site {
         })
   }
 
-  /// Phases, managers, assessments and assisted digital: the service standard's record.
+  /// Phases, managers, assessments and assisted digital: the service standard's record, by
+  /// the date each holds from (same day: in the order recorded).
   func standardSection(_ service: ServiceRecord) -> String {
-    let events = (histories[service.id] ?? []).filter(inForce.admits)
+    let events = (histories[service.id] ?? []).filter(inForce.admits).enumerated()
+      .sorted { lhs, rhs in
+        (lhs.element.effectiveDate?.dayNumber ?? .min, lhs.offset)
+          < (rhs.element.effectiveDate?.dayNumber ?? .min, rhs.offset)
+      }.map(\.element)
     var rows: [[String]] = []
     for event in events {
       let link = "<a href=\"#\(SitePath.anchor(event.id))\">"

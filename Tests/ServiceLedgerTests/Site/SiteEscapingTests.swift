@@ -121,4 +121,22 @@ struct SiteEscapingTests {
     // The retracted report counts nowhere: b has no volume as of the date.
     #expect(bText.contains("No volume reported as of 2015-03-31."))
   }
+
+  @Test("phases and managers are listed by the date they hold from, not the order recorded")
+  func standardRecordByDate() throws {
+    var f = BoardFixture()
+    f.register("a")
+    f.add(.phaseEntered(PhaseEntered(service: service("a"), phase: .beta, on: date("2014-05-01"))))
+    f.add(.phaseEntered(PhaseEntered(service: service("a"), phase: .alpha, on: date("2013-06-01"))))
+    f.add(
+      .managerAppointed(
+        ManagerAppointed(
+          service: service("a"), person: PersonID(unchecked: "p-0042"), on: date("2014-01-10"))))
+    let page = try #require(
+      Site(f.ledger, asOf: date("2015-03-31")).pages().first { $0.path == "services/a.html" })
+    let text = String(decoding: page.bytes, as: UTF8.self)
+    let details = text.components(separatedBy: "<td data-label=\"Detail\">").dropFirst()
+      .map { String($0.prefix { $0 != "<" }) }
+    #expect(details == ["entered alpha", "p-0042 appointed as service-manager", "entered beta"])
+  }
 }
