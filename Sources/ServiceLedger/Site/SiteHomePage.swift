@@ -11,6 +11,16 @@ extension Site {
         + "the Digital Efficiency Report's model at \(Format.percent(snapshot.shift.target, digits: 0)) "
         + "take-up.")
     body += exemplarsSection(from: path)
+    if let chart = report.channelMixChart {
+      body += "<h2>Channels</h2>\n<figure>\n" + chart
+      body +=
+        SiteHTML.element(
+          "figcaption",
+          "Shares of transactions a year and of their estimated cost by channel, over the "
+            + "\(snapshot.shift.estimated.count) services with digital figures. Digital is "
+            + "\(Format.percent(snapshot.shift.portfolioTakeUp ?? 0)) of transactions.")
+        + "\n</figure>\n"
+    }
     let priority = snapshot.priorityRows
     body += "<h2>Priority services</h2>\n"
     body += servicesTable(

@@ -8,7 +8,9 @@ extension Site {
     var body = SiteHTML.note(
       "In priority order: exemplars, then high-volume services (over "
         + "\(Format.integer(snapshot.priorities.threshold)) transactions a year), standard, "
-        + "and services with no volume reported; then by annual volume. Select a column title "
+        + "and services with no volume reported; then by annual volume. Latest take-up is "
+        + "digital ÷ all transactions in the latest quarterly (else 12-month) report, and trend "
+        + "its change since the report before. Select a column title "
         + "to sort by it.")
     body += filtersForm(rows)
     body += "<p id=\"table-status\" class=\"note\" role=\"status\" aria-live=\"polite\"></p>\n"
