@@ -10,14 +10,17 @@
 public struct Site: Sendable {
   /// Valid time.
   public let asOf: CivilDate
-  /// Knowledge time; nil means everything recorded.
+  /// Knowledge time: the one asked for, else the latest `at` in the log, so that the site
+  /// built now and the one `reproduction` builds later are the same bytes; nil only for an
+  /// empty ledger.
   public let knownAt: Timestamp?
   /// The board report as of `asOf`: its snapshot is every view the site shows.
   let report: BoardReport
   /// The replayed log, for event histories and the quarterly reports.
   let ledger: Ledger
   let people: PeopleFile
-  /// The ledger's files as they were at `knownAt`, by name.
+  /// The ledger's files as they were at `knownAt` (as far as the replay read them, should a
+  /// line have been appended since), by name.
   let files: [String: [UInt8]]
   /// Each organisation's page name (a slug unique within the site), by organisation.
   let organisationSlugs: [String: String]
@@ -34,13 +37,14 @@ public struct Site: Sendable {
   /// - Parameters:
   ///   - ledger: the replayed log.
   ///   - asOf: valid time of every view.
-  ///   - knownAt: leaves out events recorded after it.
+  ///   - knownAt: leaves out events recorded after it; nil: everything recorded.
   ///   - people: names to show for people's ids.
   ///   - files: the ledger's own files (name and bytes) for the downloads page.
   public init(
     _ ledger: Ledger, asOf: CivilDate, knownAt: Timestamp? = nil,
     people: PeopleFile = PeopleFile(), files: [String: [UInt8]] = [:]
   ) {
+    let knownAt = knownAt ?? ledger.events.map(\.at).max()
     self.asOf = asOf
     self.knownAt = knownAt
     self.ledger = ledger
@@ -77,7 +81,7 @@ public struct Site: Sendable {
 
   /// The command that rebuilds exactly this site (without `--ledger` and `--out`).
   var reproduction: String? {
-    guard let at = knownAt ?? report.recordedUpTo else { return nil }
+    guard let at = knownAt else { return nil }
     return "ledger site --as-of \(asOf) --known-at \(at)"
   }
 

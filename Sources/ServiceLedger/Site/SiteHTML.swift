@@ -154,10 +154,7 @@ extension Site {
 
   /// What every page's figures are: the date, and what was known.
   var footer: String {
-    let known =
-      knownAt.map { "as known at \($0)" } ?? report.recordedUpTo.map {
-        "from everything recorded up to \($0)"
-      } ?? "from an empty ledger"
+    let known = knownAt.map { "as recorded up to \($0)" } ?? "from an empty ledger"
     return "Figures as of \(asOf), \(known), replayed from the ledger's append-only event log."
   }
 

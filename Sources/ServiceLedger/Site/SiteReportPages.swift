@@ -16,14 +16,11 @@ extension Site {
     return quarters
   }
 
-  /// The knowledge time the archived reports are built at, so that each is exactly what its
-  /// own footer's `ledger report … --known-at` prints.
-  var reportKnownAt: Timestamp? { knownAt ?? report.recordedUpTo }
-
-  /// The board report of `quarter` as the archive holds it.
+  /// The board report of `quarter` as the archive holds it: at the site's knowledge time, so
+  /// that it is exactly what its own footer's `ledger report … --known-at` prints.
   func boardReport(_ quarter: Quarter) -> BoardReport {
     BoardReport(
-      ledger, period: ReportPeriod(quarter: quarter), knownAt: reportKnownAt, people: people)
+      ledger, period: ReportPeriod(quarter: quarter), knownAt: knownAt, people: people)
   }
 
   /// The archive's index and every quarter's report, each exactly `ledger report --format
@@ -102,7 +99,7 @@ extension Site {
     var body = SiteHTML.note(
       "Each report is the board's quarterly report as of the quarter's last day, compared "
         + "with the quarter before, built from what was recorded up to "
-        + "\(reportKnownAt?.description ?? "now"). The command at the foot of each reproduces "
+        + "\(knownAt?.description ?? "now"). The command at the foot of each reproduces "
         + "it byte for byte, whatever is recorded later.")
     body += SiteHTML.table(
       "\(quarters.count) quarterly reports, latest first",

@@ -9,12 +9,12 @@ struct SiteEventsTests {
   static let asOf = "2017-09-30"
 
   /// The site of `events/` as of `asOf`, with the ledger's files, built from a fresh read.
-  static func build() throws -> [SitePage] {
+  static func build(knownAt: Timestamp? = nil) throws -> [SitePage] {
     let folder = LedgerFolder(path: packageRoot + "/events")
     let ledger = try folder.read()
     var files: [String: [UInt8]] = [:]
     for name in try folder.fileNames() { files[name] = try folder.bytes(of: name) }
-    return Site(ledger, asOf: date(asOf), files: files).pages()
+    return Site(ledger, asOf: date(asOf), knownAt: knownAt, files: files).pages()
   }
 
   static let pages: [SitePage] = (try? build()) ?? []
@@ -38,10 +38,19 @@ struct SiteEventsTests {
     }
   }
 
-  @Test("building twice gives the same bytes")
+  @Test("building twice gives the same bytes, and so does the footer's command later")
   func deterministic() throws {
     let again = try Self.build()
     #expect(again == Self.pages)
+    let home = try #require(Self.pages.first { $0.path == "index.html" })
+    let text = String(decoding: home.bytes, as: UTF8.self)
+    let marker = "ledger site --as-of \(Self.asOf) --known-at "
+    let start = try #require(text.range(of: marker))
+    let knownAt = try #require(Timestamp(String(text[start.upperBound...].prefix { $0 != "<" })))
+    #expect(try Self.build(knownAt: knownAt) == Self.pages)
+    // A second earlier, the site is another one.
+    let earlier = Timestamp(seconds: knownAt.seconds - 1, nanoseconds: knownAt.nanoseconds)
+    #expect(try Self.build(knownAt: earlier) != Self.pages)
   }
 
   @Test("every service has a page whose figures are those of priorities and channel-shift")

@@ -56,9 +56,6 @@ struct SiteCommand: Command {
     let people = try PeopleFile.read(from: folder)
     var files: [String: [UInt8]] = [:]
     for name in try folder.fileNames() { files[name] = try folder.bytes(of: name) }
-    // The files as far as the replay read them, should a line have been appended since.
-    let recorded = knownAt ?? ledger.events.map(\.at).max()
-    if let recorded { files = Site.known(files, in: ledger, at: recorded) }
     let site = Site(ledger, asOf: asOf, knownAt: knownAt, people: people, files: files)
     let pages = site.pages()
     let suffix =
