@@ -89,7 +89,6 @@ extension Site {
   /// The estimate of `ledger channel-shift` by channel.
   func costsSection(_ service: ServiceRecord) -> String {
     guard let estimate = shiftRows[service.id]?.estimate else { return "" }
-    let costs = snapshot.shift.unitCosts
     var out = "<h2>Estimated cost a year by channel</h2>\n"
     out += SiteHTML.table(
       "Cost of \(Format.integer(priorityRows[service.id]?.annual.volume ?? 0)) transactions a year",
@@ -101,7 +100,7 @@ extension Site {
         [
           SiteHTML.escaped(Self.channelTitles[index]),
           Format.integer(Int(estimate.volumes[index].rounded(.toNearestOrAwayFromZero))),
-          "£" + Format.decimal(costs.channels[index], digits: 2),
+          "£" + Format.decimal(estimate.units[index], digits: 2),
           Format.pounds(estimate.costs[index]),
         ]
       } + [
@@ -111,7 +110,8 @@ extension Site {
         ]
       ])
     out += SiteHTML.note(
-      "Transactions whose channel is not reported are split 80% phone, 20% face to face. "
+      "Unit costs: \(Self.costBasis(estimate.basis)). "
+        + "Transactions whose channel is not reported are split 80% phone, 20% face to face. "
         + "Reaching \(Format.percent(estimate.target, digits: 0)) take-up would save "
         + "\(Format.pounds(estimate.saving)) a year.")
     return out
@@ -143,5 +143,15 @@ extension Site {
         ]
       })
     return out
+  }
+
+  /// Where a service's unit costs come from, in words.
+  static func costBasis(_ basis: CostBasis) -> String {
+    let fallback =
+      basis.fallback.source + (basis.fallback.on.map { " (set \($0))" } ?? "")
+    guard let recorded = basis.recorded else { return fallback }
+    return "the service's own recorded cost per transaction, from its KPI report for "
+      + "\(recorded.from) to \(recorded.to)" + (recorded.source.map { " (\($0))" } ?? "")
+      + ", with the differences between channels from the \(fallback)"
   }
 }

@@ -68,6 +68,7 @@ extension Site {
     let annual = priorityRows[service.id]?.annual ?? .none
     let shift = shiftRows[service.id]
     let series = shift?.series ?? .empty
+    let takeUp = shift?.takeUp
     func figure(_ id: String, _ text: String?, _ value: JSONValue, _ after: String = "") -> String {
       guard let text else { return SiteHTML.missing }
       return SiteHTML.figure(text, value: value, id: id) + SiteHTML.escaped(after)
@@ -85,13 +86,37 @@ extension Site {
         figure("annual-volume", annual.volume.map(Format.integer), .integer(annual.volume), basis)
       ),
       (
-        "Digital take-up of that year",
+        "12-month take-up (that year)",
         figure(
           "digital-take-up", annual.digitalTakeUp.map { Format.percent($0) },
           .rate(annual.digitalTakeUp))
       ),
       (
-        "Latest take-up",
+        "Latest-quarter take-up",
+        figure(
+          "quarter-take-up", takeUp?.latestQuarter.map { Format.percent($0.takeUp) },
+          .rate(takeUp?.latestQuarter?.takeUp),
+          takeUp?.latestQuarter.map { " (quarter to \($0.to))" } ?? "")
+      ),
+      (
+        "Change since the quarter before",
+        figure(
+          "quarter-change", takeUp?.quarterChange.map { Format.points($0) },
+          .rate(takeUp?.quarterChange))
+      ),
+      (
+        "Estimated cost a year",
+        figure(
+          "cost", shift?.estimate.map { Format.pounds($0.cost) }, .pounds(shift?.estimate?.cost))
+      ),
+      (
+        "Saving at \(Format.percent(snapshot.shift.target, digits: 0)) take-up",
+        figure(
+          "saving", shift?.estimate.map { Format.pounds($0.saving) },
+          .pounds(shift?.estimate?.saving))
+      ),
+      (
+        "Latest report's take-up",
         figure(
           "latest-take-up", series.latest.map { Format.percent($0.takeUp) },
           .rate(series.latest?.takeUp),
@@ -109,23 +134,32 @@ extension Site {
           "change-since-first", series.changeSinceFirst.map { Format.points($0) },
           .rate(series.changeSinceFirst))
       ),
-      (
-        "Estimated cost a year",
-        figure(
-          "cost", shift?.estimate.map { Format.pounds($0.cost) }, .pounds(shift?.estimate?.cost))
-      ),
-      (
-        "Saving at \(Format.percent(snapshot.shift.target, digits: 0)) take-up",
-        figure(
-          "saving", shift?.estimate.map { Format.pounds($0.saving) },
-          .pounds(shift?.estimate?.saving))
-      ),
     ])
+    out += staleness(shift)
     out += SiteHTML.note(
       "Transactions a year follow the five-step rule of `ledger priorities` (a 12-month "
         + "report, quarters summed, or annualised from part of a year). Take-up is digital ÷ "
         + "all transactions; assisted digital is not digital. Costs multiply each channel's "
-        + "volume by its unit cost (\(snapshot.shift.unitCosts.source)).")
+        + "volume by its unit cost (the table below says where each comes from).")
     return out
+  }
+
+  /// What `ledger channel-shift` says is stale about the service's figures, if anything.
+  func staleness(_ shift: ChannelShift.Row?) -> String {
+    guard let shift, shift.isVolumeStale || shift.isCostStale else { return "" }
+    var parts: [String] = []
+    if shift.isVolumeStale {
+      parts.append(
+        SiteHTML.figure("Stale", value: .bool(true), id: "stale")
+          + SiteHTML.escaped(
+            ": its transactions a year come from a window that ended six months or more "
+              + "before \(asOf)."))
+    }
+    if shift.isCostStale {
+      parts.append(
+        SiteHTML.figure("Stale cost", value: .bool(true), id: "cost-stale")
+          + SiteHTML.escaped(": its cost rests on a stale volume or recorded unit cost."))
+    }
+    return "<p class=\"status\">" + parts.joined(separator: " ") + "</p>\n"
   }
 }
