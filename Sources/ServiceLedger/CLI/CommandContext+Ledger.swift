@@ -35,3 +35,18 @@ extension CommandContext {
     ViewFormat(rawValue: try format(arguments, ViewFormat.names, command: command)) ?? .table
   }
 }
+
+extension CommandContext {
+  /// The writer for `folder`, with the fault-injection test hook when `LEDGER_TEST_FAULT`
+  /// (`fail:N` or `kill:N`) is set.
+  /// - Throws: `UsageError` when `LEDGER_TEST_FAULT` cannot be read.
+  public func writer(for folder: LedgerFolder) throws(UsageError) -> LedgerWriter {
+    guard let text = environment["LEDGER_TEST_FAULT"], !text.isEmpty else {
+      return LedgerWriter(folder: folder)
+    }
+    guard let faults = FaultInjection(text) else {
+      throw UsageError("LEDGER_TEST_FAULT=\(text) is not fail:N or kill:N")
+    }
+    return LedgerWriter(folder: folder, faults: faults)
+  }
+}

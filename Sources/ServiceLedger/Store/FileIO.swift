@@ -52,16 +52,6 @@ enum FileIO {
     return true
   }
 
-  /// Replaces `path` with `bytes`, `fsync`ed (for small bookkeeping files only).
-  /// - Throws: `LedgerError.io` naming `path`.
-  static func replace(_ path: String, bytes: [UInt8]) throws(LedgerError) {
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else { throw error(path) }
-    defer { close(descriptor) }
-    try writeAll(bytes, to: descriptor, path: path)
-    guard fsync(descriptor) == 0 else { throw error(path) }
-  }
-
   /// Cuts `path` back to `length` bytes and `fsync`s it.
   /// - Throws: `LedgerError.io` naming `path`.
   static func truncate(_ path: String, to length: Int) throws(LedgerError) {

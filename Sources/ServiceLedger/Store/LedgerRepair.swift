@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// `ledger repair`: moves what a cut-off write left in the log to side files, deleting nothing.
 ///
 /// Under the folder's exclusive lock it moves (1) the lines of a batch that an `AppendJournal`
@@ -54,22 +60,9 @@ public struct LedgerRepair: Sendable {
     defer { lock.unlock() }
     var outcome = Outcome(moves: [], removedJournal: false, remainingProblems: [])
     let suffix = ".torn-" + now.description.filter { $0 != "-" && $0 != ":" }
-    let journalState = AppendJournal.state(in: folder)
-    if case .pending(let journal) = journalState {
-      for name in journal.lengths.keys.sorted() {
-        let bytes = try folder.bytes(of: name)
-        guard let committed = journal.committedLength(of: name, in: bytes) else { continue }
-        outcome.moves.append(
-          try moveAside(
-            bytes, from: committed, of: name, suffix: suffix, lock: lock,
-            reason: .unfinishedBatch))
-      }
-    }
-    if journalState != .none {
-      try FileIO.remove(folder.path(of: AppendJournal.fileName))
-      guard lock.sync() else { throw FileIO.error(folder.path) }
-      outcome.removedJournal = true
-    }
+    let settled = try settleJournal(lock: lock, suffix: suffix)
+    outcome.moves = settled.moves
+    outcome.removedJournal = settled.removedJournal
     for name in try folder.fileNames() {
       let bytes = try folder.bytes(of: name)
       guard let last = bytes.last, last != UInt8(ascii: "\n") else { continue }
@@ -79,6 +72,45 @@ public struct LedgerRepair: Sendable {
     }
     outcome.remainingProblems = try folder.readUnlocked().problems
     return outcome
+  }
+
+  /// Moves the lines of a batch that an `AppendJournal` shows did not finish to side files and
+  /// removes the journal; the caller holds the folder's exclusive `lock`.
+  /// - Parameters:
+  ///   - lock: the folder's exclusive lock, held by the caller.
+  ///   - suffix: added to a file's name to name its side file; nil for one from the time the
+  ///     journal was written (for a writer, which has no clock of its own).
+  /// - Returns: what was moved, and whether there was a journal to remove.
+  /// - Throws: `LedgerError.io` when a file cannot be read or written.
+  func settleJournal(lock: FileLock, suffix: String?) throws(LedgerError) -> (
+    moves: [Move], removedJournal: Bool
+  ) {
+    let journalState = AppendJournal.state(in: folder)
+    guard journalState != .none else { return ([], false) }
+    let suffix = suffix ?? journalSuffix()
+    var moves: [Move] = []
+    if case .pending(let journal) = journalState {
+      for name in journal.lengths.keys.sorted() {
+        let bytes = try folder.bytes(of: name)
+        guard let committed = journal.committedLength(of: name, in: bytes) else { continue }
+        moves.append(
+          try moveAside(
+            bytes, from: committed, of: name, suffix: suffix, lock: lock,
+            reason: .unfinishedBatch))
+      }
+    }
+    try FileIO.remove(folder.path(of: AppendJournal.fileName))
+    guard lock.sync() else { throw FileIO.error(folder.path) }
+    return (moves, true)
+  }
+
+  /// `.torn-TIME` from the journal's modification time: when the batch was cut off.
+  private func journalSuffix() -> String {
+    var status = stat()
+    let seconds =
+      stat(folder.path(of: AppendJournal.fileName), &status) == 0
+      ? Int(status.st_mtim.tv_sec) : 0
+    return ".torn-" + Timestamp(seconds: seconds).description.filter { $0 != "-" && $0 != ":" }
   }
 
   /// Copies `bytes[start...]` of file `name` to a new side file, then truncates the file to

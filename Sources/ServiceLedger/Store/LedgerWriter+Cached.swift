@@ -20,6 +20,7 @@ extension LedgerWriter {
     guard folder.exists else { throw LedgerError.noLedger(path: folder.path) }
     let lock = try FileLock(path: folder.path, create: false)
     defer { lock.unlock() }
+    try settle(lock: lock)
     var built: [Batch]?
     if case .none = AppendJournal.state(in: folder), try Roles.load(from: folder) == nil,
       let (cache, _) = try currentCache(), let validator = cache.validator

@@ -15,8 +15,13 @@ public struct LedgerWriter: Sendable {
 
   /// The folder written to.
   public let folder: LedgerFolder
+  /// A test hook that fails or kills at the Nth write or sync point; nil in normal use.
+  public var faults: FaultInjection?
 
-  public init(folder: LedgerFolder) { self.folder = folder }
+  public init(folder: LedgerFolder, faults: FaultInjection? = nil) {
+    self.folder = folder
+    self.faults = faults
+  }
 
   /// Validates `events` against the log as it is now and writes them to `file`.
   ///
@@ -67,7 +72,17 @@ public struct LedgerWriter: Sendable {
     guard folder.exists else { throw LedgerError.noLedger(path: folder.path) }
     let lock = try FileLock(path: folder.path, create: false)
     defer { lock.unlock() }
+    try settle(lock: lock)
     return try appendLocked(source: source, lock: lock, building: build)
+  }
+
+  /// Rolls back a batch that an earlier writer did not finish (see `AppendJournal`), before
+  /// anything else is written: its lines go to a side file, as `ledger repair` moves them,
+  /// so that no later line is ever read as part of that batch.
+  /// - Throws: `LedgerError.io` when the batch cannot be moved aside.
+  func settle(lock: FileLock) throws(LedgerError) {
+    guard AppendJournal.state(in: folder) != .none else { return }
+    _ = try LedgerRepair(folder: folder).settleJournal(lock: lock, suffix: nil)
   }
 
   /// `append(source:building:)` once the caller holds the folder's exclusive `lock`.

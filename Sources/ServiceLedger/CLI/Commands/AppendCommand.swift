@@ -38,7 +38,7 @@ struct AppendCommand: Command {
     let actor = try context.actor(arguments)
     var count = 0
     // Decoded under the lock, so that `at` left to the tool is read from the clock there.
-    _ = try LedgerWriter(folder: folder).append(source: source) { () throws(LedgerError) in
+    _ = try context.writer(for: folder).append(source: source) { () throws(LedgerError) in
       let decoder = EnvelopeDecoder(defaults: .init(id: makeID, at: clock(), by: actor))
       let events = try InputLines.events(bytes, decoder: decoder, source: source)
       count = events.count

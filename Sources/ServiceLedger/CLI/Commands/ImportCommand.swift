@@ -52,7 +52,7 @@ struct ImportCommand: Command {
     var failure: ImportError?
     // Planned under the lock against the log as it is then, so that two imports at once
     // cannot both add the same rows.
-    try LedgerWriter(folder: folder).append(source: path) { ledger throws(LedgerError) in
+    try context.writer(for: folder).append(source: path) { ledger throws(LedgerError) in
       let importer = TransactionsExplorerImport(
         at: clock(), by: actor, makeID: makeID, files: files)
       do throws(ImportError) {

@@ -74,7 +74,7 @@ struct RecordCommand: Command {
       throw LedgerError.rejected(source: "", line: 0, reason: error.description)
     }
     // Stamped again under the lock: another writer may have appended while this one waited.
-    let files = try LedgerWriter(folder: folder).append(source: "") { () throws(LedgerError) in
+    let files = try context.writer(for: folder).append(source: "") { () throws(LedgerError) in
       event.at = clock()
       return [(file, [event])]
     }
