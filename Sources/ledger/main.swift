@@ -15,7 +15,9 @@ var context = CommandContext(
     return Timestamp(seconds: Int(now.rounded(.down)))
   },
   makeID: { EventID(unchecked: UUID().uuidString.lowercased()) },
-  readInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) },
+  readInput: {
+    try BoundedInput.read(0, source: "stdin", lineLimit: LogFileReader.maximumLineLength)
+  },
   write: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
   writeError: { text in FileHandle.standardError.write(Data(text.utf8)) }
 )

@@ -10,6 +10,10 @@ public enum CheckRule: String, Sendable, CaseIterable, Comparable {
   case appendOnly = "append-only"
   case notAuthorised = "not-authorised"
   case personalData = "personal-data"
+  // Folder rules: what is in the ledger folder besides the log's lines.
+  case notAFile = "not-a-file"
+  case ignoredFile = "ignored-file"
+  case staleJournal = "stale-journal"
   // Standard rules: the service standard and the strategy, as of a date.
   case serviceManager = "service-manager"
   case assessment
@@ -32,16 +36,20 @@ public enum CheckRule: String, Sendable, CaseIterable, Comparable {
     }
   }
 
-  /// The severity of its findings: `overdue`, `stale-volume` and `personal-data` are warnings.
+  /// The severity of its findings: `overdue`, `stale-volume`, `personal-data`, `ignored-file`
+  /// and `stale-journal` are warnings.
   public var severity: Finding.Severity {
-    self == .overdue || self == .staleVolume || self == .personalData ? .warning : .error
+    switch self {
+    case .overdue, .staleVolume, .personalData, .ignoredFile, .staleJournal: return .warning
+    default: return .error
+    }
   }
 
   /// Whether it checks the log itself (true) or the service standard as of a date (false).
   public var isDataRule: Bool {
     switch self {
     case .malformed, .tornLine, .duplicateID, .unknownReference, .invalidValue, .timeOrder,
-      .appendOnly, .notAuthorised, .personalData:
+      .appendOnly, .notAuthorised, .personalData, .notAFile, .ignoredFile, .staleJournal:
       return true
     case .serviceManager, .assessment, .assistedDigital, .kpis, .govuk, .exemplarDeadline,
       .overdue, .staleVolume:
@@ -62,6 +70,11 @@ public enum CheckRule: String, Sendable, CaseIterable, Comparable {
     case .appendOnly: return "no line of the base (--base) was changed, removed or reordered"
     case .notAuthorised: return "every new line's actor may record it under roles.json (--base)"
     case .personalData: return "no e-mail address or name where the log should hold only ids"
+    case .notAFile:
+      return "every *.jsonl entry is a regular file (not a FIFO, device, folder or broken link)"
+    case .ignoredFile:
+      return "no file looks like part of the log but is never read (x.JSONL, .x.jsonl, *.bak)"
+    case .staleJournal: return "no note of a cut-off append is left in the folder"
     case .serviceManager: return "a priority service in alpha or later has a service manager"
     case .assessment: return "a service in beta or live passed an assessment for that stage"
     case .assistedDigital: return "a service in beta or live has assisted-digital provision"

@@ -46,6 +46,7 @@ public struct LedgerCheck: Sendable {
           ledger, base: baseLedger, roles: try Roles.load(from: folder))
       }
     }
+    extra += try FolderRules.findings(folder, rules: Set(rules))
     if rules.contains(.personalData) {
       extra += PersonalDataRule.findings(
         ledger, names: try PersonalDataRule.displayNames(in: folder))

@@ -130,6 +130,19 @@ public struct PayloadDecoder {
     return date
   }
 
+  /// The largest whole number a count may be: a trillion. Counts are summed over reports and
+  /// services and scaled to a year; bounding each keeps every sum far from the integer limit,
+  /// and a larger figure is a typing error in any report the ledger is for.
+  public static let maximumCount = 1_000_000_000_000
+
+  /// The error for a count above `maximumCount`.
+  static func tooLarge(_ text: String, field: String) -> EventError {
+    EventError(
+      field: field,
+      "\(text) is more than the largest count the ledger takes, 1,000,000,000,000 (a trillion); "
+        + "check the figure")
+  }
+
   /// A required whole number ≥ `minimum`.
   public func count(_ key: String, minimum: Int = 0) throws(EventError) -> Int {
     guard let value = try optionalCount(key, minimum: minimum) else { throw missing(key) }
@@ -142,8 +155,11 @@ public struct PayloadDecoder {
     guard case .number(let number) = value else {
       throw EventError(field: "data." + key, "must be a whole number, not \(value.kindName)")
     }
-    guard number.isInteger, let int = number.int else {
+    guard number.isInteger else {
       throw EventError(field: "data." + key, "\(number.text) is not a whole number")
+    }
+    guard let int = number.int, int <= Self.maximumCount else {
+      throw Self.tooLarge(number.text, field: "data." + key)
     }
     guard int >= minimum else {
       throw EventError(field: "data." + key, "\(int) is less than \(minimum)")

@@ -53,6 +53,12 @@ struct TransactionsExplorerRow: Sendable {
       guard let number = Int(text), number >= 0 else {
         throw fail(column, "\"\(text)\" is not a whole number >= 0")
       }
+      guard number <= PayloadDecoder.maximumCount else {
+        throw fail(
+          column,
+          "\(text) is more than the largest count the ledger takes, 1,000,000,000,000 "
+            + "(a trillion); check the figure")
+      }
       return number
     }
     func decimal(_ column: String, upTo limit: Double) throws(ImportError) -> Double? {

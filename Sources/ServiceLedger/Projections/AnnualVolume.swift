@@ -61,7 +61,7 @@ public struct AnnualVolume: Sendable, Equatable {
     let inside = current.filter { $0.from >= start && $0.to <= end }.sorted { $0.from < $1.from }
     // 2. Reports inside the window covering every day of it.
     if AnnualVolume.covers(inside, from: start, to: end) {
-      self = AnnualVolume(using: inside, basis: .summed, volume: inside.map(\.total).reduce(0, +))
+      self = AnnualVolume(using: inside, basis: .summed, volume: inside.map(\.total).saturatingSum)
       return
     }
     // 3. The latest 12-month report ending before E.
@@ -71,23 +71,23 @@ public struct AnnualVolume: Sendable, Equatable {
       return
     }
     // 4. Annualise what lies inside the window.
-    let days = inside.map(\.days).reduce(0, +)
+    let days = inside.map(\.days).saturatingSum
     guard days > 0 else {
       self = .none
       return
     }
-    let sum = inside.map(\.total).reduce(0, +)
+    let sum = inside.map(\.total).saturatingSum
     // Half up on exact integers: (2 × sum × 365 + days) ÷ (2 × days).
-    let annual = (2 * sum * 365 + days) / (2 * days)
+    let annual = Int.scaled(sum, by: 365, over: days)
     self = AnnualVolume(using: inside, basis: .annualised, volume: annual)
   }
 
   private init(using reports: [VolumeReported], basis: Basis, volume: Int) {
-    let total = reports.map(\.total).reduce(0, +)
+    let total = reports.map(\.total).saturatingSum
     let digital = reports.map(\.digital)
     var takeUp: Double?
     if total > 0, !digital.contains(where: { $0 == nil }) {
-      takeUp = Double(digital.compactMap { $0 }.reduce(0, +)) / Double(total)
+      takeUp = Double(digital.compactMap { $0 }.saturatingSum) / Double(total)
     }
     self.init(
       volume: volume, basis: basis, from: reports.map(\.from).min(), to: reports.map(\.to).max(),

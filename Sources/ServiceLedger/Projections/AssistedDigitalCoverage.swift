@@ -43,7 +43,7 @@ public struct AssistedDigitalCoverage: Sendable, Equatable {
       guard digitalTo != nil || phased else { return nil }
       return Row(
         service: record, annual: annual,
-        expectedNeed: annual.volume.map { ($0 * 18 + 50) / 100 },
+        expectedNeed: annual.volume.map { Int.scaled($0, by: 18, over: 100) },
         reportedAssisted: AssistedDigitalCoverage.assisted(annual), digitalTo: digitalTo)
     }
     rows.sort { lhs, rhs in
@@ -63,9 +63,9 @@ public struct AssistedDigitalCoverage: Sendable, Equatable {
   /// Covered ÷ in scope, weighted by annual volume (services without one count 0); nil when
   /// no service in scope has a volume.
   public var coverageByVolume: Double? {
-    let total = rows.compactMap(\.annual.volume).reduce(0, +)
+    let total = rows.compactMap(\.annual.volume).saturatingSum
     guard total > 0 else { return nil }
-    let covered = rows.filter(\.isCovered).compactMap(\.annual.volume).reduce(0, +)
+    let covered = rows.filter(\.isCovered).compactMap(\.annual.volume).saturatingSum
     return Double(covered) / Double(total)
   }
 
@@ -83,10 +83,10 @@ public struct AssistedDigitalCoverage: Sendable, Equatable {
     guard let volume = annual.volume, !annual.reports.isEmpty else { return nil }
     let counts = annual.reports.map(\.assisted)
     guard !counts.contains(where: { $0 == nil }) else { return nil }
-    let assisted = counts.compactMap { $0 }.reduce(0, +)
-    let total = annual.reports.map(\.total).reduce(0, +)
+    let assisted = counts.compactMap { $0 }.saturatingSum
+    let total = annual.reports.map(\.total).saturatingSum
     guard total > 0, total != volume else { return assisted }
     // Annualised: the same share of the year's volume, half up.
-    return (2 * assisted * volume + total) / (2 * total)
+    return Int.scaled(assisted, by: volume, over: total)
   }
 }

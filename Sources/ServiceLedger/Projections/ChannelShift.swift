@@ -72,7 +72,7 @@ public struct ChannelShift: Sendable, Equatable {
   public var estimated: [Row] { rows.filter { $0.estimate != nil } }
 
   /// Transactions a year of the services with an estimate.
-  public var portfolioVolume: Int { estimated.compactMap(\.annual.volume).reduce(0, +) }
+  public var portfolioVolume: Int { estimated.compactMap(\.annual.volume).saturatingSum }
 
   /// Digital transactions a year of the services with an estimate.
   public var portfolioDigital: Double {

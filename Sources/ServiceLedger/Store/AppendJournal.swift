@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The note a writer leaves in the ledger folder while a batch of several lines is being
 /// written: each file's length before the batch.
 ///
@@ -68,6 +74,7 @@ struct AppendJournal: Sendable, Equatable {
 extension LedgerFolder {
   /// Whether a file (of any kind) named `name` exists in the folder.
   func hasFile(_ name: String) -> Bool {
-    (try? FileManager.default.attributesOfItem(atPath: path(of: name))) != nil
+    var status = stat()
+    return lstat(path(of: name), &status) == 0
   }
 }

@@ -22,17 +22,75 @@ enum FileIO {
     }
   }
 
+  /// Opens `path` for reading when it is a regular file (or a link to one); never waits, even
+  /// for a FIFO or a device, which a log must not be.
+  /// - Returns: the descriptor.
+  /// - Throws: `LedgerError.io` naming `path`, saying what it is when it is not a file.
+  static func openRegular(_ path: String) throws(LedgerError) -> Int32 {
+    let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    guard descriptor >= 0 else { throw error(path) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+      close(descriptor)
+      throw LedgerError.io(path: path, reason: "is \(kind(status.st_mode)), not a regular file")
+    }
+    return descriptor
+  }
+
+  /// What a file mode says the file is, for messages ("a FIFO", "a device").
+  static func kind(_ mode: mode_t) -> String {
+    switch mode & S_IFMT {
+    case S_IFREG: return "a regular file"
+    case S_IFDIR: return "a folder"
+    case S_IFIFO: return "a FIFO (named pipe)"
+    case S_IFCHR, S_IFBLK: return "a device"
+    case S_IFSOCK: return "a socket"
+    case S_IFLNK: return "a symbolic link"
+    default: return "not a file"
+    }
+  }
+
+  /// Reads the whole of a regular file (see `openRegular`).
+  /// - Throws: `LedgerError.io` naming `path`.
+  static func readRegular(_ path: String) throws(LedgerError) -> [UInt8] {
+    let descriptor = try openRegular(path)
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else { throw error(path) }
+    var bytes = [UInt8](repeating: 0, count: max(Int(status.st_size), 0))
+    var filled = 0
+    while true {
+      if filled == bytes.count { bytes += [UInt8](repeating: 0, count: max(bytes.count, 4096)) }
+      let count = bytes.withUnsafeMutableBytes { raw in
+        read(descriptor, raw.baseAddress.map { $0 + filled }, raw.count - filled)
+      }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw error(path)
+      }
+      if count == 0 { break }
+      filled += count
+    }
+    bytes.removeSubrange(filled...)
+    return bytes
+  }
+
   /// Opens `path` for appending, creating it when missing.
   /// - Returns: the descriptor and the file's length before anything is appended.
   /// - Throws: `LedgerError.io` naming `path`.
   static func openForAppend(_ path: String) throws(LedgerError) -> (Int32, off_t) {
-    let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+    // Never waits for a FIFO's reader: a log file must be a regular file.
+    let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NONBLOCK | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { throw error(path) }
     var status = stat()
     guard fstat(descriptor, &status) == 0 else {
       let failure = error(path)
       close(descriptor)
       throw failure
+    }
+    guard status.st_mode & S_IFMT == S_IFREG else {
+      close(descriptor)
+      throw LedgerError.io(path: path, reason: "is \(kind(status.st_mode)), not a regular file")
     }
     return (descriptor, status.st_size)
   }

@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A ledger folder: every `*.jsonl` file directly inside it is part of the log.
 public struct LedgerFolder: Sendable {
   /// The file new events go to unless another is named.
@@ -28,16 +34,47 @@ public struct LedgerFolder: Sendable {
       && isDirectory.boolValue
   }
 
-  /// The `*.jsonl` files of the log, sorted by name.
+  /// The `*.jsonl` files of the log, sorted by name: regular files (or links to them) only.
+  /// Anything else named `*.jsonl` (a FIFO, a device, a folder, a dangling link) is never
+  /// opened, so that it cannot make a reader wait forever; `notLogFiles()` lists them for
+  /// `ledger check`.
   /// - Throws: `LedgerError.noLedger` when the folder is missing.
   public func fileNames() throws(LedgerError) -> [String] {
+    try logNames().filter { isRegularFile($0) }
+  }
+
+  /// Every name in the folder that is `*.jsonl` and not hidden, sorted.
+  private func logNames() throws(LedgerError) -> [String] {
+    try names().filter { $0.hasSuffix(".jsonl") && !$0.hasPrefix(".") }.sorted()
+  }
+
+  /// Every name in the folder.
+  func names() throws(LedgerError) -> [String] {
     guard exists else { throw LedgerError.noLedger(path: path) }
     do {
       return try FileManager.default.contentsOfDirectory(atPath: path)
-        .filter { $0.hasSuffix(".jsonl") && !$0.hasPrefix(".") }
-        .sorted()
     } catch {
       throw LedgerError.io(path: path, reason: "cannot list the folder: \(error)")
+    }
+  }
+
+  /// Whether `name` is a regular file, following symbolic links.
+  func isRegularFile(_ name: String) -> Bool {
+    var status = stat()
+    return stat(path(of: name), &status) == 0 && status.st_mode & S_IFMT == S_IFREG
+  }
+
+  /// The `*.jsonl` names of the folder that are not regular files, and what each is: the log
+  /// leaves them out.
+  /// - Throws: `LedgerError.noLedger` when the folder is missing.
+  public func notLogFiles() throws(LedgerError) -> [(name: String, kind: String)] {
+    try logNames().filter { !isRegularFile($0) }.map { name in
+      var status = stat()
+      if stat(path(of: name), &status) == 0 { return (name, FileIO.kind(status.st_mode)) }
+      if lstat(path(of: name), &status) == 0, status.st_mode & S_IFMT == S_IFLNK {
+        return (name, "a symbolic link to nothing (dangling or looping)")
+      }
+      return (name, "unreadable: \(String(cString: strerror(errno)))")
     }
   }
 
@@ -103,13 +140,11 @@ public struct LedgerFolder: Sendable {
   }
 
   /// The raw bytes of one file (empty when it does not exist).
+  /// - Throws: `LedgerError.io` when it cannot be read or is not a regular file.
   public func bytes(of name: String) throws(LedgerError) -> [UInt8] {
     let full = path(of: name)
-    guard FileManager.default.fileExists(atPath: full) else { return [] }
-    guard let data = FileManager.default.contents(atPath: full) else {
-      throw LedgerError.io(path: full, reason: "cannot be read")
-    }
-    return [UInt8](data)
+    guard hasFile(name) else { return [] }
+    return try FileIO.readRegular(full)
   }
 }
 
@@ -117,9 +152,61 @@ extension LedgerFolder {
   /// The bytes of any file, for input such as `ledger append FILE`.
   /// - Throws: `LedgerError.io` when it is missing or unreadable.
   public func bytes(ofPath path: String) throws(LedgerError) -> [UInt8] {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw LedgerError.io(path: path, reason: "no such file, or it cannot be read")
+    try FileIO.readRegular(path)
+  }
+}
+
+extension LedgerFolder {
+  /// Checks that the writer may append to `name`: missing (it is created), a regular file, or
+  /// a symbolic link to a regular file directly in this folder. A link that leads out of the
+  /// folder, to nothing, or to anything but a regular file is refused, so that an append never
+  /// writes outside the ledger or creates a file at a link's far end.
+  /// - Throws: `LedgerError.io` saying what `name` is.
+  func checkAppendTarget(_ name: String) throws(LedgerError) {
+    let full = path(of: name)
+    var status = stat()
+    guard lstat(full, &status) == 0 else {
+      if errno == ENOENT { return }
+      throw FileIO.error(full)
     }
-    return [UInt8](data)
+    if status.st_mode & S_IFMT == S_IFLNK {
+      guard let target = realpath(full, nil) else {
+        throw LedgerError.io(
+          path: full,
+          reason: "is a symbolic link to nothing; the ledger does not create files "
+            + "through links: remove the link or make it lead to a file in the folder")
+      }
+      defer { free(target) }
+      let resolved = String(cString: target)
+      let home = realpath(path, nil).map { pointer in
+        defer { free(pointer) }
+        return String(cString: pointer)
+      }
+      let parent = resolved.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+        .joined(separator: "/")
+      guard let home, parent == home else {
+        throw LedgerError.io(
+          path: full,
+          reason: "is a symbolic link that leads out of the ledger folder (to "
+            + "\(resolved)); the ledger writes only to files in its folder")
+      }
+      guard stat(full, &status) == 0 else { throw FileIO.error(full) }
+    }
+    guard status.st_mode & S_IFMT == S_IFREG else {
+      throw LedgerError.io(
+        path: full,
+        reason: "is \(FileIO.kind(status.st_mode)), not a regular file; a log file "
+          + "must be a regular file")
+    }
+  }
+
+  /// Removes the temporary files a killed process left while saving the replay cache
+  /// (`.ledger-cache.tmp-PID`); the caller holds the folder's exclusive lock, so no other
+  /// process of the tool is writing one.
+  func removeStaleTemporaryFiles() {
+    guard let names = try? names() else { return }
+    for name in names where name.hasPrefix(ReplayCache.fileName) && name.contains(".tmp-") {
+      unlink(path(of: name))
+    }
   }
 }

@@ -35,6 +35,7 @@ extension LedgerWriter {
     do throws(LedgerError) {
       for item in output {
         let path = folder.path(of: item.file)
+        try folder.checkAppendTarget(item.file)
         let created = !folder.hasFile(item.file)
         let (descriptor, length) = try FileIO.openForAppend(path)
         files.append(

@@ -76,11 +76,12 @@ public struct LedgerWriter: Sendable {
     return try appendLocked(source: source, lock: lock, building: build)
   }
 
-  /// Rolls back a batch that an earlier writer did not finish (see `AppendJournal`), before
-  /// anything else is written: its lines go to a side file, as `ledger repair` moves them,
+  /// Removes what killed processes left (temporary cache files) and rolls back a batch that
+  /// an earlier writer did not finish (see `AppendJournal`), before anything else is written: its lines go to a side file, as `ledger repair` moves them,
   /// so that no later line is ever read as part of that batch.
   /// - Throws: `LedgerError.io` when the batch cannot be moved aside.
   func settle(lock: FileLock) throws(LedgerError) {
+    folder.removeStaleTemporaryFiles()
     guard AppendJournal.state(in: folder) != .none else { return }
     _ = try LedgerRepair(folder: folder).settleJournal(lock: lock, suffix: nil)
   }

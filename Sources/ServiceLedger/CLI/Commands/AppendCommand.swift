@@ -29,7 +29,7 @@ struct AppendCommand: Command {
     let source = input ?? "stdin"
     let bytes: [UInt8]
     if let input, input != "-" {
-      bytes = try LedgerFolder(path: ".").bytes(ofPath: input)
+      bytes = try BoundedInput.read(path: input, lineLimit: LogFileReader.maximumLineLength)
     } else {
       bytes = try context.readInput()
     }

@@ -38,7 +38,7 @@ struct ImportCommand: Command {
 
   func run(context: CommandContext) throws -> Int32 {
     let folder = context.folder(arguments)
-    let bytes = try LedgerFolder(path: ".").bytes(ofPath: path)
+    let bytes = try BoundedInput.read(path: path)
     guard let text = String(validating: bytes, as: UTF8.self) else {
       throw ImportError(file: path, line: 0, message: "is not UTF-8 text")
     }

@@ -98,12 +98,19 @@ public struct VolumeReported: EventPayload {
     guard from <= to else {
       throw EventError(field: "data.to", "\(to) is before from \(from)")
     }
+    guard total <= PayloadDecoder.maximumCount else {
+      throw PayloadDecoder.tooLarge(String(total), field: "data.total")
+    }
     var given = 0
     var sum = 0
+    var largest = 0
     func add(_ channel: Int?) {
       guard let channel else { return }
       given += 1
-      sum += channel
+      largest = max(largest, channel)
+      // Wrapping is harmless: a count over the maximum is refused before the sum is used, and
+      // six counts within it cannot overflow.
+      sum &+= channel
     }
     add(digital)
     add(assisted)
@@ -111,6 +118,10 @@ public struct VolumeReported: EventPayload {
     add(post)
     add(faceToFace)
     add(other)
+    if largest > PayloadDecoder.maximumCount {
+      let name = zip(Self.channelNames, channels).first { ($0.1 ?? 0) == largest }?.0 ?? "total"
+      throw PayloadDecoder.tooLarge(String(largest), field: "data." + name)
+    }
     if sum > total {
       throw EventError(
         field: "data.total", "the channels add up to \(sum), more than the total \(total)")

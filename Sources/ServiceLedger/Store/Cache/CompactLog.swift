@@ -145,8 +145,7 @@ struct CompactLog {
       }
     }
     for (file, wanted) in byFile {
-      let descriptor = open(folder.path(of: file), O_RDONLY | O_CLOEXEC)
-      guard descriptor >= 0 else { return nil }
+      guard let descriptor = try? FileIO.openRegular(folder.path(of: file)) else { return nil }
       defer { close(descriptor) }
       let sorted = wanted.sorted { $0.offsets.lowerBound < $1.offsets.lowerBound }
       var first = 0

@@ -75,8 +75,7 @@ extension ReplayCache {
     guard size > known.size else {
       return modification(status) == known.modified ? ([], known) : nil
     }
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { return nil }
+    guard let descriptor = try? FileIO.openRegular(path) else { return nil }
     defer { close(descriptor) }
     var bytes = [UInt8](repeating: 0, count: size - known.size)
     let read = bytes.withUnsafeMutableBytes {

@@ -52,8 +52,7 @@ struct ReplayCache: Sendable {
   /// A hash of the (up to) 4 KiB of `path` before `length`: FNV-1a, enough to notice an
   /// edited or replaced file, not a security check.
   static func tailHash(_ path: String, length: Int) -> UInt64? {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { return nil }
+    guard let descriptor = try? FileIO.openRegular(path) else { return nil }
     defer { close(descriptor) }
     let count = min(length, 4096)
     var buffer = [UInt8](repeating: 0, count: count)

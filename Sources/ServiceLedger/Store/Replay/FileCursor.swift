@@ -6,10 +6,16 @@
 
 /// Reads one log file block by block, each block ending on a line break, so that a replay
 /// holds a few megabytes of a file at a time, never the whole file.
+///
+/// The file is opened for each block and closed again, so that a ledger of more files than
+/// the process may hold open at once (`ulimit -n`) replays all the same; a file replaced
+/// between two blocks is an error, not a mix of two files.
 final class FileCursor {
   /// The file's name in the ledger folder.
   let name: String
-  private let descriptor: Int32
+  private let path: String
+  /// The file's device and inode when first opened.
+  private var identity: (dev_t, ino_t)?
   private let blockSize: Int
   private var carry: [UInt8] = []
   private(set) var atEnd = false
@@ -23,15 +29,32 @@ final class FileCursor {
   /// Opens `path`.
   /// - Throws: `LedgerError.io` when it cannot be opened.
   init(path: String, name: String, blockSize: Int) throws(LedgerError) {
-    descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else {
-      throw LedgerError.io(path: path, reason: String(cString: strerror(errno)))
-    }
+    self.path = path
     self.name = name
     self.blockSize = max(blockSize, 4096)
   }
 
-  deinit { close(descriptor) }
+  /// Opens the file (a regular file, the same one as before) at the next block's offset.
+  /// - Returns: the descriptor and the number of bytes left to read.
+  private func reopen() throws(LedgerError) -> (descriptor: Int32, left: Int) {
+    let descriptor = try FileIO.openRegular(path)
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else {
+      close(descriptor)
+      throw FileIO.error(path)
+    }
+    if let identity, identity != (status.st_dev, status.st_ino) {
+      close(descriptor)
+      throw LedgerError.io(path: path, reason: "was replaced while it was being read; try again")
+    }
+    identity = (status.st_dev, status.st_ino)
+    let offset = off_t(nextOffset + carry.count)
+    guard lseek(descriptor, offset, SEEK_SET) == offset else {
+      close(descriptor)
+      throw FileIO.error(path)
+    }
+    return (descriptor, max(Int(status.st_size) - Int(offset), 0))
+  }
 
   /// A run of complete lines read from the file.
   struct Block {
@@ -56,8 +79,11 @@ final class FileCursor {
   func nextBlock() throws(LedgerError) -> Block? {
     guard !atEnd else { return nil }
     let carried = carry.count
-    let descriptor = self.descriptor
-    let blockSize = self.blockSize
+    let (descriptor, left) = try reopen()
+    defer { close(descriptor) }
+    // No bigger than what is left (and one byte more, to see the end): a small file costs a
+    // small buffer.
+    let blockSize = min(self.blockSize, left + 1)
     var failure: Int32 = 0
     var filled = carried
     let block = [UInt8](unsafeUninitializedCapacity: carried + blockSize) { buffer, count in

@@ -20,10 +20,23 @@ final class FileFeed: @unchecked Sendable {
   /// A block's events, as runs in file order (one per decoding thread), and its problems.
   typealias Decoded = (runs: [EventRun], problems: [LedgerProblem])
 
-  init(cursor: FileCursor, reader: LogFileReader) {
+  /// Where the blocks are decoded: a queue shared by every file of a replay, as wide as the
+  /// machine has cores, so that a ledger of thousands of files starts a few decodings at a
+  /// time rather than a thread for each file.
+  private let queue: OperationQueue
+
+  init(cursor: FileCursor, reader: LogFileReader, queue: OperationQueue) {
     self.cursor = cursor
     self.reader = reader
-    DispatchQueue.global().async { [self] in decode() }
+    self.queue = queue
+    queue.addOperation { [self] in decode() }
+  }
+
+  /// A queue for the feeds of one replay.
+  static func decodingQueue() -> OperationQueue {
+    let queue = OperationQueue()
+    queue.maxConcurrentOperationCount = max(ProcessInfo.processInfo.activeProcessorCount, 1)
+    return queue
   }
 
   /// The next block's events and problems, nil at the end of the file.
@@ -34,7 +47,7 @@ final class FileFeed: @unchecked Sendable {
     let restart = !decoding && !ended
     if restart { decoding = true }
     lock.unlock()
-    if restart { DispatchQueue.global().async { [self] in decode() } }
+    if restart { queue.addOperation { [self] in decode() } }
     return try taken.get()
   }
 

@@ -1,6 +1,12 @@
 import Dispatch
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Replays a ledger folder without holding it in memory: each file is read in blocks, the
 /// blocks are decoded on every core, and the files' events are merged in replay order (`at`,
 /// then file name, then line; each file is already in `at` order) and validated one by one.
@@ -184,11 +190,13 @@ public struct LedgerStream: Sendable {
   func open() throws(LedgerError) -> OpenFiles {
     var feeds: [FileFeed] = []
     var bytes = 0
+    let queue = FileFeed.decodingQueue()
     for name in try folder.fileNames() {
       let path = folder.path(of: name)
       let cursor = try FileCursor(path: path, name: name, blockSize: blockSize)
-      feeds.append(FileFeed(cursor: cursor, reader: reader))
-      bytes += (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+      feeds.append(FileFeed(cursor: cursor, reader: reader, queue: queue))
+      var status = stat()
+      if stat(path, &status) == 0 { bytes += Int(status.st_size) }
     }
     return OpenFiles(feeds: feeds, bytes: bytes)
   }

@@ -83,10 +83,7 @@ enum RetractionScan {
     _ path: String, _ name: String, _ bytes: Range<Int>, knownAt: Timestamp?,
     reader: LogFileReader
   ) throws(LedgerError) -> Set<EventID> {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else {
-      throw LedgerError.io(path: path, reason: String(cString: strerror(errno)))
-    }
+    let descriptor = try FileIO.openRegular(path)
     defer { close(descriptor) }
     var targets: Set<EventID> = []
     // Read from the byte before the piece: the piece's first line starts after the first

@@ -1,0 +1,67 @@
+/// The folder rules: what the ledger folder holds besides the log's lines.
+///
+/// A reader opens only regular `*.jsonl` files directly in the folder, so anything else is
+/// left out of the log: these findings say so instead of staying silent.
+/// - `not-a-file` (error): a `*.jsonl` entry that is a FIFO, a device, a folder, or a link to
+///   nothing; the log is read without it.
+/// - `ignored-file` (warning): a file that looks like part of the log but is never read: a
+///   hidden `.x.jsonl`, another spelling of the extension (`x.JSONL`), or an editor's or
+///   tool's copy (`*.bak`, `*~`, `*.orig`, `*.rej`, `*.swp`, `*.jsonl.tmp`).
+/// - `stale-journal` (warning): the note of an append that was cut off
+///   (`.ledger-append-in-progress`); readers leave that append's lines out, and the next
+///   write or `ledger repair` rolls it back and removes the note.
+public enum FolderRules {
+  /// The findings of the folder rules in `rules` for `folder`.
+  /// - Throws: `LedgerError` when the folder cannot be listed.
+  public static func findings(_ folder: LedgerFolder, rules: Set<CheckRule>) throws(LedgerError)
+    -> [Finding]
+  {
+    var findings: [Finding] = []
+    if rules.contains(.notAFile) {
+      for (name, kind) in try folder.notLogFiles() {
+        findings.append(
+          Finding(
+            .notAFile,
+            message: "\(name) is \(kind), not a regular file, so it is not read as part of the "
+              + "log; replace it with the file itself, or remove it",
+            at: EventLocation(file: name, line: 0)))
+      }
+    }
+    if rules.contains(.ignoredFile) {
+      for name in try folder.names().sorted() where isIgnoredLookalike(name) {
+        findings.append(
+          Finding(
+            .ignoredFile,
+            message: "\(name) is never read as part of the log (only NAME.jsonl files directly "
+              + "in the folder, not hidden, are); rename it to NAME.jsonl if its lines belong "
+              + "in the log, or move it out of the folder",
+            at: EventLocation(file: name, line: 0)))
+      }
+    }
+    if rules.contains(.staleJournal), folder.hasFile(AppendJournal.fileName) {
+      findings.append(
+        Finding(
+          .staleJournal,
+          message: "\(AppendJournal.fileName) is the note of an append that was cut off; its "
+            + "lines are left out of the log, and the next write or `ledger repair` rolls it "
+            + "back and removes the note",
+          at: EventLocation(file: AppendJournal.fileName, line: 0)))
+    }
+    return findings.map { finding in
+      var finding = finding
+      finding.line = nil
+      return finding
+    }
+  }
+
+  /// Whether `name` looks like a log file, or a copy of one, that the log never reads.
+  static func isIgnoredLookalike(_ name: String) -> Bool {
+    let lower = name.lowercased()
+    if name.hasSuffix(".jsonl") && !name.hasPrefix(".") { return false }
+    // The tool's own files and repair's side files are expected.
+    if name.hasPrefix(".ledger-") || lower.contains(".jsonl.torn-") { return false }
+    if lower.hasSuffix(".jsonl") { return true }
+    let copies = [".bak", "~", ".orig", ".rej", ".swp", ".tmp", ".jsonl.old"]
+    return copies.contains { lower.hasSuffix($0) }
+  }
+}
