@@ -97,7 +97,8 @@ struct ReportCommand: Command {
     }
     let suffix =
       "\(ProcessInfo.processInfo.processIdentifier)-\(context.makeID().rawValue.prefix(8))"
-    try AtomicFile.write(text, to: out, suffix: suffix)
+    try OutputFile.write(
+      text, to: out, outside: context.folder(arguments), suffix: suffix)
     context.write("wrote the \(period.label) report to \(out)\n")
     return LedgerCLI.success
   }
