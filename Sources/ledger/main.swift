@@ -11,8 +11,10 @@ import ServiceLedger
 var context = CommandContext(
   environment: ProcessInfo.processInfo.environment,
   clock: {
-    let now = Date().timeIntervalSince1970
-    return Timestamp(seconds: Int(now.rounded(.down)))
+    // To the microsecond: stamps of two writers in one second replay in the order written.
+    var now = timespec()
+    clock_gettime(CLOCK_REALTIME, &now)
+    return Timestamp(seconds: Int(now.tv_sec), nanoseconds: Int(now.tv_nsec) / 1_000 * 1_000)
   },
   makeID: { EventID(unchecked: UUID().uuidString.lowercased()) },
   readInput: {

@@ -37,16 +37,18 @@ extension CommandContext {
 }
 
 extension CommandContext {
-  /// The writer for `folder`, with the fault-injection test hook when `LEDGER_TEST_FAULT`
-  /// (`fail:N` or `kill:N`) is set.
-  /// - Throws: `UsageError` when `LEDGER_TEST_FAULT` cannot be read.
+  /// The writer for `folder`: it stamps `at` with the recording clock (`LEDGER_NOW` or the
+  /// real clock) under the folder's lock, and has the fault-injection test hook when
+  /// `LEDGER_TEST_FAULT` (`fail:N` or `kill:N`) is set.
+  /// - Throws: `UsageError` when `LEDGER_NOW` or `LEDGER_TEST_FAULT` cannot be read.
   public func writer(for folder: LedgerFolder) throws(UsageError) -> LedgerWriter {
+    let clock = try recordingClock()
     guard let text = environment["LEDGER_TEST_FAULT"], !text.isEmpty else {
-      return LedgerWriter(folder: folder)
+      return LedgerWriter(folder: folder, clock: clock)
     }
     guard let faults = FaultInjection(text) else {
       throw UsageError("LEDGER_TEST_FAULT=\(text) is not fail:N or kill:N")
     }
-    return LedgerWriter(folder: folder, faults: faults)
+    return LedgerWriter(folder: folder, faults: faults, clock: clock)
   }
 }

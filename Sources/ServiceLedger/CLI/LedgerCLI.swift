@@ -10,7 +10,8 @@ public enum LedgerCLI {
     CommandEntry(ManagersCommand.self), CommandEntry(ExemplarsCommand.self),
     CommandEntry(ActionsCommand.self), CommandEntry(ReportCommand.self),
     CommandEntry(SiteCommand.self),
-    CommandEntry(CheckCommand.self), CommandEntry(RepairCommand.self),
+    CommandEntry(CheckCommand.self), CommandEntry(RestampCommand.self),
+    CommandEntry(RepairCommand.self),
     CommandEntry(GenerateCommand.self),
     CommandEntry(HelpCommand.self),
   ]

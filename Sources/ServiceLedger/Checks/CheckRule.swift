@@ -8,6 +8,7 @@ public enum CheckRule: String, Sendable, CaseIterable, Comparable {
   case invalidValue = "invalid-value"
   case timeOrder = "time-order"
   case appendOnly = "append-only"
+  case backdated
   case notAuthorised = "not-authorised"
   case personalData = "personal-data"
   // Folder rules: what is in the ledger folder besides the log's lines.
@@ -49,7 +50,8 @@ public enum CheckRule: String, Sendable, CaseIterable, Comparable {
   public var isDataRule: Bool {
     switch self {
     case .malformed, .tornLine, .duplicateID, .unknownReference, .invalidValue, .timeOrder,
-      .appendOnly, .notAuthorised, .personalData, .notAFile, .ignoredFile, .staleJournal:
+      .appendOnly, .backdated, .notAuthorised, .personalData, .notAFile, .ignoredFile,
+      .staleJournal:
       return true
     case .serviceManager, .assessment, .assistedDigital, .kpis, .govuk, .exemplarDeadline,
       .overdue, .staleVolume:
@@ -68,6 +70,7 @@ public enum CheckRule: String, Sendable, CaseIterable, Comparable {
     case .invalidValue: return "every event has a known type, known keys and valid values"
     case .timeOrder: return "within a file, `at` never goes backwards"
     case .appendOnly: return "no line of the base (--base) was changed, removed or reordered"
+    case .backdated: return "every new line's at is later than every at in the base (--base)"
     case .notAuthorised: return "every new line's actor may record it under roles.json (--base)"
     case .personalData: return "no e-mail address or name where the log should hold only ids"
     case .notAFile:

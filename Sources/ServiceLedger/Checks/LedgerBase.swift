@@ -28,9 +28,19 @@ public struct LedgerBase: Sendable {
   }
 
   private static func bytes(_ path: String) throws(LedgerError) -> [UInt8] {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw LedgerError.io(path: path, reason: "cannot be read for --base")
+    try FileIO.readRegular(path)
+  }
+
+  /// The latest `at` of the base's readable events, nil when it has none.
+  /// - Throws: `LedgerError.io` when the base cannot be read.
+  public func latestAt() throws(LedgerError) -> Timestamp? {
+    let reader = LogFileReader()
+    var latest: Timestamp?
+    for (name, bytes) in try files() {
+      for event in reader.read(bytes, name: name).events {
+        latest = max(latest ?? event.at, event.at)
+      }
     }
-    return [UInt8](data)
+    return latest
   }
 }

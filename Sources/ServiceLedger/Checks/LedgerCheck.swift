@@ -32,10 +32,16 @@ public struct LedgerCheck: Sendable {
     var extra: [Finding] = []
     if let base {
       let baseFiles = try base.files()
-      if rules.contains(.appendOnly) {
-        var current: [String: [UInt8]] = [:]
+      var current: [String: [UInt8]] = [:]
+      if rules.contains(.appendOnly) || rules.contains(.backdated) {
         for name in try folder.fileNames() { current[name] = try folder.bytes(of: name) }
+      }
+      if rules.contains(.appendOnly) {
         appendOnly = AppendOnlyRule.findings(base: baseFiles, current: current)
+      }
+      if rules.contains(.backdated) {
+        extra += BackdatedRule.findings(
+          current: current, base: baseFiles, latest: try base.latestAt(), basePath: base.path)
       }
       if rules.contains(.notAuthorised) {
         let reader = LogFileReader()
@@ -55,7 +61,7 @@ public struct LedgerCheck: Sendable {
     result = CheckReport(
       asOf: result.asOf,
       findings: result.findings + extra.filter { $0.severity >= minimumSeverity },
-      rules: result.rules.filter { $0 != .notAuthorised || base != nil })
+      rules: result.rules.filter { ($0 != .notAuthorised && $0 != .backdated) || base != nil })
     return result
   }
 

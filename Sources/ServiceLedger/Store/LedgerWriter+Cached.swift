@@ -22,11 +22,14 @@ extension LedgerWriter {
     defer { lock.unlock() }
     try settle(lock: lock)
     var built: [Batch]?
-    if case .none = AppendJournal.state(in: folder), try Roles.load(from: folder) == nil,
+    if mode == .recording, case .none = AppendJournal.state(in: folder),
+      try Roles.load(from: folder) == nil,
       let (cache, _) = try currentCache(), let validator = cache.validator
     {
-      let batches = try build()
-      built = batches
+      // Kept unstamped: the whole-log path below stamps them itself if it must take over.
+      built = try build()
+      var batches = built ?? []
+      try stamp(&batches, after: cache.maxAt, isEmpty: false, source: source)
       if let files = try appendCached(
         batches, cache: cache, validator: validator, source: source, lock: lock)
       {

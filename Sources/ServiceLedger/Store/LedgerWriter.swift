@@ -17,10 +17,26 @@ public struct LedgerWriter: Sendable {
   public let folder: LedgerFolder
   /// A test hook that fails or kills at the Nth write or sync point; nil in normal use.
   public var faults: FaultInjection?
+  /// The clock that stamps `at` under the lock, and whether the append is a history with its
+  /// original times (`KnowledgeTime`); without a clock, events must come stamped.
+  public var clock: (@Sendable () -> Timestamp)?
+  public var mode: KnowledgeTime.Mode = .recording
 
-  public init(folder: LedgerFolder, faults: FaultInjection? = nil) {
+  public init(
+    folder: LedgerFolder, faults: FaultInjection? = nil,
+    clock: (@Sendable () -> Timestamp)? = nil
+  ) {
     self.folder = folder
     self.faults = faults
+    self.clock = clock
+  }
+
+  /// Stamps or checks the new events' `at` (see `KnowledgeTime`), reading the clock now.
+  func stamp(
+    _ batches: inout [Batch], after latest: Timestamp?, isEmpty: Bool, source: String
+  ) throws(LedgerError) {
+    try KnowledgeTime(now: clock?(), mode: mode).stamp(
+      &batches, after: latest, isEmpty: isEmpty, source: source)
   }
 
   /// Validates `events` against the log as it is now and writes them to `file`.
@@ -91,7 +107,10 @@ public struct LedgerWriter: Sendable {
     source: String, lock: FileLock, building build: (Ledger) throws(LedgerError) -> [Batch]
   ) throws(LedgerError) -> Ledger {
     let current = try LedgerFolder.requireValid(try folder.readUnlocked(), folder: folder.path)
-    let batches = try build(current)
+    var batches = try build(current)
+    try stamp(
+      &batches, after: current.files.values.compactMap(\.lastAt).max(),
+      isEmpty: current.files.values.allSatisfy { $0.lineCount == 0 }, source: source)
     for batch in batches where !LedgerFolder.isValidFileName(batch.file) {
       throw LedgerError.invalidFileName(batch.file)
     }

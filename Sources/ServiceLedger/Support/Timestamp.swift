@@ -1,8 +1,8 @@
 /// An instant in UTC with whole-second precision or finer: the log's knowledge time (`at`).
 ///
 /// The text form is RFC 3339 in UTC with `Z`: `2013-04-02T09:30:00Z`, optionally with a
-/// fraction of a second (`2013-04-02T09:30:00.250Z`). The original fraction digits are kept so
-/// that a timestamp is written back exactly as it was read.
+/// fraction of a second of 1 to 9 digits (`2013-04-02T09:30:00.250Z`), written back in six
+/// (`.250000`) or nine digits; the writer stamps to the microsecond.
 public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// Seconds since 1970-01-01T00:00:00Z.
   public var seconds: Int
@@ -58,16 +58,19 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     CivilDate(dayNumber: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
   }
 
-  /// RFC 3339 UTC text; the fraction is written only when it is not zero.
+  /// RFC 3339 UTC text; the fraction is written only when it is not zero, in six digits (or
+  /// nine when it is finer than a microsecond).
   public var description: String {
     let secondsOfDay = seconds - date.dayNumber * 86_400
     var text =
       date.description + "T" + CivilDate.pad(secondsOfDay / 3600, 2) + ":"
       + CivilDate.pad(secondsOfDay / 60 % 60, 2) + ":" + CivilDate.pad(secondsOfDay % 60, 2)
+    // Microseconds (the writer's stamps) always with six digits, so that stamps have one
+    // width in tables; finer fractions with nine.
     if nanoseconds > 0 {
-      var fraction = CivilDate.pad(nanoseconds, 9)
-      while fraction.hasSuffix("0") { fraction.removeLast() }
-      text += "." + fraction
+      text +=
+        nanoseconds % 1_000 == 0
+        ? "." + CivilDate.pad(nanoseconds / 1_000, 6) : "." + CivilDate.pad(nanoseconds, 9)
     }
     return text + "Z"
   }

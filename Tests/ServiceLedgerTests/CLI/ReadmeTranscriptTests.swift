@@ -58,7 +58,7 @@ struct ReadmeTranscriptTests {
   static func normalised(_ text: String) -> String {
     var out = text.replacing(
       #/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/#, with: "<id>")
-    out = out.replacing(#/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/#, with: "<time>")
+    out = out.replacing(#/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/#, with: "<time>")
     return out
   }
 }

@@ -91,6 +91,21 @@ struct CheckRuleTests {
           services, 11, with: line.replacingOccurrences(of: "250000", with: "260000"))
       }, comparesWithBase: true),
     Breach(
+      rule: .backdated, file: "late.jsonl", line: 1,
+      says: [
+        "at 2015-07-01T11:00:00Z is not later than 2015-07-01T11:00:01Z",
+        "the latest at in the base",
+        "run `ledger restamp --base",
+      ],
+      change: {
+        $0.appending(
+          "late.jsonl",
+          CheckFixture.line(
+            501, "component.adopted",
+            #"{"service":"visits","component":"notify","on":"2013-01-01"}"#,
+            at: "2015-07-01T11:00:00Z"))
+      }, comparesWithBase: true),
+    Breach(
       rule: .serviceManager, file: services, line: 9,
       says: [
         "visits (Prison visits) has been live since 2015-02-01",

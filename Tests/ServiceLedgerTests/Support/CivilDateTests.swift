@@ -26,10 +26,15 @@ struct CivilDateTests {
     #expect(date("2016-02-29").startOfTwelveMonthsEnding.days(to: date("2016-02-29")) + 1 == 366)
   }
 
-  @Test("timestamps are RFC 3339 UTC and keep their fraction")
+  @Test("timestamps are RFC 3339 UTC and keep their fraction, in six digits or nine")
   func timestamps() {
     #expect(Timestamp("2013-04-02T09:30:00Z")?.description == "2013-04-02T09:30:00Z")
-    #expect(Timestamp("2013-04-02T09:30:00.25Z")?.description == "2013-04-02T09:30:00.25Z")
+    #expect(Timestamp("2013-04-02T09:30:00.25Z")?.description == "2013-04-02T09:30:00.250000Z")
+    #expect(
+      Timestamp("2013-04-02T09:30:00.000001Z")?.description == "2013-04-02T09:30:00.000001Z")
+    #expect(
+      Timestamp("2013-04-02T09:30:00.123456789Z")?.description
+        == "2013-04-02T09:30:00.123456789Z")
     #expect(Timestamp("2013-04-02T09:30:00+01:00") == nil)
     #expect(Timestamp("2013-04-02T24:00:00Z") == nil)
     #expect(

@@ -2,11 +2,20 @@
 struct AppendCommand: Command {
   static let name = "append"
   static let summary = "append JSON-lines events from a file or stdin, all or nothing"
-  static let usage = "ledger append [FILE] [--ledger DIR] [--file NAME.jsonl] [--by ACTOR]"
-  static let options: [OptionSpec] = [.ledger, .file, .by]
+  static let usage =
+    "ledger append [FILE] [--ledger DIR] [--file NAME.jsonl] [--by ACTOR] [--history]"
+  static let options: [OptionSpec] = [
+    .ledger, .file, .by,
+    OptionSpec(
+      "history", value: nil,
+      help: "import a past ledger with its original at times (into an empty ledger only)"),
+  ]
   static let discussion = """
     Each input line is an event object; `id`, `at` and `by` may be left out and are filled in.
     Either every line is valid and written, or nothing is. Blank input lines are skipped.
+    `at` is when the event was recorded: left out, it is stamped under the ledger's lock, later
+    than every `at` in the ledger; given, it must be later than all of them and not in the
+    future. --history takes each line's own `at`, into an empty ledger only.
     Example:
       echo '{"type":"phase.entered","data":{"service":"moj-prison-visit-booking",
         "phase":"beta","on":"2014-03-01"}}' | ledger append
@@ -33,13 +42,14 @@ struct AppendCommand: Command {
     } else {
       bytes = try context.readInput()
     }
-    let clock = try context.recordingClock()
+    var writer = try context.writer(for: folder)
+    if arguments.flag("history") { writer.mode = .history }
     let makeID = try context.idSource()
     let actor = try context.actor(arguments)
     var count = 0
     // Decoded under the lock, so that `at` left to the tool is read from the clock there.
-    _ = try context.writer(for: folder).append(source: source) { () throws(LedgerError) in
-      let decoder = EnvelopeDecoder(defaults: .init(id: makeID, at: clock(), by: actor))
+    _ = try writer.append(source: source) { () throws(LedgerError) in
+      let decoder = EnvelopeDecoder(defaults: .init(id: makeID, at: .unstamped, by: actor))
       let events = try InputLines.events(bytes, decoder: decoder, source: source)
       count = events.count
       return [(file, events)]

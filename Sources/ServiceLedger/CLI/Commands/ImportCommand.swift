@@ -42,7 +42,6 @@ struct ImportCommand: Command {
     guard let text = String(validating: bytes, as: UTF8.self) else {
       throw ImportError(file: path, line: 0, message: "is not UTF-8 text")
     }
-    let clock = try context.recordingClock()
     let actor = try context.actor(arguments)
     let makeID = try context.idSource()
     let files: TransactionsExplorerImport.FileChoice =
@@ -54,7 +53,7 @@ struct ImportCommand: Command {
     // cannot both add the same rows.
     try context.writer(for: folder).append(source: path) { ledger throws(LedgerError) in
       let importer = TransactionsExplorerImport(
-        at: clock(), by: actor, makeID: makeID, files: files)
+        at: .unstamped, by: actor, makeID: makeID, files: files)
       do throws(ImportError) {
         let plan = try importer.plan(csv: text, name: path, ledger: ledger)
         summary = plan.summary

@@ -60,23 +60,22 @@ struct RecordCommand: Command {
     let folder = context.folder(arguments)
     let file = arguments.value("file") ?? LedgerFolder.defaultFile
     let data = try FieldValues.json(fields, for: type)
-    let clock = try context.recordingClock()
+    // `at` is stamped by the writer under the folder's lock.
     let decoder = EnvelopeDecoder(
-      defaults: .init(id: try context.idSource(), at: clock(), by: try context.actor(arguments)))
+      defaults: .init(
+        id: try context.idSource(), at: .unstamped, by: try context.actor(arguments)))
     let envelope = JSONValue.object([
       JSONMember(key: "type", value: .string(type.rawValue)),
       JSONMember(key: "data", value: data),
     ])
-    var event: RecordedEvent
+    let event: RecordedEvent
     do throws(EventError) {
       event = try decoder.decode(envelope, location: nil)
     } catch {
       throw LedgerError.rejected(source: "", line: 0, reason: error.description)
     }
-    // Stamped again under the lock: another writer may have appended while this one waited.
     let files = try context.writer(for: folder).append(source: "") { () throws(LedgerError) in
-      event.at = clock()
-      return [(file, [event])]
+      [(file, [event])]
     }
     let line = files[file]?.lineCount ?? 0
     context.write("recorded \(type.rawValue) \(event.id) at \(folder.path(of: file)):\(line)\n")

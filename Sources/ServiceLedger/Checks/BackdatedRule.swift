@@ -1,0 +1,38 @@
+/// `backdated`: with `--base`, every line not yet in the base must have an `at` later than
+/// every `at` in the base.
+///
+/// `at` is knowledge time: what was known at a past meeting (`--known-at`) must not change
+/// when a branch lands whose events were stamped before the base's latest (written on the
+/// branch days ago, or with a hand-set `at`). A branch's new lines are restamped when they
+/// land: `ledger restamp --base BASE` gives them fresh stamps, in their order.
+public enum BackdatedRule {
+  public static let rule = CheckRule.backdated
+
+  /// The findings for the lines of `current` past each base file's lines.
+  /// - Parameters:
+  ///   - current: the ledger's files as they are now, by name.
+  ///   - base: the base's files by name.
+  ///   - latest: the latest `at` in the base.
+  ///   - basePath: the base as the user named it, for the advice.
+  /// - Returns: one error finding per new line stamped at or before `latest`, by file and line.
+  public static func findings(
+    current: [String: [UInt8]], base: [String: [UInt8]], latest: Timestamp?, basePath: String
+  ) -> [Finding] {
+    guard let latest else { return [] }
+    return NewLines.events(current: current, base: base).events
+      .filter { $0.at <= latest }
+      .sorted {
+        ($0.location ?? EventLocation(file: "", line: 0))
+          < ($1.location ?? EventLocation(file: "", line: 0))
+      }
+      .map { event in
+        Finding(
+          rule, service: event.event.service,
+          message: "at \(event.at) is not later than \(latest), the latest at in the base: a "
+            + "new line must be recorded after everything already merged, or --known-at "
+            + "reports change; run `ledger restamp --base \(basePath)` to give the lines not "
+            + "yet in the base new stamps, in their order",
+          at: event.location)
+      }
+  }
+}

@@ -1,0 +1,94 @@
+/// `ledger restamp --base BASE`: gives the lines not yet in the base new `at` stamps, later
+/// than every `at` in the base, in their replay order, so that a branch's events land as
+/// recorded when they land (the `backdated` rule of `ledger check --base`).
+///
+/// Under the folder's exclusive lock: each file must begin with its base copy byte for byte
+/// (lines of the base are never touched); the lines after it are read, put in replay order,
+/// stamped (`KnowledgeTime`: the clock to the microsecond, or a microsecond after the one
+/// before), written back in their places in the writer's layout, and the whole log is checked
+/// before any file is replaced (each atomically).
+public struct LedgerRestamp: Sendable {
+  public let folder: LedgerFolder
+
+  public init(folder: LedgerFolder) { self.folder = folder }
+
+  /// Restamps the new lines.
+  /// - Parameters:
+  ///   - base: the base's files by name.
+  ///   - latest: the latest `at` in the base.
+  ///   - now: the clock.
+  /// - Returns: how many lines got a new stamp.
+  /// - Throws: `LedgerError.rejected` when a file does not begin with its base copy, a new line
+  ///   is invalid, or the log would be invalid after restamping; nothing is changed then.
+  public func restamp(base: [String: [UInt8]], latest: Timestamp?, now: Timestamp)
+    throws(LedgerError) -> Int
+  {
+    guard folder.exists else { throw LedgerError.noLedger(path: folder.path) }
+    let lock = try FileLock(path: folder.path, create: false)
+    defer { lock.unlock() }
+    try LedgerWriter(folder: folder).settle(lock: lock)
+    let reader = LogFileReader()
+    var contents: [String: LogFileReader.FileContents] = [:]
+    var current: [String: [UInt8]] = [:]
+    for name in try folder.fileNames() {
+      let bytes = try folder.bytes(of: name)
+      let old = base[name] ?? []
+      guard bytes.count >= old.count, bytes[..<old.count].elementsEqual(old) else {
+        throw LedgerError.rejected(
+          source: folder.path(of: name), line: 0,
+          reason: "does not begin with its copy in the base; restamp rewrites only lines not "
+            + "yet in the base (run `ledger check --base` to see what changed)")
+      }
+      guard bytes.last == nil || bytes.last == UInt8(ascii: "\n") else {
+        throw LedgerError.rejected(
+          source: folder.path(of: name), line: 0,
+          reason: "ends in a torn line; run `ledger repair` first")
+      }
+      current[name] = bytes
+      var read = reader.read(old, name: name)
+      read.lineCount = NewLines.lineCount(bytes)
+      contents[name] = read
+    }
+    let new = NewLines.events(current: current, base: base)
+    if let problem = new.problems.first {
+      throw LedgerError.rejected(
+        source: folder.path(of: problem.file), line: problem.line, reason: problem.message)
+    }
+    var fresh = new.events
+    guard !fresh.isEmpty else { return 0 }
+    fresh.sort(by: Ledger.replayOrder)
+    var batches: [LedgerWriter.Batch] = [
+      (
+        "",
+        fresh.map { event in
+          var event = event
+          event.at = .unstamped
+          return event
+        }
+      )
+    ]
+    try KnowledgeTime(now: now).stamp(&batches, after: latest, isEmpty: false, source: "restamp")
+    var output: [String: [(line: Int, text: String)]] = [:]
+    for event in batches[0].events {
+      guard let location = event.location else { continue }
+      contents[location.file]?.events.append(event)
+      output[location.file, default: []].append((location.line, event.line))
+    }
+    for name in contents.keys {
+      contents[name]?.events.sort { ($0.location?.line ?? 0) < ($1.location?.line ?? 0) }
+    }
+    if let problem = Ledger(files: contents).problems.first {
+      throw LedgerError.rejected(
+        source: folder.path(of: problem.file), line: problem.line,
+        reason: "after restamping: \(problem.message)")
+    }
+    for (name, lines) in output {
+      var bytes = base[name] ?? []
+      for (_, text) in lines.sorted(by: { $0.line < $1.line }) { bytes += Array(text.utf8) + [10] }
+      try AtomicFile.write(bytes, to: folder.path(of: name), suffix: "restamp")
+    }
+    guard lock.sync() else { throw FileIO.error(folder.path) }
+    ReplayCache.remove(from: folder)
+    return fresh.count
+  }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+@testable import ServiceLedger
+
+/// `ledger check --base` fails new lines stamped before the base's latest `at` (`backdated`),
+/// and `ledger restamp --base` gives them new stamps in their order.
+@Suite("Backdated lines and restamp", .serialized)
+struct BackdatedTests {
+  static let freshIDs = ["LEDGER_SEED": ""]
+
+  /// A base with a registration, and a branch of it with two new lines in two files written
+  /// before a third line landed in the base.
+  static func branch() throws -> (base: TemporaryLedger, branch: TemporaryLedger) {
+    let base = try TemporaryLedger(files: ["ledger.jsonl": ""])
+    func record(_ ledger: TemporaryLedger, _ now: String, _ fields: [String], file: String? = nil) {
+      let run = CLI.run(
+        ["record"] + fields + (file.map { ["--file", $0] } ?? []), ledger: ledger.path, now: now,
+        environment: freshIDs)
+      #expect(run.exitCode == 0, "\(run.stderr)")
+    }
+    record(
+      base, "2015-01-01T00:00:00Z",
+      ["service.registered", "service=a", "name=A", "organisation=OPG"])
+    let branch = try TemporaryLedger(files: ["ledger.jsonl": base.text("ledger.jsonl")])
+    record(
+      branch, "2015-01-02T00:00:00Z",
+      ["service.registered", "service=b", "name=B", "organisation=OPG"], file: "team.jsonl")
+    record(
+      branch, "2015-01-02T00:00:01Z",
+      ["component.adopted", "service=b", "component=x", "on=2015-01-01"], file: "team.jsonl")
+    record(
+      branch, "2015-01-02T00:00:02Z",
+      ["component.adopted", "service=b", "component=y", "on=2015-01-01"])
+    record(
+      base, "2015-01-03T00:00:00Z",
+      ["component.adopted", "service=a", "component=z", "on=2015-01-01"])
+    // The branch brings in the base's new line (a merge), keeping its own after it.
+    let mine = branch.text("ledger.jsonl").split(separator: "\n").dropFirst()
+    try branch.write(
+      "ledger.jsonl", base.text("ledger.jsonl") + mine.map { $0 + "\n" }.joined())
+    return (base, branch)
+  }
+
+  @Test(
+    "check --base reports every new line stamped before the base's latest, and restamp fixes them")
+  func backdatedThenRestamped() throws {
+    let (base, branch) = try Self.branch()
+    defer {
+      base.remove()
+      branch.remove()
+    }
+    let arguments = ["check", "--as-of", "2015-01-04", "--base", base.path]
+    let check = CLI.run(arguments + ["--rule", "backdated"], ledger: branch.path)
+    #expect(check.exitCode == 1)
+    let lines = check.stdout.split(separator: "\n").filter { $0.contains("backdated") }
+    #expect(lines.count == 3, "\(check.stdout)")
+    #expect(lines.allSatisfy { $0.contains("ledger restamp --base \(base.path)") })
+    let baseBytes = base.text("ledger.jsonl")
+    let restamp = CLI.run(
+      ["restamp", "--base", base.path], ledger: branch.path, now: "2015-01-05T00:00:00Z")
+    #expect(restamp.stdout == "restamped 3 line(s) not in the base\n", "\(restamp.stderr)")
+    #expect(branch.text("ledger.jsonl").hasPrefix(baseBytes))
+    let after = CLI.run(arguments, ledger: branch.path)
+    #expect(!after.stdout.contains("backdated") && !after.stdout.contains("append-only"))
+    let events = try branch.folder.readValid().events
+    #expect(
+      events.suffix(3).map(\.at.description) == [
+        "2015-01-05T00:00:00Z", "2015-01-05T00:00:00.000001Z", "2015-01-05T00:00:00.000002Z",
+      ])
+    #expect(events.suffix(3).map { $0.event.service?.rawValue } == ["b", "b", "b"])
+    let again = CLI.run(
+      ["restamp", "--base", base.path], ledger: branch.path, now: "2015-01-06T00:00:00Z")
+    #expect(again.stdout.contains("restamped 3"))
+    let clean = CLI.run(["restamp", "--base", branch.path], ledger: branch.path)
+    #expect(clean.stdout.hasPrefix("nothing to restamp"))
+  }
+
+  @Test("restamp refuses a file whose base lines changed, and changes nothing")
+  func restampRefusesEdits() throws {
+    let (base, branch) = try Self.branch()
+    defer {
+      base.remove()
+      branch.remove()
+    }
+    let edited = branch.text("ledger.jsonl").replacingOccurrences(of: "\"A\"", with: "\"AA\"")
+    try branch.write("ledger.jsonl", edited)
+    let team = branch.text("team.jsonl")
+    let run = CLI.run(["restamp", "--base", base.path], ledger: branch.path)
+    #expect(run.exitCode == 1)
+    #expect(run.stderr.contains("does not begin with its copy in the base"), "\(run.stderr)")
+    #expect(branch.text("ledger.jsonl") == edited && branch.text("team.jsonl") == team)
+  }
+}
