@@ -118,7 +118,7 @@ extension LedgerFolder {
       var state = initial
       let filter = Timeline.Filter(asOf: asOf, knownAt: nil, retracted: [])
       for event in cache.compacted where filter.admits(event) { apply(&state, event) }
-      if !added.isEmpty { cache.save(to: self) }
+      if !added.isEmpty || cache.isRefreshed { cache.save(to: self) }
       return (state, [])
     }
     // The files start decoding while the retractions are looked for.
@@ -143,8 +143,8 @@ extension LedgerFolder {
     var files: [ReplayCache.FileKey] = []
     var maxAt: Timestamp?
     for (name, state) in summary.files.sorted(by: { $0.key < $1.key }) {
-      guard let key = ReplayCache.key(self, name, lineCount: state.lineCount, lastAt: state.lastAt)
-      else { return }
+      // The key of the bytes the replay read, hashed as they were read.
+      guard let key = summary.keys[name] else { return }
       files.append(key)
       if let last = state.lastAt { maxAt = max(maxAt ?? last, last) }
     }

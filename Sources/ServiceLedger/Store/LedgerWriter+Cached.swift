@@ -71,9 +71,7 @@ extension LedgerWriter {
       guard LedgerFolder.isValidFileName(batch.file) else {
         throw LedgerError.invalidFileName(batch.file)
       }
-      var key =
-        files[batch.file]
-        ?? ReplayCache.FileKey(name: batch.file, size: 0, tailHash: 0, lineCount: 0, lastAt: nil)
+      var key = files[batch.file] ?? ReplayCache.FileKey.empty(batch.file)
       var bytes: [UInt8] = []
       for var event in batch.events {
         inputLine += 1
@@ -105,12 +103,20 @@ extension LedgerWriter {
     cache.validator = validator
     var states: [String: Ledger.FileState] = [:]
     var keys: [ReplayCache.FileKey] = []
+    let written = Dictionary(output, uniquingKeysWith: +)
+    let before = Dictionary(uniqueKeysWithValues: cache.files.map { ($0.name, $0) })
     for key in files.values.sorted(by: { $0.name < $1.name }) {
       states[key.name] = Ledger.FileState(
         lineCount: key.lineCount, isTorn: false, lastAt: key.lastAt)
+      guard let appended = written[key.name] else {
+        keys.append(key)
+        continue
+      }
+      // The hash carried on over the bytes just written: the file is not read again.
       guard
         let current = ReplayCache.key(
-          folder, key.name, lineCount: key.lineCount, lastAt: key.lastAt)
+          after: before[key.name] ?? .empty(key.name), appended: appended, in: folder,
+          lineCount: key.lineCount, lastAt: key.lastAt)
       else {
         ReplayCache.remove(from: folder)
         return states

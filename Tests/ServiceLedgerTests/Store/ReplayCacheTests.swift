@@ -84,10 +84,14 @@ struct ReplayCacheTests {
     let ledger = try DecodingPathTests.generated(services: 4, events: 300)
     defer { ledger.remove() }
     _ = CLI.run(["services"], ledger: ledger.path, now: "2026-02-01T00:00:00Z")
-    // A copy or a checkout gives the files new modification times.
+    // A copy or a checkout gives the files new times but the same bytes: the hash proves
+    // them unchanged and the cache still answers.
     let path = ledger.path + "/opg.jsonl"
     try FileManager.default.setAttributes(
       [.modificationDate: Date(timeIntervalSince1970: 1_000_000)], ofItemAtPath: path)
+    #expect(ReplayCache.current(ledger.folder) != nil)
+    // A cache from elsewhere (here: none) is stale.
+    ReplayCache.remove(from: ledger.folder)
     #expect(ReplayCache.current(ledger.folder) == nil)
     let recorded = CLI.run(
       ["record", "phase.entered", "service=svc-0002", "phase=live", "on=2026-01-15"],
@@ -102,9 +106,10 @@ struct ReplayCacheTests {
   @Test("an event in the latest cached second follows the cache unless a later file has it")
   func sameSecondOrder() {
     func key(_ name: String, _ seconds: Int?) -> ReplayCache.FileKey {
-      ReplayCache.FileKey(
-        name: name, size: 1, tailHash: 0, lineCount: 1,
-        lastAt: seconds.map { Timestamp(seconds: $0) })
+      var key = ReplayCache.FileKey.empty(name)
+      key.lineCount = 1
+      key.lastAt = seconds.map { Timestamp(seconds: $0) }
+      return key
     }
     let cache = ReplayCache(
       files: [key("a.jsonl", 90), key("m.jsonl", 100), key("z.jsonl", 100), key("e.jsonl", nil)],

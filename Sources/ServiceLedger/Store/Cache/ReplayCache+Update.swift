@@ -19,10 +19,10 @@ extension ReplayCache {
     var added: [RecordedEvent] = []
     var files: [FileKey] = []
     for name in names {
-      let known =
-        cached[name] ?? FileKey(name: name, size: 0, tailHash: 0, lineCount: 0, lastAt: nil)
+      let known = cached[name] ?? FileKey.empty(name)
       guard let tail = newLines(folder, known) else { return nil }
       added += tail.events
+      if tail.key != known { cache.isRefreshed = true }
       files.append(tail.key)
     }
     added.sort(by: Ledger.replayOrder)
@@ -59,29 +59,40 @@ extension ReplayCache {
   }
 
   /// The valid lines of file `known.name` past its cached length, and its new key; nil when
-  /// the cached part changed or a new line is torn, invalid or out of time order.
+  /// the covered bytes changed (see `FileKey`) or a new line is torn, invalid or out of time
+  /// order.
   private static func newLines(_ folder: LedgerFolder, _ known: FileKey)
     -> (events: [RecordedEvent], key: FileKey)?
   {
-    let path = folder.path(of: known.name)
-    var status = stat()
-    guard stat(path, &status) == 0 else { return nil }
-    let size = Int(status.st_size)
-    guard size >= known.size else { return nil }
-    if known.size > 0 {
-      guard tailHash(path, length: known.size) == known.tailHash else { return nil }
+    guard let descriptor = try? FileIO.openRegular(folder.path(of: known.name)) else {
+      return nil
     }
-    // Rewritten in place to the same length: not an append.
-    guard size > known.size else {
-      return modification(status) == known.modified ? ([], known) : nil
-    }
-    guard let descriptor = try? FileIO.openRegular(path) else { return nil }
     defer { close(descriptor) }
-    var bytes = [UInt8](repeating: 0, count: size - known.size)
-    let read = bytes.withUnsafeMutableBytes {
-      pread(descriptor, $0.baseAddress, $0.count, off_t(known.size))
+    let clock = wallClock()
+    guard let status = FileStatus.of(descriptor), status.size >= known.size else { return nil }
+    // The cheap proof: nothing about the file changed since a settled key was taken.
+    if known.settled, status == known.status { return ([], known) }
+    // Else the covered bytes are read again and must hash the same.
+    guard ContentHash.of(descriptor, length: known.size) == known.hash else { return nil }
+    var bytes = [UInt8](repeating: 0, count: status.size - known.size)
+    var filled = 0
+    while filled < bytes.count {
+      let read = bytes.withUnsafeMutableBytes {
+        pread(
+          descriptor, $0.baseAddress.map { $0 + filled }, $0.count - filled,
+          off_t(known.size + filled))
+      }
+      if read < 0, errno == EINTR { continue }
+      guard read > 0 else { return nil }
+      filled += read
     }
-    guard read == bytes.count, bytes.last == UInt8(ascii: "\n") else { return nil }
+    // Changed while being read: not proven.
+    guard FileStatus.of(descriptor) == status else { return nil }
+    var key = known
+    key.status = status
+    key.settled = status.changed + settleMargin < clock
+    guard !bytes.isEmpty else { return ([], key) }
+    guard bytes.last == UInt8(ascii: "\n") else { return nil }
     var events: [RecordedEvent] = []
     var lastAt = known.lastAt
     var clean = true
@@ -98,12 +109,10 @@ extension ReplayCache {
         events.append(event)
       }
     }
-    guard clean, end.problem == nil, let hash = tailHash(path, length: size) else { return nil }
-    return (
-      events,
-      FileKey(
-        name: known.name, size: size, tailHash: hash, modified: modification(status),
-        lineCount: end.lines, lastAt: lastAt)
-    )
+    guard clean, end.problem == nil else { return nil }
+    key.hash.update(bytes)
+    key.lineCount = end.lines
+    key.lastAt = lastAt
+    return (events, key)
   }
 }

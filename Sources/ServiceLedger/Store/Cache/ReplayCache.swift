@@ -11,28 +11,16 @@ import Foundation
 ///
 /// It holds the validator's state, a compacted copy of the events the catalogue-type views
 /// need (every event except KPI reports and volume reports the annual-volume rule can no
-/// longer use), and,
-/// per file, its length, line count, latest `at` and a hash of its last bytes. It is never
-/// trusted over the log: a file that shrank, changed before its cached length, or gained an
-/// event that would replay before the cached ones makes it stale, and it is rebuilt by the
-/// next full replay.
+/// longer use), and, per file, a key (`FileKey`): its status, a hash of all the bytes covered,
+/// its line count and latest `at`. It answers only for a log proven unchanged where it covers
+/// it: a file that shrank, whose covered bytes hash differently, or that gained an event that
+/// would replay before the cached ones makes it stale, and it is rebuilt by the next full
+/// replay.
 struct ReplayCache: Sendable {
   /// The cache file's name in the ledger folder, and the validator's beside it (read only
   /// when something must be validated, as it grows with the number of events).
   static let fileName = ".ledger-cache"
   static let validatorFileName = ".ledger-cache-validator"
-
-  /// What the cache knows of one log file.
-  struct FileKey: Sendable, Equatable {
-    var name: String
-    var size: Int
-    var tailHash: UInt64
-    /// When it was last changed (seconds and nanoseconds): a file rewritten to the same length
-    /// shows here.
-    var modified = 0
-    var lineCount: Int
-    var lastAt: Timestamp?
-  }
 
   var files: [FileKey]
   /// The latest `at` and effective date of any cached event.
@@ -45,47 +33,11 @@ struct ReplayCache: Sendable {
   var token: UInt64 = 0
   /// The events the catalogue-type views need, in replay order, with their locations.
   var compacted: [RecordedEvent]
+  /// Whether a file's key was proven again (read and hashed) and could be saved settled.
+  var isRefreshed = false
   /// The same events as the log lines they were read from, when a full replay has them at
   /// hand: `save` writes these instead of writing each event out again.
   var lines: [CompactLog.Line]?
-
-  /// A hash of the (up to) 4 KiB of `path` before `length`: FNV-1a, enough to notice an
-  /// edited or replaced file, not a security check.
-  static func tailHash(_ path: String, length: Int) -> UInt64? {
-    guard let descriptor = try? FileIO.openRegular(path) else { return nil }
-    defer { close(descriptor) }
-    let count = min(length, 4096)
-    var buffer = [UInt8](repeating: 0, count: count)
-    let read = buffer.withUnsafeMutableBytes {
-      pread(descriptor, $0.baseAddress, count, off_t(length - count))
-    }
-    guard read == count else { return nil }
-    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-    for byte in buffer {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x100_0000_01B3
-    }
-    return hash
-  }
-
-  /// The key of file `name` of `folder` as it is now, with `lineCount` and `lastAt`.
-  static func key(_ folder: LedgerFolder, _ name: String, lineCount: Int, lastAt: Timestamp?)
-    -> FileKey?
-  {
-    let path = folder.path(of: name)
-    var status = stat()
-    guard stat(path, &status) == 0 else { return nil }
-    let size = Int(status.st_size)
-    guard let hash = tailHash(path, length: size) else { return nil }
-    return FileKey(
-      name: name, size: size, tailHash: hash, modified: modification(status),
-      lineCount: lineCount, lastAt: lastAt)
-  }
-
-  /// A file's modification time in nanoseconds.
-  static func modification(_ status: stat) -> Int {
-    Int(status.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(status.st_mtim.tv_nsec)
-  }
 
   // MARK: Reading and writing
 
@@ -96,19 +48,13 @@ struct ReplayCache: Sendable {
       return nil
     }
     var input = BinaryReader([UInt8](data))
-    guard input.string() == "ledger-cache-3", let token = input.uint64(),
+    guard input.string() == "ledger-cache-4", let token = input.uint64(),
       let fileCount = input.count(itemSize: 32)
     else { return nil }
     var files: [FileKey] = []
     for _ in 0..<fileCount {
-      guard let name = input.string(), let size = input.int(), let hash = input.uint64(),
-        let modified = input.int(), let lines = input.int(), let seconds = input.optionalInt(),
-        let nanos = input.int()
-      else { return nil }
-      files.append(
-        FileKey(
-          name: name, size: size, tailHash: hash, modified: modified, lineCount: lines,
-          lastAt: seconds.map { Timestamp(seconds: $0, nanoseconds: nanos) }))
+      guard let key = readKey(&input) else { return nil }
+      files.append(key)
     }
     guard let maxSeconds = input.optionalInt(), let maxNanos = input.int(),
       let effective = input.optionalInt(), let eventCount = input.count(itemSize: 16)
@@ -160,18 +106,10 @@ struct ReplayCache: Sendable {
     }
     guard written else { return }
     _ = StreamedFile.write(to: folder.path(of: ReplayCache.fileName)) { out in
-      out.write("ledger-cache-3")
+      out.write("ledger-cache-4")
       out.write(token)
       out.write(files.count)
-      for file in files {
-        out.write(file.name)
-        out.write(file.size)
-        out.write(file.tailHash)
-        out.write(file.modified)
-        out.write(file.lineCount)
-        out.write(file.lastAt?.seconds)
-        out.write(file.lastAt?.nanoseconds ?? 0)
-      }
+      for file in files { ReplayCache.write(file, to: &out) }
       out.write(maxAt?.seconds)
       out.write(maxAt?.nanoseconds ?? 0)
       out.write(maxEffective?.dayNumber)

@@ -16,6 +16,13 @@ final class FileCursor {
   private let path: String
   /// The file's device and inode when first opened.
   private var identity: (dev_t, ino_t)?
+  /// Its status when first opened (and the wall clock just before), and at the end: a replay
+  /// cache key is made only when they agree.
+  private var firstStatus: ReplayCache.FileStatus?
+  private var clockAtOpen = 0
+  private var lastStatus: ReplayCache.FileStatus?
+  /// A hash of every byte read, in order: the cache's proof of what the replay read.
+  private var hash = ContentHash()
   private let blockSize: Int
   private var carry: [UInt8] = []
   private(set) var atEnd = false
@@ -34,9 +41,21 @@ final class FileCursor {
     self.blockSize = max(blockSize, 4096)
   }
 
+  /// The replay cache's key for the file as read, once it is read to the end; nil when it
+  /// changed while being read.
+  func key(lineCount: Int, lastAt: Timestamp?) -> ReplayCache.FileKey? {
+    guard atEnd, let firstStatus, lastStatus == firstStatus, hash.length == firstStatus.size
+    else { return nil }
+    return ReplayCache.FileKey(
+      name: name, status: firstStatus, hash: hash,
+      settled: firstStatus.changed + ReplayCache.settleMargin < clockAtOpen,
+      lineCount: lineCount, lastAt: lastAt)
+  }
+
   /// Opens the file (a regular file, the same one as before) at the next block's offset.
   /// - Returns: the descriptor and the number of bytes left to read.
   private func reopen() throws(LedgerError) -> (descriptor: Int32, left: Int) {
+    if identity == nil { clockAtOpen = ReplayCache.wallClock() }
     let descriptor = try FileIO.openRegular(path)
     var status = stat()
     guard fstat(descriptor, &status) == 0 else {
@@ -46,6 +65,9 @@ final class FileCursor {
     if let identity, identity != (status.st_dev, status.st_ino) {
       close(descriptor)
       throw LedgerError.io(path: path, reason: "was replaced while it was being read; try again")
+    }
+    if identity == nil {
+      firstStatus = ReplayCache.FileStatus(status)
     }
     identity = (status.st_dev, status.st_ino)
     let offset = off_t(nextOffset + carry.count)
@@ -100,11 +122,14 @@ final class FileCursor {
         filled += read
       }
       count = filled
+      hash.update(
+        UnsafeRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[carried..<filled]))
     }
     guard failure == 0 else {
       throw LedgerError.io(path: name, reason: String(cString: strerror(failure)))
     }
     atEnd = filled < carried + blockSize
+    if atEnd { lastStatus = ReplayCache.FileStatus.of(descriptor) }
     // Whole lines only: what follows the last line break waits for the next block, or, at the
     // end of the file, is a torn write. It is at most a line, so copying it costs little.
     let complete = (block.lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1

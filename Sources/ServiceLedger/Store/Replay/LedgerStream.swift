@@ -20,6 +20,9 @@ public struct LedgerStream: Sendable {
     public var problems: [LedgerProblem] = []
     /// Per file name.
     public var files: [String: Ledger.FileState] = [:]
+    /// Per file name, the replay cache's key for the bytes read (absent for a file that
+    /// changed while it was read).
+    var keys: [String: ReplayCache.FileKey] = [:]
     /// The number of valid events replayed.
     public var events = 0
     /// The validator after the last event: what the replay cache keeps.
@@ -165,6 +168,8 @@ public struct LedgerStream: Sendable {
       summary.files[feed.cursor.name] = Ledger.FileState(
         lineCount: feed.cursor.nextLine - 1, isTorn: feed.cursor.torn != nil,
         lastAt: heads[index].lastAt)
+      summary.keys[feed.cursor.name] = feed.cursor.key(
+        lineCount: feed.cursor.nextLine - 1, lastAt: heads[index].lastAt)
     }
     summary.problems.sort { ($0.file, $0.line) < ($1.file, $1.line) }
     summary.validator = validator
