@@ -20,7 +20,8 @@ extension CommandContext {
 
   /// The log reader: the fast decoder unless `LEDGER_DECODER` names another path
   /// (`standard`: the full parser for every line; `foundation`: Foundation's JSONDecoder, the
-  /// benchmark's baseline). Every path gives the same events.
+  /// benchmark's baseline only, which accepts some lines the others refuse). `fast` and
+  /// `standard` give the same events.
   public func logReader() -> LogFileReader {
     var reader = LogFileReader()
     reader.path = environment["LEDGER_DECODER"].flatMap(DecodingPath.init(rawValue:)) ?? .fast

@@ -39,6 +39,7 @@ enum FastLineDecoder {
     var type: EventType?
     var data: [JSONMember]?
     var volume: VolumeReported?
+    var version = false
     guard scanner.take(UInt8(ascii: "{")) else { return nil }
     repeat {
       guard let key = scanner.string(), scanner.take(UInt8(ascii: ":")) else { return nil }
@@ -64,7 +65,9 @@ enum FastLineDecoder {
         }
         type = value
       case .version:
-        guard scanner.take(UInt8(ascii: "1")), scanner.atValueEnd else { return nil }
+        // Once only, as the strict decoder requires of every key.
+        guard !version, scanner.take(UInt8(ascii: "1")), scanner.atValueEnd else { return nil }
+        version = true
       case .data:
         guard data == nil else { return nil }
         if type == .volumeReported {

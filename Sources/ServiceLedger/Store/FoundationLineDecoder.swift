@@ -1,7 +1,8 @@
 import Foundation
 
 /// Parses a line with Foundation's `JSONDecoder` into a `JSONValue`: the benchmark's baseline,
-/// the way a Swift program usually reads JSON.
+/// the way a Swift program usually reads JSON. Not a reader of record: it accepts duplicate
+/// keys and exponent numbers that the strict parser refuses (see `DecodingPath.foundation`).
 enum FoundationLineDecoder {
   /// The line's JSON, or nil when `JSONDecoder` rejects it (the caller then reports the
   /// problem with the strict parser's message).

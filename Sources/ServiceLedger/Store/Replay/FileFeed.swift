@@ -5,8 +5,11 @@ import Foundation
 final class FileFeed: @unchecked Sendable {
   let cursor: FileCursor
   private let reader: LogFileReader
-  /// One memo per decoding thread (a block is cut in two), used by one block at a time.
-  private let memos = [MemoBox(), MemoBox()]
+  /// One memo per decoding thread (a block is cut in two), used by one block at a time; made
+  /// for the first block and let go at the end of the file, so that a ledger of thousands of
+  /// small files holds a few memos at a time, not two per file. Touched only by the one
+  /// decoding operation the feed has at a time.
+  private var memos: [MemoBox]?
   /// Decoded blocks waiting to be merged, oldest first, and whether one is being decoded or
   /// the end (or an error) was reached; guarded by `lock`.
   private var results: [Result<Decoded?, LedgerError>] = []
@@ -67,12 +70,16 @@ final class FileFeed: @unchecked Sendable {
   }
 
   private func decodeNext() throws(LedgerError) -> Decoded? {
-    guard let block = try cursor.nextBlock() else { return nil }
+    guard let block = try cursor.nextBlock() else {
+      memos = nil
+      return nil
+    }
     let chunks = Chunk.split(block, parts: 2)
     let results = ChunkResults(count: chunks.count)
     let reader = self.reader
     let name = cursor.name
-    let memos = self.memos
+    let memos = self.memos ?? [MemoBox(), MemoBox()]
+    self.memos = memos
     DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
       let memo = memos[min(index, memos.count - 1)]
       results.store(chunks[index].decode(reader, name: name, memo: memo), at: index)
