@@ -123,7 +123,13 @@ public struct TableData: Sendable, Equatable {
     if isText, let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
       value = "'" + value
     }
-    guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+    // Control characters (ESC, CR, line breaks) from user text never reach a terminal raw: a
+    // CSV piped to one must not drive it. They are written as `\u{1B}`, like everywhere else.
+    value = Format.terminalSafe(value)
+    // By scalar: "\r\n" is one Character, equal to neither "\r" nor "\n".
+    guard
+      value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+    else {
       return value
     }
     return "\"" + value.replacingAll("\"", with: "\"\"") + "\""

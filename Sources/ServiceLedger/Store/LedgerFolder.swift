@@ -201,11 +201,14 @@ extension LedgerFolder {
   }
 
   /// Removes the temporary files a killed process left while saving the replay cache
-  /// (`.ledger-cache.tmp-PID`); the caller holds the folder's exclusive lock, so no other
-  /// process of the tool is writing one.
+  /// (`.ledger-cache.tmp-PID`) or restamping a file (`.NAME.jsonl.tmp-restamp`); the caller
+  /// holds the folder's exclusive lock, so no other process of the tool is writing one.
   func removeStaleTemporaryFiles() {
     guard let names = try? names() else { return }
-    for name in names where name.hasPrefix(ReplayCache.fileName) && name.contains(".tmp-") {
+    for name in names
+    where (name.hasPrefix(ReplayCache.fileName) && name.contains(".tmp-"))
+      || (name.hasPrefix(".") && name.hasSuffix(".jsonl.tmp-restamp"))
+    {
       unlink(path(of: name))
     }
   }

@@ -118,6 +118,7 @@ struct FolderEntriesTests {
       AppendJournal.fileName, #"{"files":{"ledger.jsonl":\#(Self.registration.utf8.count)}}"#)
     try ledger.write(ReplayCache.fileName + ".tmp-99999999", "partial")
     try ledger.write(ReplayCache.validatorFileName + ".tmp-99999998", "partial")
+    try ledger.write(".ledger.jsonl.tmp-restamp", "partial")
     let check = CLI.run(["check", "--as-of", "2015-01-01"], ledger: ledger.path)
     #expect(check.stdout.contains("warning: stale-journal"), "\(check.stdout)")
     let recorded = CLI.run(

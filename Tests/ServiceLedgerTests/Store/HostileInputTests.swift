@@ -173,3 +173,37 @@ struct HostileInputTests {
     #expect(text.contains("stdin:1: line is longer than the 1 MiB limit"), "\(text)")
   }
 }
+
+/// Control characters from user text never reach the terminal raw.
+@Suite("Control characters in output")
+struct ControlCharacterTests {
+  @Test("CSV, tables and error messages show ESC, CR and line breaks escaped")
+  func escaped() throws {
+    let ledger = try TemporaryLedger(files: ["ledger.jsonl": ""])
+    defer { ledger.remove() }
+    let appended = CLI.run(
+      ["append"], ledger: ledger.path,
+      input:
+        #"{"type":"service.registered","data":{"service":"a","name":"A\u001b[31mRED\r\nX\u0007","organisation":"OPG"}}"#
+        + "\n")
+    #expect(appended.exitCode == 0, "\(appended.stderr)")
+    func raw(_ text: String) -> Bool {
+      // The CSV's own line ends are "\r\n"; anything else below 0x20 but "\n" is raw.
+      text.replacingOccurrences(of: "\r\n", with: "\n").unicodeScalars.contains {
+        $0.value < 0x20 && $0 != "\n"
+      }
+    }
+    for format in ["csv", "table", "markdown", "json"] {
+      let run = CLI.run(["services", "--format", format], ledger: ledger.path)
+      #expect(!raw(run.stdout), "\(format): \(run.stdout.debugDescription)")
+      #expect(run.stdout.split(separator: "\n").count <= 8, "\(format)")
+    }
+    let csv = CLI.run(["services", "--format", "csv"], ledger: ledger.path).stdout
+    #expect(csv.contains(#"A\u{1B}[31mRED\u{D}\u{A}X\u{7}"#), "\(csv.debugDescription)")
+    let error = CLI.run(
+      ["record", "phase.entered", "service=a", "phase=\u{1B}[2J", "on=2015-01-01"],
+      ledger: ledger.path)
+    #expect(error.exitCode == 1)
+    #expect(!raw(error.stderr) && error.stderr.contains(#"\u{1B}[2J"#), "\(error.stderr)")
+  }
+}
