@@ -44,12 +44,22 @@ extension CommandContext {
   /// - Throws: `UsageError` when `LEDGER_NOW` or `LEDGER_TEST_FAULT` cannot be read.
   public func writer(for folder: LedgerFolder) throws(UsageError) -> LedgerWriter {
     let clock = try recordingClock()
-    guard let text = environment["LEDGER_TEST_FAULT"], !text.isEmpty else {
-      return LedgerWriter(folder: folder, clock: clock)
+    var faults: FaultInjection?
+    if let text = environment["LEDGER_TEST_FAULT"], !text.isEmpty {
+      guard let injection = FaultInjection(text) else {
+        throw UsageError("LEDGER_TEST_FAULT=\(text) is not fail:N or kill:N")
+      }
+      faults = injection
     }
-    guard let faults = FaultInjection(text) else {
-      throw UsageError("LEDGER_TEST_FAULT=\(text) is not fail:N or kill:N")
+    var writer = LedgerWriter(folder: folder, faults: faults, clock: clock)
+    writer.settledBatches = SettledBatches()
+    return writer
+  }
+
+  /// Tells the user (on stderr) what `writer` rolled back before writing.
+  func report(settledBy writer: LedgerWriter) {
+    for note in writer.settledBatches?.notes(in: writer.folder) ?? [] {
+      writeError("ledger: note: " + Format.terminalSafe(note) + "\n")
     }
-    return LedgerWriter(folder: folder, faults: faults, clock: clock)
   }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Appends events to a ledger folder, all-or-nothing, under an exclusive lock.
 ///
 /// The folder is locked for the whole append: the log is re-read and validated, the events are
@@ -21,6 +23,9 @@ public struct LedgerWriter: Sendable {
   /// original times (`KnowledgeTime`); without a clock, events must come stamped.
   public var clock: (@Sendable () -> Timestamp)?
   public var mode: KnowledgeTime.Mode = .recording
+  /// Where the writer notes the lines of a cut-off batch it moved aside before writing, for
+  /// the command to tell the user; nil to keep no note.
+  public var settledBatches: SettledBatches?
 
   public init(
     folder: LedgerFolder, faults: FaultInjection? = nil,
@@ -99,7 +104,8 @@ public struct LedgerWriter: Sendable {
   func settle(lock: FileLock) throws(LedgerError) {
     folder.removeStaleTemporaryFiles()
     guard AppendJournal.state(in: folder) != .none else { return }
-    _ = try LedgerRepair(folder: folder).settleJournal(lock: lock, suffix: nil)
+    let settled = try LedgerRepair(folder: folder).settleJournal(lock: lock, suffix: nil)
+    settledBatches?.add(settled.moves)
   }
 
   /// `append(source:building:)` once the caller holds the folder's exclusive `lock`.
@@ -131,5 +137,31 @@ public struct LedgerWriter: Sendable {
     }
     try write(placed.output, journaled: placed.lineCount > 1, lock: lock)
     return candidate
+  }
+}
+
+/// The lines of cut-off batches a writer moved aside before writing (see
+/// `LedgerWriter.settle(lock:)`), for the command to report.
+public final class SettledBatches: @unchecked Sendable {
+  private var moves: [LedgerRepair.Move] = []
+  private let lock = NSLock()
+
+  public init() {}
+
+  func add(_ new: [LedgerRepair.Move]) {
+    lock.lock()
+    moves += new
+    lock.unlock()
+  }
+
+  /// One line per move: where the lines were and the side file they went to.
+  public func notes(in folder: LedgerFolder) -> [String] {
+    lock.lock()
+    defer { lock.unlock() }
+    return moves.map { move in
+      "an append cut off earlier was rolled back first: \(move.lineCount) line(s) of "
+        + "\(folder.path(of: move.file)) from line \(move.line) moved to "
+        + "\(folder.path(of: move.sideFile)) (nothing deleted)"
+    }
   }
 }

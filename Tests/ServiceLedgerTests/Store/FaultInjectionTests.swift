@@ -77,12 +77,18 @@ struct FaultInjectionTests {
     // the last point, the batch is whole).
     let read = try ledger.folder.read()
     #expect(read.events.count == (point == 7 ? 4 : 1))
-    try Self.recordReadRepair(ledger)
+    let written = ledger.bytes("ledger.jsonl").count > Self.registered.utf8.count
+    let recorded = try Self.recordReadRepair(ledger)
+    // The record says what it rolled back when the killed batch had written lines.
+    #expect(
+      recorded.stderr.contains("an append cut off earlier was rolled back first")
+        == (written && point < 7), "\(recorded.stderr)")
   }
 
   /// A single record after whatever the fault left: it is reported at a line, and from then on
   /// every reader has it at that line, `check` is clean, and `repair` leaves it where it is.
-  static func recordReadRepair(_ ledger: TemporaryLedger) throws {
+  @discardableResult
+  static func recordReadRepair(_ ledger: TemporaryLedger) throws -> CLIRun {
     let recorded = CLI.run(
       ["record", "component.adopted", "service=a", "component=after", "on=2015-03-01"],
       ledger: ledger.path, now: "2015-04-01T00:00:00Z")
@@ -108,5 +114,6 @@ struct FaultInjectionTests {
     let repair = CLI.run(["repair"], ledger: ledger.path)
     #expect(repair.stdout.hasPrefix("nothing to repair"), "\(repair.stdout)")
     #expect(try located() == EventLocation(file: "ledger.jsonl", line: line))
+    return recorded
   }
 }

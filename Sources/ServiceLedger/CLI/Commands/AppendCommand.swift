@@ -44,6 +44,7 @@ struct AppendCommand: Command {
     }
     var writer = try context.writer(for: folder)
     if arguments.flag("history") { writer.mode = .history }
+    defer { context.report(settledBy: writer) }
     let makeID = try context.idSource()
     let actor = try context.actor(arguments)
     var count = 0

@@ -51,7 +51,9 @@ struct ImportCommand: Command {
     var failure: ImportError?
     // Planned under the lock against the log as it is then, so that two imports at once
     // cannot both add the same rows.
-    try context.writer(for: folder).append(source: path) { ledger throws(LedgerError) in
+    let writer = try context.writer(for: folder)
+    defer { context.report(settledBy: writer) }
+    try writer.append(source: path) { ledger throws(LedgerError) in
       let importer = TransactionsExplorerImport(
         at: .unstamped, by: actor, makeID: makeID, files: files)
       do throws(ImportError) {

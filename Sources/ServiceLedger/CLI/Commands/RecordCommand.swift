@@ -74,7 +74,9 @@ struct RecordCommand: Command {
     } catch {
       throw LedgerError.rejected(source: "", line: 0, reason: error.description)
     }
-    let files = try context.writer(for: folder).append(source: "") { () throws(LedgerError) in
+    let writer = try context.writer(for: folder)
+    defer { context.report(settledBy: writer) }
+    let files = try writer.append(source: "") { () throws(LedgerError) in
       [(file, [event])]
     }
     let line = files[file]?.lineCount ?? 0
