@@ -64,14 +64,20 @@ public struct FieldSpec: Sendable, Equatable {
   public let kind: FieldKind
   /// Whether every event of the type must have it.
   public let isRequired: Bool
+  /// What it means, for `ledger record TYPE --help`, when the name and kind do not say it.
+  public let meaning: String?
 
   /// A required field.
-  public static func required(_ name: String, _ kind: FieldKind) -> FieldSpec {
-    FieldSpec(name: name, kind: kind, isRequired: true)
+  public static func required(_ name: String, _ kind: FieldKind, _ meaning: String? = nil)
+    -> FieldSpec
+  {
+    FieldSpec(name: name, kind: kind, isRequired: true, meaning: meaning)
   }
 
   /// An optional field.
-  public static func optional(_ name: String, _ kind: FieldKind) -> FieldSpec {
-    FieldSpec(name: name, kind: kind, isRequired: false)
+  public static func optional(_ name: String, _ kind: FieldKind, _ meaning: String? = nil)
+    -> FieldSpec
+  {
+    FieldSpec(name: name, kind: kind, isRequired: false, meaning: meaning)
   }
 }

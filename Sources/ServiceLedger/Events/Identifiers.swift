@@ -81,6 +81,12 @@ public struct BarrierID: SlugIdentifier {
   public init(unchecked rawValue: String) { self.rawValue = rawValue }
 }
 
+/// A named exemplar of a strategy, e.g. `civil-claims`; it may cover several services.
+public struct ExemplarID: SlugIdentifier {
+  public let rawValue: String
+  public init(unchecked rawValue: String) { self.rawValue = rawValue }
+}
+
 /// A common component or platform (`payments`, `identity`, ...).
 public struct ComponentID: SlugIdentifier {
   public let rawValue: String

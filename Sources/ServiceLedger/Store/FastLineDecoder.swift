@@ -89,7 +89,9 @@ enum FastLineDecoder {
     if let volume {
       return RecordedEvent(id: id, at: at, by: by, report: volume, location: location)
     }
-    guard let event = try? Event.decode(type: type, data: data, normalising: false) else {
+    guard let current = try? Upcaster.upcast(type: type, version: 1, data: data),
+      let event = try? Event.decode(type: type, data: current, normalising: false)
+    else {
       return nil
     }
     return RecordedEvent(id: id, at: at, by: by, event: event, location: location)

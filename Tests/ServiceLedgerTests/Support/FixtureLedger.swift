@@ -46,12 +46,17 @@ struct FixtureLedger {
     report(id, "\(year - 1)-04-01", "\(year)-03-31", total: total, digital: digital)
   }
 
-  mutating func designate(_ id: String, due: String = "2015-03-31", on: String? = "2012-12-20") {
+  /// Designates `id` as a service of `exemplar` (nil: an exemplar of its own).
+  mutating func designate(
+    _ id: String, due: String = "2015-03-31", on: String? = "2012-12-20",
+    exemplar: String? = nil, title: String? = nil, note: String? = nil
+  ) {
     add(
       .exemplarDesignated(
         ExemplarDesignated(
           service: service(id), strategy: StrategyID(unchecked: "moj-2012"), due: date(due),
-          on: on.map(date))))
+          on: on.map(date), exemplar: exemplar.map { ExemplarID(unchecked: $0) }, title: title,
+          note: note)))
   }
 
   mutating func phase(_ id: String, _ phase: Phase, on: String) {

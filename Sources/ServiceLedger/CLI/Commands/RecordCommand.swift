@@ -50,7 +50,7 @@ struct RecordCommand: Command {
     var text = "Fields of \(type.rawValue) (* = required):\n"
     for field in type.fields {
       text += "  " + (field.name + (field.isRequired ? "*" : "")).padding(to: width + 1)
-      text += "  " + field.kind.summary + "\n"
+      text += "  " + field.kind.summary + (field.meaning.map { ": " + $0 } ?? "") + "\n"
     }
     return text
   }
