@@ -15,6 +15,22 @@ enum FindingText {
     return record.phaseSince.map { "has been \(state) since \($0)" } ?? "is \(state)"
   }
 
+  /// `an exemplar of the strategy moj-2012 (Ministry of Justice Digital Strategy)`, or for a
+  /// service that is one of several of an exemplar, or whose exemplar has a title of its own,
+  /// `part of the exemplar civil-claims (Civil claims …) of the strategy moj-2012 (…)`.
+  static func exemplar(_ designation: ExemplarDesignated, _ facts: StandardFacts) -> String {
+    let strategy =
+      facts.progress.titles[designation.strategy].map { "\(designation.strategy) (\($0))" }
+      ?? "\(designation.strategy)"
+    let key = ExemplarKey(strategy: designation.strategy, exemplar: designation.exemplar)
+    let title = facts.catalogue.exemplarTitles[key]
+    guard title != nil || designation.exemplar.rawValue != designation.service.rawValue else {
+      return "an exemplar of the strategy \(strategy)"
+    }
+    return "part of the exemplar \(designation.exemplar)"
+      + (title.map { " (\($0))" } ?? "") + " of the strategy \(strategy)"
+  }
+
   /// A title in quotes, cut to `limit` characters with `…`.
   static func quoted(_ title: String, limit: Int = 72) -> String {
     let flat = title.split(whereSeparator: \.isNewline).joined(separator: " ")

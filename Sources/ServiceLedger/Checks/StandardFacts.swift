@@ -36,10 +36,14 @@ public struct StandardFacts: Sendable {
     Priority(record, volume: volumes.annualVolume(of: record.id), threshold: threshold)
   }
 
-  /// Why a service is a priority, for messages: `an exemplar of moj-2012` or
-  /// `high-volume: 1,882,828 transactions a year`.
+  /// Why a service is a priority, for messages: `an exemplar of moj-2012`, `part of the
+  /// exemplar civil-claims of moj-2012` or `high-volume: 1,882,828 transactions a year`.
   func priorityReason(of record: ServiceRecord) -> String {
-    if let exemplar = record.exemplar { return "an exemplar of \(exemplar.strategy)" }
+    if let exemplar = record.exemplar {
+      return exemplar.exemplar.rawValue == record.id.rawValue
+        ? "an exemplar of \(exemplar.strategy)"
+        : "part of the exemplar \(exemplar.exemplar) of \(exemplar.strategy)"
+    }
     let volume = volumes.annualVolume(of: record.id).volume ?? 0
     return "high-volume: \(Format.integer(volume)) transactions a year"
   }

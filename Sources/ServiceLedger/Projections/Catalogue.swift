@@ -11,6 +11,8 @@ public struct Catalogue: Sendable, Equatable {
   /// Per service and person, the latest appointment or departure: its date, and the role
   /// held after it (nil: departed).
   private var tenures: [ServiceID: [PersonID: Tenure]] = [:]
+  /// Exemplar titles: for each exemplar, the latest `title` its designations gave.
+  public private(set) var exemplarTitles: [ExemplarKey: String] = [:]
   /// Per service, the date of the assisted-digital event in force.
   private var assistedDigitalSince: [ServiceID: CivilDate] = [:]
 
@@ -57,6 +59,9 @@ public struct Catalogue: Sendable, Equatable {
       update(p.service) { $0.retiredOn = p.on }
     case .exemplarDesignated(let p):
       update(p.service) { $0.exemplar = p }
+      if let title = p.title, records[p.service] != nil {
+        exemplarTitles[ExemplarKey(strategy: p.strategy, exemplar: p.exemplar)] = title
+      }
     case .phaseEntered(let p):
       update(p.service) { record in
         if let since = record.phaseSince, p.on < since { return }

@@ -1,19 +1,50 @@
 /// The strategies' actions at a date (`ledger actions`): a pure fold over a `Timeline`.
 ///
 /// An action's status is its latest `action.progressed` (by `on`; same day: the later recorded),
-/// nil when none is recorded. It is overdue when its due date is before the as-of date and it
-/// is not `done` or `dropped`. A milestone is met from its `milestone.met` date, and overdue
-/// when its due date is before the as-of date, it is not met and its action was not dropped
-/// (a dropped action withdraws its commitments).
+/// nil when none is recorded. A milestone is met from its `milestone.met` date.
+///
+/// What is not recorded is neither success nor failure, so past their due date, actions and
+/// milestones are told apart by what the ledger says (`Standing`):
+/// - an action past its due date, not `done` or `dropped`, is `late` when a status is recorded
+///   for it and `no-progress-recorded` when none is;
+/// - a milestone past its due date and not met is `late` when its action's latest status was
+///   recorded on or after the milestone's due date and is not `done` or `dropped` (the action
+///   was reported on, unfinished, after the milestone fell due, and the milestone was not
+///   recorded met); otherwise it is `no-progress-recorded`. A milestone of a dropped action is
+///   `withdrawn` (a dropped action withdraws its commitments).
 public struct StrategyProgress: Sendable, Equatable {
+  /// Where an action or milestone stands against its due date.
+  public enum Standing: String, Sendable, Equatable {
+    /// An action recorded as done.
+    case done
+    /// An action recorded as dropped.
+    case dropped
+    /// A milestone recorded as met.
+    case met
+    /// A milestone of a dropped action, not met.
+    case withdrawn
+    /// Past its due date, and the ledger records it as unfinished.
+    case late
+    /// Past its due date with no progress recorded: whether it was done is not known.
+    case noProgressRecorded = "no-progress-recorded"
+    /// Not past its due date (or without one), and not finished.
+    case open
+
+    /// Whether it is past its due date and not finished, recorded as late or not recorded.
+    public var isPastDue: Bool { self == .late || self == .noProgressRecorded }
+  }
+
   /// One milestone of an action.
   public struct Milestone: Sendable, Equatable {
     public var definition: MilestoneDefined
     /// Nil while not met.
     public var met: MilestoneMet?
-    public var isOverdue: Bool
+    public var standing: Standing
     /// Where it was defined.
     public var location: EventLocation?
+
+    /// Whether it is past its due date and not met (late, or with no progress recorded).
+    public var isPastDue: Bool { standing.isPastDue }
   }
 
   /// One action.
@@ -21,11 +52,15 @@ public struct StrategyProgress: Sendable, Equatable {
     public var definition: ActionDefined
     /// The latest progress; nil when none is recorded.
     public var progress: ActionProgressed?
-    public var isOverdue: Bool
+    public var standing: Standing
     /// By due date, then id.
     public var milestones: [Milestone]
     /// Where it was defined.
     public var location: EventLocation?
+
+    /// Whether it is past its due date and not done or dropped (late, or with no progress
+    /// recorded).
+    public var isPastDue: Bool { standing.isPastDue }
   }
 
   /// One theme with its actions, by number.
@@ -128,20 +163,42 @@ public struct StrategyProgress: Sendable, Equatable {
   private func action(_ definition: ActionDefined) -> Action {
     let key = ActionKey(strategy: definition.strategy, action: definition.action)
     let latest = progress[key]
-    let isClosed = latest?.status.isClosed ?? false
     let own = milestones.values.filter {
       $0.strategy == definition.strategy && $0.action == definition.action
     }
-    let isDropped = latest?.status == .dropped
     return Action(
       definition: definition, progress: latest,
-      isOverdue: definition.due.map { $0 < asOf && !isClosed } ?? false,
+      standing: Self.standing(of: definition, latest, asOf: asOf),
       milestones: own.sorted { ($0.due, $0.milestone) < ($1.due, $1.milestone) }.map { m in
         let done = met[MilestoneKey(strategy: m.strategy, milestone: m.milestone)]
         return Milestone(
-          definition: m, met: done, isOverdue: done == nil && m.due < asOf && !isDropped,
+          definition: m, met: done, standing: Self.standing(of: m, done, latest, asOf: asOf),
           location: locations["\(m.strategy)/\(m.milestone)"])
       },
       location: locations["\(definition.strategy)#\(definition.action)"])
+  }
+
+  /// An action's standing at `asOf` given its latest progress.
+  static func standing(of action: ActionDefined, _ latest: ActionProgressed?, asOf: CivilDate)
+    -> Standing
+  {
+    if latest?.status == .done { return .done }
+    if latest?.status == .dropped { return .dropped }
+    guard let due = action.due, due < asOf else { return .open }
+    return latest == nil ? .noProgressRecorded : .late
+  }
+
+  /// A milestone's standing at `asOf` given when it was met and its action's latest progress.
+  static func standing(
+    of milestone: MilestoneDefined, _ met: MilestoneMet?, _ action: ActionProgressed?,
+    asOf: CivilDate
+  ) -> Standing {
+    if met != nil { return .met }
+    if action?.status == .dropped { return .withdrawn }
+    guard milestone.due < asOf else { return .open }
+    guard let action, action.on >= milestone.due, !action.status.isClosed else {
+      return .noProgressRecorded
+    }
+    return .late
   }
 }

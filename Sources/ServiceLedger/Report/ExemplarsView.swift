@@ -1,37 +1,47 @@
-/// `ledger exemplars`: each exemplar's phase, due date, days to go, take-up trend and status.
+/// `ledger exemplars`: each exemplar with the services it covers: phase, due date, days to
+/// go, take-up trend and status.
 ///
 /// JSON (rates rounded to 4 decimals):
 /// ```json
-/// {"asOf":"2015-03-31","exemplars":[{"service":"moj-prison-visit-booking",
-///  "name":"Bookings for prison visits","strategy":"moj-2012","phase":null,"phaseSince":null,
-///  "due":"2015-03-31","daysToDue":0,"span":"quarterly","takeUp":0.3631,
-///  "takeUpTo":"2015-03-31","changeFromPrevious":0.0367,"status":"on-track"}]}
+/// {"asOf":"2015-03-31","counts":{"exemplars":4,"services":5,"live":0,"onTrack":0,"late":0,
+///  "unknown":4},"exemplars":[{"exemplar":"civil-claims","title":"Civil claims (…)",
+///  "strategy":"moj-2012","phase":null,"due":"2015-03-31","daysToDue":0,"status":"unknown",
+///  "services":[{"service":"moj-money-claims","name":"Money claims","phase":null,
+///   "phaseSince":null,"due":"2015-03-31","daysToDue":0,"span":"quarterly","takeUp":0.1292,
+///   "takeUpTo":"2014-09-30","changeFromPrevious":-0.0015,"status":"unknown","note":null}]}]}
 /// ```
-/// `daysToDue` is negative when overdue; `status` is `live` in phase live, else `late` after
-/// the due date, else `on-track`; `phase`, `phaseSince`, `span`, `takeUp` (the latest report's,
-/// quarterly when there are any), `takeUpTo` and `changeFromPrevious` (since the previous
-/// report) are null when unknown.
+/// `status` is one of `live`, `on-track`, `late`, `unknown` (no phase recorded); an
+/// exemplar's combines its services' as `ExemplarProgress` says. `daysToDue` is negative when
+/// past; `phase`, `phaseSince`, `span`, `takeUp` (the latest report's, quarterly when there
+/// are any), `takeUpTo`, `changeFromPrevious` (since the previous report) and `note` (why a
+/// service stands for the exemplar, when that is a judgement) are null when unknown.
 public enum ExemplarsView {
   /// The view of `progress`.
   public static func output(_ progress: ExemplarProgress) -> ViewOutput {
+    var rows: [[TableData.Cell]] = []
+    for exemplar in progress.exemplars {
+      for row in exemplar.services {
+        rows.append([
+          .text(exemplar.id.rawValue), .text(row.service.id.rawValue),
+          .optional(row.service.phase?.rawValue), .date(row.service.phaseSince),
+          .date(row.designation.due), .count(row.daysToDue),
+          .percent(row.series.latest?.takeUp), .date(row.series.latest?.to),
+          .points(row.series.changeFromPrevious), .text(exemplar.status.rawValue),
+          .text(row.status.rawValue),
+        ])
+      }
+    }
     let table = TableData(
       fields: [
-        "SERVICE": "service", "PHASE": "phase", "PHASE SINCE": "phase_since", "DUE": "due",
-        "DAYS LEFT": "days_to_due", "TAKE-UP": "latest_take_up_percent",
-        "TAKE-UP TO": "latest_take_up_to", "VS PREV": "change_from_previous_pp",
-        "STATUS": "status",
-      ],
-      rows: progress.rows.map { row in
-        [
-          .text(row.service.id.rawValue), .optional(row.service.phase?.rawValue),
-          .date(row.service.phaseSince), .date(row.designation.due),
-          .count(row.daysToDue), .percent(row.series.latest?.takeUp),
-          .date(row.series.latest?.to), .points(row.series.changeFromPrevious),
-          .text(row.status.rawValue),
-        ]
-      },
+        "EXEMPLAR": "exemplar", "SERVICE": "service", "PHASE": "phase",
+        "PHASE SINCE": "phase_since", "DUE": "due", "DAYS LEFT": "days_to_due",
+        "TAKE-UP": "latest_take_up_percent", "TAKE-UP TO": "latest_take_up_to",
+        "VS PREV": "change_from_previous_pp", "STATUS": "exemplar_status",
+        "SERVICE STATUS": "service_status",
+      ], rows: rows,
       leftOutFirst: [
-        "PHASE SINCE", "TAKE-UP TO", "VS PREV", "DAYS LEFT", "PHASE", "TAKE-UP", "DUE",
+        "PHASE SINCE", "TAKE-UP TO", "VS PREV", "SERVICE STATUS", "DAYS LEFT", "PHASE",
+        "TAKE-UP", "DUE", "EXEMPLAR",
       ])
     return ViewOutput(
       table: table, json: json(progress),
@@ -41,34 +51,77 @@ public enum ExemplarsView {
   static func json(_ progress: ExemplarProgress) -> JSONValue {
     .members([
       "asOf": .date(progress.asOf),
+      "counts": .members([
+        "exemplars": .integer(progress.exemplars.count),
+        "services": .integer(progress.rows.count),
+        "live": .integer(progress.count(.live)),
+        "onTrack": .integer(progress.count(.onTrack)),
+        "late": .integer(progress.count(.late)),
+        "unknown": .integer(progress.count(.unknown)),
+      ]),
       "exemplars": .array(
-        progress.rows.map { row in
+        progress.exemplars.map { exemplar in
           .members([
-            "service": .string(row.service.id.rawValue),
-            "name": .string(row.service.name),
-            "strategy": .string(row.designation.strategy.rawValue),
-            "phase": .string(row.service.phase?.rawValue),
-            "phaseSince": .date(row.service.phaseSince),
-            "due": .date(row.designation.due),
-            "daysToDue": .integer(row.daysToDue),
-            "span": .string(row.series.span?.rawValue),
-            "takeUp": .rate(row.series.latest?.takeUp),
-            "takeUpTo": .date(row.series.latest?.to),
-            "changeFromPrevious": .rate(row.series.changeFromPrevious),
-            "status": .string(row.status.rawValue),
+            "exemplar": .string(exemplar.id.rawValue),
+            "title": .string(exemplar.title),
+            "strategy": .string(exemplar.strategy.rawValue),
+            "phase": .string(exemplar.phase?.rawValue),
+            "due": .date(exemplar.due),
+            "daysToDue": .integer(exemplar.daysToDue),
+            "status": .string(exemplar.status.rawValue),
+            "services": .array(exemplar.services.map(json)),
           ])
         }),
     ])
   }
 
+  static func json(_ row: ExemplarProgress.Row) -> JSONValue {
+    .members([
+      "service": .string(row.service.id.rawValue),
+      "name": .string(row.service.name),
+      "phase": .string(row.service.phase?.rawValue),
+      "phaseSince": .date(row.service.phaseSince),
+      "due": .date(row.designation.due),
+      "daysToDue": .integer(row.daysToDue),
+      "span": .string(row.series.span?.rawValue),
+      "takeUp": .rate(row.series.latest?.takeUp),
+      "takeUpTo": .date(row.series.latest?.to),
+      "changeFromPrevious": .rate(row.series.changeFromPrevious),
+      "status": .string(row.status.rawValue),
+      "note": .string(row.designation.note),
+    ])
+  }
+
   static func notes(_ progress: ExemplarProgress) -> [String] {
-    let counts = [ExemplarProgress.Status.live, .onTrack, .late].map { status in
-      "\(progress.rows.filter { $0.status == status }.count) \(status.rawValue)"
-    }
-    return [
-      "\(progress.rows.count) exemplars as of \(progress.asOf): "
-        + counts.joined(separator: ", ") + ". DAYS LEFT is negative when overdue; TAKE-UP "
-        + "is from the latest quarterly report (12-month when there are none)."
+    var notes = [
+      "\(summary(progress)) STATUS is the exemplar's: live when all its services are live, "
+        + "late when one is past its due date and not live, unknown when one has no phase "
+        + "recorded; SERVICE STATUS is the service's own. DAYS LEFT is negative when past due; "
+        + "TAKE-UP is from the latest quarterly report (12-month when there are none)."
     ]
+    for exemplar in progress.exemplars {
+      let names: [String] = exemplar.services.map(\.service.name)
+      var line = "\(exemplar.id): \(exemplar.title) (\(exemplar.strategy))"
+      if names != [exemplar.title] { line += "; " + names.joined(separator: ", ") }
+      notes.append(line + ".")
+    }
+    for exemplar in progress.exemplars {
+      for row in exemplar.services {
+        guard let note = row.designation.note else { continue }
+        notes.append("Note on \(exemplar.id) / \(row.service.id): \(note)")
+      }
+    }
+    return notes
+  }
+
+  /// `4 exemplars covering 5 services as of 2015-03-31: 0 live, 0 on track, 0 late, 4 unknown
+  /// (no phase recorded).`
+  public static func summary(_ progress: ExemplarProgress) -> String {
+    let counts = ExemplarProgress.Status.allCases.map { status in
+      "\(progress.count(status)) \(status.words)"
+    }
+    return
+      "\(progress.exemplars.count) exemplars covering \(progress.rows.count) services as of "
+      + "\(progress.asOf): " + counts.joined(separator: ", ") + "."
   }
 }

@@ -59,30 +59,39 @@ extension Site {
         + "from the ledger.", body: body)
   }
 
-  /// The exemplars against their due date, from `ledger exemplars`.
+  /// The exemplars against their due date, each with the services it covers, from `ledger
+  /// exemplars`.
   func exemplarsSection(from path: String) -> String {
-    let rows = snapshot.exemplars.rows
-    guard !rows.isEmpty else { return "" }
+    let progress = snapshot.exemplars
+    guard !progress.exemplars.isEmpty else { return "" }
     var out = "<h2>Exemplars</h2>\n"
-    out += SiteHTML.table(
-      "\(rows.count) exemplar services as of \(asOf)",
-      [
-        .init(title: "Service"), .init(title: "Due"), .init(title: "Status"),
-        .init(title: "Days to due", isNumber: true), .init(title: "Phase"),
-        .init(title: "Latest take-up", isNumber: true),
-      ],
-      rows.map { row in
-        [
-          SiteHTML.link(row.service.name, to: SitePath.service(row.service.id), from: path),
+    var rows: [[String]] = []
+    var footnote = 0
+    for exemplar in progress.exemplars {
+      for row in exemplar.services {
+        if row.designation.note != nil { footnote += 1 }
+        rows.append([
+          SiteHTML.escaped(exemplar.title),
+          "<span class=\"status\">\(SiteHTML.escaped(exemplar.status.words))</span>",
+          SiteHTML.link(row.service.name, to: SitePath.service(row.service.id), from: path)
+            + (row.designation.note != nil ? " [\(footnote)]" : ""),
           "<span class=\"nowrap\">\(row.designation.due)</span>",
-          "<span class=\"status\">\(SiteHTML.escaped(row.status.rawValue))</span>",
           Format.integer(row.daysToDue),
           row.service.phase.map { SiteHTML.escaped($0.rawValue) } ?? SiteHTML.missing,
           row.series.latest.map {
             SiteHTML.figure(Format.percent($0.takeUp), value: .rate($0.takeUp)) + " to \($0.to)"
           } ?? SiteHTML.missing,
-        ]
-      }, class: "cards")
+        ])
+      }
+    }
+    out += SiteHTML.table(
+      ExemplarsView.summary(progress),
+      [
+        .init(title: "Exemplar"), .init(title: "Status"), .init(title: "Service"),
+        .init(title: "Due"), .init(title: "Days to due", isNumber: true), .init(title: "Phase"),
+        .init(title: "Latest take-up", isNumber: true),
+      ], rows, class: "cards")
+    for footnote in report.exemplarFootnotes { out += SiteHTML.note(footnote) }
     if let chart = report.exemplarChart {
       out +=
         "<figure>\n" + chart

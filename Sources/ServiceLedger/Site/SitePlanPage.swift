@@ -18,7 +18,7 @@ extension Site {
           )
           + SiteHTML.escaped(
             ", published \(strategy.publication.published): \(actions.count) actions, "
-              + "\(done) done, \(actions.filter(\.isOverdue).count) overdue") + "</li>\n"
+              + "\(done) done, " + Self.pastDue(actions)) + "</li>\n"
       }
       body += "</ul>\n"
     }
@@ -35,11 +35,13 @@ extension Site {
     var body =
       SiteHTML.element(
         "p",
-        "\(actions.count) actions: \(actions.filter { $0.progress?.status == .done }.count) done, "
-          + "\(actions.filter(\.isOverdue).count) overdue, "
+        "\(actions.count) actions: \(actions.filter { $0.standing == .done }.count) done, "
+          + Self.pastDue(actions) + "; "
           + "\(actions.filter { $0.progress == nil }.count) with no progress recorded. "
           + "\(milestones.count) milestones: \(milestones.filter { $0.met != nil }.count) met, "
-          + "\(milestones.filter(\.isOverdue).count) overdue.") + "\n"
+          + "\(milestones.filter { $0.standing == .late }.count) recorded as late, "
+          + "\(milestones.filter { $0.standing == .noProgressRecorded }.count) past their due "
+          + "date with no progress recorded.") + "\n"
     for theme in strategy.themes {
       body +=
         "<h2 id=\"theme-\(theme.number)\">"
@@ -64,7 +66,7 @@ extension Site {
               + SiteHTML.escaped(
                 (action.progress?.status.rawValue ?? "no progress recorded")
                   + (action.progress.map { " on \($0.on)" } ?? ""))
-              + "</span>" + (action.isOverdue ? " <span class=\"tag\">overdue</span>" : ""),
+              + "</span>" + (action.standing == .late ? " <span class=\"tag\">late</span>" : ""),
             milestoneList(action.milestones),
           ]
         }, class: "actions cards")
@@ -74,18 +76,31 @@ extension Site {
       lead: "Published \(strategy.publication.published). Progress as of \(asOf).", body: body)
   }
 
-  /// An action's milestones: what, due, met or overdue.
+  /// An action's milestones: what, due, and met, late, or with no progress recorded.
   func milestoneList(_ milestones: [StrategyProgress.Milestone]) -> String {
     guard !milestones.isEmpty else { return SiteHTML.missing }
     return "<ul class=\"plain\">"
       + milestones.map { milestone in
-        let state =
-          milestone.met.map { "met \($0.on)" } ?? (milestone.isOverdue ? "overdue" : "not met")
+        let state: String
+        switch milestone.standing {
+        case .met: state = "met \(milestone.met?.on.description ?? "")"
+        case .late: state = "late"
+        case .noProgressRecorded: state = "no progress recorded"
+        case .withdrawn: state = "withdrawn (its action was dropped)"
+        case .done, .dropped, .open: state = "not met"
+        }
         return "<li>"
-          + SiteHTML.escaped(
-            "\(milestone.definition.title), due \(milestone.definition.due): ")
-          + (milestone.isOverdue ? "<span class=\"tag\">overdue</span>" : SiteHTML.escaped(state))
+          + SiteHTML.escaped("\(milestone.definition.title), due \(milestone.definition.due): ")
+          + (milestone.standing == .late
+            ? "<span class=\"tag\">late</span>" : SiteHTML.escaped(state))
           + "</li>"
       }.joined() + "</ul>"
+  }
+
+  /// `0 recorded as late, 2 past their due date with no progress recorded`.
+  static func pastDue(_ actions: [StrategyProgress.Action]) -> String {
+    "\(actions.filter { $0.standing == .late }.count) recorded as late, "
+      + "\(actions.filter { $0.standing == .noProgressRecorded }.count) past their due date "
+      + "with no progress recorded"
   }
 }

@@ -107,14 +107,15 @@ extension Site {
         .init(title: "Quarter"), .init(title: "Services", isNumber: true),
         .init(title: "Transactions a year", isNumber: true),
         .init(title: "Digital take-up", isNumber: true), .init(title: "Exemplars live"),
-        .init(title: "Overdue actions", isNumber: true),
+        .init(title: "Actions past due: late, not recorded"),
       ],
       zip(quarters, headlines).reversed().map { quarter, now in
         return [
           SiteHTML.link(quarter.description, to: SitePath.report(quarter), from: path),
           Format.integer(now.services), Format.integer(now.transactions),
           now.takeUp.map { Format.percent($0) } ?? SiteHTML.missing,
-          "\(now.exemplarsLive) of \(now.exemplars)", Format.integer(now.actionsOverdue),
+          "\(now.exemplarsLive) of \(now.exemplars)",
+          "\(now.actionsLate) late, \(now.actionsPastDueWithNoProgress) not recorded",
         ]
       })
     return document(

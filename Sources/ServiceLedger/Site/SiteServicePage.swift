@@ -38,14 +38,14 @@ extension Site {
       ("Service managers", managers(service)),
     ]
     if let exemplar = service.exemplar {
-      let status = snapshot.exemplars.rows.first { $0.service.id == service.id }?.status
-      facts.append(
-        (
-          "Exemplar",
-          SiteHTML.escaped(
-            "due \(exemplar.due)" + (status.map { ", \($0.rawValue)" } ?? "") + " ("
-              + exemplar.strategy.rawValue + ")")
-        ))
+      let group = snapshot.exemplars.exemplars.first { group in
+        group.services.contains { $0.service.id == service.id }
+      }
+      let status = group?.services.first { $0.service.id == service.id }?.status
+      var text = (group.map { "\($0.title): \($0.status.words); " } ?? "") + "this service due "
+      text += "\(exemplar.due)" + (status.map { ", \($0.words)" } ?? "")
+      text += " (\(exemplar.strategy))" + (exemplar.note.map { ". Note: \($0)" } ?? "")
+      facts.append(("Exemplar", SiteHTML.escaped(text)))
     }
     if let on = service.registeredOn {
       facts.append(("Registered", SiteHTML.escaped(on.description)))

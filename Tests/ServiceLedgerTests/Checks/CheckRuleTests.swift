@@ -155,7 +155,8 @@ struct CheckRuleTests {
     Breach(
       rule: .overdue, file: strategy, line: 2,
       says: [
-        "action 1 of digital-2013", "was due 2015-03-31 and no progress is recorded, 183 days",
+        "action 1 of digital-2013",
+        "has no progress recorded (due 2015-03-31, 183 days before 2015-09-30)",
         "`ledger record action.progressed strategy=digital-2013 action=1 status=done "
           + "on=YYYY-MM-DD --file strategy.jsonl`",
       ],

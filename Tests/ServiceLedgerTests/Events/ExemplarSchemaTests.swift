@@ -87,6 +87,39 @@ struct ExemplarSchemaTests {
     #expect(event.line == Self.oldShape)
   }
 
+  @Test("a ledger of old and new lines counts the exemplars the later lines name")
+  func mixedLedger() throws {
+    let registered = ["moj-money-claims", "moj-possession-claims"].enumerated().map {
+      index, id in
+      #"{"id":"00000000-0000-4000-8000-00000000000\#(index + 1)","at":"2014-01-01T00:00:00Z","by":"p-1","type":"service.registered","data":{"service":"\#(id)","name":"\#(id)","organisation":"HMCTS"}}"#
+    }
+    let strategy =
+      #"{"id":"00000000-0000-4000-8000-000000000009","at":"2014-01-01T00:00:00Z","by":"p-1","type":"strategy.published","data":{"strategy":"moj-2012","title":"S","published":"2012-12-20","themes":[{"number":1,"title":"T"}]}}"#
+    func designation(_ number: Int, _ id: String, _ extra: String) -> String {
+      #"{"id":"00000000-0000-4000-8000-00000000001\#(number)","at":"2014-01-02T00:00:00Z","by":"p-1","type":"exemplar.designated","data":{"service":"\#(id)","strategy":"moj-2012","due":"2015-03-31"\#(extra)}}"#
+    }
+    let lines =
+      registered + [
+        strategy, designation(1, "moj-money-claims", ""),
+        designation(2, "moj-possession-claims", ""),
+      ]
+    let ledger = try TemporaryLedger(files: ["l.jsonl": lines.joined(separator: "\n") + "\n"])
+    defer { ledger.remove() }
+    func count() throws -> (exemplars: Int, services: Int) {
+      let timeline = Timeline(try ledger.folder.readValid(), asOf: date("2015-03-31"))
+      let progress = ExemplarProgress(
+        asOf: timeline.asOf, catalogue: Catalogue(timeline), volumes: VolumeHistory(timeline))
+      return (progress.exemplars.count, progress.rows.count)
+    }
+    #expect(try count() == (2, 2))
+    let later = [
+      designation(3, "moj-money-claims", #","exemplar":"civil-claims","title":"Civil claims""#),
+      designation(4, "moj-possession-claims", #","exemplar":"civil-claims""#),
+    ]
+    try ledger.write("l.jsonl", (lines + later).joined(separator: "\n") + "\n")
+    #expect(try count() == (1, 2))
+  }
+
   @Test("record exemplar.designated --help explains the new fields")
   func help() {
     let help = RecordCommand.extraHelp(ParsedArguments(positionals: ["exemplar.designated"]))

@@ -59,19 +59,20 @@ struct StrategyProgressTests {
     #expect(Self.actions("2013-04-20").map { $0.progress?.status } == [nil, .atRisk, nil])
   }
 
-  @Test("overdue: due before the date and not done or dropped; milestones met or overdue")
-  func overdue() {
+  @Test("past due: late when recorded unfinished, no-progress-recorded when nothing is")
+  func pastDue() {
     let early = Self.actions("2013-04-10")
-    #expect(early.map(\.isOverdue) == [false, false, false])
-    #expect(early[1].milestones.first?.isOverdue == true)
+    #expect(early.map(\.standing) == [.open, .open, .open])
+    // Action 2 was at-risk on 2013-04-01, after its milestone fell due on 2013-03-31.
+    #expect(early[1].milestones.first?.standing == .late)
     let may = Self.actions("2013-05-01")
-    #expect(may[1].isOverdue == false)
+    #expect(may[1].standing == .done)
     #expect(may[1].milestones.first?.met?.on == date("2013-04-15"))
-    #expect(may[1].milestones.first?.isOverdue == false)
-    // On its due date it is not overdue yet.
-    #expect(Self.actions("2013-04-30")[1].isOverdue == false)
+    #expect(may[1].milestones.first?.standing == .met)
+    // On its due date it is not past due yet.
+    #expect(Self.actions("2013-04-30")[1].isPastDue == false)
     let blocked = Self.actions("2014-01-01")
-    #expect(blocked.map(\.isOverdue) == [false, false, true])
+    #expect(blocked.map(\.standing) == [.open, .done, .late])
   }
 
   @Test("before the strategy's publication there is nothing to show")
@@ -83,15 +84,20 @@ struct StrategyProgressTests {
     #expect(out == "no strategy published as of 2012-12-19\n")
   }
 
-  @Test("real: at 2015-03-31 actions 6 and 7 are overdue and 9 of 10 milestones are")
+  @Test(
+    "real: at 2015-03-31 actions 6 and 7 and 9 of 10 milestones are past due with no progress recorded, none late"
+  )
   func shipped() throws {
     let progress = StrategyProgress(try shippedTimeline("2015-03-31"))
     let actions = progress.strategies.flatMap { $0.themes.flatMap(\.actions) }
     #expect(actions.count == 20)
     #expect(progress.strategies.first?.themes.map { $0.actions.count } == [5, 6, 5, 4])
-    #expect(actions.filter(\.isOverdue).map(\.definition.action) == [6, 7])
+    #expect(
+      actions.filter { $0.standing == .noProgressRecorded }.map(\.definition.action) == [6, 7])
+    #expect(!actions.contains { $0.standing == .late })
     let milestones = actions.flatMap(\.milestones)
     #expect(milestones.count == 10)
-    #expect(milestones.filter(\.isOverdue).count == 9)
+    #expect(milestones.filter { $0.standing == .noProgressRecorded }.count == 9)
+    #expect(!milestones.contains { $0.standing == .late })
   }
 }

@@ -56,7 +56,7 @@ struct ViewCSVTests {
       ]),
     Case(view: "managers", rows: ["services"], key: ("service", "service"), figures: []),
     Case(
-      view: "exemplars", rows: ["exemplars"], key: ("service", "service"),
+      view: "exemplars", rows: ["exemplars", "services"], key: ("service", "service"),
       figures: [
         Figure(field: "days_to_due", path: ["daysToDue"]),
         Figure(field: "latest_take_up_percent", path: ["takeUp"], scale: 100),

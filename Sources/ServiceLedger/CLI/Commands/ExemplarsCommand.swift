@@ -1,13 +1,15 @@
-/// `ledger exemplars`: how the exemplar services stand against their due dates.
+/// `ledger exemplars`: how the exemplars and their services stand against their due dates.
 struct ExemplarsCommand: Command {
   static let name = "exemplars"
-  static let summary = "exemplar services: phase, due date, days left, take-up, status"
+  static let summary = "exemplars and their services: phase, due, days left, take-up, status"
   static let usage = "ledger exemplars [--as-of DATE] [--known-at TIMESTAMP] [--format FORMAT]"
   static let options: [OptionSpec] = ViewOptions.specs
   static let discussion = """
-    Each exemplar designated on or before the date: its phase, due date, days left (negative
-    when overdue), latest take-up and its change from the previous report, and its status:
-    live when in phase live, late when past its due date and not live, else on-track.
+    Each exemplar designated on or before the date, with the services it covers: their phase,
+    due date, days left (negative when past), latest take-up and its change from the previous
+    report. A service is live in phase live, unknown with no phase recorded, late when past
+    its due date and not live, else on-track. An exemplar is live when all its services are,
+    else late when one is late, else unknown when one has no phase recorded, else on-track.
     """
 
   let view: ViewOptions

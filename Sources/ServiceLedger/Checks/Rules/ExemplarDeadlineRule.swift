@@ -1,4 +1,9 @@
-/// `exemplar-deadline`: an exemplar service is live by the due date its designation set.
+/// `exemplar-deadline`: each service of an exemplar is live by the due date its designation
+/// set.
+///
+/// A service recorded in a phase other than live after its due date is late. A service with
+/// no phase recorded is reported too, but as unknown, not late: the ledger cannot say whether
+/// it went live, and the finding asks for its phase to be recorded.
 public enum ExemplarDeadlineRule: StandardRule {
   public static let rule = CheckRule.exemplarDeadline
 
@@ -7,19 +12,31 @@ public enum ExemplarDeadlineRule: StandardRule {
       guard let exemplar = record.exemplar, exemplar.due < facts.asOf, record.phase != .live
       else { return nil }
       let location = facts.evidence[record.id].exemplar?.location
-      let strategy =
-        facts.progress.titles[exemplar.strategy].map { "\(exemplar.strategy) (\($0))" }
-        ?? "\(exemplar.strategy)"
-      let command = FindingText.record(
-        .phaseEntered, ["service=\(record.id)", "phase=live", "on=\(FindingText.date)"],
-        file: facts.evidence.file(of: record.id))
-      let message =
-        "\(FindingText.service(record)), an exemplar of the strategy \(strategy), was due live "
-        + "by \(exemplar.due) and \(FindingText.phase(record)), "
-        + FindingText.days(exemplar.due.days(to: facts.asOf)) + " late: the strategy "
-        + "committed it to be live, meeting "
-        + StandardCitation.name(.inForce(on: exemplar.due)) + ", by then; when it goes live "
-        + "(after passing its live assessment), record it with \(command)"
+      let days = FindingText.days(exemplar.due.days(to: facts.asOf))
+      let file = facts.evidence.file(of: record.id)
+      let commitment =
+        "the strategy committed it to be live, meeting "
+        + StandardCitation.name(.inForce(on: exemplar.due)) + ", by then"
+      let subject =
+        "\(FindingText.service(record)), \(FindingText.exemplar(exemplar, facts)), was due "
+        + "live by \(exemplar.due)"
+      let message: String
+      if record.phase == nil {
+        let command = FindingText.record(
+          .phaseEntered, ["service=\(record.id)", "phase=PHASE", "on=\(FindingText.date)"],
+          file: file)
+        message =
+          "\(subject) and no phase is recorded for it, so whether it is live is unknown "
+          + "(\(days) after its due date): \(commitment); record the phase it is in with "
+          + "\(command)"
+      } else {
+        let command = FindingText.record(
+          .phaseEntered, ["service=\(record.id)", "phase=live", "on=\(FindingText.date)"],
+          file: file)
+        message =
+          "\(subject) and \(FindingText.phase(record)), \(days) late: \(commitment); when it "
+          + "goes live (after passing its live assessment), record it with \(command)"
+      }
       return Finding(rule, service: record.id, message: message, at: location)
     }
   }

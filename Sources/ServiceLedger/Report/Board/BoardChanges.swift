@@ -46,9 +46,12 @@ public struct BoardChanges: Sendable, Equatable {
   public var retiredServices: [ServiceRecord] = []
   public var phaseChanges: [PhaseChange] = []
   public var priorityChanges: [PriorityChange] = []
-  /// By size of the change, largest first (first figures last), then service id.
+  /// By size of the change, largest first (first figures last), then service id. Only changes:
+  /// a later figure whose take-up moved by less than 0.05 percentage points (`0.0 pp` as
+  /// shown) is left out.
   public var takeUpMovements: [TakeUpMovement] = []
-  /// Volume reports recorded in the period that replaced an earlier figure.
+  /// Volume reports recorded in the period that replaced an earlier figure with different
+  /// numbers (one that repeats the same numbers changes nothing and is left out).
   public var restatements: [Restatement] = []
   public var actionChanges: [StatusChange] = []
   public var milestonesMet: [StrategyProgress.Milestone] = []
@@ -93,7 +96,8 @@ public struct BoardChanges: Sendable, Equatable {
     }
     takeUpMovements = Self.movements(from: previous, to: current)
     restatements = Restatement.recorded(
-      in: current.timeline, after: previous.asOf, upTo: current.asOf)
+      in: current.timeline, after: previous.asOf, upTo: current.asOf
+    ).filter { $0.before.total != $0.after.total || $0.before.channels != $0.after.channels }
     compareStrategy(previous.progress, current.progress)
     let keys = Set(previous.findings.map(FindingKey.init))
     let nowKeys = Set(current.findings.map(FindingKey.init))
@@ -110,6 +114,10 @@ public struct BoardChanges: Sendable, Equatable {
       && resolvedFindings.isEmpty
   }
 
+  /// The smallest movement in take-up that counts as a change: 0.05 percentage points, the
+  /// least that shows as `0.1 pp`.
+  static let smallestChange = 0.0005
+
   static func movements(from previous: BoardSnapshot, to current: BoardSnapshot)
     -> [TakeUpMovement]
   {
@@ -120,7 +128,9 @@ public struct BoardChanges: Sendable, Equatable {
       let before = previous.series(of: record.id)
       let old = before.span == series.span ? before.latest : nil
       if let old, old == latest { return nil }
-      return TakeUpMovement(service: record, span: series.span, previous: old, current: latest)
+      let move = TakeUpMovement(service: record, span: series.span, previous: old, current: latest)
+      if let change = move.change, abs(change) < Self.smallestChange { return nil }
+      return move
     }
     return moves.sorted { lhs, rhs in
       let left = lhs.change.map { -abs($0) } ?? 2

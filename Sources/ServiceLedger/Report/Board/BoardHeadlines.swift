@@ -44,17 +44,26 @@ public struct BoardHeadlines: Sendable, Equatable {
   public var assistedDigitalByVolume: Double?
   /// Priority services with at least one service manager.
   public var priorityServicesManaged: Int
-  /// Exemplar services, and those live.
+  /// Exemplars (as the strategy names them), those live, late, and unknown (no phase
+  /// recorded), and the services they cover.
   public var exemplars: Int
   public var exemplarsLive: Int
-  /// Strategy actions, done, and overdue.
+  public var exemplarsLate: Int
+  public var exemplarsUnknown: Int
+  public var exemplarServices: Int
+  /// Strategy actions: all, done, recorded as late, past their due date with no progress
+  /// recorded, and with no progress recorded at all (due or not).
   public var actions: Int
   public var actionsDone: Int
-  public var actionsOverdue: Int
-  /// Strategy milestones, met, and overdue.
+  public var actionsLate: Int
+  public var actionsPastDueWithNoProgress: Int
+  public var actionsWithNoProgress: Int
+  /// Strategy milestones: all, met, recorded as late, and past their due date with no
+  /// progress recorded.
   public var milestones: Int
   public var milestonesMet: Int
-  public var milestonesOverdue: Int
+  public var milestonesLate: Int
+  public var milestonesPastDueWithNoProgress: Int
   /// Standard findings by severity.
   public var errors: Int
   public var warnings: Int
@@ -92,14 +101,21 @@ public struct BoardHeadlines: Sendable, Equatable {
     assistedDigitalByVolume = coverage.coverageByVolume
     let managed = snapshot.roster.rows.filter { $0.priority.isPriority && !$0.managers.isEmpty }
     priorityServicesManaged = managed.count
-    exemplars = snapshot.exemplars.rows.count
-    exemplarsLive = snapshot.exemplars.rows.filter { $0.status == .live }.count
+    exemplars = snapshot.exemplars.exemplars.count
+    exemplarsLive = snapshot.exemplars.count(.live)
+    exemplarsLate = snapshot.exemplars.count(.late)
+    exemplarsUnknown = snapshot.exemplars.count(.unknown)
+    exemplarServices = snapshot.exemplars.rows.count
     self.actions = actions.count
-    actionsDone = actions.filter { $0.progress?.status == .done }.count
-    actionsOverdue = actions.filter(\.isOverdue).count
+    actionsDone = actions.filter { $0.standing == .done }.count
+    actionsLate = actions.filter { $0.standing == .late }.count
+    actionsPastDueWithNoProgress = actions.filter { $0.standing == .noProgressRecorded }.count
+    actionsWithNoProgress = actions.filter { $0.progress == nil }.count
     self.milestones = milestones.count
     milestonesMet = milestones.filter { $0.met != nil }.count
-    milestonesOverdue = milestones.filter(\.isOverdue).count
+    milestonesLate = milestones.filter { $0.standing == .late }.count
+    milestonesPastDueWithNoProgress =
+      milestones.filter { $0.standing == .noProgressRecorded }.count
     errors = snapshot.findings.filter { $0.severity == .error }.count
     warnings = snapshot.findings.filter { $0.severity == .warning }.count
   }

@@ -52,13 +52,17 @@ extension BoardReport {
   /// Progress against the strategy's commitments, as bars on one 0–100% scale.
   var scorecardChart: String {
     let now = headlines
-    func share(_ label: String, _ part: Int, _ whole: Int) -> SVGBarChart.Progress {
+    func share(_ label: String, _ part: Int, _ whole: Int, unrecorded: Int = 0)
+      -> SVGBarChart.Progress
+    {
       SVGBarChart.Progress(
         label: label, value: whole > 0 ? Double(part) / Double(whole) : nil,
-        text: "\(Format.integer(part)) of \(Format.integer(whole))", target: nil)
+        text: "\(Format.integer(part)) of \(Format.integer(whole))"
+          + (unrecorded > 0 ? "; \(Format.integer(unrecorded)) unrecorded" : ""),
+        target: nil, unrecorded: whole > 0 ? Double(unrecorded) / Double(whole) : nil)
     }
     let rows = [
-      share("Exemplar services live", now.exemplarsLive, now.exemplars),
+      share("Exemplars live", now.exemplarsLive, now.exemplars, unrecorded: now.exemplarsUnknown),
       share("Priority services with a manager", now.priorityServicesManaged, now.priorityServices),
       share(
         "Services in scope with assisted digital", now.assistedDigitalCovered,
@@ -69,8 +73,12 @@ extension BoardReport {
       SVGBarChart.Progress(
         label: "12-month take-up", value: now.takeUp,
         text: now.takeUp.map { Format.percent($0) } ?? "", target: now.target),
-      share("Strategy actions done", now.actionsDone, now.actions),
-      share("Milestones met", now.milestonesMet, now.milestones),
+      share(
+        "Strategy actions done", now.actionsDone, now.actions,
+        unrecorded: now.actionsWithNoProgress),
+      share(
+        "Milestones met", now.milestonesMet, now.milestones,
+        unrecorded: now.milestonesPastDueWithNoProgress),
     ]
     return SVGBarChart.progress(
       rows, title: "Progress against the strategy's commitments",

@@ -43,9 +43,12 @@ extension BoardReport {
   }
 
   var scorecardCaption: String {
-    "Each bar is a share of what the strategy commits to, as of \(period.asOf); the mark on "
-      + "the take-up bar is the \(Format.percent(headlines.target, digits: 0)) target of the "
-      + "Digital Efficiency Report's model."
+    "Each bar is a share of what the strategy commits to, as of \(period.asOf); grey is the "
+      + "share with nothing recorded (exemplars with no phase, actions with no progress, "
+      + "milestones past due with no progress), which is neither done nor late as far as the "
+      + "ledger knows. The mark on the take-up bar is the "
+      + "\(Format.percent(headlines.target, digits: 0)) target of the Digital Efficiency "
+      + "Report's model."
   }
 
   var footerText: String {
@@ -67,7 +70,6 @@ extension BoardReport {
     let takeUpDelta =
       now.takeUp.flatMap { new in old.takeUp.map { Format.points(new - $0) + " " + since } }
       ?? "\(now.servicesWithTakeUp) services with figures"
-    let overdue = now.actionsOverdue + now.milestonesOverdue
     return "<div class=\"tiles\">\n"
       + tile(
         "Services", Format.integer(now.services),
@@ -83,9 +85,11 @@ extension BoardReport {
           + "saving \(Format.pounds(now.saving)) at \(Format.percent(now.target, digits: 0))",
         alert: now.staleCost > 0)
       + tile(
-        "Exemplar services live", "\(now.exemplarsLive) of \(now.exemplars)",
-        "\(Self.signed(now.exemplarsLive - old.exemplarsLive)) \(since)",
-        alert: now.exemplarsLive < now.exemplars)
+        "Exemplars live", "\(now.exemplarsLive) of \(now.exemplars)",
+        now.exemplarsUnknown > 0
+          ? "\(now.exemplarsUnknown) with no phase recorded"
+          : "\(Self.signed(now.exemplarsLive - old.exemplarsLive)) \(since)",
+        alert: now.exemplarsLate > 0)
       + tile(
         "Assisted-digital support",
         "\(now.assistedDigitalCovered) of \(now.assistedDigitalInScope)",
@@ -94,9 +98,10 @@ extension BoardReport {
         "Priority services managed", "\(now.priorityServicesManaged) of \(now.priorityServices)",
         "with a service manager", alert: now.priorityServicesManaged < now.priorityServices)
       + tile(
-        "Overdue", "\(now.actionsOverdue) + \(now.milestonesOverdue)",
-        "actions + milestones; \(Self.count(now.warnings, "warning")), "
-          + Self.count(now.errors, "error"), alert: overdue > 0 || now.errors > 0)
+        "Recorded as late", "\(now.actionsLate) + \(now.milestonesLate)",
+        "actions + milestones; \(now.actionsPastDueWithNoProgress) + "
+          + "\(now.milestonesPastDueWithNoProgress) past due with no progress recorded",
+        alert: now.actionsLate + now.milestonesLate > 0 || now.errors > 0)
       + "</div>\n"
   }
 }

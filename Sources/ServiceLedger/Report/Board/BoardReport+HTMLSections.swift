@@ -3,7 +3,8 @@ extension BoardReport {
   func renderHTMLSections(into out: inout some TextOutputStream) {
     out.write("<section>\n<div class=\"keep\">\n<h2>Exemplars</h2>\n")
     out.write(BoardHTML.element("p", exemplarNote) + "\n")
-    if !current.exemplars.rows.isEmpty { out.write(BoardHTML.table(exemplarTable)) }
+    if !current.exemplars.exemplars.isEmpty { out.write(BoardHTML.table(exemplarTable)) }
+    for footnote in exemplarFootnotes { out.write(BoardHTML.element("p", footnote, class: "note")) }
     out.write("</div>\n")
     if let chart = exemplarChart {
       out.write(
@@ -87,8 +88,9 @@ extension BoardReport {
         out.write(BoardHTML.table(Self.actionTable(theme), class: "actions"))
       }
     }
-    if !overdueTable.rows.isEmpty {
-      out.write("<div class=\"keep\">\n<h3>Overdue</h3>\n" + BoardHTML.table(overdueTable))
+    if !pastDueTable.rows.isEmpty {
+      out.write("<div class=\"keep\">\n<h3>Past due</h3>\n")
+      out.write(BoardHTML.element("p", pastDueNote) + "\n" + BoardHTML.table(pastDueTable))
       out.write("</div>\n")
     }
     out.write("</section>\n")
@@ -99,18 +101,17 @@ extension BoardReport {
     TableData(
       columns: ["#", "Action", "Status", "Due", "Milestones"],
       rows: theme.actions.map { action in
-        let met = action.milestones.filter { $0.met != nil }.count
-        let late = action.milestones.filter(\.isOverdue).count
-        return [
+        [
           .number(String(action.definition.action)), .text(action.definition.title),
-          .text(action.progress.map { "\($0.status.rawValue) (\($0.on))" } ?? "none recorded"),
           .text(
-            action.definition.due.map { $0.description + (action.isOverdue ? " overdue" : "") }
-              ?? "-"),
+            action.progress.map {
+              "\($0.status.rawValue) (\($0.on))" + (action.standing == .late ? ", late" : "")
+            } ?? "none recorded"),
           .text(
-            action.milestones.isEmpty
-              ? "-"
-              : "\(met) of \(action.milestones.count) met" + (late > 0 ? ", \(late) overdue" : "")),
+            action.definition.due.map {
+              $0.description + (action.standing == .noProgressRecorded ? ", past" : "")
+            } ?? "-"),
+          .text(action.milestones.isEmpty ? "-" : milestoneCounts(action)),
         ]
       })
   }

@@ -61,11 +61,14 @@ extension BoardReport {
       share(
         "Priority services with a service manager", \.priorityServicesManaged,
         \.priorityServices),
-      share("Exemplar services live", \.exemplarsLive, \.exemplars),
+      share("Exemplars live", \.exemplarsLive, \.exemplars),
+      counts("Exemplars with no phase recorded", \.exemplarsUnknown),
       share("Strategy actions done", \.actionsDone, \.actions),
-      counts("Strategy actions overdue", \.actionsOverdue),
+      counts("Strategy actions recorded as late", \.actionsLate),
+      counts("Strategy actions past due, no progress recorded", \.actionsPastDueWithNoProgress),
       share("Milestones met", \.milestonesMet, \.milestones),
-      counts("Milestones overdue", \.milestonesOverdue),
+      counts("Milestones recorded as late", \.milestonesLate),
+      counts("Milestones past due, no progress recorded", \.milestonesPastDueWithNoProgress),
       counts("Standard findings: errors", \.errors),
       counts("Standard findings: warnings", \.warnings),
     ]

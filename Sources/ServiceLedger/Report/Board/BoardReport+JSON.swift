@@ -4,7 +4,7 @@ extension BoardReport {
   ///
   /// Top-level keys: `report`, `title`, `period`, `knownAt`, `recordedUpTo`, `summary`,
   /// `headlines` (`current`, `previous`), `exemplars`, `priorityServices`, `takeUpSeries`,
-  /// `channelShift`, `assistedDigital`, `serviceManagers`, `strategies`, `overdue`,
+  /// `channelShift`, `assistedDigital`, `serviceManagers`, `strategies`, `pastDue`,
   /// `changes`, `dataQuality`, `findings`.
   public var json: JSONValue {
     .members([
@@ -24,7 +24,7 @@ extension BoardReport {
       "headlines": .members([
         "current": Self.json(headlines), "previous": Self.json(previousHeadlines),
       ]),
-      "exemplars": .array(current.exemplars.rows.map(exemplarJSON)),
+      "exemplars": .array(current.exemplars.exemplars.map(exemplarJSON)),
       "priorityServices": .array(current.priorityRows.map(priorityJSON)),
       "takeUpSeries": .array(
         current.exemplars.rows.map { Self.seriesJSON($0.service, $0.series, "exemplar") }
@@ -33,7 +33,7 @@ extension BoardReport {
       "assistedDigital": assistedDigitalJSON,
       "serviceManagers": managersJSON,
       "strategies": strategiesJSON,
-      "overdue": overdueJSON,
+      "pastDue": pastDueJSON,
       "changes": changesJSON,
       "dataQuality": qualityJSON,
       "findings": findingsJSON,
@@ -65,19 +65,38 @@ extension BoardReport {
       "assistedDigitalByVolume": .rate(figures.assistedDigitalByVolume),
       "priorityServicesManaged": .integer(figures.priorityServicesManaged),
       "exemplars": .integer(figures.exemplars),
+      "exemplarServices": .integer(figures.exemplarServices),
       "exemplarsLive": .integer(figures.exemplarsLive),
+      "exemplarsLate": .integer(figures.exemplarsLate),
+      "exemplarsUnknown": .integer(figures.exemplarsUnknown),
       "actions": .integer(figures.actions),
       "actionsDone": .integer(figures.actionsDone),
-      "actionsOverdue": .integer(figures.actionsOverdue),
+      "actionsLate": .integer(figures.actionsLate),
+      "actionsPastDueWithNoProgress": .integer(figures.actionsPastDueWithNoProgress),
+      "actionsWithNoProgress": .integer(figures.actionsWithNoProgress),
       "milestones": .integer(figures.milestones),
       "milestonesMet": .integer(figures.milestonesMet),
-      "milestonesOverdue": .integer(figures.milestonesOverdue),
+      "milestonesLate": .integer(figures.milestonesLate),
+      "milestonesPastDueWithNoProgress": .integer(figures.milestonesPastDueWithNoProgress),
       "errors": .integer(figures.errors),
       "warnings": .integer(figures.warnings),
     ])
   }
 
-  func exemplarJSON(_ row: ExemplarProgress.Row) -> JSONValue {
+  func exemplarJSON(_ exemplar: ExemplarProgress.Exemplar) -> JSONValue {
+    .members([
+      "exemplar": .string(exemplar.id.rawValue),
+      "title": .string(exemplar.title),
+      "strategy": .string(exemplar.strategy.rawValue),
+      "phase": .string(exemplar.phase?.rawValue),
+      "due": .date(exemplar.due),
+      "daysToDue": .integer(exemplar.daysToDue),
+      "status": .string(exemplar.status.rawValue),
+      "services": .array(exemplar.services.map(exemplarServiceJSON)),
+    ])
+  }
+
+  func exemplarServiceJSON(_ row: ExemplarProgress.Row) -> JSONValue {
     let annual = current.volumes.annualVolume(of: row.service.id)
     let members: KeyValuePairs<String, JSONValue> = [
       "service": .string(row.service.id.rawValue),
@@ -89,6 +108,7 @@ extension BoardReport {
       "daysToDue": .integer(row.daysToDue),
       "status": .string(row.status.rawValue),
       "annualVolume": .integer(annual.volume),
+      "note": .string(row.designation.note),
     ]
     return .object(
       members.map { JSONMember(key: $0.key, value: $0.value) } + takeUpJSON(of: row.service.id))

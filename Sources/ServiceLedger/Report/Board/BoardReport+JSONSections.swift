@@ -139,7 +139,7 @@ extension BoardReport {
       "statusOn": .date(action.progress?.on),
       "note": .string(action.progress?.note),
       "due": .date(action.definition.due),
-      "overdue": .bool(action.isOverdue),
+      "standing": .string(action.standing.rawValue),
       "milestones": .array(action.milestones.map(milestoneJSON)),
     ])
   }
@@ -151,35 +151,7 @@ extension BoardReport {
       "title": .string(milestone.definition.title),
       "due": .date(milestone.definition.due),
       "met": .date(milestone.met?.on),
-      "overdue": .bool(milestone.isOverdue),
-    ])
-  }
-
-  var overdueJSON: JSONValue {
-    let asOf = period.asOf
-    return .members([
-      "actions": .array(
-        current.progress.allActions.filter(\.isOverdue).map { action in
-          .members([
-            "strategy": .string(action.definition.strategy.rawValue),
-            "action": .integer(action.definition.action),
-            "title": .string(action.definition.title),
-            "due": .date(action.definition.due),
-            "daysOverdue": .integer(action.definition.due.map { $0.days(to: asOf) }),
-            "status": .string(action.progress?.status.rawValue),
-          ])
-        }),
-      "milestones": .array(
-        current.progress.allMilestones.filter(\.isOverdue).map { milestone in
-          .members([
-            "strategy": .string(milestone.definition.strategy.rawValue),
-            "milestone": .string(milestone.definition.milestone.rawValue),
-            "action": .integer(milestone.definition.action),
-            "title": .string(milestone.definition.title),
-            "due": .date(milestone.definition.due),
-            "daysOverdue": .integer(milestone.definition.due.days(to: asOf)),
-          ])
-        }),
+      "standing": .string(milestone.standing.rawValue),
     ])
   }
 }

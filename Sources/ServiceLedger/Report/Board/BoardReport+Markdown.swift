@@ -12,7 +12,8 @@ extension BoardReport {
     renderChangesMarkdown(into: &out)
     section("Exemplars", into: &out)
     paragraph(exemplarNote, into: &out)
-    if !current.exemplars.rows.isEmpty { table(exemplarTable, into: &out) }
+    if !current.exemplars.exemplars.isEmpty { table(exemplarTable, into: &out) }
+    for footnote in exemplarFootnotes { paragraph(footnote, into: &out) }
     section("Priority services", into: &out)
     paragraph(priorityNote, into: &out)
     if !current.priorityRows.isEmpty { table(priorityTable, into: &out) }
@@ -57,21 +58,27 @@ extension BoardReport {
   }
 
   var exemplarNote: String {
-    let rows = current.exemplars.rows
-    guard !rows.isEmpty else { return "No exemplar is designated as of \(period.asOf)." }
-    let strategies = Set(rows.map(\.designation.strategy.rawValue)).sorted()
-    let dues = Set(rows.map(\.designation.due)).sorted().map(\.description)
+    let progress = current.exemplars
+    guard !progress.exemplars.isEmpty else {
+      return "No exemplar is designated as of \(period.asOf)."
+    }
+    let strategies = Set(progress.exemplars.map(\.strategy.rawValue)).sorted()
+    let dues = Set(progress.exemplars.map(\.due)).sorted().map(\.description)
+    let counts = ExemplarProgress.Status.allCases.map { "\(progress.count($0)) \($0.words)" }
     return
-      "\(rows.count) exemplar services of \(strategies.joined(separator: ", ")), due live by "
-      + "\(dues.joined(separator: ", ")): \(headlines.exemplarsLive) live, "
-      + "\(rows.filter { $0.status == .late }.count) late. " + Self.takeUpDefinition
+      "\(progress.exemplars.count) exemplars of \(strategies.joined(separator: ", ")), covering "
+      + "\(progress.rows.count) services, due live by \(dues.joined(separator: ", ")): "
+      + counts.joined(separator: ", ") + ". An exemplar is live when all its services are, "
+      + "late when one is past its due date and not live, and unknown when one has no phase "
+      + "recorded; it is on track only with every phase recorded. " + Self.takeUpDefinition
   }
 
   var priorityNote: String {
     let rows = current.priorityRows
     let exemplars = rows.filter { $0.priority == .exemplar }.count
     return
-      "\(rows.count) of \(headlines.services) services are priorities: \(exemplars) exemplar, "
+      "\(rows.count) of \(headlines.services) services are priorities: \(exemplars) exemplar "
+      + "(the services of the \(headlines.exemplars) exemplars), "
       + "\(rows.count - exemplars) high-volume (over "
       + "\(Format.integer(Priority.defaultThreshold)) transactions a year). Transactions and "
       + "12-month take-up are for the 12 months to the date shown; a date marked stale is "

@@ -53,31 +53,41 @@ extension BoardReport {
         list(theme.actions.map(Self.actionLine), into: &out)
       }
     }
-    if !overdueItems.isEmpty {
-      subsection("Overdue", into: &out)
-      list(overdueItems, into: &out)
+    if !pastDueItems.isEmpty {
+      subsection("Past due", into: &out)
+      paragraph(pastDueNote, into: &out)
+      list(pastDueItems, into: &out)
     }
   }
 
-  /// `Action 6: Bringing … Due 2013-04-30, overdue; no progress recorded.`
+  /// `Action 6: Bringing … No progress recorded (due 2013-04-30).`, `Action 1: … Due
+  /// 2015-03-31, late; in-progress since 2014-01-01; milestones 0 of 3 met, 3 past due with no
+  /// progress recorded.`
   static func actionLine(_ action: StrategyProgress.Action) -> String {
     var parts: [String] = []
-    if let due = action.definition.due {
-      parts.append("due \(due)" + (action.isOverdue ? ", overdue" : ""))
-    }
-    parts.append(
-      action.progress.map { "\($0.status.rawValue) since \($0.on)" } ?? "no progress recorded")
-    if !action.milestones.isEmpty {
-      let met = action.milestones.filter { $0.met != nil }.count
-      let late = action.milestones.filter(\.isOverdue).count
+    if action.standing == .noProgressRecorded, let due = action.definition.due {
+      parts.append("no progress recorded (due \(due))")
+    } else {
+      if let due = action.definition.due {
+        parts.append("due \(due)" + (action.standing == .late ? ", late" : ""))
+      }
       parts.append(
-        "milestones \(met) of \(action.milestones.count) met"
-          + (late > 0 ? ", \(late) overdue" : ""))
+        action.progress.map { "\($0.status.rawValue) since \($0.on)" } ?? "no progress recorded")
     }
+    if !action.milestones.isEmpty { parts.append("milestones " + milestoneCounts(action)) }
     let title = action.definition.title
     let stop = title.hasSuffix(".") ? "" : "."
     return "Action \(action.definition.action): \(title)\(stop) "
       + parts.joined(separator: "; ").capitalisedFirst + "."
+  }
+
+  /// `0 of 3 met, 1 late, 2 past due with no progress recorded`.
+  static func milestoneCounts(_ action: StrategyProgress.Action) -> String {
+    let met = action.milestones.filter { $0.met != nil }.count
+    let late = action.milestones.filter { $0.standing == .late }.count
+    let unrecorded = action.milestones.filter { $0.standing == .noProgressRecorded }.count
+    return "\(met) of \(action.milestones.count) met" + (late > 0 ? ", \(late) late" : "")
+      + (unrecorded > 0 ? ", \(unrecorded) past due with no progress recorded" : "")
   }
 
   var channelShiftNote: String {

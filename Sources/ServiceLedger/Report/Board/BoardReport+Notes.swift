@@ -88,55 +88,6 @@ extension BoardReport {
       + "\(fallback) for the rest and for whatever a service does not record."
   }
 
-  /// One overdue action or milestone.
-  public struct OverdueItem: Sendable, Equatable {
-    /// The action's number (the milestone's action for a milestone).
-    public var action: Int
-    /// `Action: …` or `Milestone: …`, the title cut to 90 characters.
-    public var title: String
-    public var due: CivilDate
-    /// Days from the due date to the report's date.
-    public var days: Int
-    /// Whether it is an action (else a milestone).
-    public var isAction: Bool
-    /// For an action, its latest status, or nil.
-    public var status: ActionStatus?
-  }
-
-  /// The overdue actions and milestones, most overdue first (then actions before milestones,
-  /// in the strategy's order).
-  public var overdue: [OverdueItem] {
-    let asOf = period.asOf
-    let actions = current.progress.allActions.compactMap { action -> OverdueItem? in
-      guard action.isOverdue, let due = action.definition.due else { return nil }
-      return OverdueItem(
-        action: action.definition.action,
-        title: "Action: " + Self.short(action.definition.title, 90), due: due,
-        days: due.days(to: asOf), isAction: true, status: action.progress?.status)
-    }
-    let milestones = current.progress.allMilestones.filter(\.isOverdue).map { milestone in
-      OverdueItem(
-        action: milestone.definition.action,
-        title: "Milestone: " + Self.short(milestone.definition.title, 90),
-        due: milestone.definition.due, days: milestone.definition.due.days(to: asOf),
-        isAction: false, status: nil)
-    }
-    return (actions + milestones).enumerated().sorted { lhs, rhs in
-      (-lhs.element.days, lhs.offset) < (-rhs.element.days, rhs.offset)
-    }.map(\.element)
-  }
-
-  /// The overdue actions and milestones, one sentence each, most overdue first.
-  public var overdueItems: [String] {
-    overdue.map { item in
-      "\(item.title) (action \(item.action)): due \(item.due), "
-        + "\(Self.count(item.days, "day")) overdue"
-        + (item.isAction
-          ? ", " + (item.status.map { "status \($0.rawValue)" } ?? "no progress recorded") : "")
-        + "."
-    }
-  }
-
   /// Names, comma-separated.
   static func list(_ services: [ServiceRecord]) -> String {
     services.map(\.name).joined(separator: ", ")

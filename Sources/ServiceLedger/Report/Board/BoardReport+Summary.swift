@@ -3,23 +3,7 @@ extension BoardReport {
   public var summary: [String] {
     let now = headlines
     var lines: [String] = []
-    if now.exemplars > 0 {
-      let rows = current.exemplars.rows
-      var parts = ["\(now.exemplarsLive) of \(now.exemplars) services live"]
-      let late = rows.filter { $0.status == .late }
-      if !late.isEmpty { parts.append("\(late.count) late") }
-      let dueNow = rows.filter { $0.status == .onTrack && $0.daysToDue == 0 }
-      if !dueNow.isEmpty {
-        parts.append(
-          "\(dueNow.count) due on \(period.asOf), the date of this report, and not recorded "
-            + "as live")
-      }
-      let ahead = rows.filter { $0.status == .onTrack && $0.daysToDue > 0 }
-      if let next = ahead.map(\.designation.due).min() {
-        parts.append("\(ahead.count) not yet due (the next on \(next))")
-      }
-      lines.append("Exemplars: " + parts.joined(separator: "; ") + ".")
-    }
+    if now.exemplars > 0 { lines.append(exemplarSummary) }
     if now.takeUp != nil {
       lines += takeUpSummary + costSummary
     } else if now.servicesWithVolume > 0 {
@@ -32,13 +16,7 @@ extension BoardReport {
         + "manager recorded; \(now.assistedDigitalInScope - now.assistedDigitalCovered) of "
         + "\(now.assistedDigitalInScope) services in assisted-digital scope "
         + "(\(Self.assistedDigitalScope)) have no assisted-digital support recorded.")
-    if now.actions > 0 {
-      let silent = current.progress.allActions.filter { $0.progress == nil }.count
-      lines.append(
-        "Strategy: \(now.actionsDone) of \(now.actions) actions done, \(now.actionsOverdue) "
-          + "overdue, \(silent) with no progress recorded; \(now.milestonesMet) of "
-          + "\(now.milestones) milestones met, \(now.milestonesOverdue) overdue.")
-    }
+    if now.actions > 0 { lines.append(strategySummary) }
     lines.append(
       "Standard checks: \(Self.count(now.errors, "error")), "
         + "\(Self.count(now.warnings, "warning")) (\(changes.newFindings.count) new, "

@@ -1,16 +1,42 @@
 extension BoardReport {
-  /// The exemplars against their due date.
+  /// The exemplars against their due date, each followed by the services it covers: the
+  /// exemplar's title and status on its first service's row. A service whose link to its
+  /// exemplar is a judgement carries its footnote's number (`exemplarFootnotes`).
   public var exemplarTable: TableData {
-    TableData(
-      columns: ["Service", "Organisation", "Phase", "Due", "Days left"] + Self.takeUpColumns
-        + ["Status"],
-      rows: current.exemplars.rows.map { row in
-        [
-          .text(row.service.name), .text(row.service.organisation),
-          .text(row.service.phase?.rawValue ?? "not recorded"), .date(row.designation.due),
-          .number(Format.integer(row.daysToDue)),
-        ] + takeUpCells(of: row.service.id) + [.text(row.status.rawValue)]
-      })
+    var rows: [[TableData.Cell]] = []
+    var footnote = 0
+    for exemplar in current.exemplars.exemplars {
+      for (index, row) in exemplar.services.enumerated() {
+        if row.designation.note != nil { footnote += 1 }
+        let first = index == 0
+        rows.append(
+          [
+            .text(first ? exemplar.title : ""), .text(first ? exemplar.status.words : ""),
+            .text(row.service.name + (row.designation.note != nil ? " [\(footnote)]" : "")),
+            .text(row.service.organisation),
+            .text(row.service.phase?.rawValue ?? "not recorded"), .date(row.designation.due),
+            .number(Format.integer(row.daysToDue)),
+          ] + takeUpCells(of: row.service.id))
+      }
+    }
+    return TableData(
+      columns: [
+        "Exemplar", "Status", "Service", "Organisation", "Phase", "Due", "Days left",
+      ] + Self.takeUpColumns, rows: rows)
+  }
+
+  /// The notes on services whose link to their exemplar is a judgement rather than the
+  /// strategy's words, numbered as in `exemplarTable`:
+  /// `[1] Employment tribunal claims under Fee payment (…). A judgement, …`.
+  public var exemplarFootnotes: [String] {
+    let notes = current.exemplars.exemplars.flatMap { exemplar in
+      exemplar.services.compactMap { row in
+        row.designation.note.map { note in
+          "\(row.service.name) under \(exemplar.title). \(note)"
+        }
+      }
+    }
+    return notes.enumerated().map { "[\($0.offset + 1)] \($0.element)" }
   }
 
   /// The exemplar and high-volume services.
@@ -105,18 +131,6 @@ extension BoardReport {
       })
   }
 
-  /// The overdue actions and milestones, most overdue first.
-  public var overdueTable: TableData {
-    TableData(
-      columns: ["Action", "Overdue item", "Due", "Days overdue"],
-      rows: overdue.map { item in
-        [
-          .number(String(item.action)), .text(item.title), .date(item.due),
-          .number(Format.integer(item.days)),
-        ]
-      })
-  }
-
   /// The standard findings by rule.
   public var findingsTable: TableData {
     TableData(
@@ -133,9 +147,9 @@ extension BoardReport {
   func about(_ group: FindingGroup) -> String {
     let services = group.findings.compactMap(\.service).map(name(of:))
     if !services.isEmpty { return services.joined(separator: "; ") }
-    let actions = current.progress.allActions.filter(\.isOverdue)
+    let actions = current.progress.allActions.filter(\.isPastDue)
       .map { String($0.definition.action) }
-    let milestones = current.progress.allMilestones.filter(\.isOverdue).count
+    let milestones = current.progress.allMilestones.filter(\.isPastDue).count
     guard group.rule == CheckRule.overdue.rawValue else { return "-" }
     var parts: [String] = []
     if !actions.isEmpty {

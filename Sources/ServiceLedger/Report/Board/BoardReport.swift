@@ -78,11 +78,9 @@ public struct BoardReport: Sendable {
       }.prefix(Self.topCount))
   }
 
-  /// The take-up movements with a previous figure that moved by 0.1 percentage points or more
-  /// (as shown), largest first, at most `topCount`.
+  /// The take-up movements with a previous figure, largest first, at most `topCount`.
   public var largestMovers: [BoardChanges.TakeUpMovement] {
-    Array(
-      changes.takeUpMovements.filter { abs($0.change ?? 0) >= 0.0005 }.prefix(Self.topCount))
+    Array(changes.takeUpMovements.filter { $0.change != nil }.prefix(Self.topCount))
   }
 
   /// The portfolio's transactions a year by channel (`VolumeReported.channelNames` order), over

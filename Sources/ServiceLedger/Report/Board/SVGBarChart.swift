@@ -18,7 +18,13 @@ enum SVGBarChart {
     /// Said after the bar, e.g. `0 of 5`.
     var text: String
     var target: Double?
+    /// 0...1: the share of the whole whose progress is not recorded at all, drawn in grey
+    /// after `value`, so that an empty bar is not read as failure.
+    var unrecorded: Double? = nil
   }
+
+  /// The fill of the unrecorded part of a progress bar.
+  static let unrecordedFill = "#b1b4b6"
 
   static let labelWidth = 110.0
   static let totalWidth = 130.0
@@ -75,7 +81,8 @@ enum SVGBarChart {
   /// Progress bars on a common 0–100% scale.
   static func progress(_ rows: [Progress], title: String, description: String) -> String {
     let labelWidth = 250.0
-    let barWidth = SVGChart.width - labelWidth - totalWidth - 10
+    let textWidth = 170.0
+    let barWidth = SVGChart.width - labelWidth - textWidth - 10
     let height = 16.0
     let step = 26.0
     var body = ""
@@ -87,10 +94,17 @@ enum SVGBarChart {
       body += SVGChart.rect(
         x: labelWidth, y: top, width: barWidth, height: height, fill: "#f3f2f1",
         stroke: "#b1b4b6")
-      if let value = item.value {
+      let done = min(max(item.value ?? 0, 0), 1)
+      if item.value != nil {
         body += SVGChart.rect(
-          x: labelWidth, y: top, width: barWidth * min(max(value, 0), 1), height: height,
+          x: labelWidth, y: top, width: barWidth * done, height: height,
           fill: SVGChart.color(0))
+      }
+      if let unrecorded = item.unrecorded, unrecorded > 0 {
+        body += SVGChart.rect(
+          x: labelWidth + barWidth * done, y: top,
+          width: barWidth * min(max(unrecorded, 0), 1 - done), height: height,
+          fill: unrecordedFill)
       }
       if let target = item.target {
         let at = labelWidth + barWidth * target

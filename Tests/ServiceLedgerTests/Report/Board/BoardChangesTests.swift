@@ -73,6 +73,39 @@ struct BoardChangesTests {
         ])
   }
 
+  @Test(
+    "what changed lists changes only: a new figure with the same take-up, a restatement with the same numbers, are left out"
+  )
+  func changesOnly() {
+    var f = BoardFixture()
+    f.strategy()
+    for id in ["flat", "zero", "tiny", "moved"] { f.register(id) }
+    f.quarter("flat", "2014-10-01", "2014-12-31", total: 1000, digital: 987)
+    f.quarter("flat", "2015-01-01", "2015-03-31", total: 2000, digital: 1974)
+    f.quarter("zero", "2014-10-01", "2014-12-31", total: 1000, digital: 0)
+    f.quarter("zero", "2015-01-01", "2015-03-31", total: 900, digital: 0)
+    // 10.00% → 10.04%: shown as 10.0% → 10.0%, 0.0 pp.
+    f.quarter("tiny", "2014-10-01", "2014-12-31", total: 10_000, digital: 1000)
+    f.quarter("tiny", "2015-01-01", "2015-03-31", total: 10_000, digital: 1004)
+    f.quarter("moved", "2014-10-01", "2014-12-31", total: 1000, digital: 100)
+    f.quarter("moved", "2015-01-01", "2015-03-31", total: 1000, digital: 101)
+    // 2014-Q4 of `flat` recorded again in the quarter with the same numbers.
+    f.quarter(
+      "flat", "2014-10-01", "2014-12-31", total: 1000, digital: 987, at: "2015-02-02T10:00:00Z")
+    let report = f.report()
+    #expect(report.changes.takeUpMovements.map(\.service.id) == [service("moved")])
+    #expect(
+      report.changeSections.first { $0.title == "Take-up" }?.items
+        == [
+          "Service moved, latest-quarter take-up: 10.0% (quarter to 2014-12-31) → 10.1% (quarter "
+            + "to 2015-03-31), +0.1 pp"
+        ])
+    #expect(report.changes.restatements.isEmpty)
+    #expect(report.unchangedTopics.contains("restated figures"))
+    let changed = report.changeSections.flatMap(\.items)
+    #expect(!changed.contains { $0.contains("0.0 pp") || $0.contains("→ 0.0%") }, "\(changed)")
+  }
+
   @Test("findings new in the quarter and resolved in it")
   func findings() {
     let changes = Self.fixture().report().changes

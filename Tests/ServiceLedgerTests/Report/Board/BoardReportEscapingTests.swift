@@ -10,7 +10,8 @@ struct BoardReportEscapingTests {
   static let hostile = #"<script>alert("x")</script> & 'co' | *bold* [link](http://e.x)"#
 
   /// A ledger whose every free-text field is `hostile`: the service is an exemplar in beta
-  /// with a manager, so its name appears in every section.
+  /// with a manager, so its name appears in every section, and the exemplar's title and note
+  /// (a footnote) are hostile too.
   static func report() -> BoardReport {
     var f = BoardFixture()
     f.strategy(title: hostile, theme: hostile)
@@ -20,7 +21,8 @@ struct BoardReportEscapingTests {
       .exemplarDesignated(
         ExemplarDesignated(
           service: service("a"), strategy: BoardFixture.strategy, due: date("2015-03-31"),
-          on: date("2012-12-20"))))
+          on: date("2012-12-20"), exemplar: ExemplarID(unchecked: "x"), title: hostile,
+          note: hostile)))
     f.add(.phaseEntered(PhaseEntered(service: service("a"), phase: .beta, on: date("2015-01-05"))))
     f.quarter("a", "2014-10-01", "2014-12-31", total: 200_000, digital: 20_000)
     f.quarter("a", "2015-01-01", "2015-03-31", total: 200_000, digital: 50_000)
@@ -88,7 +90,10 @@ struct BoardReportEscapingTests {
     let text = Self.report().json.prettyPrinted()
     let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
     let exemplars = parsed?["exemplars"] as? [[String: Any]]
-    #expect(exemplars?.first?["name"] as? String == Self.hostile)
+    #expect(exemplars?.first?["title"] as? String == Self.hostile)
+    let services = exemplars?.first?["services"] as? [[String: Any]]
+    #expect(services?.first?["name"] as? String == Self.hostile)
+    #expect(services?.first?["note"] as? String == Self.hostile)
     #expect(parsed?["subject"] as? String == Self.hostile)
     #expect(text.contains(#"\"x\""#))
   }

@@ -33,9 +33,13 @@ struct BoardReportGoldenTests {
     let now = report.headlines
     #expect(now.services == 26)
     #expect(now.priorityServices == 16)
-    #expect(now.exemplars == 5 && now.exemplarsLive == 0)
-    #expect(now.actions == 20 && now.actionsOverdue == 2)
-    #expect(now.milestones == 10 && now.milestonesOverdue == 9)
+    // Five exemplars of one service each, none with a phase recorded.
+    #expect(now.exemplars == 5 && now.exemplarServices == 5 && now.exemplarsLive == 0)
+    #expect(now.exemplarsUnknown == 5 && now.exemplarsLate == 0)
+    #expect(now.actions == 20 && now.actionsLate == 0 && now.actionsPastDueWithNoProgress == 2)
+    #expect(now.actionsWithNoProgress == 20)
+    #expect(now.milestones == 10 && now.milestonesLate == 0)
+    #expect(now.milestonesPastDueWithNoProgress == 9)
     #expect(now.errors == 0 && now.warnings == 11)
     // The same figures as `ledger channel-shift` and `ledger priorities` at each date.
     let shift = ChannelShiftView.json(report.current.shift, rows: report.current.shift.rows)
