@@ -7,7 +7,7 @@ import Testing
 struct ReportCommandTests {
   static let formats = ["markdown", "json", "html"]
   /// When the shipped ledger was recorded: its last event.
-  static let shippedAt = "2026-11-21T09:02:00.000004Z"
+  static let shippedAt = "2026-11-21T09:02:00.000009Z"
 
   /// A copy of the shipped ledger to append to.
   static func copyOfShipped() throws -> TemporaryLedger {

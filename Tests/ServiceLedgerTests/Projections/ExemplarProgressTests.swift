@@ -127,19 +127,29 @@ struct ExemplarProgressTests {
   }
 
   @Test(
-    "real: at 2015-03-31 the five designated services are five exemplars of one service, none with a phase"
+    "real: at 2015-03-31 the strategy's four exemplars cover five services, none with a phase, prison visits at 36.3%"
   )
   func shipped() throws {
     let timeline = try shippedTimeline("2015-03-31")
     let progress = ExemplarProgress(
       asOf: timeline.asOf, catalogue: Catalogue(timeline), volumes: VolumeHistory(timeline))
-    // Written before exemplars had ids: each line is an exemplar of its one service.
-    #expect(progress.exemplars.count == 5)
-    #expect(progress.exemplars.allSatisfy { $0.services.count == 1 })
-    #expect(progress.exemplars.map(\.id.rawValue) == progress.rows.map(\.service.id.rawValue))
+    #expect(
+      progress.exemplars.map(\.id.rawValue)
+        == ["civil-claims", "fee-payment", "prison-visits", "public-guardian"])
+    #expect(progress.rows.count == 5)
+    #expect(
+      progress.exemplars.first?.services.map(\.service.id.rawValue)
+        == ["moj-money-claims", "moj-possession-claims"])
     #expect(progress.exemplars.allSatisfy { $0.daysToDue == 0 && $0.status == .unknown })
+    let fees = progress.exemplars.first { $0.id.rawValue == "fee-payment" }
+    #expect(fees?.services.first?.designation.note?.hasPrefix("A judgement") == true)
     let visits = progress.rows.first { $0.service.id == service("moj-prison-visit-booking") }
     #expect(visits?.series.latest?.to == date("2015-03-31"))
     #expect(Format.percent(visits?.series.latest?.takeUp ?? 0) == "36.3%")
+    let later = try shippedTimeline("2015-04-01")
+    #expect(
+      ExemplarProgress(
+        asOf: later.asOf, catalogue: Catalogue(later), volumes: VolumeHistory(later)
+      ).exemplars.allSatisfy { $0.status == .unknown })
   }
 }

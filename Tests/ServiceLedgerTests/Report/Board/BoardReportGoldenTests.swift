@@ -33,9 +33,9 @@ struct BoardReportGoldenTests {
     let now = report.headlines
     #expect(now.services == 26)
     #expect(now.priorityServices == 16)
-    // Five exemplars of one service each, none with a phase recorded.
-    #expect(now.exemplars == 5 && now.exemplarServices == 5 && now.exemplarsLive == 0)
-    #expect(now.exemplarsUnknown == 5 && now.exemplarsLate == 0)
+    // The strategy's four exemplars, covering five services, none with a phase recorded.
+    #expect(now.exemplars == 4 && now.exemplarServices == 5 && now.exemplarsLive == 0)
+    #expect(now.exemplarsUnknown == 4 && now.exemplarsLate == 0)
     #expect(now.actions == 20 && now.actionsLate == 0 && now.actionsPastDueWithNoProgress == 2)
     #expect(now.actionsWithNoProgress == 20)
     #expect(now.milestones == 10 && now.milestonesLate == 0)
