@@ -120,8 +120,10 @@ public enum ExemplarsView {
     let counts = ExemplarProgress.Status.allCases.map { status in
       "\(progress.count(status)) \(status.words)"
     }
+    let exemplars = progress.exemplars.count == 1 ? "exemplar" : "exemplars"
+    let services = progress.rows.count == 1 ? "service" : "services"
     return
-      "\(progress.exemplars.count) exemplars covering \(progress.rows.count) services as of "
-      + "\(progress.asOf): " + counts.joined(separator: ", ") + "."
+      "\(progress.exemplars.count) \(exemplars) covering \(progress.rows.count) \(services) as "
+      + "of \(progress.asOf): " + counts.joined(separator: ", ") + "."
   }
 }

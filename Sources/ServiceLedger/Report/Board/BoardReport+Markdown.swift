@@ -66,8 +66,9 @@ extension BoardReport {
     let dues = Set(progress.exemplars.map(\.due)).sorted().map(\.description)
     let counts = ExemplarProgress.Status.allCases.map { "\(progress.count($0)) \($0.words)" }
     return
-      "\(progress.exemplars.count) exemplars of \(strategies.joined(separator: ", ")), covering "
-      + "\(progress.rows.count) services, due live by \(dues.joined(separator: ", ")): "
+      "\(Self.count(progress.exemplars.count, "exemplar")) of "
+      + "\(strategies.joined(separator: ", ")), covering "
+      + "\(Self.count(progress.rows.count, "service")), due live by \(dues.joined(separator: ", ")): "
       + counts.joined(separator: ", ") + ". An exemplar is live when all its services are, "
       + "late when one is past its due date and not live, and unknown when one has no phase "
       + "recorded; it is on track only with every phase recorded. " + Self.takeUpDefinition
