@@ -19,6 +19,11 @@ extension Event {
     case .strategyPublished, .actionDefined, .milestoneDefined, .milestoneMet, .actionProgressed,
       .costsSet, .barrierIdentified, .barrierRemoved, .eventRetracted:
       return nil
+    case .organisationRegistered, .bodyFormed, .bodyMemberJoined, .bodyMandateEnded,
+      .planRegistered,
+      .planStatusChanged, .itemDefined, .responsibilityAssigned, .itemProgressed, .itemAssessed,
+      .itemTracked, .countDeclared, .targetSet, .targetMeasured, .participationHeld:
+      return nil
     }
   }
 
@@ -35,6 +40,11 @@ extension Event {
       .assessmentRecorded, .managerAppointed, .managerDeparted, .govukTransitioned,
       .assistedDigitalProvided, .assistedDigitalWithdrawn, .componentAdopted, .volumeReported,
       .kpiReported, .costsSet, .barrierIdentified, .barrierRemoved, .eventRetracted:
+      return nil
+    case .organisationRegistered, .bodyFormed, .bodyMemberJoined, .bodyMandateEnded,
+      .planRegistered,
+      .planStatusChanged, .itemDefined, .responsibilityAssigned, .itemProgressed, .itemAssessed,
+      .itemTracked, .countDeclared, .targetSet, .targetMeasured, .participationHeld:
       return nil
     }
   }
@@ -63,7 +73,20 @@ extension Event {
     case .costsSet(let p): return p.on
     case .barrierIdentified(let p): return p.on
     case .barrierRemoved(let p): return p.on
-    case .actionDefined, .milestoneDefined, .eventRetracted: return nil
+    case .organisationRegistered(let p): return p.on
+    case .bodyFormed(let p): return p.on
+    case .bodyMemberJoined(let p): return p.on
+    case .bodyMandateEnded(let p): return p.on
+    case .planRegistered(let p): return p.issued
+    case .planStatusChanged(let p): return p.on
+    case .responsibilityAssigned(let p): return p.on
+    case .itemProgressed(let p): return p.on
+    case .itemAssessed(let p): return p.on
+    case .itemTracked(let p): return p.on
+    case .countDeclared(let p): return p.on
+    case .targetMeasured(let p): return p.on
+    case .participationHeld(let p): return p.on
+    case .actionDefined, .milestoneDefined, .eventRetracted, .itemDefined, .targetSet: return nil
     }
   }
 }

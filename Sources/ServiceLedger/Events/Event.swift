@@ -23,6 +23,21 @@ public enum Event: Sendable, Equatable {
   case barrierIdentified(BarrierIdentified)
   case barrierRemoved(BarrierRemoved)
   case eventRetracted(EventRetracted)
+  case organisationRegistered(OrganisationRegistered)
+  case bodyFormed(BodyFormed)
+  case bodyMemberJoined(BodyMemberJoined)
+  case bodyMandateEnded(BodyMandateEnded)
+  case planRegistered(PlanRegistered)
+  case planStatusChanged(PlanStatusChanged)
+  case itemDefined(ItemDefined)
+  case responsibilityAssigned(ResponsibilityAssigned)
+  case itemProgressed(ItemProgressed)
+  case itemAssessed(ItemAssessed)
+  case itemTracked(ItemTracked)
+  case countDeclared(CountDeclared)
+  case targetSet(TargetSet)
+  case targetMeasured(TargetMeasured)
+  case participationHeld(ParticipationHeld)
 
   /// The payload, type-erased.
   public var payload: any EventPayload {
@@ -50,6 +65,21 @@ public enum Event: Sendable, Equatable {
     case .barrierIdentified(let p): return p
     case .barrierRemoved(let p): return p
     case .eventRetracted(let p): return p
+    case .organisationRegistered(let p): return p
+    case .bodyFormed(let p): return p
+    case .bodyMemberJoined(let p): return p
+    case .bodyMandateEnded(let p): return p
+    case .planRegistered(let p): return p
+    case .planStatusChanged(let p): return p
+    case .itemDefined(let p): return p
+    case .responsibilityAssigned(let p): return p
+    case .itemProgressed(let p): return p
+    case .itemAssessed(let p): return p
+    case .itemTracked(let p): return p
+    case .countDeclared(let p): return p
+    case .targetSet(let p): return p
+    case .targetMeasured(let p): return p
+    case .participationHeld(let p): return p
     }
   }
 

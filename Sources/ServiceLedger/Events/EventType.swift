@@ -23,6 +23,22 @@ public enum EventType: String, CaseIterable, Sendable, Hashable {
   case barrierIdentified = "barrier.identified"
   case barrierRemoved = "barrier.removed"
   case eventRetracted = "event.retracted"
+  // Plans of any form (docs/ledger-format.md).
+  case organisationRegistered = "organisation.registered"
+  case bodyFormed = "body.formed"
+  case bodyMemberJoined = "body.member-joined"
+  case bodyMandateEnded = "body.mandate-ended"
+  case planRegistered = "plan.registered"
+  case planStatusChanged = "plan.status-changed"
+  case itemDefined = "item.defined"
+  case responsibilityAssigned = "responsibility.assigned"
+  case itemProgressed = "item.progressed"
+  case itemAssessed = "item.assessed"
+  case itemTracked = "item.tracked"
+  case countDeclared = "count.declared"
+  case targetSet = "target.set"
+  case targetMeasured = "target.measured"
+  case participationHeld = "participation.held"
 
   /// The payload type that holds this event's `data`.
   public var payloadType: any EventPayload.Type {
@@ -50,6 +66,21 @@ public enum EventType: String, CaseIterable, Sendable, Hashable {
     case .barrierIdentified: return BarrierIdentified.self
     case .barrierRemoved: return BarrierRemoved.self
     case .eventRetracted: return EventRetracted.self
+    case .organisationRegistered: return OrganisationRegistered.self
+    case .bodyFormed: return BodyFormed.self
+    case .bodyMemberJoined: return BodyMemberJoined.self
+    case .bodyMandateEnded: return BodyMandateEnded.self
+    case .planRegistered: return PlanRegistered.self
+    case .planStatusChanged: return PlanStatusChanged.self
+    case .itemDefined: return ItemDefined.self
+    case .responsibilityAssigned: return ResponsibilityAssigned.self
+    case .itemProgressed: return ItemProgressed.self
+    case .itemAssessed: return ItemAssessed.self
+    case .itemTracked: return ItemTracked.self
+    case .countDeclared: return CountDeclared.self
+    case .targetSet: return TargetSet.self
+    case .targetMeasured: return TargetMeasured.self
+    case .participationHeld: return ParticipationHeld.self
     }
   }
 

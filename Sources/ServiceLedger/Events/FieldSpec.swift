@@ -8,6 +8,10 @@ public enum FieldKind: Sendable, Equatable {
   case person
   /// A `YYYY-MM-DD` date.
   case date
+  /// An item of a plan under the plan's own numbering (`II.1.4`).
+  case itemID
+  /// A number ≥ 0, with a fraction if need be (a target's value).
+  case decimal
   /// A whole number ≥ 0.
   case count
   /// A whole number ≥ 1 (action and theme numbers).
@@ -40,6 +44,8 @@ public enum FieldKind: Sendable, Equatable {
     case .slug: return "slug"
     case .person: return "person id"
     case .date: return "date YYYY-MM-DD"
+    case .itemID: return "item id like II.1.4"
+    case .decimal: return "number >= 0"
     case .count: return "whole number >= 0"
     case .number: return "whole number >= 1"
     case .money: return "pounds"

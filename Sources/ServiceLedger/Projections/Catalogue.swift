@@ -94,6 +94,10 @@ public struct Catalogue: Sendable, Equatable {
       .volumeReported, .kpiReported, .costsSet, .barrierIdentified, .barrierRemoved,
       .eventRetracted:
       break
+    case .organisationRegistered, .bodyFormed, .bodyMemberJoined, .bodyMandateEnded,
+      .planRegistered, .planStatusChanged, .itemDefined, .responsibilityAssigned, .itemProgressed,
+      .itemAssessed, .itemTracked, .countDeclared, .targetSet, .targetMeasured, .participationHeld:
+      break  // plans of any form: PlanRegistry
     }
   }
 

@@ -131,6 +131,10 @@ public struct StrategyProgress: Sendable, Equatable {
       .componentAdopted, .volumeReported, .kpiReported, .costsSet, .barrierIdentified,
       .barrierRemoved, .eventRetracted:
       break
+    case .organisationRegistered, .bodyFormed, .bodyMemberJoined, .bodyMandateEnded,
+      .planRegistered, .planStatusChanged, .itemDefined, .responsibilityAssigned, .itemProgressed,
+      .itemAssessed, .itemTracked, .countDeclared, .targetSet, .targetMeasured, .participationHeld:
+      break  // plans of any form: PlanRegistry
     }
   }
 

@@ -63,6 +63,10 @@ public struct VolumeHistory: Sendable, Equatable {
       .assistedDigitalProvided, .assistedDigitalWithdrawn, .componentAdopted, .costsSet,
       .barrierIdentified, .barrierRemoved, .eventRetracted:
       break
+    case .organisationRegistered, .bodyFormed, .bodyMemberJoined, .bodyMandateEnded,
+      .planRegistered, .planStatusChanged, .itemDefined, .responsibilityAssigned, .itemProgressed,
+      .itemAssessed, .itemTracked, .countDeclared, .targetSet, .targetMeasured, .participationHeld:
+      break  // plans of any form: PlanRegistry
     }
   }
 

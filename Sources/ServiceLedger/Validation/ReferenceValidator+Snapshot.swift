@@ -5,7 +5,7 @@ extension ReferenceValidator {
   /// as they are in memory, 16 bytes a slot and 8 a range).
   func writeSnapshot(to out: inout BinaryWriter) {
     // The id table as it is in memory (little-endian, as on every platform Swift runs on).
-    out.write("ledger-validator-3")
+    out.write("ledger-validator-4")
     ids.withTable { table, count, hasZero in
       out.write(count)
       out.write(hasZero ? 1 : 0)
@@ -52,6 +52,7 @@ extension ReferenceValidator {
       out.write(key.service.rawValue)
       out.write(key.person.rawValue)
     }
+    plans.writeSnapshot(to: &out)
   }
 
   /// The validator saved in `bytes`, or nil when they are not a snapshot (a damaged cache is
@@ -63,7 +64,7 @@ extension ReferenceValidator {
 
   /// The validator saved in what `input` reads next.
   init?(snapshot input: inout BinaryReader) {
-    guard input.string() == "ledger-validator-3", let idCount = input.int(),
+    guard input.string() == "ledger-validator-4", let idCount = input.int(),
       let hasZero = input.int(), let tableSize = input.count(itemSize: 1),
       let table = input.withBytes(
         tableSize,
@@ -125,6 +126,7 @@ extension ReferenceValidator {
       guard let service = input.string(), let person = input.string() else { return nil }
       managers.insert(ManagerKey(ServiceID(unchecked: service), PersonID(unchecked: person)))
     }
-    guard input.isAtEnd else { return nil }
+    guard let plans = PlanValidator(snapshot: &input), input.isAtEnd else { return nil }
+    self.plans = plans
   }
 }

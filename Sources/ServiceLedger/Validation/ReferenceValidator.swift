@@ -14,6 +14,7 @@ public struct ReferenceValidator: Sendable {
   var milestones: Set<MilestoneKey> = []
   var barriers: Set<BarrierID> = []
   var managers: Set<ManagerKey> = []
+  var plans = PlanValidator()
 
   public init() {}
 
@@ -148,6 +149,10 @@ public struct ReferenceValidator: Sendable {
       .govukTransitioned, .assistedDigitalProvided, .assistedDigitalWithdrawn, .componentAdopted,
       .kpiReported, .costsSet:
       break
+    case .organisationRegistered, .bodyFormed, .bodyMemberJoined, .bodyMandateEnded,
+      .planRegistered, .planStatusChanged, .itemDefined, .responsibilityAssigned, .itemProgressed,
+      .itemAssessed, .itemTracked, .countDeclared, .targetSet, .targetMeasured, .participationHeld:
+      try plans.check(event)
     }
   }
 
@@ -207,6 +212,10 @@ public struct ReferenceValidator: Sendable {
       .assistedDigitalWithdrawn, .componentAdopted, .volumeReported, .kpiReported, .costsSet,
       .barrierRemoved:
       break
+    case .organisationRegistered, .bodyFormed, .bodyMemberJoined, .bodyMandateEnded,
+      .planRegistered, .planStatusChanged, .itemDefined, .responsibilityAssigned, .itemProgressed,
+      .itemAssessed, .itemTracked, .countDeclared, .targetSet, .targetMeasured, .participationHeld:
+      plans.apply(recorded.event)
     }
   }
 }

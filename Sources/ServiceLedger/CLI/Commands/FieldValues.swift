@@ -19,7 +19,7 @@ enum FieldValues {
     -> JSONValue
   {
     switch kind {
-    case .count, .number, .money, .rate:
+    case .count, .number, .money, .rate, .decimal:
       guard let number = try? JSONParser.parse(value), case .number = number else {
         throw EventError(field: "data." + field, "\"\(value)\" is not a number")
       }
@@ -33,7 +33,7 @@ enum FieldValues {
       } catch {
         throw EventError(field: "data." + field, "is not valid JSON: \(error)")
       }
-    case .text, .slug, .person, .date, .url, .choice, .eventID:
+    case .text, .slug, .person, .date, .url, .choice, .eventID, .itemID:
       return .string(value)
     }
   }

@@ -1,0 +1,103 @@
+/// `plan.registered`: a plan of any form (strategy, principles, action plan, regulation, ...)
+/// owned by an organisation, with its document's metadata and the period it covers.
+///
+/// The period may be closed (`from` and `to`), open-ended (`from` only), "until" (`to` only)
+/// or unknown (neither); `period` keeps it as printed ("Fra 2017", "2021-2025").
+public struct PlanRegistered: EventPayload {
+  public static let type = EventType.planRegistered
+  public var asEvent: Event { .planRegistered(self) }
+  public static let fields: [FieldSpec] = [
+    .required("plan", .slug), .required("title", .text), .required("organisation", .slug),
+    .required("form", .choice(PlanForm.words)), .optional("framework", .slug),
+    .optional("number", .text), .optional("issuer", .slug), .optional("issued", .date),
+    .optional("recipients", .textList), .optional("from", .date), .optional("to", .date),
+    .optional("period", .text), .optional("governedBy", .slug), .optional("implements", .slugList),
+    .optional("source", .text),
+  ]
+
+  public var plan: PlanID
+  public var title: String
+  /// The organisation whose plan it is.
+  public var organisation: OrganisationID
+  public var form: PlanForm
+  /// The framework the plan follows, whose rules apply to it (`ogp-local`).
+  public var framework: String?
+  /// The document's number as printed ("19/KH-TH").
+  public var number: String?
+  public var issuer: OrganisationID?
+  public var issued: CivilDate?
+  public var recipients: [String]?
+  public var from: CivilDate?
+  public var to: CivilDate?
+  /// The period as printed.
+  public var period: String?
+  /// The body whose mandate the plan depends on (the council that endorsed it).
+  public var governedBy: BodyID?
+  /// The plans it implements, registered before it.
+  public var implements: [PlanID]?
+  public var source: String?
+
+  public init(
+    plan: PlanID, title: String, organisation: OrganisationID, form: PlanForm,
+    framework: String? = nil, number: String? = nil, issuer: OrganisationID? = nil,
+    issued: CivilDate? = nil, recipients: [String]? = nil, from: CivilDate? = nil,
+    to: CivilDate? = nil, period: String? = nil, governedBy: BodyID? = nil,
+    implements: [PlanID]? = nil, source: String? = nil
+  ) {
+    self.plan = plan
+    self.title = title
+    self.organisation = organisation
+    self.form = form
+    self.framework = framework
+    self.number = number
+    self.issuer = issuer
+    self.issued = issued
+    self.recipients = recipients
+    self.from = from
+    self.to = to
+    self.period = period
+    self.governedBy = governedBy
+    self.implements = implements
+    self.source = source
+  }
+
+  public init(from decoder: PayloadDecoder) throws(EventError) {
+    plan = try decoder.identifier("plan")
+    title = try decoder.text("title")
+    organisation = try decoder.identifier("organisation")
+    form = try decoder.choice("form")
+    let framework: PlanID? = try decoder.optionalIdentifier("framework")
+    self.framework = framework?.rawValue
+    number = try decoder.optionalText("number")
+    issuer = try decoder.optionalIdentifier("issuer")
+    issued = try decoder.optionalDate("issued")
+    recipients = try decoder.texts("recipients")
+    from = try decoder.optionalDate("from")
+    to = try decoder.optionalDate("to")
+    if let from, let to, to < from {
+      throw EventError(field: "data.to", "\(to) is before the period's start, \(from)")
+    }
+    period = try decoder.optionalText("period")
+    governedBy = try decoder.optionalIdentifier("governedBy")
+    implements = try decoder.identifiers("implements")
+    source = try decoder.optionalText("source")
+  }
+
+  public func encode(to encoder: inout PayloadEncoder) {
+    encoder.encode("plan", plan)
+    encoder.encode("title", title)
+    encoder.encode("organisation", organisation)
+    encoder.encode("form", form)
+    encoder.encode("framework", framework)
+    encoder.encode("number", number)
+    encoder.encode("issuer", issuer)
+    encoder.encode("issued", issued)
+    encoder.encode("recipients", recipients)
+    encoder.encode("from", from)
+    encoder.encode("to", to)
+    encoder.encode("period", period)
+    encoder.encode("governedBy", governedBy)
+    encoder.encode("implements", implements?.map(\.rawValue))
+    encoder.encode("source", source)
+  }
+}
