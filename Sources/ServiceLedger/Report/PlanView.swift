@@ -1,0 +1,130 @@
+/// `ledger plan ID`: one plan's items in its hierarchy, each with its responsible parties,
+/// deadline, status, target and assessments; notes give the plan's organisation, period,
+/// status history, governing body and declared counts.
+///
+/// JSON: `{"asOf": …, "plan": {…as in ledger plans…}, "history": [{"status", "on", "when",
+/// "by", "source"}], "governingBody": {"body", "name", "kind", "composition", "members",
+/// "mandateEnds": [{"cause", "on", "when"}]} or null, "items": [{"item", "kind", "title",
+/// "parent", "depth", "due", "dueFrom", "dueKind", "dueText", "responsible": [{"party", "name",
+/// "role", "post", "by", "on", "when"}], "status", "statusOn", "statusWhen", "note", "overdue",
+/// "tracked", "target": {"unit", "value", "baseline", "deadline", "horizon", "measured",
+/// "measuredOn", "attainment"} or null, "assessments": [{"perspective", "assessment", "on",
+/// "by"}], "source"}], "participation": [{"kind", "item", "from", "on", "when",
+/// "participants", "organisations", "places", "note"}]}`.
+public enum PlanView {
+  /// The view of `plan` in `registry`.
+  public static func output(_ plan: PlanRegistry.Plan, _ registry: PlanRegistry) -> ViewOutput {
+    let rows: [[TableData.Cell]] = plan.items.map { item in
+      let definition = item.definition
+      return [
+        .text(String(repeating: "  ", count: item.depth) + definition.item.rawValue),
+        .text(definition.kind.rawValue), .text(definition.title),
+        .optional(parties(item)), .optional(responsible(item)), .optional(due(definition)),
+        .optional(status(item)), .date(item.progress?.on), .optional(target(item)),
+        .optional(assessments(item)),
+      ]
+    }
+    let table = TableData(
+      columns: [
+        "ITEM", "KIND", "TITLE", "RESPONSIBLE", "ROLES", "DUE", "STATUS", "SINCE", "TARGET",
+        "ASSESSMENTS",
+      ], rows: rows,
+      shrinkable: [
+        "ITEM": .end(12), "TITLE": .end(12), "RESPONSIBLE": .middle(14), "DUE": .end(10),
+      ],
+      wideOnly: ["KIND", "ROLES", "SINCE", "TARGET", "ASSESSMENTS"])
+    return ViewOutput(
+      table: table, json: json(plan, registry),
+      emptyNote: "\(plan.registration.plan) has no items recorded as of \(registry.asOf)",
+      notes: notes(plan, registry))
+  }
+
+  /// `el-kef-municipality +1`: the first responsible party and how many more, for the aligned
+  /// table (ROLES, in CSV, Markdown and JSON, lists them all).
+  static func parties(_ item: PlanRegistry.Item) -> String? {
+    guard let first = item.responsibilities.first else { return nil }
+    let more = item.responsibilities.count - 1
+    return first.party.rawValue + (more > 0 ? " +\(more)" : "")
+  }
+
+  /// `el-kef-municipality (executor); a-cso (co-owner, by steering-committee 2022-03-31)`.
+  static func responsible(_ item: PlanRegistry.Item) -> String? {
+    guard !item.responsibilities.isEmpty else { return nil }
+    return item.responsibilities.map { assignment in
+      var details = [assignment.role.rawValue]
+      if let post = assignment.post { details.append(post) }
+      if let by = assignment.by {
+        details.append("by \(by)" + (assignment.on.map { " \($0)" } ?? ""))
+      }
+      return "\(assignment.party) (\(details.joined(separator: ", ")))"
+    }.joined(separator: "; ")
+  }
+
+  /// The date, a range, or the deadline as printed, or its kind.
+  static func due(_ item: ItemDefined) -> String? {
+    if let from = item.dueFrom, let due = item.due { return "\(from) to \(due)" }
+    if let due = item.dueDate { return due.description }
+    return item.dueText ?? item.deadlineKind?.rawValue
+  }
+
+  /// `in-progress`, with `, overdue` when it is.
+  static func status(_ item: PlanRegistry.Item) -> String? {
+    guard let progress = item.progress else { return item.isOverdue ? "overdue" : nil }
+    return progress.status.rawValue + (item.isOverdue ? ", overdue" : "")
+  }
+
+  /// `80 of 100 % of pupils (80%)`, or the target alone before any measure.
+  static func target(_ item: PlanRegistry.Item) -> String? {
+    guard let target = item.target else { return nil }
+    let goal = "\(JSONNumber(target.value).text) \(target.unit)"
+    guard let measured = item.measured, let attainment = item.attainment else {
+      return "target " + goal + (target.deadline.map { " by \($0)" } ?? "")
+    }
+    return "\(JSONNumber(measured.value).text) of \(goal) (\(Int((attainment * 100).rounded()))%)"
+  }
+
+  /// `government on-track; civil-society off-track`.
+  static func assessments(_ item: PlanRegistry.Item) -> String? {
+    guard !item.assessments.isEmpty else { return nil }
+    return item.assessments.map { "\($0.perspective.rawValue) \($0.assessment.rawValue)" }
+      .joined(separator: "; ")
+  }
+
+  static func notes(_ plan: PlanRegistry.Plan, _ registry: PlanRegistry) -> [String] {
+    let registration = plan.registration
+    let owner = registry.organisation(registration.organisation)
+    var notes = [
+      "\(registration.plan): \(registration.title); \(registration.form.rawValue)"
+        + (registration.framework.map { " (\($0))" } ?? "") + " of "
+        + (owner.map { "\($0.name) (\($0.organisation))" } ?? registration.organisation.rawValue)
+        + "; period " + (PlansView.period(registration) ?? "not recorded") + "; status "
+        + (PlansView.status(plan.status).map { "\($0) since \(plan.status?.on.description ?? "")" }
+          ?? "not recorded") + " as of \(registry.asOf)."
+    ]
+    if !plan.history.isEmpty {
+      notes.append(
+        "History: "
+          + plan.history.map { "\($0.status.rawValue) \($0.when ?? $0.on.description)" }
+          .joined(separator: "; ") + ".")
+    }
+    if let body = plan.governingBody {
+      notes.append(
+        "Governed by \(body.name) (\(body.body))"
+          + (plan.mandateEnds.isEmpty
+            ? "."
+            : ": "
+              + plan.mandateEnds.map { "\($0.cause.rawValue) \($0.when ?? $0.on.description)" }
+              .joined(separator: "; ") + "."))
+    }
+    for declared in plan.declared {
+      notes.append(
+        "Declared: \(declared.declaration.count) \(declared.declaration.of) item(s); "
+          + "\(declared.recorded) recorded.")
+    }
+    let work = plan.workItems
+    notes.append(
+      "\(work.count) item(s) to deliver: \(plan.done) done, \(plan.overdue) overdue, "
+        + "\(plan.unrecorded) with no progress recorded.")
+    return notes
+  }
+}
