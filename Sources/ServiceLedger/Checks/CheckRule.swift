@@ -24,6 +24,13 @@ public enum CheckRule: String, Sendable, CaseIterable, Comparable {
   case exemplarDeadline = "exemplar-deadline"
   case overdue
   case staleVolume = "stale-volume"
+  // Plan rules: plans of any form, as of a date.
+  case trackedCap = "tracked-cap"
+  case declaredVsListed = "declared-vs-listed"
+  case planOutlivesMandate = "plan-outlives-mandate"
+  case deadlineBeforeApproval = "deadline-before-approval"
+  case parity
+  case assessmentsDiverge = "assessments-diverge"
 
   /// The rule for a data problem found while reading the log.
   public init(_ rule: LedgerProblem.Rule) {
@@ -37,11 +44,13 @@ public enum CheckRule: String, Sendable, CaseIterable, Comparable {
     }
   }
 
-  /// The severity of its findings: `overdue`, `stale-volume`, `personal-data`, `ignored-file`
-  /// and `stale-journal` are warnings.
+  /// The severity of its findings: `overdue`, `stale-volume`, `personal-data`, `ignored-file`,
+  /// `stale-journal` and the plan rules but `tracked-cap` are warnings.
   public var severity: Finding.Severity {
     switch self {
-    case .overdue, .staleVolume, .personalData, .ignoredFile, .staleJournal: return .warning
+    case .overdue, .staleVolume, .personalData, .ignoredFile, .staleJournal, .declaredVsListed,
+      .planOutlivesMandate, .deadlineBeforeApproval, .parity, .assessmentsDiverge:
+      return .warning
     default: return .error
     }
   }
@@ -54,7 +63,8 @@ public enum CheckRule: String, Sendable, CaseIterable, Comparable {
       .staleJournal:
       return true
     case .serviceManager, .assessment, .assistedDigital, .kpis, .govuk, .exemplarDeadline,
-      .overdue, .staleVolume:
+      .overdue, .staleVolume, .trackedCap, .declaredVsListed, .planOutlivesMandate,
+      .deadlineBeforeApproval, .parity, .assessmentsDiverge:
       return false
     }
   }
@@ -66,7 +76,8 @@ public enum CheckRule: String, Sendable, CaseIterable, Comparable {
     case .tornLine: return "the last line ends in a newline (no write was cut off)"
     case .duplicateID: return "every event id is unique in the ledger"
     case .unknownReference:
-      return "every service, strategy, action, milestone, barrier or event named was defined"
+      return
+        "every service, strategy, action, milestone, barrier, organisation, body, plan, item or event named was defined"
     case .invalidValue: return "every event has a known type, known keys and valid values"
     case .timeOrder: return "within a file, `at` never goes backwards"
     case .appendOnly: return "no line of the base (--base) was changed, removed or reordered"
@@ -87,6 +98,14 @@ public enum CheckRule: String, Sendable, CaseIterable, Comparable {
     case .overdue: return "no strategy action or milestone is past due and not done or met"
     case .staleVolume:
       return "a priority service reported volumes ending within the last 15 months"
+    case .trackedCap: return "an OGP local action plan tracks at most 5 commitments formally"
+    case .declaredVsListed: return "a count a source declares matches the items or plans recorded"
+    case .planOutlivesMandate:
+      return "an adopted plan ends before an election or dissolution of its governing body"
+    case .deadlineBeforeApproval: return "no item of a plan is due before the plan's approval"
+    case .parity:
+      return "a body declared to have parity has as many government as civil-society members"
+    case .assessmentsDiverge: return "the latest assessments of an item from each perspective agree"
     }
   }
 

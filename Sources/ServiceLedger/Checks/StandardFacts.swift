@@ -10,6 +10,8 @@ public struct StandardFacts: Sendable {
   public let volumes: VolumeHistory
   public let evidence: ServiceEvidence
   public let progress: StrategyProgress
+  /// Every plan at `asOf`, for the plan rules.
+  public let plans: PlanRegistry
 
   /// Folds `ledger` as of `asOf`, as known at `knownAt`.
   public init(
@@ -24,6 +26,7 @@ public struct StandardFacts: Sendable {
     self.volumes = VolumeHistory(timeline)
     self.evidence = ServiceEvidence(timeline)
     self.progress = StrategyProgress(timeline)
+    self.plans = PlanRegistry(timeline)
   }
 
   /// The services that count at `asOf` and are in one of `phases`, sorted by id.

@@ -15,6 +15,8 @@ public enum StandardRules {
     [
       ServiceManagerRule.self, AssessmentRule.self, AssistedDigitalRule.self, KPIRule.self,
       GovukRule.self, ExemplarDeadlineRule.self, OverdueRule.self, StaleVolumeRule.self,
+      TrackedCapRule.self, DeclaredVsListedRule.self, PlanOutlivesMandateRule.self,
+      DeadlineBeforeApprovalRule.self, ParityRule.self, AssessmentsDivergeRule.self,
     ]
   }
 

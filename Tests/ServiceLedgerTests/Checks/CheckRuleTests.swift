@@ -177,7 +177,7 @@ struct CheckRuleTests {
             202, "volume.reported",
             #"{"service":"fines","from":"2013-04-01","to":"2014-03-31","total":500000}"#))
       }),
-  ]
+  ] + planBreaches
 
   @Test("the clean ledger passes every rule")
   func clean() throws {

@@ -1,0 +1,23 @@
+/// `tracked-cap` (error): a plan under an OGP framework (`ogp-local`, ...) formally tracks at
+/// most five items with OGP.
+public enum TrackedCapRule: StandardRule {
+  public static let rule = CheckRule.trackedCap
+  /// How many commitments OGP tracks formally.
+  public static let cap = 5
+
+  public static func findings(_ facts: StandardFacts) -> [Finding] {
+    facts.plans.allPlans.compactMap { plan -> Finding? in
+      guard let framework = plan.registration.framework, framework.hasPrefix("ogp") else {
+        return nil
+      }
+      let tracked = plan.items.filter { $0.tracked != nil }.map(\.definition.item.rawValue)
+      guard tracked.count > cap else { return nil }
+      let message =
+        "plan \(plan.registration.plan) (\(framework)) tracks \(tracked.count) items formally "
+        + "(\(tracked.joined(separator: ", "))), more than the \(cap) OGP tracks: "
+        + PlanCitation.trackedCap + "; keep \(cap) and withdraw the others' item.tracked "
+        + "with `ledger record event.retracted event=ID`"
+      return Finding(rule, message: message, at: plan.location)
+    }
+  }
+}
