@@ -2,7 +2,7 @@
 SWIFT ?= swift
 LEDGER = .build/debug/ledger
 
-.PHONY: build test lint format check run report site events bench clean
+.PHONY: build test lint format check run report site events plans bench clean
 
 build:
 	$(SWIFT) build
@@ -38,6 +38,10 @@ site: build
 # and the script says whether anything changed.
 events: build
 	scripts/build-events.sh
+
+# Rebuild the plan packs under plans/ from their sources (deterministic).
+plans: build
+	scripts/build-plans.sh
 
 clean:
 	rm -rf .build
