@@ -5,7 +5,7 @@ struct ReportCommand: Command {
   static let name = "report"
   static let summary = "the board's quarterly report (Markdown, HTML or JSON)"
   static let usage =
-    "ledger report [--quarter YYYY-Qn | --as-of DATE] [--known-at TIMESTAMP] "
+    "ledger report [--plan ID] [--quarter YYYY-Qn | --as-of DATE] [--known-at TIMESTAMP] "
     + "[--format markdown|html|json] [--out FILE]"
   static let formats = ["markdown", "html", "json"]
   static let options: [OptionSpec] = [
@@ -15,7 +15,7 @@ struct ReportCommand: Command {
       help: "the quarter, as of its last day (default: the last complete one)"),
     OptionSpec(
       "as-of", value: "DATE", help: "valid time: the state on this date instead of a quarter"),
-    .knownAt, .format(formats),
+    .knownAt, .format(formats), planSpec,
     OptionSpec(
       "out", value: "FILE",
       help: "write to FILE (atomically: a temporary file, then rename)"),
@@ -38,6 +38,10 @@ struct ReportCommand: Command {
     (every figure, keys in a fixed order, rates to 4 decimals, money in whole pounds).
 
     Example: ledger report --quarter 2015-Q1 --format html --out reports/2015-Q1.html
+
+    With --plan ID, the report is on that plan (any plan `ledger plans` lists): its status
+    beside the previous quarter's end, its items with their responsible parties and status,
+    what changed in the quarter, participation, and the plan rules' findings.
     """
 
   let arguments: ParsedArguments
@@ -45,6 +49,7 @@ struct ReportCommand: Command {
   let knownAt: Timestamp?
   let format: String
   let out: String?
+  let plan: PlanID?
 
   init(_ arguments: ParsedArguments, context: CommandContext) throws(UsageError) {
     guard arguments.positionals.isEmpty else {
@@ -72,10 +77,12 @@ struct ReportCommand: Command {
     format = try context.format(arguments, Self.formats, command: Self.name)
     out = arguments.value("out")
     if out?.isEmpty == true { throw UsageError("--out needs a file name", command: Self.name) }
+    plan = try Self.plan(arguments)
   }
 
   func run(context: CommandContext) throws -> Int32 {
     let ledger = try context.readLedger(arguments)
+    if let plan { return try runPlan(plan, ledger, context: context) }
     let people = try PeopleFile.read(from: context.folder(arguments))
     if let knownAt, let text = arguments.value("known-at"),
       let cause = CommandContext.knownAtCause(
@@ -91,6 +98,11 @@ struct ReportCommand: Command {
     case "html": report.renderHTML(into: &text)
     default: report.renderMarkdown(into: &text)
     }
+    return try write(text, context: context)
+  }
+
+  /// Writes `text` to stdout, or atomically to `--out`.
+  func write(_ text: String, context: CommandContext) throws -> Int32 {
     guard let out else {
       context.write(text)
       return LedgerCLI.success

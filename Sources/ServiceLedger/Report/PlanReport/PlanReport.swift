@@ -1,0 +1,80 @@
+/// The board report for one plan of any form (`ledger report --plan ID`): the plan at one
+/// date beside the end of the previous quarter, its items with their responsible parties and
+/// status, what changed in the quarter, and the plan rules' findings.
+public struct PlanReport: Sendable {
+  /// One change between the previous quarter's end and the report's date.
+  public struct Change: Sendable, Equatable {
+    /// `status`, `item` (a new item), or `progress`.
+    public var kind: String
+    /// The plan, or the item concerned.
+    public var subject: String
+    public var before: String?
+    public var after: String?
+  }
+
+  public let period: ReportPeriod
+  public let knownAt: Timestamp?
+  public let registry: PlanRegistry
+  public let plan: PlanRegistry.Plan
+  /// The plan at the previous quarter's end; nil when it was not registered by then.
+  public let previous: PlanRegistry.Plan?
+  public let changes: [Change]
+  /// The plan rules' findings about this plan (and its governing body) at the date.
+  public let findings: [Finding]
+
+  /// The report on `id` for `period`, as known at `knownAt`; nil when the plan is not
+  /// registered by the report's date.
+  public init?(
+    _ ledger: Ledger, plan id: PlanID, period: ReportPeriod, knownAt: Timestamp? = nil
+  ) {
+    let facts = StandardFacts(ledger, asOf: period.asOf, knownAt: knownAt)
+    guard let plan = facts.plans.plan(withID: id) else { return nil }
+    let earlier = PlanRegistry(Timeline(ledger, asOf: period.previousEnd, knownAt: knownAt))
+    self.period = period
+    self.knownAt = knownAt
+    registry = facts.plans
+    self.plan = plan
+    previous = earlier.plan(withID: id)
+    changes = Self.changes(from: previous, to: plan)
+    let rules: [any StandardRule.Type] = [
+      TrackedCapRule.self, DeclaredVsListedRule.self, PlanOutlivesMandateRule.self,
+      DeadlineBeforeApprovalRule.self, ParityRule.self, AssessmentsDivergeRule.self,
+    ]
+    let body = plan.registration.governedBy.map { "body \($0) " }
+    findings = rules.flatMap { $0.findings(facts) }.filter { finding in
+      finding.message.contains("plan \(id) ") || body.map(finding.message.hasPrefix) == true
+    }
+  }
+
+  /// The status in words: `suspended since 2023-03-31 (dissolution of …)`, or `none recorded`.
+  static func status(_ status: PlanRegistry.Status?) -> String {
+    guard let status else { return "none recorded" }
+    return (PlansView.status(status) ?? status.status.rawValue) + " since \(status.on)"
+  }
+
+  /// The status changes, new items and changed progress from `before` to `after`.
+  static func changes(from before: PlanRegistry.Plan?, to after: PlanRegistry.Plan) -> [Change] {
+    var changes: [Change] = []
+    let was = before?.status.map { status($0) }
+    let now = after.status.map { status($0) }
+    if was != now {
+      changes.append(
+        Change(kind: "status", subject: after.registration.plan.rawValue, before: was, after: now))
+    }
+    let earlier = Dictionary(
+      (before?.items ?? []).map { ($0.definition.item, $0) }, uniquingKeysWith: { $1 })
+    for item in after.items {
+      let id = item.definition.item.rawValue
+      guard let old = earlier[item.definition.item] else {
+        changes.append(Change(kind: "item", subject: id, before: nil, after: item.definition.title))
+        continue
+      }
+      let then = old.progress.map { "\($0.status.rawValue) (\($0.on))" }
+      let current = item.progress.map { "\($0.status.rawValue) (\($0.on))" }
+      if then != current {
+        changes.append(Change(kind: "progress", subject: id, before: then, after: current))
+      }
+    }
+    return changes
+  }
+}
