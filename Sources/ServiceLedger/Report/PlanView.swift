@@ -8,7 +8,7 @@
 /// "parent", "depth", "due", "dueFrom", "dueKind", "dueText", "responsible": [{"party", "name",
 /// "role", "post", "by", "on", "when"}], "status", "statusOn", "statusWhen", "note", "overdue",
 /// "tracked", "target": {"unit", "value", "baseline", "deadline", "horizon", "measured",
-/// "measuredOn", "attainment"} or null, "assessments": [{"perspective", "assessment", "on",
+/// "measuredOn", "attainment"} or null, "assessments": [{"perspective", "verdict", "on",
 /// "by"}], "source"}], "participation": [{"kind", "item", "from", "on", "when",
 /// "participants", "organisations", "places", "note"}]}`.
 public enum PlanView {
@@ -19,32 +19,21 @@ public enum PlanView {
       return [
         .text(String(repeating: "  ", count: item.depth) + definition.item.rawValue),
         .text(definition.kind.rawValue), .text(definition.title),
-        .optional(parties(item)), .optional(responsible(item)), .optional(due(definition)),
-        .optional(status(item)), .date(item.progress?.on), .optional(target(item)),
+        .optional(responsible(item)), .optional(due(definition)), .optional(status(item)),
+        .date(item.progress?.on), .optional(target(item)),
         .optional(assessments(item)),
       ]
     }
     let table = TableData(
-      columns: [
-        "ITEM", "KIND", "TITLE", "RESPONSIBLE", "ROLES", "DUE", "STATUS", "SINCE", "TARGET",
-        "ASSESSMENTS",
-      ], rows: rows,
-      shrinkable: [
-        "ITEM": .end(12), "TITLE": .end(12), "RESPONSIBLE": .middle(14), "DUE": .end(10),
-      ],
-      wideOnly: ["KIND", "ROLES", "SINCE", "TARGET", "ASSESSMENTS"])
+      fields: [
+        "ITEM": "item", "KIND": "kind", "TITLE": "title", "RESPONSIBLE": "responsible",
+        "DUE": "due", "STATUS": "status", "SINCE": "status_on", "TARGET": "target",
+        "ASSESSMENTS": "assessments",
+      ], rows: rows, leftOutFirst: ["ASSESSMENTS", "TARGET", "SINCE", "KIND", "DUE"])
     return ViewOutput(
       table: table, json: json(plan, registry),
       emptyNote: "\(plan.registration.plan) has no items recorded as of \(registry.asOf)",
       notes: notes(plan, registry))
-  }
-
-  /// `el-kef-municipality +1`: the first responsible party and how many more, for the aligned
-  /// table (ROLES, in CSV, Markdown and JSON, lists them all).
-  static func parties(_ item: PlanRegistry.Item) -> String? {
-    guard let first = item.responsibilities.first else { return nil }
-    let more = item.responsibilities.count - 1
-    return first.party.rawValue + (more > 0 ? " +\(more)" : "")
   }
 
   /// `el-kef-municipality (executor); a-cso (co-owner, by steering-committee 2022-03-31)`.
@@ -86,7 +75,7 @@ public enum PlanView {
   /// `government on-track; civil-society off-track`.
   static func assessments(_ item: PlanRegistry.Item) -> String? {
     guard !item.assessments.isEmpty else { return nil }
-    return item.assessments.map { "\($0.perspective.rawValue) \($0.assessment.rawValue)" }
+    return item.assessments.map { "\($0.perspective.rawValue) \($0.verdict.rawValue)" }
       .joined(separator: "; ")
   }
 

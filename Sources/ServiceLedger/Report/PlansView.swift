@@ -25,18 +25,16 @@ public enum PlansView {
         .text(plan.registration.plan.rawValue), .text(plan.registration.title),
         .text(plan.registration.organisation.rawValue), .text(plan.registration.form.rawValue),
         .optional(period(plan.registration)), .optional(plan.status?.status.rawValue),
-        .date(plan.status?.on), .number(String(plan.items.count)),
-        .number(String(plan.done)), .number(String(plan.overdue)),
-        .number(String(plan.unrecorded)),
+        .date(plan.status?.on), .count(plan.items.count), .count(plan.done),
+        .count(plan.overdue), .count(plan.unrecorded),
       ]
     }
     let table = TableData(
-      columns: [
-        "PLAN", "TITLE", "ORGANISATION", "FORM", "PERIOD", "STATUS", "SINCE", "ITEMS", "DONE",
-        "OVERDUE", "UNRECORDED",
-      ], rows: rows,
-      shrinkable: ["PLAN": .middle(12), "ORGANISATION": .end(10), "PERIOD": .end(9)],
-      wideOnly: ["TITLE", "FORM", "SINCE"])
+      fields: [
+        "PLAN": "plan", "TITLE": "title", "ORGANISATION": "organisation", "FORM": "form",
+        "PERIOD": "period", "STATUS": "status", "SINCE": "status_on", "ITEMS": "items",
+        "DONE": "done", "OVERDUE": "overdue", "UNRECORDED": "no_progress_recorded",
+      ], rows: rows, leftOutFirst: ["TITLE", "FORM", "SINCE", "PERIOD", "ORGANISATION"])
     return ViewOutput(
       table: table,
       json: .members([
