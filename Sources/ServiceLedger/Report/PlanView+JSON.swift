@@ -79,7 +79,7 @@ extension PlanView {
         item.assessments.map { assessed in
           .members([
             "perspective": .string(assessed.perspective.rawValue),
-            "assessment": .string(assessed.assessment.rawValue), "on": .date(assessed.on),
+            "verdict": .string(assessed.verdict.rawValue), "on": .date(assessed.on),
             "by": .string(assessed.by?.rawValue),
           ])
         }),

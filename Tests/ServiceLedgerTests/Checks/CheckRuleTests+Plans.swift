@@ -88,11 +88,11 @@ extension CheckRuleTests {
         town, plan, item("1"),
         (
           "item.assessed",
-          #"{"plan":"p","item":"1","perspective":"government","assessment":"done","on":"2015-06-30"}"#
+          #"{"plan":"p","item":"1","perspective":"government","verdict":"done","on":"2015-06-30"}"#
         ),
         (
           "item.assessed",
-          #"{"plan":"p","item":"1","perspective":"external","assessment":"on-track","on":"2015-07-31"}"#
+          #"{"plan":"p","item":"1","perspective":"external","verdict":"on-track","on":"2015-07-31"}"#
         ),
       ]),
   ]

@@ -92,10 +92,10 @@ struct PlanRegistryTests {
       .itemAssessed(
         ItemAssessed(
           plan: Self.plan, item: Self.item("II.1"), perspective: .civilSociety,
-          assessment: .offTrack, on: date("2022-05-01"))),
+          verdict: .offTrack, on: date("2022-05-01"))),
       .itemAssessed(
         ItemAssessed(
-          plan: Self.plan, item: Self.item("II.1"), perspective: .government, assessment: .onTrack,
+          plan: Self.plan, item: Self.item("II.1"), perspective: .government, verdict: .onTrack,
           on: date("2022-04-01"))),
       .targetSet(
         TargetSet(

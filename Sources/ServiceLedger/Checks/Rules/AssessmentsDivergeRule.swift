@@ -7,10 +7,10 @@ public enum AssessmentsDivergeRule: StandardRule {
     facts.plans.allPlans.flatMap { plan in
       plan.items.compactMap { item -> Finding? in
         let views = item.assessments
-        guard Set(views.map(\.assessment)).count > 1 else { return nil }
+        guard Set(views.map(\.verdict)).count > 1 else { return nil }
         let definition = item.definition
         let said = views.map {
-          "\($0.perspective.rawValue) says \($0.assessment.rawValue) (\($0.on))"
+          "\($0.perspective.rawValue) says \($0.verdict.rawValue) (\($0.on))"
         }
         let message =
           "item \(definition.item) of plan \(definition.plan) "

@@ -6,14 +6,14 @@ public struct ItemAssessed: EventPayload {
   public static let fields: [FieldSpec] = [
     .required("plan", .slug), .required("item", .itemID),
     .required("perspective", .choice(Perspective.words)),
-    .required("assessment", .choice(Assessment.words)), .required("on", .date),
+    .required("verdict", .choice(Assessment.words)), .required("on", .date),
     .optional("by", .slug), .optional("note", .text), .optional("source", .text),
   ]
 
   public var plan: PlanID
   public var item: ItemID
   public var perspective: Perspective
-  public var assessment: Assessment
+  public var verdict: Assessment
   public var on: CivilDate
   /// The organisation that gave it.
   public var by: OrganisationID?
@@ -21,13 +21,13 @@ public struct ItemAssessed: EventPayload {
   public var source: String?
 
   public init(
-    plan: PlanID, item: ItemID, perspective: Perspective, assessment: Assessment, on: CivilDate,
+    plan: PlanID, item: ItemID, perspective: Perspective, verdict: Assessment, on: CivilDate,
     by: OrganisationID? = nil, note: String? = nil, source: String? = nil
   ) {
     self.plan = plan
     self.item = item
     self.perspective = perspective
-    self.assessment = assessment
+    self.verdict = verdict
     self.on = on
     self.by = by
     self.note = note
@@ -38,7 +38,7 @@ public struct ItemAssessed: EventPayload {
     plan = try decoder.identifier("plan")
     item = try decoder.identifier("item")
     perspective = try decoder.choice("perspective")
-    assessment = try decoder.choice("assessment")
+    verdict = try decoder.choice("verdict")
     on = try decoder.date("on")
     by = try decoder.optionalIdentifier("by")
     note = try decoder.optionalText("note")
@@ -49,7 +49,7 @@ public struct ItemAssessed: EventPayload {
     encoder.encode("plan", plan)
     encoder.encode("item", item)
     encoder.encode("perspective", perspective)
-    encoder.encode("assessment", assessment)
+    encoder.encode("verdict", verdict)
     encoder.encode("on", on)
     encoder.encode("by", by)
     encoder.encode("note", note)
