@@ -7,7 +7,7 @@ import Testing
 @Suite("Plan report")
 struct PlanReportTests {
   static let pack = packageRoot + "/plans/ogp-local"
-  static let elKef = "el-kef-ogp-local-action-plan"
+  static let elKef = "el-kef-action-plan"
 
   func report(_ arguments: [String], ledger: String = pack) -> CLIRun {
     CLI.run(["report", "--ledger", ledger] + arguments)
@@ -45,7 +45,7 @@ struct PlanReportTests {
     #expect(!html.stdout.contains("<script"))
     let unknown = report(["--plan", "nope", "--quarter", "2023-Q2"])
     #expect(unknown.exitCode == 1)
-    #expect(unknown.stderr.contains("the plans are beni-mellal-khenifra-ogp-local-action-plan"))
+    #expect(unknown.stderr.contains("the plans are beni-mellal-khenifra-action-plan"))
     #expect(report(["--plan", "No Plan"]).exitCode == 64)
   }
 

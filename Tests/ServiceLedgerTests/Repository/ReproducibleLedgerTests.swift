@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// `events/` and `examples/illustrative/` are built from the repository by scripts: a rebuild
-/// must give the same bytes, so what is committed is what the sources say.
+/// `events/`, `examples/illustrative/` and `plans/ogp-local/` are built from the repository by
+/// scripts: a rebuild must give the same bytes, so what is committed is what the sources say.
 @Suite("The shipped ledgers rebuild from the repository")
 struct ReproducibleLedgerTests {
   @Test(
@@ -10,6 +10,7 @@ struct ReproducibleLedgerTests {
     arguments: [
       ("scripts/build-events.sh", "events/ is unchanged"),
       ("scripts/build-examples.sh", "examples/illustrative/ is unchanged"),
+      ("scripts/build-plans.sh", "plans/ogp-local/ is unchanged"),
     ])
   func rebuild(script: String, message: String) throws {
     let result = try #require(
