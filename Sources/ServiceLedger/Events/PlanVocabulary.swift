@@ -7,12 +7,13 @@ public enum OrganisationKind: String, FieldChoice {
   public static let noun = "organisation kind"
 }
 
-/// The form of a plan document, as its issuer calls it.
+/// The form of a plan document, as its issuer calls it; laws, decrees, orders and letters are
+/// the acts a plan implements (`implements`).
 public enum PlanForm: String, FieldChoice {
   case strategy, principles, policy, model, plan, programme, regulation
   case actionPlan = "action-plan"
   case partOfOther = "part-of-other"
-  case report, other
+  case report, law, decree, order, letter, other
   public static let noun = "plan form"
 }
 

@@ -73,6 +73,24 @@ extension Upcaster {
     }
   }
 
+  /// Whether events of `type` mean any plan event: a fold can skip the others (most of a long
+  /// log, the volume reports) without reading their payload.
+  public static func readsAsPlan(_ type: EventType) -> Bool {
+    switch type {
+    case .strategyPublished, .actionDefined, .milestoneDefined, .actionProgressed, .milestoneMet,
+      .organisationRegistered, .bodyFormed, .bodyMemberJoined, .bodyMandateEnded,
+      .planRegistered, .planStatusChanged, .itemDefined, .responsibilityAssigned, .itemProgressed,
+      .itemAssessed, .itemTracked, .countDeclared, .targetSet, .targetMeasured, .participationHeld:
+      return true
+    case .serviceRegistered, .serviceUpdated, .serviceRetired, .exemplarDesignated,
+      .phaseEntered, .assessmentRecorded, .managerAppointed, .managerDeparted,
+      .govukTransitioned, .assistedDigitalProvided, .assistedDigitalWithdrawn,
+      .componentAdopted, .volumeReported, .kpiReported, .costsSet, .barrierIdentified,
+      .barrierRemoved, .eventRetracted:
+      return false
+    }
+  }
+
   /// A strategy theme's item id: `T1`.
   public static func themeItem(_ number: Int) -> ItemID { ItemID(unchecked: "T\(number)") }
 

@@ -38,6 +38,7 @@ public struct PlanRegistry: Sendable, Equatable {
 
   /// Folds one event in.
   public mutating func apply(_ recorded: RecordedEvent) {
+    guard Upcaster.readsAsPlan(recorded.type) else { return }
     for event in Upcaster.planEvents(recorded.event) { apply(event, at: recorded.location) }
   }
 

@@ -75,6 +75,8 @@ public enum PlansView {
       "framework": .string(registration.framework),
       "number": .string(registration.number),
       "issued": .date(registration.issued),
+      "issuedText": .string(registration.issuedText),
+      "link": .string(registration.link),
       "period": .members([
         "from": .date(registration.from), "to": .date(registration.to),
         "asPrinted": .string(registration.period),

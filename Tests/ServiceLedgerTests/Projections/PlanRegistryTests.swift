@@ -134,3 +134,24 @@ struct PlanRegistryTests {
     #expect(plan.overdue == 11)
   }
 }
+
+@Suite("Strategy events read as plan events")
+struct PlanUpcastTests {
+  @Test("a fold skips exactly the types that mean no plan event")
+  func skipsOthers() throws {
+    for line in EventCodecTests.everyTypeLines {
+      let event = try EnvelopeDecoder().decode(JSONParser.parse(line), location: nil)
+      #expect(
+        Upcaster.readsAsPlan(event.type) == !Upcaster.planEvents(event.event).isEmpty,
+        "\(event.type.rawValue)")
+    }
+  }
+
+  @Test("an organisation's name becomes its id: MoJ is moj, none is unknown")
+  func organisationIDs() {
+    #expect(Upcaster.strategyOrganisation("MoJ").rawValue == "moj")
+    #expect(
+      Upcaster.strategyOrganisation(" Cabinet Office (GDS) ").rawValue == "cabinet-office-gds")
+    #expect(Upcaster.strategyOrganisation(nil).rawValue == "unknown")
+  }
+}

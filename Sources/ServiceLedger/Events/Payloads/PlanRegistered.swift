@@ -10,7 +10,8 @@ public struct PlanRegistered: EventPayload {
     .required("plan", .slug), .required("title", .text), .required("organisation", .slug),
     .required("form", .choice(PlanForm.words)), .optional("framework", .slug),
     .optional("number", .text), .optional("issuer", .slug), .optional("issued", .date),
-    .optional("recipients", .textList), .optional("from", .date), .optional("to", .date),
+    .optional("issuedText", .text), .optional("recipients", .textList), .optional("link", .text),
+    .optional("from", .date), .optional("to", .date),
     .optional("period", .text), .optional("governedBy", .slug), .optional("implements", .slugList),
     .optional("source", .text),
   ]
@@ -26,7 +27,12 @@ public struct PlanRegistered: EventPayload {
   public var number: String?
   public var issuer: OrganisationID?
   public var issued: CivilDate?
+  /// The issue date as printed ("22/9/2022", "«31» октября 2011г.").
+  public var issuedText: String?
   public var recipients: [String]?
+  /// Where the document is, as the source gives it: a public address, or a path that only its
+  /// author can open.
+  public var link: String?
   public var from: CivilDate?
   public var to: CivilDate?
   /// The period as printed.
@@ -40,7 +46,8 @@ public struct PlanRegistered: EventPayload {
   public init(
     plan: PlanID, title: String, organisation: OrganisationID, form: PlanForm,
     framework: String? = nil, number: String? = nil, issuer: OrganisationID? = nil,
-    issued: CivilDate? = nil, recipients: [String]? = nil, from: CivilDate? = nil,
+    issued: CivilDate? = nil, issuedText: String? = nil, recipients: [String]? = nil,
+    link: String? = nil, from: CivilDate? = nil,
     to: CivilDate? = nil, period: String? = nil, governedBy: BodyID? = nil,
     implements: [PlanID]? = nil, source: String? = nil
   ) {
@@ -52,7 +59,9 @@ public struct PlanRegistered: EventPayload {
     self.number = number
     self.issuer = issuer
     self.issued = issued
+    self.issuedText = issuedText
     self.recipients = recipients
+    self.link = link
     self.from = from
     self.to = to
     self.period = period
@@ -71,7 +80,9 @@ public struct PlanRegistered: EventPayload {
     number = try decoder.optionalText("number")
     issuer = try decoder.optionalIdentifier("issuer")
     issued = try decoder.optionalDate("issued")
+    issuedText = try decoder.optionalText("issuedText")
     recipients = try decoder.texts("recipients")
+    link = try decoder.optionalText("link")
     from = try decoder.optionalDate("from")
     to = try decoder.optionalDate("to")
     if let from, let to, to < from {
@@ -92,7 +103,9 @@ public struct PlanRegistered: EventPayload {
     encoder.encode("number", number)
     encoder.encode("issuer", issuer)
     encoder.encode("issued", issued)
+    encoder.encode("issuedText", issuedText)
     encoder.encode("recipients", recipients)
+    encoder.encode("link", link)
     encoder.encode("from", from)
     encoder.encode("to", to)
     encoder.encode("period", period)
