@@ -15,9 +15,7 @@ public enum StandardRules {
     [
       ServiceManagerRule.self, AssessmentRule.self, AssistedDigitalRule.self, KPIRule.self,
       GovukRule.self, ExemplarDeadlineRule.self, OverdueRule.self, StaleVolumeRule.self,
-      TrackedCapRule.self, DeclaredVsListedRule.self, PlanOutlivesMandateRule.self,
-      DeadlineBeforeApprovalRule.self, ParityRule.self, AssessmentsDivergeRule.self,
-    ]
+    ] + PlanRules.all
   }
 
   /// The findings of the rules in `rules` that are standard rules.

@@ -92,6 +92,21 @@ struct PlanRuleTests {
     #expect(try findings("assessments-diverge", .assessmentsDiverge, asOf: "2022-10-01").isEmpty)
   }
 
+  @Test("a plan's findings: its own, and parity of its organisation's bodies")
+  func planScope() throws {
+    let path = packageRoot + "/Tests/ServiceLedgerTests/Fixtures/plans/parity.jsonl"
+    let plan =
+      #"{"type":"plan.registered","data":{"plan":"p","title":"P","organisation":"el-kef-municipality","form":"action-plan"}}"#
+    let ledger = try TemporaryLedger()
+    defer { ledger.remove() }
+    let input = try String(contentsOfFile: path, encoding: .utf8) + plan + "\n"
+    try #require(CLI.run(["append"], ledger: ledger.path, input: input).exitCode == 0)
+    let registry = PlanRegistry(
+      Timeline(try ledger.folder.readValid(), asOf: date("2023-06-30")))
+    let found = try #require(registry.plan(withID: PlanID(unchecked: "p")))
+    #expect(PlanRules.findings(for: found, in: registry).map(\.rule) == ["parity"])
+  }
+
   @Test("the OGP pack: declared-vs-listed and plan-outlives-mandate, nothing else")
   func pack() throws {
     let report = try LedgerCheck(asOf: date("2023-06-30")).run(

@@ -1,41 +1,39 @@
 /// `declared-vs-listed` (warning): a count a source declares (`count.declared`: "17 co-created
 /// commitments", "35 municipalities have a digitalisation strategy") differs from the items or
 /// plans recorded; the finding says how many are missing.
-public enum DeclaredVsListedRule: StandardRule {
+public enum DeclaredVsListedRule: PlanRule {
   public static let rule = CheckRule.declaredVsListed
 
-  public static func findings(_ facts: StandardFacts) -> [Finding] {
-    let registry = facts.plans
-    var findings: [Finding] = []
-    for plan in registry.allPlans {
-      for declared in plan.declared where declared.recorded != declared.declaration.count {
-        let id = plan.registration.plan
-        let command = FindingText.record(
-          .itemDefined,
-          ["plan=\(id)", "item=ID", "kind=\(declared.declaration.of)", "title=..."],
-          file: plan.location?.file)
-        findings.append(
-          Finding(
-            rule,
-            message: "plan \(id) " + difference(declared, what: "\(declared.declaration.of) items")
-              + "; record each one the sources name with \(command), and leave the rest "
-              + "unrecorded rather than invent them",
-            at: declared.location ?? plan.location))
-      }
+  public static func findings(for plan: PlanRegistry.Plan, in registry: PlanRegistry)
+    -> [Finding]
+  {
+    plan.declared.filter { $0.recorded != $0.declaration.count }.map { declared in
+      let id = plan.registration.plan
+      let command = FindingText.record(
+        .itemDefined,
+        ["plan=\(id)", "item=ID", "kind=\(declared.declaration.of)", "title=..."],
+        file: plan.location?.file)
+      return Finding(
+        rule,
+        message: "plan \(id) " + difference(declared, what: "\(declared.declaration.of) items")
+          + "; record each one the sources name with \(command), and leave the rest "
+          + "unrecorded rather than invent them",
+        at: declared.location ?? plan.location)
     }
-    for declared in registry.organisationDeclarations
-    where declared.recorded != declared.declaration.count {
+  }
+
+  public static func findings(in registry: PlanRegistry) -> [Finding] {
+    registry.organisationDeclarations.filter { $0.recorded != $0.declaration.count }.map {
+      declared in
       let organisation = declared.declaration.organisation?.rawValue ?? "?"
-      findings.append(
-        Finding(
-          rule,
-          message: "organisation \(organisation) "
-            + difference(declared, what: "plans of form \(declared.declaration.of)")
-            + " (its own and those of the organisations under it); register each one the "
-            + "sources name with `ledger record plan.registered`",
-          at: declared.location))
+      return Finding(
+        rule,
+        message: "organisation \(organisation) "
+          + difference(declared, what: "plans of form \(declared.declaration.of)")
+          + " (its own and those of the organisations under it); register each one the "
+          + "sources name with `ledger record plan.registered`",
+        at: declared.location)
     }
-    return findings
   }
 
   /// `declares 17 commitment items; 5 recorded, 12 missing (source: “…”)`.

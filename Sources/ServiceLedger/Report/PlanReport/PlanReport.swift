@@ -19,7 +19,7 @@ public struct PlanReport: Sendable {
   /// The plan at the previous quarter's end; nil when it was not registered by then.
   public let previous: PlanRegistry.Plan?
   public let changes: [Change]
-  /// The plan rules' findings about this plan (and its governing body) at the date.
+  /// The plan rules' findings about this plan (and the bodies of its organisation) at the date.
   public let findings: [Finding]
 
   /// The report on `id` for `period`, as known at `knownAt`; nil when the plan is not
@@ -27,23 +27,16 @@ public struct PlanReport: Sendable {
   public init?(
     _ ledger: Ledger, plan id: PlanID, period: ReportPeriod, knownAt: Timestamp? = nil
   ) {
-    let facts = StandardFacts(ledger, asOf: period.asOf, knownAt: knownAt)
-    guard let plan = facts.plans.plan(withID: id) else { return nil }
+    let now = PlanRegistry(Timeline(ledger, asOf: period.asOf, knownAt: knownAt))
+    guard let plan = now.plan(withID: id) else { return nil }
     let earlier = PlanRegistry(Timeline(ledger, asOf: period.previousEnd, knownAt: knownAt))
     self.period = period
     self.knownAt = knownAt
-    registry = facts.plans
+    registry = now
     self.plan = plan
     previous = earlier.plan(withID: id)
     changes = Self.changes(from: previous, to: plan)
-    let rules: [any StandardRule.Type] = [
-      TrackedCapRule.self, DeclaredVsListedRule.self, PlanOutlivesMandateRule.self,
-      DeadlineBeforeApprovalRule.self, ParityRule.self, AssessmentsDivergeRule.self,
-    ]
-    let body = plan.registration.governedBy.map { "body \($0) " }
-    findings = rules.flatMap { $0.findings(facts) }.filter { finding in
-      finding.message.contains("plan \(id) ") || body.map(finding.message.hasPrefix) == true
-    }
+    findings = PlanRules.findings(for: plan, in: now)
   }
 
   /// The status in words: `suspended since 2023-03-31 (dissolution of …)`, or `none recorded`.
