@@ -25,6 +25,22 @@ extension PlanView {
             }),
         ])
       } ?? .null,
+      "bodies": .array(
+        bodies(plan, registry).map { body in
+          .members([
+            "body": .string(body.formation.body.rawValue), "name": .string(body.formation.name),
+            "kind": .string(body.formation.kind.rawValue),
+            "composition": .string(body.formation.composition?.rawValue),
+            "members": .integer(body.formation.members),
+            "recorded": .array(
+              body.members.map { member in
+                .members([
+                  "member": .string(member.member), "sector": .string(member.sector.rawValue),
+                  "represents": .array((member.represents ?? []).map { .string($0.rawValue) }),
+                ])
+              }),
+          ])
+        }),
       "items": .array(plan.items.map { json($0, registry) }),
       "participation": .array(
         plan.participation.map { held in

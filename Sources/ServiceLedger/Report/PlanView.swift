@@ -3,7 +3,7 @@
 /// status history, governing body and declared counts.
 ///
 /// JSON: `{"asOf": …, "plan": {…as in ledger plans…}, "history": [{"status", "on", "when",
-/// "by", "source"}], "governingBody": {"body", "name", "kind", "composition", "members",
+/// "by", "source"}], "bodies": [{"body", "name", "kind", "composition", "members", "recorded"}], "governingBody": {"body", "name", "kind", "composition", "members",
 /// "mandateEnds": [{"cause", "on", "when"}]} or null, "items": [{"item", "kind", "title",
 /// "parent", "depth", "due", "dueFrom", "dueKind", "dueText", "responsible": [{"party", "name",
 /// "role", "post", "by", "on", "when"}], "status", "statusOn", "statusWhen", "note", "overdue",
@@ -79,6 +79,35 @@ public enum PlanView {
       .joined(separator: "; ")
   }
 
+  /// The bodies of the plan's organisation, and its governing body, by id.
+  static func bodies(_ plan: PlanRegistry.Plan, _ registry: PlanRegistry) -> [PlanRegistry.Body] {
+    registry.allBodies.filter {
+      $0.formation.organisation == plan.registration.organisation
+        || $0.formation.body == plan.registration.governedBy
+    }
+  }
+
+  /// `Body: El Kef open government steering committee (steering-committee), parity declared,
+  /// chosen by an open call; members recorded: 3 civil-society (women; youth).`
+  static func sentence(_ body: PlanRegistry.Body) -> String {
+    let formation = body.formation
+    var parts = ["Body: \(formation.name) (\(formation.kind.rawValue))"]
+    if formation.composition == .parity { parts.append("parity declared") }
+    if let members = formation.members { parts.append("\(members) members declared") }
+    if let selection = formation.selection { parts.append("chosen by \(selection)") }
+    let sectors = Sector.allCases.compactMap { sector -> String? in
+      let count = body.count(sector)
+      return count == 0 ? nil : "\(count) \(sector.rawValue)"
+    }
+    let groups = body.members.flatMap { $0.represents ?? [] }.map(\.rawValue)
+    let recorded =
+      sectors.isEmpty
+      ? "no members recorded"
+      : "members recorded: " + sectors.joined(separator: ", ")
+        + (groups.isEmpty ? "" : " (representing " + groups.joined(separator: ", ") + ")")
+    return parts.joined(separator: ", ") + "; " + recorded + "."
+  }
+
   static func notes(_ plan: PlanRegistry.Plan, _ registry: PlanRegistry) -> [String] {
     let registration = plan.registration
     let owner = registry.organisation(registration.organisation)
@@ -104,6 +133,9 @@ public enum PlanView {
             : ": "
               + plan.mandateEnds.map { "\($0.cause.rawValue) \($0.when ?? $0.on.description)" }
               .joined(separator: "; ") + "."))
+    }
+    for body in bodies(plan, registry) where body.formation.body != plan.registration.governedBy {
+      notes.append(sentence(body))
     }
     for declared in plan.declared {
       notes.append(

@@ -68,6 +68,14 @@ struct PlanViewsTests {
     #expect(parties[3] == ["el-kef-municipality", "el-kef-womens-rights-cso"])
     #expect(parties[4] == ["el-kef-website-cso"])
     #expect(items.allSatisfy { $0["status"] as? String == "in-progress" })
+    let whole = try json(["plan", Self.elKef, "--as-of", "2023-06-30"])
+    let bodies = try #require(whole["bodies"] as? [[String: Any]])
+    #expect(
+      bodies.map { $0["body"] as? String } == [
+        "el-kef-municipal-council", "el-kef-steering-committee",
+      ])
+    #expect(bodies.last?["composition"] as? String == "parity")
+    #expect((bodies.last?["recorded"] as? [Any])?.count == 3)
 
     let table = CLI.run(
       ["plan", Self.elKef, "--ledger", Self.pack, "--as-of", "2023-06-30"],
@@ -76,6 +84,7 @@ struct PlanViewsTests {
     #expect(table.stdout.hasPrefix("ITEM "))
     #expect(table.stdout.contains("el-kef-website-cso"))
     #expect(table.stdout.contains("Declared: 17 commitment item(s); 5 recorded."))
+    #expect(table.stdout.contains("parity\ndeclared") || table.stdout.contains("parity declared"))
     #expect(table.stdout.split(separator: "\n").allSatisfy { Format.displayWidth($0) <= 80 })
     let csv = CLI.run(["plan", Self.elKef, "--ledger", Self.pack, "--format", "csv"])
     let rows = csv.stdout.split(separator: "\r\n")
