@@ -35,7 +35,8 @@ extension Upcaster {
         .itemDefined(
           ItemDefined(
             plan: PlanID(unchecked: p.strategy.rawValue), item: actionItem(p.action),
-            kind: .action, title: p.title, parent: themeItem(p.theme), due: p.due))
+            kind: .action, title: p.title, parent: themeItem(p.theme), due: p.due,
+            relates: p.relates))
       ]
     case .milestoneDefined(let p):
       return [

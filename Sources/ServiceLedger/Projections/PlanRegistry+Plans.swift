@@ -19,6 +19,9 @@ extension PlanRegistry {
     public var responsibilities: [ResponsibilityAssigned]
     /// The latest progress; nil when none is recorded.
     public var progress: ItemProgressed?
+    /// The first time it was recorded `done` (by `on`; same day: the first recorded), even if
+    /// a later status replaced it: a strategy's milestone is met from then.
+    public var firstDone: ItemProgressed?
     /// Its dated deadline is before the as-of date and it is not done or dropped.
     public var isOverdue: Bool
     /// The latest assessment from each perspective, in `Perspective` order.
@@ -193,7 +196,8 @@ extension PlanRegistry {
     let isClosed = latest?.status.isClosed ?? false
     return Item(
       definition: definition, depth: depth, responsibilities: responsibilities[key] ?? [],
-      progress: latest, isOverdue: definition.dueDate.map { $0 < asOf && !isClosed } ?? false,
+      progress: latest, firstDone: firstDone[key],
+      isOverdue: definition.dueDate.map { $0 < asOf && !isClosed } ?? false,
       assessments: Perspective.allCases.compactMap { assessments[key]?[$0] },
       tracked: tracked[key], target: targets[key], measured: measures[key],
       location: locations["item \(definition.plan) \(definition.item)"])

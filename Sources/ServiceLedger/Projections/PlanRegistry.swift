@@ -18,6 +18,7 @@ public struct PlanRegistry: Sendable, Equatable {
   var items: [PlanID: [ItemDefined]] = [:]
   var responsibilities: [PlanItemKey: [ResponsibilityAssigned]] = [:]
   var progress: [PlanItemKey: ItemProgressed] = [:]
+  var firstDone: [PlanItemKey: ItemProgressed] = [:]
   var assessments: [PlanItemKey: [Perspective: ItemAssessed]] = [:]
   var tracked: [PlanItemKey: ItemTracked] = [:]
   var declared: [PlanID: [CountDeclared]] = [:]
@@ -66,6 +67,7 @@ public struct PlanRegistry: Sendable, Equatable {
       responsibilities[PlanItemKey(p.plan, p.item), default: []].append(p)
     case .itemProgressed(let p):
       let key = PlanItemKey(p.plan, p.item)
+      if p.status == .done, firstDone[key].map({ p.on < $0.on }) ?? true { firstDone[key] = p }
       if let known = progress[key], p.on < known.on { break }
       progress[key] = p
     case .itemAssessed(let p):

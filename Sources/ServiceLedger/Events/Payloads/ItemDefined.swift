@@ -8,7 +8,7 @@ public struct ItemDefined: EventPayload {
     .required("kind", .choice(ItemKind.words)),
     .required("title", .text), .optional("parent", .itemID), .optional("due", .date),
     .optional("dueFrom", .date), .optional("dueKind", .choice(DeadlineKind.words)),
-    .optional("dueText", .text), .optional("source", .text),
+    .optional("dueText", .text), .optional("relates", .textList), .optional("source", .text),
   ]
 
   public var plan: PlanID
@@ -24,12 +24,14 @@ public struct ItemDefined: EventPayload {
   public var dueKind: DeadlineKind?
   /// The deadline as printed ("on the day the application is submitted", "early 2023").
   public var dueText: String?
+  /// What it relates to elsewhere (another plan's item numbers).
+  public var relates: [String]?
   public var source: String?
 
   public init(
     plan: PlanID, item: ItemID, kind: ItemKind, title: String, parent: ItemID? = nil,
     due: CivilDate? = nil, dueFrom: CivilDate? = nil, dueKind: DeadlineKind? = nil,
-    dueText: String? = nil, source: String? = nil
+    dueText: String? = nil, relates: [String]? = nil, source: String? = nil
   ) {
     self.plan = plan
     self.item = item
@@ -40,6 +42,7 @@ public struct ItemDefined: EventPayload {
     self.dueFrom = dueFrom
     self.dueKind = dueKind
     self.dueText = dueText
+    self.relates = relates
     self.source = source
   }
 
@@ -53,6 +56,7 @@ public struct ItemDefined: EventPayload {
     dueFrom = try decoder.optionalDate("dueFrom")
     dueKind = try decoder.optionalChoice("dueKind")
     dueText = try decoder.optionalText("dueText")
+    relates = try decoder.texts("relates")
     source = try decoder.optionalText("source")
     if parent == item { throw EventError(field: "data.parent", "an item cannot be its own parent") }
     if let dueFrom {
@@ -83,6 +87,7 @@ public struct ItemDefined: EventPayload {
     encoder.encode("dueFrom", dueFrom)
     encoder.encode("dueKind", dueKind)
     encoder.encode("dueText", dueText)
+    encoder.encode("relates", relates)
     encoder.encode("source", source)
   }
 }
