@@ -22,8 +22,12 @@ extension PlanRegistry {
     /// The first time it was recorded `done` (by `on`; same day: the first recorded), even if
     /// a later status replaced it: a strategy's milestone is met from then.
     public var firstDone: ItemProgressed?
-    /// Its dated deadline is before the as-of date and it is not done or dropped.
+    /// Its dated deadline is before the as-of date and the latest status recorded is not done
+    /// or dropped. What is not recorded is never shown as late: see `isPastDueUnrecorded`.
     public var isOverdue: Bool
+    /// Its dated deadline is before the as-of date and no progress is recorded: whether it was
+    /// done is not known.
+    public var isPastDueUnrecorded: Bool
     /// The latest assessment from each perspective, in `Perspective` order.
     public var assessments: [ItemAssessed]
     /// Nil unless it is formally tracked with the plan's framework.
@@ -82,6 +86,8 @@ extension PlanRegistry {
     public var workItems: [Item] { items.filter(\.isWork) }
     public var done: Int { workItems.filter { $0.progress?.status == .done }.count }
     public var overdue: Int { workItems.filter(\.isOverdue).count }
+    /// Work items past their deadline with no progress recorded.
+    public var pastDueUnrecorded: Int { workItems.filter(\.isPastDueUnrecorded).count }
     /// Work items with no progress recorded.
     public var unrecorded: Int { workItems.filter { $0.progress == nil }.count }
 
@@ -197,7 +203,8 @@ extension PlanRegistry {
     return Item(
       definition: definition, depth: depth, responsibilities: responsibilities[key] ?? [],
       progress: latest, firstDone: firstDone[key],
-      isOverdue: definition.dueDate.map { $0 < asOf && !isClosed } ?? false,
+      isOverdue: latest != nil && !isClosed && definition.dueDate.map { $0 < asOf } == true,
+      isPastDueUnrecorded: latest == nil && definition.dueDate.map { $0 < asOf } == true,
       assessments: Perspective.allCases.compactMap { assessments[key]?[$0] },
       tracked: tracked[key], target: targets[key], measured: measures[key],
       location: locations["item \(definition.plan) \(definition.item)"])

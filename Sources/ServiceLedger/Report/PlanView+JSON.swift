@@ -82,6 +82,7 @@ extension PlanView {
       "statusWhen": .string(item.progress?.when),
       "note": .string(item.progress?.note),
       "overdue": .bool(item.isOverdue),
+      "pastDueUnrecorded": .bool(item.isPastDueUnrecorded),
       "tracked": .bool(item.tracked != nil),
       "target": item.target.map { target in
         .members([

@@ -56,9 +56,13 @@ public enum PlanView {
     return item.dueText ?? item.deadlineKind?.rawValue
   }
 
-  /// `in-progress`, with `, overdue` when it is.
+  /// `in-progress`, with `, overdue` when it is; `no progress recorded (due DATE)` past a
+  /// deadline with nothing recorded.
   static func status(_ item: PlanRegistry.Item) -> String? {
-    guard let progress = item.progress else { return item.isOverdue ? "overdue" : nil }
+    guard let progress = item.progress else {
+      guard item.isPastDueUnrecorded, let due = item.definition.dueDate else { return nil }
+      return "no progress recorded (due \(due))"
+    }
     return progress.status.rawValue + (item.isOverdue ? ", overdue" : "")
   }
 
@@ -145,7 +149,9 @@ public enum PlanView {
     let work = plan.workItems
     notes.append(
       "\(work.count) item(s) to deliver: \(plan.done) done, \(plan.overdue) overdue, "
-        + "\(plan.unrecorded) with no progress recorded.")
+        + "\(plan.unrecorded) with no progress recorded"
+        + (plan.pastDueUnrecorded > 0 ? " (\(plan.pastDueUnrecorded) of them past due)" : "")
+        + ".")
     return notes
   }
 }

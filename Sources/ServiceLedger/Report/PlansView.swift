@@ -10,11 +10,12 @@
 ///  "status":{"status":"suspended","on":"2023-03-31","when":"March 2023",
 ///   "body":"el-kef-municipal-council","cause":"dissolution"},
 ///  "items":5,"itemsByKind":{"commitment":5},"declared":[{"of":"commitment","count":17,
-///   "recorded":5}],"done":0,"overdue":0,"unrecorded":5,"parties":[{"id":"…","name":"…",
+///   "recorded":5}],"done":0,"overdue":0,"unrecorded":5,"pastDueUnrecorded":0,"parties":[{"id":"…","name":"…",
 ///   "kind":"civil-society"}]}]}
 /// ```
 /// `status` is null when no status is recorded; its `body` and `cause` are null unless the
-/// status comes from the end of the governing body's mandate. Done, overdue and unrecorded
+/// status comes from the end of the governing body's mandate. Done, overdue (past due with an
+/// unfinished status recorded), unrecorded and past due unrecorded
 /// count the items progress is expected of (not visions, goals, principles, themes, sections).
 public enum PlansView {
   /// The view of `registry`.
@@ -99,6 +100,7 @@ public enum PlansView {
       "done": .integer(plan.done),
       "overdue": .integer(plan.overdue),
       "unrecorded": .integer(plan.unrecorded),
+      "pastDueUnrecorded": .integer(plan.pastDueUnrecorded),
       "parties": .array(plan.parties.map { organisation($0, registry) }),
     ])
   }

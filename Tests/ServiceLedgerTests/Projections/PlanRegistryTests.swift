@@ -130,8 +130,10 @@ struct PlanRegistryTests {
     #expect(kinds.filter { $0 == .milestone }.count == 10)
     #expect(plan.items.first?.definition.item.rawValue == "T1")
     #expect(plan.items.dropFirst().first?.definition.item.rawValue == "1")
-    // As `ledger actions` counts them: 2 actions and 9 milestones overdue.
-    #expect(plan.overdue == 11)
+    // As `ledger actions` counts them: none recorded late; 2 actions and 9 milestones past due
+    // with no progress recorded.
+    #expect(plan.overdue == 0)
+    #expect(plan.pastDueUnrecorded == 11)
   }
 }
 

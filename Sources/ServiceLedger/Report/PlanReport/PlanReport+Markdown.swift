@@ -42,7 +42,9 @@ extension PlanReport {
       "Status as of \(period.asOf): \(Self.status(plan.status)); at \(period.previousEnd): "
         + (previous.map { Self.status($0.status) } ?? "not registered") + ".",
       "\(plan.workItems.count) of \(plan.items.count) items to deliver: \(plan.done) done, "
-        + "\(plan.overdue) overdue, \(plan.unrecorded) with no progress recorded.",
+        + "\(plan.overdue) overdue, \(plan.unrecorded) with no progress recorded"
+        + (plan.pastDueUnrecorded > 0 ? " (\(plan.pastDueUnrecorded) of them past due)" : "")
+        + ".",
     ]
     for declared in plan.declared {
       lines.append(
