@@ -1,7 +1,9 @@
-/// The strategies' actions at a date (`ledger actions`): a pure fold over a `Timeline`.
+/// The strategies' actions at a date (`ledger actions`): the plans in the strategy's shape
+/// (numbered actions under themes `T1`, `T2`, …, milestones under actions), as the one plan fold,
+/// `PlanRegistry`, reads them: a strategy is a plan like any other (`Upcaster.planEvents`).
 ///
-/// An action's status is its latest `action.progressed` (by `on`; same day: the later recorded),
-/// nil when none is recorded. A milestone is met from its `milestone.met` date.
+/// An action's status is its latest progress (by `on`; same day: the later recorded), nil when
+/// none is recorded. A milestone is met from the first date it was recorded met.
 ///
 /// What is not recorded is neither success nor failure, so past their due date, actions and
 /// milestones are told apart by what the ledger says (`Standing`):
@@ -73,73 +75,31 @@ public struct StrategyProgress: Sendable, Equatable {
   /// One published strategy.
   public struct Strategy: Sendable, Equatable {
     public var publication: StrategyPublished
-    /// By number; actions naming a theme the strategy does not list come under a theme of
-    /// their own.
+    /// By number.
     public var themes: [Theme]
   }
 
-  struct ActionKey: Hashable, Sendable {
-    var strategy: StrategyID
-    var action: Int
-  }
-
-  struct MilestoneKey: Hashable, Sendable {
-    var strategy: StrategyID
-    var milestone: MilestoneID
-  }
+  /// Every plan, strategies among them.
+  public private(set) var plans: PlanRegistry
 
   /// The as-of date.
-  public let asOf: CivilDate
-  private var published: [StrategyID: StrategyPublished] = [:]
-  private var actions: [ActionKey: ActionDefined] = [:]
-  private var progress: [ActionKey: ActionProgressed] = [:]
-  private var milestones: [MilestoneKey: MilestoneDefined] = [:]
-  private var met: [MilestoneKey: MilestoneMet] = [:]
-  private var locations: [String: EventLocation] = [:]
+  public var asOf: CivilDate { plans.asOf }
 
   /// Nothing known at `asOf`.
-  public init(asOf: CivilDate) { self.asOf = asOf }
+  public init(asOf: CivilDate) { plans = PlanRegistry(asOf: asOf) }
 
   /// The progress after folding every event of `timeline`.
-  public init(_ timeline: Timeline) {
-    self.init(asOf: timeline.asOf)
-    for event in timeline.events { apply(event) }
-  }
+  public init(_ timeline: Timeline) { plans = PlanRegistry(timeline) }
 
   /// Folds one event in.
-  public mutating func apply(_ recorded: RecordedEvent) {
-    switch recorded.event {
-    case .strategyPublished(let p):
-      published[p.strategy] = p
-    case .actionDefined(let p):
-      actions[ActionKey(strategy: p.strategy, action: p.action)] = p
-      locations["\(p.strategy)#\(p.action)"] = recorded.location
-    case .actionProgressed(let p):
-      let key = ActionKey(strategy: p.strategy, action: p.action)
-      if let known = progress[key], p.on < known.on { break }
-      progress[key] = p
-    case .milestoneDefined(let p):
-      milestones[MilestoneKey(strategy: p.strategy, milestone: p.milestone)] = p
-      locations["\(p.strategy)/\(p.milestone)"] = recorded.location
-    case .milestoneMet(let p):
-      let key = MilestoneKey(strategy: p.strategy, milestone: p.milestone)
-      if let known = met[key], known.on <= p.on { break }
-      met[key] = p
-    case .serviceRegistered, .serviceUpdated, .serviceRetired, .exemplarDesignated,
-      .phaseEntered, .assessmentRecorded, .managerAppointed, .managerDeparted,
-      .govukTransitioned, .assistedDigitalProvided, .assistedDigitalWithdrawn,
-      .componentAdopted, .volumeReported, .kpiReported, .costsSet, .barrierIdentified,
-      .barrierRemoved, .eventRetracted:
-      break
-    case .organisationRegistered, .bodyFormed, .bodyMemberJoined, .bodyMandateEnded,
-      .planRegistered, .planStatusChanged, .itemDefined, .responsibilityAssigned, .itemProgressed,
-      .itemAssessed, .itemTracked, .countDeclared, .targetSet, .targetMeasured, .participationHeld:
-      break  // plans of any form: PlanRegistry
-    }
-  }
+  public mutating func apply(_ recorded: RecordedEvent) { plans.apply(recorded) }
 
   /// Strategy titles by id.
-  public var titles: [StrategyID: String] { published.mapValues(\.title) }
+  public var titles: [StrategyID: String] {
+    Dictionary(
+      strategies.map { ($0.publication.strategy, $0.publication.title) },
+      uniquingKeysWith: { first, _ in first })
+  }
 
   /// Every action of every strategy, in `strategies` order.
   public var allActions: [Action] { strategies.flatMap { $0.themes.flatMap(\.actions) } }
@@ -147,39 +107,89 @@ public struct StrategyProgress: Sendable, Equatable {
   /// Every milestone, under its action in `allActions` order.
   public var allMilestones: [Milestone] { allActions.flatMap(\.milestones) }
 
-  /// The published strategies, by publication date, then id.
+  /// The published strategies, by publication date, then id: the plans of form `strategy`
+  /// with a publication date and themes `T1`, `T2`, ….
   public var strategies: [Strategy] {
-    published.values.sorted { ($0.published, $0.strategy) < ($1.published, $1.strategy) }
-      .map { publication in
-        let own = actions.values.filter { $0.strategy == publication.strategy }
-        let numbers = Set(publication.themes.map(\.number)).union(own.map(\.theme)).sorted()
-        let themes = numbers.map { number in
-          Theme(
-            number: number,
-            title: publication.themes.first { $0.number == number }?.title ?? "theme \(number)",
-            actions: own.filter { $0.theme == number }.sorted { $0.action < $1.action }
-              .map(action))
-        }
-        return Strategy(publication: publication, themes: themes)
-      }
+    plans.allPlans.compactMap(strategy).sorted {
+      ($0.publication.published, $0.publication.strategy)
+        < ($1.publication.published, $1.publication.strategy)
+    }
   }
 
-  private func action(_ definition: ActionDefined) -> Action {
-    let key = ActionKey(strategy: definition.strategy, action: definition.action)
-    let latest = progress[key]
-    let own = milestones.values.filter {
-      $0.strategy == definition.strategy && $0.action == definition.action
+  /// `plan` in the strategy's shape, or nil when it is not a strategy.
+  private func strategy(_ plan: PlanRegistry.Plan) -> Strategy? {
+    let registration = plan.registration
+    guard registration.form == .strategy, let published = registration.issued else { return nil }
+    let id = StrategyID(unchecked: registration.plan.rawValue)
+    let themes = plan.items.compactMap { item -> StrategyPublished.Theme? in
+      guard item.definition.kind == .theme, let number = Self.theme(item.definition.item)
+      else { return nil }
+      return StrategyPublished.Theme(number: number, title: item.definition.title)
+    }
+    guard !themes.isEmpty else { return nil }
+    // `Upcaster.planEvents` names a strategy without an organisation `unknown`.
+    let organisation = plan.organisation.flatMap { owner in
+      owner.organisation.rawValue == "unknown" && owner.name == "unknown" ? nil : owner.name
+    }
+    let publication = StrategyPublished(
+      strategy: id, title: registration.title, published: published,
+      organisation: organisation, themes: themes)
+    let actions = plan.items.compactMap { action($0, of: id, in: plan) }
+    return Strategy(
+      publication: publication,
+      themes: themes.sorted { $0.number < $1.number }.map { theme in
+        Theme(
+          number: theme.number, title: theme.title,
+          actions: actions.filter { $0.definition.theme == theme.number }
+            .sorted { $0.definition.action < $1.definition.action })
+      })
+  }
+
+  /// An action item (a number under a theme) as a strategy action, with its milestones.
+  private func action(
+    _ item: PlanRegistry.Item, of strategy: StrategyID, in plan: PlanRegistry.Plan
+  ) -> Action? {
+    let definition = item.definition
+    guard definition.kind == .action, let number = Int(definition.item.rawValue),
+      let theme = definition.parent.flatMap(Self.theme)
+    else { return nil }
+    let action = ActionDefined(
+      strategy: strategy, action: number, theme: theme, title: definition.title,
+      due: definition.due, relates: definition.relates)
+    let latest = item.progress.map {
+      ActionProgressed(
+        strategy: strategy, action: number, status: $0.status, on: $0.on, note: $0.note,
+        evidence: $0.evidence)
+    }
+    let milestones = plan.items.compactMap { child -> Milestone? in
+      guard child.definition.kind == .milestone, child.definition.parent == definition.item,
+        let due = child.definition.due
+      else { return nil }
+      let id = MilestoneID(unchecked: child.definition.item.rawValue)
+      let milestone = MilestoneDefined(
+        strategy: strategy, action: number, milestone: id, title: child.definition.title,
+        due: due)
+      let met = child.firstDone.map {
+        MilestoneMet(strategy: strategy, milestone: id, on: $0.on, evidence: $0.evidence)
+      }
+      return Milestone(
+        definition: milestone, met: met,
+        standing: Self.standing(of: milestone, met, latest, asOf: asOf),
+        location: child.location)
     }
     return Action(
-      definition: definition, progress: latest,
-      standing: Self.standing(of: definition, latest, asOf: asOf),
-      milestones: own.sorted { ($0.due, $0.milestone) < ($1.due, $1.milestone) }.map { m in
-        let done = met[MilestoneKey(strategy: m.strategy, milestone: m.milestone)]
-        return Milestone(
-          definition: m, met: done, standing: Self.standing(of: m, done, latest, asOf: asOf),
-          location: locations["\(m.strategy)/\(m.milestone)"])
+      definition: action, progress: latest,
+      standing: Self.standing(of: action, latest, asOf: asOf),
+      milestones: milestones.sorted {
+        ($0.definition.due, $0.definition.milestone) < ($1.definition.due, $1.definition.milestone)
       },
-      location: locations["\(definition.strategy)#\(definition.action)"])
+      location: item.location)
+  }
+
+  /// The number of a theme item, `T3`.
+  private static func theme(_ item: ItemID) -> Int? {
+    guard item.rawValue.hasPrefix("T") else { return nil }
+    return Int(item.rawValue.dropFirst())
   }
 
   /// An action's standing at `asOf` given its latest progress.
