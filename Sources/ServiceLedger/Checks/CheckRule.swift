@@ -76,8 +76,8 @@ public enum CheckRule: String, Sendable, CaseIterable, Comparable {
     case .tornLine: return "the last line ends in a newline (no write was cut off)"
     case .duplicateID: return "every event id is unique in the ledger"
     case .unknownReference:
-      return
-        "every service, strategy, action, milestone, barrier, organisation, body, plan, item or event named was defined"
+      return "every service, strategy, action, milestone, barrier, organisation, body, plan, "
+        + "item or event named was defined"
     case .invalidValue: return "every event has a known type, known keys and valid values"
     case .timeOrder: return "within a file, `at` never goes backwards"
     case .appendOnly: return "no line of the base (--base) was changed, removed or reordered"

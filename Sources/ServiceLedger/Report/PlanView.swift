@@ -3,13 +3,14 @@
 /// status history, governing body and declared counts.
 ///
 /// JSON: `{"asOf": …, "plan": {…as in ledger plans…}, "history": [{"status", "on", "when",
-/// "by", "source"}], "bodies": [{"body", "name", "kind", "composition", "members", "recorded"}], "governingBody": {"body", "name", "kind", "composition", "members",
+/// "by", "source"}], "bodies": [{"body", "name", "kind", "composition", "members",
+/// "recorded"}], "governingBody": {"body", "name", "kind", "composition", "members",
 /// "mandateEnds": [{"cause", "on", "when"}]} or null, "items": [{"item", "kind", "title",
 /// "parent", "depth", "due", "dueFrom", "dueKind", "dueText", "responsible": [{"party", "name",
 /// "role", "post", "by", "on", "when"}], "status", "statusOn", "statusWhen", "note", "overdue",
-/// "tracked", "target": {"unit", "value", "baseline", "deadline", "horizon", "measured",
-/// "measuredOn", "attainment"} or null, "assessments": [{"perspective", "verdict", "on",
-/// "by"}], "source"}], "participation": [{"kind", "item", "from", "on", "when",
+/// "pastDueUnrecorded", "tracked", "target": {"unit", "value", "baseline", "deadline",
+/// "horizon", "measured", "measuredOn", "attainment"} or null, "assessments": [{"perspective",
+/// "verdict", "on", "by"}], "source"}], "participation": [{"kind", "item", "from", "on", "when",
 /// "participants", "organisations", "places", "note"}]}`.
 public enum PlanView {
   /// The view of `plan` in `registry`.

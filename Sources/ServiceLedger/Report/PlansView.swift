@@ -10,13 +10,13 @@
 ///  "status":{"status":"suspended","on":"2023-03-31","when":"March 2023",
 ///   "body":"el-kef-municipal-council","cause":"dissolution"},
 ///  "items":5,"itemsByKind":{"commitment":5},"declared":[{"of":"commitment","count":17,
-///   "recorded":5}],"done":0,"overdue":0,"unrecorded":5,"pastDueUnrecorded":0,"parties":[{"id":"…","name":"…",
-///   "kind":"civil-society"}]}]}
+///   "recorded":5}],"done":0,"overdue":0,"unrecorded":5,"pastDueUnrecorded":0,
+///  "parties":[{"id":"…","name":"…","kind":"civil-society"}]}]}
 /// ```
 /// `status` is null when no status is recorded; its `body` and `cause` are null unless the
 /// status comes from the end of the governing body's mandate. Done, overdue (past due with an
-/// unfinished status recorded), unrecorded and past due unrecorded
-/// count the items progress is expected of (not visions, goals, principles, themes, sections).
+/// unfinished status recorded), unrecorded and past due unrecorded count the items progress is
+/// expected of (not visions, goals, principles, themes, sections).
 public enum PlansView {
   /// The view of `registry`.
   public static func output(_ registry: PlanRegistry) -> ViewOutput {
