@@ -5,6 +5,13 @@
 #   plans/ogp-local/: the two OGP Local action plans of NDI's report "Open Government at the
 #   Local Level" (May 2023), from plans/ogp-local/sources/ogp-local.jsonl, every event quoting
 #   the sentence it comes from in its `source` (see plans/ogp-local/README.md).
+#   plans/kl-municipal/: KL's survey of the Danish municipalities' digitalisation strategies and
+#   its link collection (64 municipalities, their documents' forms, periods and links).
+#   plans/to-hieu-school/: Tô Hiệu Primary School's plan 19/KH-TH (22/9/2022) and the district
+#   and division documents it implements.
+#   plans/yakutsk-network-city/: the four appendices of Yakutsk's order 01-10/967 (31.10.2011)
+#   on the system "Сетевой Город. Образование", its legal bases and its data-subject rules.
+#   Each pack's README says what it holds and the conventions its dates follow.
 #
 # Each pack is built in a temporary folder and compared with the committed one, which is touched
 # only when the build succeeded and its log files differ; what is not the log (README.md,
@@ -69,4 +76,7 @@ build() {
 }
 
 build ogp-local ogp-local 2023 2026-11-29T09:00:00Z || status=1
+build kl-municipal kl-municipal 2021 2026-11-29T09:00:00Z || status=1
+build to-hieu-school to-hieu-school 2022 2026-11-29T09:00:00Z || status=1
+build yakutsk-network-city yakutsk-network-city 2011 2026-11-29T09:00:00Z || status=1
 exit $status

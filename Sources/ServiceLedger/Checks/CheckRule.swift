@@ -31,6 +31,8 @@ public enum CheckRule: String, Sendable, CaseIterable, Comparable {
   case deadlineBeforeApproval = "deadline-before-approval"
   case parity
   case assessmentsDiverge = "assessments-diverge"
+  // Data subjects' requests against a regulation's rules, as of a date.
+  case subjectRequestSLA = "subject-request-sla"
 
   /// The rule for a data problem found while reading the log.
   public init(_ rule: LedgerProblem.Rule) {
@@ -45,7 +47,8 @@ public enum CheckRule: String, Sendable, CaseIterable, Comparable {
   }
 
   /// The severity of its findings: `overdue`, `stale-volume`, `personal-data`, `ignored-file`,
-  /// `stale-journal` and the plan rules but `tracked-cap` are warnings.
+  /// `stale-journal` and the plan rules but `tracked-cap` are warnings; `subject-request-sla` is
+  /// an error.
   public var severity: Finding.Severity {
     switch self {
     case .overdue, .staleVolume, .personalData, .ignoredFile, .staleJournal, .declaredVsListed,
@@ -64,7 +67,7 @@ public enum CheckRule: String, Sendable, CaseIterable, Comparable {
       return true
     case .serviceManager, .assessment, .assistedDigital, .kpis, .govuk, .exemplarDeadline,
       .overdue, .staleVolume, .trackedCap, .declaredVsListed, .planOutlivesMandate,
-      .deadlineBeforeApproval, .parity, .assessmentsDiverge:
+      .deadlineBeforeApproval, .parity, .assessmentsDiverge, .subjectRequestSLA:
       return false
     }
   }
@@ -106,6 +109,8 @@ public enum CheckRule: String, Sendable, CaseIterable, Comparable {
     case .parity:
       return "a body declared to have parity has as many government as civil-society members"
     case .assessmentsDiverge: return "the latest assessments of an item from each perspective agree"
+    case .subjectRequestSLA:
+      return "a data subject's request is answered within the days a request rule allows"
     }
   }
 

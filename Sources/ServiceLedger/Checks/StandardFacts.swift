@@ -12,6 +12,8 @@ public struct StandardFacts: Sendable {
   public let progress: StrategyProgress
   /// Every plan at `asOf`, for the plan rules.
   public let plans: PlanRegistry
+  /// Data subjects' requests and the rules for answering them, for `subject-request-sla`.
+  public let requests: SubjectRequests
 
   /// Folds `ledger` as of `asOf`, as known at `knownAt`.
   public init(
@@ -27,6 +29,7 @@ public struct StandardFacts: Sendable {
     self.evidence = ServiceEvidence(timeline)
     self.progress = StrategyProgress(timeline)
     self.plans = PlanRegistry(timeline)
+    self.requests = SubjectRequests(timeline)
   }
 
   /// The services that count at `asOf` and are in one of `phases`, sorted by id.

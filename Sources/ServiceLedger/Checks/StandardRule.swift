@@ -15,7 +15,7 @@ public enum StandardRules {
     [
       ServiceManagerRule.self, AssessmentRule.self, AssistedDigitalRule.self, KPIRule.self,
       GovukRule.self, ExemplarDeadlineRule.self, OverdueRule.self, StaleVolumeRule.self,
-    ] + PlanRules.all
+    ] + PlanRules.all + [SubjectRequestSLARule.self]
   }
 
   /// The findings of the rules in `rules` that are standard rules.

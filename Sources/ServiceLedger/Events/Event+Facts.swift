@@ -16,13 +16,17 @@ extension Event {
     case .componentAdopted(let p): return p.service
     case .volumeReported(let p): return p.service
     case .kpiReported(let p): return p.service
+    case .serviceChannelOffered(let p): return p.service
+    case .serviceMaturitySet(let p): return p.service
     case .strategyPublished, .actionDefined, .milestoneDefined, .milestoneMet, .actionProgressed,
       .costsSet, .barrierIdentified, .barrierRemoved, .eventRetracted:
       return nil
     case .organisationRegistered, .bodyFormed, .bodyMemberJoined, .bodyMandateEnded,
       .planRegistered,
       .planStatusChanged, .itemDefined, .responsibilityAssigned, .itemProgressed, .itemAssessed,
-      .itemTracked, .countDeclared, .targetSet, .targetMeasured, .participationHeld:
+      .itemTracked, .countDeclared, .targetSet, .targetMeasured, .participationHeld,
+      .requestRuleDefined, .requestReceived, .requestAccessGranted, .requestCorrectionMade,
+      .requestSubjectNotified:
       return nil
     }
   }
@@ -44,7 +48,9 @@ extension Event {
     case .organisationRegistered, .bodyFormed, .bodyMemberJoined, .bodyMandateEnded,
       .planRegistered,
       .planStatusChanged, .itemDefined, .responsibilityAssigned, .itemProgressed, .itemAssessed,
-      .itemTracked, .countDeclared, .targetSet, .targetMeasured, .participationHeld:
+      .itemTracked, .countDeclared, .targetSet, .targetMeasured, .participationHeld,
+      .serviceChannelOffered, .serviceMaturitySet, .requestRuleDefined, .requestReceived,
+      .requestAccessGranted, .requestCorrectionMade, .requestSubjectNotified:
       return nil
     }
   }
@@ -86,7 +92,15 @@ extension Event {
     case .countDeclared(let p): return p.on
     case .targetMeasured(let p): return p.on
     case .participationHeld(let p): return p.on
-    case .actionDefined, .milestoneDefined, .eventRetracted, .itemDefined, .targetSet: return nil
+    case .serviceChannelOffered(let p): return p.on
+    case .serviceMaturitySet(let p): return p.on
+    case .requestReceived(let p): return p.on
+    case .requestAccessGranted(let p): return p.on
+    case .requestCorrectionMade(let p): return p.on
+    case .requestSubjectNotified(let p): return p.on
+    case .actionDefined, .milestoneDefined, .eventRetracted, .itemDefined, .targetSet,
+      .requestRuleDefined:
+      return nil
     }
   }
 }

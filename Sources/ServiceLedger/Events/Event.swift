@@ -38,6 +38,13 @@ public enum Event: Sendable, Equatable {
   case targetSet(TargetSet)
   case targetMeasured(TargetMeasured)
   case participationHeld(ParticipationHeld)
+  case serviceChannelOffered(ServiceChannelOffered)
+  case serviceMaturitySet(ServiceMaturitySet)
+  case requestRuleDefined(RequestRuleDefined)
+  case requestReceived(RequestReceived)
+  case requestAccessGranted(RequestAccessGranted)
+  case requestCorrectionMade(RequestCorrectionMade)
+  case requestSubjectNotified(RequestSubjectNotified)
 
   /// The payload, type-erased.
   public var payload: any EventPayload {
@@ -80,6 +87,13 @@ public enum Event: Sendable, Equatable {
     case .targetSet(let p): return p
     case .targetMeasured(let p): return p
     case .participationHeld(let p): return p
+    case .serviceChannelOffered(let p): return p
+    case .serviceMaturitySet(let p): return p
+    case .requestRuleDefined(let p): return p
+    case .requestReceived(let p): return p
+    case .requestAccessGranted(let p): return p
+    case .requestCorrectionMade(let p): return p
+    case .requestSubjectNotified(let p): return p
     }
   }
 

@@ -39,6 +39,14 @@ public enum EventType: String, CaseIterable, Sendable, Hashable {
   case targetSet = "target.set"
   case targetMeasured = "target.measured"
   case participationHeld = "participation.held"
+  // Services' channels and maturity; data subjects' requests (docs/ledger-format.md).
+  case serviceChannelOffered = "service.channel-offered"
+  case serviceMaturitySet = "service.maturity-set"
+  case requestRuleDefined = "request-rule.defined"
+  case requestReceived = "request.received"
+  case requestAccessGranted = "request.access-granted"
+  case requestCorrectionMade = "request.correction-made"
+  case requestSubjectNotified = "request.subject-notified"
 
   /// The payload type that holds this event's `data`.
   public var payloadType: any EventPayload.Type {
@@ -81,6 +89,13 @@ public enum EventType: String, CaseIterable, Sendable, Hashable {
     case .targetSet: return TargetSet.self
     case .targetMeasured: return TargetMeasured.self
     case .participationHeld: return ParticipationHeld.self
+    case .serviceChannelOffered: return ServiceChannelOffered.self
+    case .serviceMaturitySet: return ServiceMaturitySet.self
+    case .requestRuleDefined: return RequestRuleDefined.self
+    case .requestReceived: return RequestReceived.self
+    case .requestAccessGranted: return RequestAccessGranted.self
+    case .requestCorrectionMade: return RequestCorrectionMade.self
+    case .requestSubjectNotified: return RequestSubjectNotified.self
     }
   }
 

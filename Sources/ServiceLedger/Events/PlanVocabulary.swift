@@ -14,6 +14,14 @@ public enum PlanForm: String, FieldChoice {
   case actionPlan = "action-plan"
   case partOfOther = "part-of-other"
   case report, law, decree, order, letter, other
+  /// A strategy for one sector (welfare technology, the schools), not the whole organisation.
+  case sectorStrategy = "sector-strategy"
+  /// No document: the organisation follows others' plans (`implements` says whose).
+  case none
+  /// The source gives no form.
+  case unknown
+  /// More acts a plan implements or cites as its basis.
+  case constitution, resolution
   public static let noun = "plan form"
 }
 

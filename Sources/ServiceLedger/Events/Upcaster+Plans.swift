@@ -69,7 +69,9 @@ extension Upcaster {
       .phaseEntered, .assessmentRecorded, .managerAppointed, .managerDeparted,
       .govukTransitioned, .assistedDigitalProvided, .assistedDigitalWithdrawn,
       .componentAdopted, .volumeReported, .kpiReported, .costsSet, .barrierIdentified,
-      .barrierRemoved, .eventRetracted:
+      .barrierRemoved, .eventRetracted, .serviceChannelOffered, .serviceMaturitySet,
+      .requestRuleDefined, .requestReceived, .requestAccessGranted, .requestCorrectionMade,
+      .requestSubjectNotified:
       return []
     }
   }
@@ -87,7 +89,9 @@ extension Upcaster {
       .phaseEntered, .assessmentRecorded, .managerAppointed, .managerDeparted,
       .govukTransitioned, .assistedDigitalProvided, .assistedDigitalWithdrawn,
       .componentAdopted, .volumeReported, .kpiReported, .costsSet, .barrierIdentified,
-      .barrierRemoved, .eventRetracted:
+      .barrierRemoved, .eventRetracted, .serviceChannelOffered, .serviceMaturitySet,
+      .requestRuleDefined, .requestReceived, .requestAccessGranted, .requestCorrectionMade,
+      .requestSubjectNotified:
       return false
     }
   }

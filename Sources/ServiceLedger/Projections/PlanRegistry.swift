@@ -98,7 +98,9 @@ public struct PlanRegistry: Sendable, Equatable {
       .exemplarDesignated, .phaseEntered, .assessmentRecorded, .managerAppointed,
       .managerDeparted, .govukTransitioned, .assistedDigitalProvided, .assistedDigitalWithdrawn,
       .componentAdopted, .volumeReported, .kpiReported, .costsSet, .barrierIdentified,
-      .barrierRemoved, .eventRetracted:
+      .barrierRemoved, .eventRetracted, .serviceChannelOffered, .serviceMaturitySet,
+      .requestRuleDefined, .requestReceived, .requestAccessGranted, .requestCorrectionMade,
+      .requestSubjectNotified:
       break  // read through Upcaster.planEvents, or not about plans
     }
   }

@@ -65,7 +65,9 @@ public struct VolumeHistory: Sendable, Equatable {
       break
     case .organisationRegistered, .bodyFormed, .bodyMemberJoined, .bodyMandateEnded,
       .planRegistered, .planStatusChanged, .itemDefined, .responsibilityAssigned, .itemProgressed,
-      .itemAssessed, .itemTracked, .countDeclared, .targetSet, .targetMeasured, .participationHeld:
+      .itemAssessed, .itemTracked, .countDeclared, .targetSet, .targetMeasured, .participationHeld,
+      .serviceChannelOffered, .serviceMaturitySet, .requestRuleDefined, .requestReceived,
+      .requestAccessGranted, .requestCorrectionMade, .requestSubjectNotified:
       break  // plans of any form: PlanRegistry
     }
   }

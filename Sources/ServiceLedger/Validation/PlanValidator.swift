@@ -46,6 +46,7 @@ struct PlanValidator: Sendable, Equatable {
         throw EventError(field: "data.item", "item \(p.item) of \(p.plan) is already defined")
       }
       if let parent = p.parent { try item(p.plan, parent, field: "parent") }
+      if let after = p.after { try item(p.plan, after, field: "after") }
     case .responsibilityAssigned(let p):
       try item(p.plan, p.item, field: "item")
       try organisation(p.party, field: "party")
@@ -65,6 +66,24 @@ struct PlanValidator: Sendable, Equatable {
       if let organisation = p.organisation {
         try self.organisation(organisation, field: "organisation")
       }
+    case .serviceChannelOffered(let p):
+      for (index, partner) in (p.partners ?? []).enumerated() {
+        try organisation(partner, field: "partners[\(index)]")
+      }
+    case .requestRuleDefined(let p):
+      if let item = p.item {
+        try self.item(p.plan, item, field: "item")
+      } else {
+        try plan(p.plan, field: "plan")
+      }
+    case .requestReceived(let p):
+      if let organisation = p.organisation {
+        try self.organisation(organisation, field: "organisation")
+      }
+      if let plan = p.plan { try self.plan(plan, field: "plan") }
+    case .serviceMaturitySet, .requestAccessGranted, .requestCorrectionMade,
+      .requestSubjectNotified:
+      break
     case .strategyPublished, .actionDefined, .milestoneDefined, .milestoneMet,
       .actionProgressed, .serviceRegistered, .serviceUpdated, .serviceRetired,
       .exemplarDesignated, .phaseEntered, .assessmentRecorded, .managerAppointed,
@@ -89,7 +108,9 @@ struct PlanValidator: Sendable, Equatable {
       .exemplarDesignated, .phaseEntered, .assessmentRecorded, .managerAppointed,
       .managerDeparted, .govukTransitioned, .assistedDigitalProvided, .assistedDigitalWithdrawn,
       .componentAdopted, .volumeReported, .kpiReported, .costsSet, .barrierIdentified,
-      .barrierRemoved, .eventRetracted:
+      .barrierRemoved, .eventRetracted, .serviceChannelOffered, .serviceMaturitySet,
+      .requestRuleDefined, .requestReceived, .requestAccessGranted, .requestCorrectionMade,
+      .requestSubjectNotified:
       break
     }
   }

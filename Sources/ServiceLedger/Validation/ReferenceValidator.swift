@@ -151,7 +151,9 @@ public struct ReferenceValidator: Sendable {
       break
     case .organisationRegistered, .bodyFormed, .bodyMemberJoined, .bodyMandateEnded,
       .planRegistered, .planStatusChanged, .itemDefined, .responsibilityAssigned, .itemProgressed,
-      .itemAssessed, .itemTracked, .countDeclared, .targetSet, .targetMeasured, .participationHeld:
+      .itemAssessed, .itemTracked, .countDeclared, .targetSet, .targetMeasured, .participationHeld,
+      .serviceChannelOffered, .serviceMaturitySet, .requestRuleDefined, .requestReceived,
+      .requestAccessGranted, .requestCorrectionMade, .requestSubjectNotified:
       try plans.check(event)
     }
   }
@@ -214,7 +216,9 @@ public struct ReferenceValidator: Sendable {
       break
     case .organisationRegistered, .bodyFormed, .bodyMemberJoined, .bodyMandateEnded,
       .planRegistered, .planStatusChanged, .itemDefined, .responsibilityAssigned, .itemProgressed,
-      .itemAssessed, .itemTracked, .countDeclared, .targetSet, .targetMeasured, .participationHeld:
+      .itemAssessed, .itemTracked, .countDeclared, .targetSet, .targetMeasured, .participationHeld,
+      .serviceChannelOffered, .serviceMaturitySet, .requestRuleDefined, .requestReceived,
+      .requestAccessGranted, .requestCorrectionMade, .requestSubjectNotified:
       plans.apply(recorded.event)
     }
   }

@@ -22,7 +22,7 @@ private let strategy = "strategy.jsonl"
 
 @Suite("ledger check: one small ledger per rule")
 struct CheckRuleTests {
-  static let breaches = standardBreaches + planBreaches
+  static let breaches = standardBreaches + planBreaches + requestBreaches
 
   /// Every rule but the plan rules (`planBreaches`).
   static let standardBreaches: [Breach] = [

@@ -9,6 +9,7 @@ public struct ItemDefined: EventPayload {
     .required("title", .text), .optional("parent", .itemID), .optional("due", .date),
     .optional("dueFrom", .date), .optional("dueKind", .choice(DeadlineKind.words)),
     .optional("dueText", .text), .optional("relates", .textList), .optional("source", .text),
+    .optional("after", .itemID), .optional("gate", .text),
   ]
 
   public var plan: PlanID
@@ -27,11 +28,17 @@ public struct ItemDefined: EventPayload {
   /// What it relates to elsewhere (another plan's item numbers).
   public var relates: [String]?
   public var source: String?
+  /// The item that must be finished before this one starts (a roll-out's previous stage).
+  public var after: ItemID?
+  /// What holds while the item is under way, or must hold before the next one starts ("only
+  /// one user, admin, may work in the system at this stage").
+  public var gate: String?
 
   public init(
     plan: PlanID, item: ItemID, kind: ItemKind, title: String, parent: ItemID? = nil,
     due: CivilDate? = nil, dueFrom: CivilDate? = nil, dueKind: DeadlineKind? = nil,
-    dueText: String? = nil, relates: [String]? = nil, source: String? = nil
+    dueText: String? = nil, relates: [String]? = nil, source: String? = nil,
+    after: ItemID? = nil, gate: String? = nil
   ) {
     self.plan = plan
     self.item = item
@@ -44,6 +51,8 @@ public struct ItemDefined: EventPayload {
     self.dueText = dueText
     self.relates = relates
     self.source = source
+    self.after = after
+    self.gate = gate
   }
 
   public init(from decoder: PayloadDecoder) throws(EventError) {
@@ -58,6 +67,9 @@ public struct ItemDefined: EventPayload {
     dueText = try decoder.optionalText("dueText")
     relates = try decoder.texts("relates")
     source = try decoder.optionalText("source")
+    after = try decoder.optionalIdentifier("after")
+    gate = try decoder.optionalText("gate")
+    if after == item { throw EventError(field: "data.after", "an item cannot come after itself") }
     if parent == item { throw EventError(field: "data.parent", "an item cannot be its own parent") }
     if let dueFrom {
       guard let due, dueFrom <= due else {
@@ -89,5 +101,7 @@ public struct ItemDefined: EventPayload {
     encoder.encode("dueText", dueText)
     encoder.encode("relates", relates)
     encoder.encode("source", source)
+    encoder.encode("after", after)
+    encoder.encode("gate", gate)
   }
 }

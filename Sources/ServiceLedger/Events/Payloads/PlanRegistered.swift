@@ -13,7 +13,8 @@ public struct PlanRegistered: EventPayload {
     .optional("issuedText", .text), .optional("recipients", .textList), .optional("link", .text),
     .optional("from", .date), .optional("to", .date),
     .optional("period", .text), .optional("governedBy", .slug), .optional("implements", .slugList),
-    .optional("source", .text),
+    .optional("source", .text), .optional("place", .text),
+    .optional("linkStatus", .choice(LinkStatus.words)),
   ]
 
   public var plan: PlanID
@@ -42,6 +43,11 @@ public struct PlanRegistered: EventPayload {
   /// The plans it implements, registered before it.
   public var implements: [PlanID]?
   public var source: String?
+  /// Where the document was issued ("Nam Bình").
+  public var place: String?
+  /// Whether its readers can open the document: a public address, a file on someone's own
+  /// computer, or no link given; nil when not said.
+  public var linkStatus: LinkStatus?
 
   public init(
     plan: PlanID, title: String, organisation: OrganisationID, form: PlanForm,
@@ -49,7 +55,8 @@ public struct PlanRegistered: EventPayload {
     issued: CivilDate? = nil, issuedText: String? = nil, recipients: [String]? = nil,
     link: String? = nil, from: CivilDate? = nil,
     to: CivilDate? = nil, period: String? = nil, governedBy: BodyID? = nil,
-    implements: [PlanID]? = nil, source: String? = nil
+    implements: [PlanID]? = nil, source: String? = nil, place: String? = nil,
+    linkStatus: LinkStatus? = nil
   ) {
     self.plan = plan
     self.title = title
@@ -68,6 +75,8 @@ public struct PlanRegistered: EventPayload {
     self.governedBy = governedBy
     self.implements = implements
     self.source = source
+    self.place = place
+    self.linkStatus = linkStatus
   }
 
   public init(from decoder: PayloadDecoder) throws(EventError) {
@@ -92,6 +101,11 @@ public struct PlanRegistered: EventPayload {
     governedBy = try decoder.optionalIdentifier("governedBy")
     implements = try decoder.identifiers("implements")
     source = try decoder.optionalText("source")
+    place = try decoder.optionalText("place")
+    linkStatus = try decoder.optionalChoice("linkStatus")
+    if linkStatus == LinkStatus.none, link != nil {
+      throw EventError(field: "data.link", "a plan whose linkStatus is none has no link")
+    }
   }
 
   public func encode(to encoder: inout PayloadEncoder) {
@@ -112,5 +126,7 @@ public struct PlanRegistered: EventPayload {
     encoder.encode("governedBy", governedBy)
     encoder.encode("implements", implements?.map(\.rawValue))
     encoder.encode("source", source)
+    encoder.encode("place", place)
+    encoder.encode("linkStatus", linkStatus)
   }
 }
