@@ -30,7 +30,11 @@ public enum SubjectRequestSLARule: StandardRule {
         rule,
         message: "request \(received.request) (\(received.kind.rawValue) by \(received.person), "
           + "received \(received.on)): \(outcome); \(definition.plan) allows \(FindingText.days(definition.days))"
-          + quote + "; answer it and record each step when it is done with \(command)",
+          + quote
+          + (breach.done == nil
+            ? "; answer it and record each step when it is done with \(command)"
+            : "; the step was late and the log keeps it so (it is not corrected by editing): "
+              + "answer later requests within the days allowed"),
         at: breach.request.location)
     }
     let orphans = requests.orphans.map { orphan in
