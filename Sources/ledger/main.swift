@@ -29,4 +29,15 @@ if isatty(STDOUT_FILENO) == 1 {
   let reported = ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0
   context.terminal = OutputTerminal(columns: reported ? Int(size.ws_col) : nil)
 }
+// Arguments must be UTF-8: Swift would quietly turn bad bytes into U+FFFD, so `record` would
+// store text other than what was typed (as `append` refuses such input, so does every command).
+for index in 1..<Int(CommandLine.argc) {
+  guard let pointer = CommandLine.unsafeArgv[index], String(validatingCString: pointer) != nil
+  else {
+    context.writeError(
+      "ledger: usage error: argument \(index) is not valid UTF-8; give it as UTF-8 text "
+        + "(check the terminal's or the script's encoding); nothing was written\n")
+    exit(64)
+  }
+}
 exit(LedgerCLI.run(Array(CommandLine.arguments.dropFirst()), context: context))

@@ -68,7 +68,9 @@ public enum LedgerCLI {
         return success
       }
       return try C(parsed, context: context).run(context: context)
-    } catch let error as UsageError {
+    } catch var error as UsageError {
+      // A value the command could not read (a date, LEDGER_NOW): its help is the one to read.
+      if error.command == nil { error.command = C.name }
       context.writeError("ledger \(C.name): usage error: \(Format.terminalSafeLines("\(error)"))\n")
       return usage
     } catch {

@@ -7,8 +7,8 @@
 /// Writes a command's output to the file `--out` names, without destroying what it names.
 ///
 /// A regular file (or a new one) is replaced atomically (`AtomicFile`). Anything else is
-/// written in place, never replaced: a device (`/dev/stdout`, `/dev/full`), a FIFO, or a
-/// symbolic link (the file it leads to is written, the link stays). A path inside the ledger
+/// written in place, never replaced: a device (`/dev/stdout`, even when it leads to a pipe;
+/// `/dev/full`), a FIFO, or a symbolic link (the file it leads to is written, the link stays). A path inside the ledger
 /// folder is refused, whatever links lead there: output written into the log would become
 /// lines of it.
 public enum OutputFile {
@@ -37,13 +37,18 @@ public enum OutputFile {
       try AtomicFile.write(text, to: path, suffix: suffix)
       return
     }
-    // A link, a device or a FIFO: written through, never replaced.
-    if status.st_mode & S_IFMT == S_IFLNK, resolved(path) == nil {
-      throw LedgerError.io(
-        path: path, reason: "is a symbolic link to nothing; name the file itself with --out")
-    }
+    // A link, a device or a FIFO: written through, never replaced. Opened without O_CREAT,
+    // so a broken link creates nothing; a link with no path to resolve that still opens
+    // (`/dev/stdout` when it is a pipe: `/proc/self/fd/1` -> `pipe:[…]`) is written into.
     let descriptor = open(path, O_WRONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { throw FileIO.error(path) }
+    guard descriptor >= 0 else {
+      let code = errno
+      if status.st_mode & S_IFMT == S_IFLNK, code == ENOENT || code == ELOOP {
+        throw LedgerError.io(
+          path: path, reason: "is a symbolic link to nothing; name the file itself with --out")
+      }
+      throw FileIO.error(path)
+    }
     defer { close(descriptor) }
     var target = stat()
     if fstat(descriptor, &target) == 0, target.st_mode & S_IFMT == S_IFREG {

@@ -28,6 +28,11 @@ struct CommandLineTests {
     #expect(run.exitCode == 64)
     #expect(run.stdout.isEmpty)
     #expect(run.stderr.contains(fragment), "\(run.stderr)")
+    // The help named is the command's own, whatever option or value was wrong.
+    if arguments[0] != "frobnicate" {
+      #expect(
+        run.stderr.hasSuffix("run `ledger help \(arguments[0])` for usage\n"), "\(run.stderr)")
+    }
   }
 
   @Test("help is on stdout with exit 0, for ledger and for every command")

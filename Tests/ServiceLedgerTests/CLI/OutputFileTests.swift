@@ -82,4 +82,22 @@ struct OutputFileTests {
     var status = stat()
     #expect(lstat(fifo, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)
   }
+
+  #if os(Linux)
+    @Test("/dev/stdout leading to a pipe is written into: a link with no path that opens")
+    func pipeThroughProcLink() throws {
+      let ledger = try TemporaryLedger(files: ["ledger.jsonl": ""])
+      defer { ledger.remove() }
+      var ends: [Int32] = [0, 0]
+      #expect(pipe(&ends) == 0)
+      defer { close(ends[0]) }
+      // Like `/dev/stdout` under `| less`: `/proc/self/fd/N` leads to `pipe:[…]`, no path.
+      let out = "/proc/self/fd/\(ends[1])"
+      let run = Self.report(out, ledger: ledger)
+      close(ends[1])
+      #expect(run.exitCode == 0, "\(run.stderr)")
+      let received = FileHandle(fileDescriptor: ends[0]).readDataToEndOfFile()
+      #expect(String(decoding: received, as: UTF8.self).hasPrefix("# Board report: 2015-Q1"))
+    }
+  #endif
 }

@@ -18,7 +18,8 @@ struct ReportCommand: Command {
     .knownAt, .format(formats), planSpec,
     OptionSpec(
       "out", value: "FILE",
-      help: "write to FILE (atomically: a temporary file, then rename)"),
+      help: "write to FILE (a file is replaced atomically; a device, FIFO or link is "
+        + "written through; never inside the ledger folder)"),
   ]
   static let discussion = """
     Every board view at one date, beside the same figures at the end of the previous
