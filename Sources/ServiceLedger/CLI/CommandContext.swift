@@ -89,6 +89,15 @@ public struct CommandContext {
       throw UsageError(
         "--known-at \(text) is not a time like 2015-04-20T10:00:00Z or a date like 2015-04-20")
     }
+    // The machine's clock, not LEDGER_NOW: nothing can be recorded later than it (plus the
+    // tolerance a writer allows), so a --known-at past that could still change.
+    let now = clock()
+    guard timestamp.seconds <= now.seconds + KnowledgeTime.tolerance else {
+      throw UsageError(
+        "--known-at \(text) is in the future (it is now \(now)): what is recorded before then "
+          + "could still change the output; give a time that has passed, or leave --known-at out "
+          + "to see everything recorded so far")
+    }
     return timestamp
   }
 

@@ -44,7 +44,7 @@ struct ReportCommandTests {
     for (index, fields) in later.enumerated() {
       // A second apart: the seeded ids depend on the recording time.
       let run = CLI.run(
-        ["record"] + fields, ledger: ledger.path, now: "2027-01-05T10:00:0\(index)Z")
+        ["record"] + fields, ledger: ledger.path, now: "2026-11-22T10:00:0\(index)Z")
       #expect(run.exitCode == 0, "\(run.stderr)")
     }
     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: ledger.path + "/noms.jsonl"))

@@ -41,7 +41,7 @@ struct WriterLimitsTests {
     let err = Capture()
     let context = CommandContext(
       environment: ["LEDGER_DIR": ledger.path, "LEDGER_ACTOR": "p-1", "LEDGER_NOW": "2015-01-01"],
-      clock: { Timestamp(seconds: 0) },
+      clock: { Timestamp(seconds: Int(Date().timeIntervalSince1970)) },
       makeID: { EventID(unchecked: "00000000-0000-4000-8000-000000000001") },
       readInput: { input }, write: { out.text += $0 }, writeError: { err.text += $0 })
     #expect(LedgerCLI.run(["append"], context: context) == 1)

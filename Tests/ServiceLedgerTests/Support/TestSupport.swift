@@ -28,7 +28,8 @@ struct TemporaryLedger {
   func remove() { try? FileManager.default.removeItem(atPath: path) }
 }
 
-/// Runs the CLI in process with fixed time, ids and actor, capturing its output.
+/// Runs the CLI in process with fixed time (`LEDGER_NOW`), ids and actor, capturing its output.
+/// The machine's clock is the real one: `LEDGER_NOW` may not be ahead of it.
 struct CLIRun {
   var exitCode: Int32
   var stdout: String
@@ -50,7 +51,7 @@ enum CLI {
     if let ledger { env["LEDGER_DIR"] = ledger }
     env.merge(environment) { $1 }
     var context = CommandContext(
-      environment: env, clock: { Timestamp(seconds: 0) },
+      environment: env, clock: { Timestamp(seconds: Int(Date().timeIntervalSince1970)) },
       makeID: { EventID(unchecked: UUID().uuidString.lowercased()) },
       readInput: { Array(input.utf8) },
       write: { out.text += $0 }, writeError: { err.text += $0 })
