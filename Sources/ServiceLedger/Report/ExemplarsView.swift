@@ -25,7 +25,8 @@ public enum ExemplarsView {
           .text(exemplar.id.rawValue), .text(row.service.id.rawValue),
           .optional(row.service.phase?.rawValue), .date(row.service.phaseSince),
           .date(row.designation.due), .count(row.daysToDue),
-          .percent(row.series.latest?.takeUp), .date(row.series.latest?.to),
+          .percent(row.series.latest?.takeUp), .optional(row.series.span?.rawValue),
+          .date(row.series.latest?.to),
           .points(row.series.changeFromPrevious), .text(exemplar.status.rawValue),
           .text(row.status.rawValue),
         ])
@@ -35,13 +36,14 @@ public enum ExemplarsView {
       fields: [
         "EXEMPLAR": "exemplar", "SERVICE": "service", "PHASE": "phase",
         "PHASE SINCE": "phase_since", "DUE": "due", "DAYS LEFT": "days_to_due",
-        "TAKE-UP": "latest_take_up_percent", "TAKE-UP TO": "latest_take_up_to",
+        "LATEST REPORT TAKE-UP": "latest_report_take_up_percent",
+        "REPORT SPAN": "latest_report_span", "REPORT TO": "latest_report_to",
         "VS PREV": "change_from_previous_pp", "STATUS": "exemplar_status",
         "SERVICE STATUS": "service_status",
       ], rows: rows,
       leftOutFirst: [
-        "PHASE SINCE", "TAKE-UP TO", "VS PREV", "SERVICE STATUS", "DAYS LEFT", "PHASE",
-        "TAKE-UP", "DUE", "EXEMPLAR",
+        "PHASE SINCE", "REPORT TO", "REPORT SPAN", "VS PREV", "SERVICE STATUS", "DAYS LEFT",
+        "PHASE", "LATEST REPORT TAKE-UP", "DUE", "EXEMPLAR",
       ])
     return ViewOutput(
       table: table, json: json(progress),
@@ -97,7 +99,9 @@ public enum ExemplarsView {
       "\(summary(progress)) STATUS is the exemplar's: live when all its services are live, "
         + "late when one is past its due date and not live, unknown when one has no phase "
         + "recorded; SERVICE STATUS is the service's own. DAYS LEFT is negative when past due; "
-        + "TAKE-UP is from the latest quarterly report (12-month when there are none)."
+        + "LATEST REPORT TAKE-UP is the take-up of the service's latest report, quarterly when "
+        + "it has any (the latest-quarter take-up of `ledger channel-shift`), else 12-month "
+        + "(REPORT SPAN says which); `ledger priorities` gives the 12-month take-up."
     ]
     for exemplar in progress.exemplars {
       let names: [String] = exemplar.services.map(\.service.name)

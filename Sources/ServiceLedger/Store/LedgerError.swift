@@ -33,7 +33,8 @@ public enum LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
       let advice =
         torn
         ? "a write was cut off; run `ledger repair` to move the fragment aside, then try again"
-        : "run `ledger check` for every problem; fix them with new events or by restoring the file"
+        : "run `ledger check` for every problem; a line already in the log cannot be mended by "
+          + "new events: restore the file as it was (from git or a backup), then try again"
       return (["the ledger has \(problems.count) invalid line(s):"] + listed + more + [advice])
         .joined(separator: "\n")
     case .rejected(let source, let line, let reason):

@@ -59,7 +59,7 @@ struct ViewCSVTests {
       view: "exemplars", rows: ["exemplars", "services"], key: ("service", "service"),
       figures: [
         Figure(field: "days_to_due", path: ["daysToDue"]),
-        Figure(field: "latest_take_up_percent", path: ["takeUp"], scale: 100),
+        Figure(field: "latest_report_take_up_percent", path: ["takeUp"], scale: 100),
         Figure(field: "change_from_previous_pp", path: ["changeFromPrevious"], scale: 100),
       ]),
     Case(
