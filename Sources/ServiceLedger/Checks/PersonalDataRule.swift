@@ -16,35 +16,9 @@ public enum PersonalDataRule {
   ///   - names: display names from `people.json` (see `displayNames(in:)`).
   /// - Returns: at most one warning per field of an event, in replay order.
   public static func findings(_ ledger: Ledger, names: [String] = []) -> [Finding] {
-    let names = names.map { $0.lowercased() }.filter { $0.count >= 3 }
-    var findings: [Finding] = []
-    for event in ledger.events {
-      func warn(_ field: String, _ what: String) {
-        findings.append(
-          Finding(
-            rule: id, severity: .warning, service: event.event.service,
-            message: "\(field) holds \(what); keep people as ids such as p-0042 and names "
-              + "in people.json, and record a correction (event.retracted)",
-            file: event.location?.file, line: event.location?.line))
-      }
-      if let email = PersonalText.emailAddress(in: event.by.rawValue) {
-        warn("by", "what looks like an e-mail address (\(PersonalText.masked(email)))")
-      } else if PersonalText.isDottedName(event.by.rawValue) {
-        warn("by", "what looks like a person's name (\(PersonalText.masked(event.by.rawValue)))")
-      }
-      let freeText = Set(
-        event.type.fields.filter { $0.kind == .text || $0.kind == .textList }.map(\.name))
-      for (path, key, text) in PersonalText.strings(in: event.event.data, path: "data") {
-        if let email = PersonalText.emailAddress(in: text) {
-          warn(path, "what looks like an e-mail address (\(PersonalText.masked(email)))")
-        } else if key == "person", !text.contains(where: \.isNumber) {
-          warn(path, "an id that looks like a person's name (\(PersonalText.masked(text)))")
-        } else if freeText.contains(key), let name = PersonalText.name(in: text, known: names) {
-          warn(path, "what looks like a person's name (\(PersonalText.masked(name)))")
-        }
-      }
-    }
-    return findings
+    var scan = PersonalDataScan(names: names)
+    for event in ledger.events { scan.add(event) }
+    return scan.findings
   }
 
   /// The display names of `people.json` in `folder` (`{"p-0042": "A. Person"}`), or none
