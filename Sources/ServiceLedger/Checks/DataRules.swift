@@ -4,6 +4,11 @@ public enum DataRules {
   public static func findings(_ ledger: Ledger, rules: Set<CheckRule> = Set(CheckRule.allCases))
     -> [Finding]
   {
-    ledger.problems.filter { rules.contains(CheckRule($0.rule)) }.map(Finding.init)
+    findings(ledger.problems, rules: rules)
+  }
+
+  /// The findings for `problems` whose rule is in `rules`.
+  static func findings(_ problems: [LedgerProblem], rules: Set<CheckRule>) -> [Finding] {
+    problems.filter { rules.contains(CheckRule($0.rule)) }.map(Finding.init)
   }
 }

@@ -15,21 +15,59 @@ public struct StandardFacts: Sendable {
   /// Data subjects' requests and the rules for answering them, for `subject-request-sla`.
   public let requests: SubjectRequests
 
+  /// The projections the facts are read from, folded one event in force at a time: from a
+  /// timeline, or from a streamed replay that never holds the log.
+  struct Fold {
+    var catalogue = Catalogue()
+    var volumes = VolumeHistory()
+    var evidence = ServiceEvidence()
+    var progress: StrategyProgress
+    var plans: PlanRegistry
+    var requests: SubjectRequests
+
+    init(asOf: CivilDate) {
+      progress = StrategyProgress(asOf: asOf)
+      plans = PlanRegistry(asOf: asOf)
+      requests = SubjectRequests(asOf: asOf)
+    }
+
+    /// Folds one event in force in.
+    mutating func apply(_ event: RecordedEvent) {
+      catalogue.apply(event)
+      volumes.apply(event)
+      evidence.apply(event)
+      progress.apply(event)
+      plans.apply(event)
+      requests.apply(event)
+    }
+  }
+
   /// Folds `ledger` as of `asOf`, as known at `knownAt`.
   public init(
     _ ledger: Ledger, asOf: CivilDate, knownAt: Timestamp? = nil,
     threshold: Int = Priority.defaultThreshold
   ) {
-    let timeline = Timeline(ledger, asOf: asOf, knownAt: knownAt)
+    self.init(Timeline(ledger, asOf: asOf, knownAt: knownAt), threshold: threshold)
+  }
+
+  /// Folds the events of `timeline`, as of its date.
+  public init(_ timeline: Timeline, threshold: Int = Priority.defaultThreshold) {
+    var fold = Fold(asOf: timeline.asOf)
+    for event in timeline.events { fold.apply(event) }
+    self.init(fold, asOf: timeline.asOf, threshold: threshold)
+  }
+
+  /// The facts of a finished fold as of `asOf`.
+  init(_ fold: Fold, asOf: CivilDate, threshold: Int) {
     self.asOf = asOf
     self.standard = .inForce(on: asOf)
     self.threshold = threshold
-    self.catalogue = Catalogue(timeline)
-    self.volumes = VolumeHistory(timeline)
-    self.evidence = ServiceEvidence(timeline)
-    self.progress = StrategyProgress(timeline)
-    self.plans = PlanRegistry(timeline)
-    self.requests = SubjectRequests(timeline)
+    self.catalogue = fold.catalogue
+    self.volumes = fold.volumes
+    self.evidence = fold.evidence
+    self.progress = fold.progress
+    self.plans = fold.plans
+    self.requests = fold.requests
   }
 
   /// The services that count at `asOf` and are in one of `phases`, sorted by id.

@@ -14,6 +14,7 @@ extension LedgerStream {
   ///   - knownAt: knowledge time; nil for everything recorded.
   ///   - assumed: ids believed retracted.
   ///   - initial: the empty fold state.
+  ///   - every: given every valid event first, in force or not, retractions included.
   ///   - finished: when `knownAt` is nil, given each merged run of events with the events
   ///     marked that the replay cache keeps: every event but retractions and what they
   ///     withdraw, in force at `asOf` or not.
@@ -24,7 +25,8 @@ extension LedgerStream {
   func replay<State>(
     _ opened: OpenFiles? = nil, asOf: CivilDate, knownAt: Timestamp?,
     assuming assumed: Set<EventID> = [],
-    into initial: State, finished: ((EventRun) -> Void)? = nil,
+    into initial: State, every: ((inout State, RecordedEvent) -> Void)? = nil,
+    finished: ((EventRun) -> Void)? = nil,
     _ apply: (inout State, RecordedEvent) -> Void
   ) throws(LedgerError) -> (
     state: State, summary: Summary, retracted: Set<EventID>, passes: Int
@@ -40,6 +42,7 @@ extension LedgerStream {
       let summary = try replay(
         opened,
         keeping: { event in
+          every?(&state, event)
           if let target = Timeline.retractionTarget(event, knownAt: knownAt) {
             observed.insert(target)
             return false
@@ -74,20 +77,23 @@ extension LedgerFolder {
   ///   - reader: how lines are decoded.
   ///   - compactable: whether the fold can be served from the cache.
   ///   - initial: the empty fold state.
+  ///   - every: given every valid event of the log first, in replay order, in force or not
+  ///     (as `read().events`); a fold that takes it is never served from the cache.
   ///   - apply: folds one event in force into the state.
   /// - Returns: the folded state and every invalid line.
   /// - Throws: `LedgerError` when the folder or a file cannot be read.
   public func replay<State>(
     asOf: CivilDate, knownAt: Timestamp?, reader: LogFileReader = LogFileReader(),
     compactable: Bool = false, into initial: State,
+    every: ((inout State, RecordedEvent) -> Void)? = nil,
     _ apply: (inout State, RecordedEvent) -> Void
   ) throws(LedgerError) -> (state: State, problems: [LedgerProblem]) {
     guard exists else { throw LedgerError.noLedger(path: path) }
     let lock = try? FileLock(path: path, create: false, exclusive: false)
     defer { lock?.unlock() }
     return try replayLocked(
-      asOf: asOf, knownAt: knownAt, reader: reader, compactable: compactable, into: initial,
-      apply)
+      asOf: asOf, knownAt: knownAt, reader: reader, compactable: compactable && every == nil,
+      into: initial, every: every, apply)
   }
 
   /// Rebuilds the replay cache with a streamed full replay, for an append that holds the
@@ -104,11 +110,13 @@ extension LedgerFolder {
   /// `replay(asOf:knownAt:reader:compactable:into:_:)` for a caller holding the folder's lock.
   private func replayLocked<State>(
     asOf: CivilDate, knownAt: Timestamp?, reader: LogFileReader, compactable: Bool = false,
-    into initial: State, _ apply: (inout State, RecordedEvent) -> Void
+    into initial: State, every: ((inout State, RecordedEvent) -> Void)? = nil,
+    _ apply: (inout State, RecordedEvent) -> Void
   ) throws(LedgerError) -> (state: State, problems: [LedgerProblem]) {
     if case .pending = AppendJournal.state(in: self) {
       let ledger = try readUnlocked(reader: reader)
       var state = initial
+      if let every { for event in ledger.events { every(&state, event) } }
       for event in Timeline(ledger, asOf: asOf, knownAt: knownAt).events { apply(&state, event) }
       return (state, ledger.problems)
     }
@@ -126,13 +134,15 @@ extension LedgerFolder {
     let opened = try stream.open()
     let assumed = try RetractionScan.targets(in: self, knownAt: knownAt, reader: reader)
     // The cache's events are gathered on the other core, a merged run at a time.
-    let compactor = Compactor()
+    // A fold given every event (`ledger check`) reads the log and leaves the folder as it was.
+    let compactor = every == nil ? Compactor() : nil
     let result = try stream.replay(
-      opened, asOf: asOf, knownAt: knownAt, assuming: assumed, into: initial,
-      finished: { compactor.add($0) }, apply)
-    let compact = compactor.finish()
+      opened, asOf: asOf, knownAt: knownAt, assuming: assumed, into: initial, every: every,
+      finished: compactor.map { compactor in { compactor.add($0) } }, apply)
     // A second pass (retractions other than the scan found) would have gathered twice.
-    if knownAt == nil, result.summary.problems.isEmpty, result.passes == 1 {
+    if let compact = compactor?.finish(), knownAt == nil, result.summary.problems.isEmpty,
+      result.passes == 1
+    {
       saveCache(result.summary, compact)
     }
     return (result.state, result.summary.problems)
