@@ -30,7 +30,8 @@ struct PersonalDataScan {
     }
     let fields = freeTextFields(of: event.type)
     var steps: [Step] = []
-    visit(event.event.data, key: "", steps: &steps, event: event, freeText: fields)
+    // Numbers are never text: the payload is encoded without formatting them.
+    visit(event.event.textData, key: "", steps: &steps, event: event, freeText: fields)
   }
 
   private mutating func freeTextFields(of type: EventType) -> Set<String> {

@@ -46,6 +46,8 @@ public struct ServiceEvidence: Sendable, Equatable {
   /// Folds one event in.
   public mutating func apply(_ recorded: RecordedEvent) {
     sequence += 1
+    // Most of a long log, and no mark: skipped without copying the payload.
+    if recorded.type == .volumeReported || recorded.type == .kpiReported { return }
     let mark = Mark(sequence: sequence, location: recorded.location)
     switch recorded.event {
     case .serviceRegistered(let p): marks[p.service, default: Marks()].registered = mark

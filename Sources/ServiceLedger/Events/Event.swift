@@ -116,4 +116,12 @@ public enum Event: Sendable, Equatable {
     payload.encode(to: &encoder)
     return .object(encoder.members)
   }
+
+  /// `data` with its numbers as `null`: the same strings at the same paths, for a reader of
+  /// the payload's text (`personal-data`), without formatting every count of a long log.
+  var textData: JSONValue {
+    var encoder = PayloadEncoder.textOnly()
+    payload.encode(to: &encoder)
+    return .object(encoder.members)
+  }
 }

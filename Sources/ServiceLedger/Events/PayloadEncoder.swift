@@ -2,9 +2,19 @@
 public struct PayloadEncoder {
   /// The members written so far.
   public private(set) var members: [JSONMember] = []
+  /// Whether numbers are written as `null`: for a reader of the payload's text only, which
+  /// then does not pay for formatting them.
+  private var textOnly = false
 
   /// Creates an empty encoder.
   public init() {}
+
+  /// An encoder that writes numbers as `null`, every other field as `init()` does.
+  static func textOnly() -> PayloadEncoder {
+    var encoder = PayloadEncoder()
+    encoder.textOnly = true
+    return encoder
+  }
 
   /// Writes a text field; nil writes nothing.
   public mutating func encode(_ key: String, _ value: String?) {
@@ -23,12 +33,14 @@ public struct PayloadEncoder {
 
   /// Writes a whole-number field; nil writes nothing.
   public mutating func encode(_ key: String, _ value: Int?) {
-    if let value { members.append(JSONMember(key: key, value: .number(JSONNumber(value)))) }
+    guard let value else { return }
+    members.append(JSONMember(key: key, value: textOnly ? .null : .number(JSONNumber(value))))
   }
 
   /// Writes a decimal field (money, rates) in its shortest exact form; nil writes nothing.
   public mutating func encode(_ key: String, _ value: Double?) {
-    if let value { members.append(JSONMember(key: key, value: .number(JSONNumber(value)))) }
+    guard let value else { return }
+    members.append(JSONMember(key: key, value: textOnly ? .null : .number(JSONNumber(value))))
   }
 
   /// Writes a choice field; nil writes nothing.

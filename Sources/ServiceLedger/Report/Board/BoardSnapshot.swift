@@ -34,7 +34,8 @@ public struct BoardSnapshot: Sendable {
     exemplars = ExemplarProgress(asOf: asOf, catalogue: catalogue, volumes: volumes)
     progress = StrategyProgress(timeline)
     let standard = CheckRule.allCases.filter { !$0.isDataRule }
-    let facts = StandardFacts(ledger, asOf: asOf, knownAt: knownAt)
+    // The timeline already folded, not the log filtered once more.
+    let facts = StandardFacts(timeline)
     findings =
       CheckReport(
         asOf: asOf, findings: StandardRules.findings(facts, rules: standard), rules: standard
