@@ -7,6 +7,7 @@ public struct StandardFacts: Sendable {
   /// Annual volume over which a service is high-volume.
   public let threshold: Int
   public let catalogue: Catalogue
+  /// The reports the annual-volume rule uses (`VolumeHistory.Retention.annualVolume`).
   public let volumes: VolumeHistory
   public let evidence: ServiceEvidence
   public let progress: StrategyProgress
@@ -14,12 +15,18 @@ public struct StandardFacts: Sendable {
   public let plans: PlanRegistry
   /// Data subjects' requests and the rules for answering them, for `subject-request-sla`.
   public let requests: SubjectRequests
+  /// Per service, the latest end of a current volume report with a digital count.
+  let digitalReportEnds: DigitalReportEnds
 
   /// The projections the facts are read from, folded one event in force at a time: from a
   /// timeline, or from a streamed replay that never holds the log.
   struct Fold {
     var catalogue = Catalogue()
-    var volumes = VolumeHistory()
+    /// Only the reports the annual-volume rule uses: memory bounded by the services, not
+    /// the log. The rules read the latest report (never dropped) and, through
+    /// `digitalReportEnds`, the latest with a digital count.
+    var volumes = VolumeHistory(retention: .annualVolume)
+    var digitalReportEnds = DigitalReportEnds()
     var evidence = ServiceEvidence()
     var progress: StrategyProgress
     var plans: PlanRegistry
@@ -35,6 +42,7 @@ public struct StandardFacts: Sendable {
     mutating func apply(_ event: RecordedEvent) {
       catalogue.apply(event)
       volumes.apply(event)
+      digitalReportEnds.apply(event)
       evidence.apply(event)
       progress.apply(event)
       plans.apply(event)
@@ -64,6 +72,7 @@ public struct StandardFacts: Sendable {
     self.threshold = threshold
     self.catalogue = fold.catalogue
     self.volumes = fold.volumes
+    self.digitalReportEnds = fold.digitalReportEnds
     self.evidence = fold.evidence
     self.progress = fold.progress
     self.plans = fold.plans

@@ -63,8 +63,7 @@ public enum KPIRule: StandardRule {
     func latest(_ value: (KPIReported) -> Double?) -> CivilDate? {
       kpis.filter { value($0) != nil }.map(\.to).max()
     }
-    let takeUp = (facts.volumes.reports[service] ?? []).map(\.report)
-      .filter { $0.digital != nil }.map(\.to).max()
+    let takeUp = facts.digitalReportEnds.latest(of: service)
     return [
       Indicator(
         name: "cost per transaction", field: "costPerTransaction", placeholder: "POUNDS",
