@@ -43,14 +43,24 @@ class Run:
         self.seconds, self.peak, self.out, self.finished = seconds, peak, out, finished
 
 
+TIME = "/usr/bin/time"
+
+
 def measured(command, env=None, before=None, timeout=None):
-    """Wall time and peak memory (wait4's rusage) of one run; a run past `timeout` is killed."""
+    """Wall time and peak resident memory of one run; a run past `timeout` is killed.
+
+    The peak is GNU time's (`%M`) where it is installed: the `wait4` figure of a child of this
+    Python process can be the parent's size at the fork, not the command's."""
     if before:
         before()
+    peak_file = None
+    if os.path.exists(TIME):
+        peak_file = os.path.join(DATA, "peak.txt")
+        command = [TIME, "-f", "%M", "-o", peak_file] + command
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                env={**os.environ, **(env or {})})
-    timer = threading.Timer(timeout, process.kill) if timeout else None
+    timer = threading.Timer(timeout, kill_group, [process]) if timeout else None
     if timer:
         timer.start()
     errors = []
@@ -64,11 +74,34 @@ def measured(command, env=None, before=None, timeout=None):
     if timer:
         timer.cancel()
     peak = usage.ru_maxrss / 1024
-    if timeout and seconds >= timeout and process.returncode < 0:
+    if peak_file and os.path.exists(peak_file):
+        with open(peak_file) as handle:
+            lines = [line for line in handle.read().split() if line.isdigit()]
+        if lines:
+            peak = int(lines[-1]) / 1024
+        os.remove(peak_file)
+    if timeout and seconds >= timeout:
         return Run(seconds, peak, b"", finished=False)
     if process.returncode not in (0, 1):  # `check` exits 1 on error findings
         sys.exit(f"failed: {' '.join(command)}\n{errors[0].decode(errors='replace')}")
     return Run(seconds, peak, out)
+
+
+def kill_group(process):
+    """Stops a run that took too long: GNU time's child too, not only time itself."""
+    for pid in children(process.pid) + [process.pid]:
+        try:
+            os.kill(pid, 9)
+        except ProcessLookupError:
+            pass
+
+
+def children(pid):
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as handle:
+            return [int(p) for p in handle.read().split()]
+    except OSError:
+        return []
 
 
 def best_of(runs):
@@ -136,9 +169,13 @@ def shorter_copy(source, name, lines):
     for index, name in enumerate(files):
         drop = lines // len(files) + (1 if index < lines % len(files) else 0)
         with open(os.path.join(source, name), "rb") as handle:
-            kept = handle.readlines()
-        with open(os.path.join(base, name), "wb") as handle:
-            handle.writelines(kept[:len(kept) - drop])
+            count = sum(1 for _ in handle)
+        with open(os.path.join(source, name), "rb") as handle, \
+                open(os.path.join(base, name), "wb") as out:
+            for number, line in enumerate(handle):
+                if number >= count - drop:
+                    break
+                out.write(line)
     return base
 
 
