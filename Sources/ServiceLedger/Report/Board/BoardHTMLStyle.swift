@@ -39,7 +39,8 @@ enum BoardHTMLStyle {
     th, td { text-align: left; vertical-align: top; padding: 1mm 1.8mm;
       border-bottom: 1px solid #d8d8d8; }
     th { border-bottom: 2px solid #0b0c0c; font-weight: 700; }
-    th.num, td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+    th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; }
+    td.num { white-space: nowrap; }
     table.figures td:first-child { width: 55%; }
     figure { margin: 3mm 0 4mm; break-inside: avoid; page-break-inside: avoid; }
     figure svg { display: block; width: 100%; height: auto; }
