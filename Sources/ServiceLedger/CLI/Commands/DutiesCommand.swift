@@ -26,17 +26,7 @@ struct DutiesCommand: Command {
   let selection: DutiesView.Selection
 
   init(_ arguments: ParsedArguments, context: CommandContext) throws(UsageError) {
-    guard let id = arguments.positionals.first else {
-      throw UsageError("duties needs a plan id; `ledger plans` lists them", command: Self.name)
-    }
-    guard arguments.positionals.count == 1 else {
-      throw UsageError(
-        "duties takes one plan id; got also \"\(arguments.positionals[1])\"", command: Self.name)
-    }
-    guard let plan = PlanID.validated(id) else {
-      throw UsageError("\"\(id)\" is not \(PlanID.syntax)", command: Self.name)
-    }
-    self.plan = plan
+    plan = try arguments.planID(command: Self.name)
     var shared = ParsedArguments(options: arguments.options)
     shared.options["role"] = nil
     shared.options["party"] = nil

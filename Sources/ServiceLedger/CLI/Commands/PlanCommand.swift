@@ -18,17 +18,7 @@ struct PlanCommand: Command {
   let view: ViewOptions
 
   init(_ arguments: ParsedArguments, context: CommandContext) throws(UsageError) {
-    guard let id = arguments.positionals.first else {
-      throw UsageError("plan needs a plan id; `ledger plans` lists them", command: Self.name)
-    }
-    guard arguments.positionals.count == 1 else {
-      throw UsageError(
-        "plan takes one plan id; got also \"\(arguments.positionals[1])\"", command: Self.name)
-    }
-    guard let plan = PlanID.validated(id) else {
-      throw UsageError("\"\(id)\" is not \(PlanID.syntax)", command: Self.name)
-    }
-    self.plan = plan
+    plan = try arguments.planID(command: Self.name)
     view = try ViewOptions(
       ParsedArguments(options: arguments.options), context: context, command: Self.name)
   }

@@ -4,10 +4,15 @@ public protocol RequestStepPayload: EventPayload {
   var request: RequestID { get }
   var on: CivilDate { get }
   static var step: SubjectRequestStep { get }
+  init(request: RequestID, on: CivilDate)
 }
 
 extension RequestStepPayload {
   public static var fields: [FieldSpec] { [.required("request", .slug), .required("on", .date)] }
+
+  public init(from decoder: PayloadDecoder) throws(EventError) {
+    self.init(request: try decoder.identifier("request"), on: try decoder.date("on"))
+  }
 
   public func encode(to encoder: inout PayloadEncoder) {
     encoder.encode("request", request)
@@ -27,11 +32,6 @@ public struct RequestAccessGranted: RequestStepPayload {
     self.request = request
     self.on = on
   }
-
-  public init(from decoder: PayloadDecoder) throws(EventError) {
-    request = try decoder.identifier("request")
-    on = try decoder.date("on")
-  }
 }
 
 /// `request.correction-made`: the inaccurate information was corrected (by a new event; the
@@ -47,11 +47,6 @@ public struct RequestCorrectionMade: RequestStepPayload {
     self.request = request
     self.on = on
   }
-
-  public init(from decoder: PayloadDecoder) throws(EventError) {
-    request = try decoder.identifier("request")
-    on = try decoder.date("on")
-  }
 }
 
 /// `request.subject-notified`: the subject was told what was done.
@@ -65,10 +60,5 @@ public struct RequestSubjectNotified: RequestStepPayload {
   public init(request: RequestID, on: CivilDate) {
     self.request = request
     self.on = on
-  }
-
-  public init(from decoder: PayloadDecoder) throws(EventError) {
-    request = try decoder.identifier("request")
-    on = try decoder.date("on")
   }
 }
