@@ -229,8 +229,14 @@ def main():
     services = open(os.path.join(site, "services.html"), encoding="utf-8").read()
     service = re.search(r'href="(services/[a-z0-9-]+\.html)"', services).group(1)
     report = sorted(os.listdir(os.path.join(site, "reports")))[-1]
+    organisation = sorted(os.listdir(os.path.join(site, "organisations")))[0]
+    plan = sorted(os.listdir(os.path.join(site, "plans")))[0]
+    # Every kind of page: the four the site is for first, then the indexes and the rest.
     pages = [("index.html", "home"), ("services.html", "services"), (service, "service"),
-             ("reports/" + report, "board-report")]
+             ("reports/" + report, "board-report"), ("reports.html", "reports"),
+             ("organisations.html", "organisations"),
+             ("organisations/" + organisation, "organisation"), ("plans.html", "plans"),
+             ("plans/" + plan, "plan"), ("downloads.html", "downloads")]
     failures = []
     with tempfile.TemporaryDirectory() as workdir:
         browser = Browser(binary, workdir)
