@@ -6,6 +6,10 @@ extension BoardReport {
     if !current.exemplars.exemplars.isEmpty { out.write(BoardHTML.table(exemplarTable)) }
     for footnote in exemplarFootnotes { out.write(BoardHTML.element("p", footnote, class: "note")) }
     out.write("</div>\n")
+    if !current.exemplars.exemplars.isEmpty {
+      out.write("<h3>Take-up of the exemplar services</h3>\n")
+      out.write(BoardHTML.table(exemplarTakeUpTable))
+    }
     if let chart = exemplarChart {
       out.write(
         figure(

@@ -14,6 +14,10 @@ extension BoardReport {
     paragraph(exemplarNote, into: &out)
     if !current.exemplars.exemplars.isEmpty { table(exemplarTable, into: &out) }
     for footnote in exemplarFootnotes { paragraph(footnote, into: &out) }
+    if !current.exemplars.exemplars.isEmpty {
+      subsection("Take-up of the exemplar services", into: &out)
+      table(exemplarTakeUpTable, into: &out)
+    }
     section("Priority services", into: &out)
     paragraph(priorityNote, into: &out)
     if !current.priorityRows.isEmpty { table(priorityTable, into: &out) }

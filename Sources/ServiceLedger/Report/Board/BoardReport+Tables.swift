@@ -1,7 +1,8 @@
 extension BoardReport {
   /// The exemplars against their due date, each followed by the services it covers: the
   /// exemplar's title and status on its first service's row. A service whose link to its
-  /// exemplar is a judgement carries its footnote's number (`exemplarFootnotes`).
+  /// exemplar is a judgement carries its footnote's number (`exemplarFootnotes`). Their
+  /// take-up is `exemplarTakeUpTable`, so that each table fits an A4 page.
   public var exemplarTable: TableData {
     var rows: [[TableData.Cell]] = []
     var footnote = 0
@@ -9,20 +10,26 @@ extension BoardReport {
       for (index, row) in exemplar.services.enumerated() {
         if row.designation.note != nil { footnote += 1 }
         let first = index == 0
-        rows.append(
-          [
-            .text(first ? exemplar.title : ""), .text(first ? exemplar.status.words : ""),
-            .text(row.service.name + (row.designation.note != nil ? " [\(footnote)]" : "")),
-            .text(row.service.organisation),
-            .text(row.service.phase?.rawValue ?? "not recorded"), .date(row.designation.due),
-            .number(Format.integer(row.daysToDue)),
-          ] + takeUpCells(of: row.service.id))
+        rows.append([
+          .text(first ? exemplar.title : ""), .text(first ? exemplar.status.words : ""),
+          .text(row.service.name + (row.designation.note != nil ? " [\(footnote)]" : "")),
+          .text(row.service.organisation),
+          .text(row.service.phase?.rawValue ?? "not recorded"), .date(row.designation.due),
+          .number(Format.integer(row.daysToDue)),
+        ])
       }
     }
     return TableData(
-      columns: [
-        "Exemplar", "Status", "Service", "Organisation", "Phase", "Due", "Days left",
-      ] + Self.takeUpColumns, rows: rows)
+      columns: ["Exemplar", "Status", "Service", "Organisation", "Phase", "Due", "Days left"],
+      rows: rows)
+  }
+
+  /// The take-up of the exemplars' services, in the order of `exemplarTable`.
+  public var exemplarTakeUpTable: TableData {
+    let rows = current.exemplars.exemplars.flatMap { exemplar in
+      exemplar.services.map { row in [.text(row.service.name)] + takeUpCells(of: row.service.id) }
+    }
+    return TableData(columns: ["Service"] + Self.takeUpColumns, rows: rows)
   }
 
   /// The notes on services whose link to their exemplar is a judgement rather than the

@@ -60,6 +60,11 @@ struct BoardCommitmentsTests {
     #expect(table.rows.map { $0[0].text } == ["Civil claims", "", "Prison visits"])
     #expect(table.rows.map { $0[1].text } == ["unknown (no phase recorded)", "", "live"])
     #expect(table.rows[2][2].text == "Service visits [1]")
+    let takeUp = report.exemplarTakeUpTable
+    #expect(
+      takeUp.rows.map { $0[0].text }
+        == table.rows.map { $0[2].text.replacingOccurrences(of: " [1]", with: "") })
+    #expect(takeUp.columns == ["Service"] + BoardReport.takeUpColumns)
     #expect(
       report.exemplarFootnotes == ["[1] Service visits under Prison visits. Linked by judgement."])
     #expect(report.markdown.contains("\n\\[1\\] Service visits under Prison visits."))
