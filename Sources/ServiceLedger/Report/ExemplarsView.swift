@@ -62,18 +62,24 @@ public enum ExemplarsView {
         "unknown": .integer(progress.count(.unknown)),
       ]),
       "exemplars": .array(
-        progress.exemplars.map { exemplar in
-          .members([
-            "exemplar": .string(exemplar.id.rawValue),
-            "title": .string(exemplar.title),
-            "strategy": .string(exemplar.strategy.rawValue),
-            "phase": .string(exemplar.phase?.rawValue),
-            "due": .date(exemplar.due),
-            "daysToDue": .integer(exemplar.daysToDue),
-            "status": .string(exemplar.status.rawValue),
-            "services": .array(exemplar.services.map(json)),
-          ])
-        }),
+        progress.exemplars.map { json($0, services: json) }),
+    ])
+  }
+
+  /// An exemplar's own figures, with each of its services as `services` gives it: the view's
+  /// and the board report's JSON differ only in what they say of a service.
+  static func json(
+    _ exemplar: ExemplarProgress.Exemplar, services: (ExemplarProgress.Row) -> JSONValue
+  ) -> JSONValue {
+    .members([
+      "exemplar": .string(exemplar.id.rawValue),
+      "title": .string(exemplar.title),
+      "strategy": .string(exemplar.strategy.rawValue),
+      "phase": .string(exemplar.phase?.rawValue),
+      "due": .date(exemplar.due),
+      "daysToDue": .integer(exemplar.daysToDue),
+      "status": .string(exemplar.status.rawValue),
+      "services": .array(exemplar.services.map(services)),
     ])
   }
 

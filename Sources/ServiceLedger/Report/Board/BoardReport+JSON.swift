@@ -84,16 +84,7 @@ extension BoardReport {
   }
 
   func exemplarJSON(_ exemplar: ExemplarProgress.Exemplar) -> JSONValue {
-    .members([
-      "exemplar": .string(exemplar.id.rawValue),
-      "title": .string(exemplar.title),
-      "strategy": .string(exemplar.strategy.rawValue),
-      "phase": .string(exemplar.phase?.rawValue),
-      "due": .date(exemplar.due),
-      "daysToDue": .integer(exemplar.daysToDue),
-      "status": .string(exemplar.status.rawValue),
-      "services": .array(exemplar.services.map(exemplarServiceJSON)),
-    ])
+    ExemplarsView.json(exemplar, services: exemplarServiceJSON)
   }
 
   func exemplarServiceJSON(_ row: ExemplarProgress.Row) -> JSONValue {
