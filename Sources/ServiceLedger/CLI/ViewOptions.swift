@@ -24,28 +24,17 @@ struct ViewOptions {
     format = try context.viewFormat(arguments, command: command)
   }
 
-  /// The ledger's events in force at `asOf` as known at `knownAt`.
+  /// Folds the events in force at `asOf` as known at `knownAt` into `initial` through the
+  /// replay engine (`LedgerFolder.fold`): streamed, so memory stays bounded by the fold's
+  /// state, or served from the replay cache when it keeps what the fold reads. Invalid lines
+  /// are left out with a warning on stderr, as `readLedger` does.
   /// - Throws: `LedgerError` when the ledger cannot be read.
-  func timeline(_ context: CommandContext) throws(LedgerError) -> Timeline {
-    Timeline(try context.readLedger(arguments), asOf: asOf, knownAt: knownAt)
-  }
-
-  /// Folds the events in force at `asOf` as known at `knownAt` into `initial`, streaming the
-  /// log so that memory stays bounded by the fold's state, not the log's size; a
-  /// `compactable` fold (see `LedgerFolder.replay`) may be served from the replay cache.
-  /// Invalid lines are left out with a warning on stderr, as `readLedger` does.
-  /// - Throws: `LedgerError` when the ledger cannot be read.
-  @inline(__always)  // so that the fold's closure reaches the replay loop as a direct call
-  func replay<State>(
-    _ context: CommandContext, compactable: Bool = false, into initial: State,
-    _ apply: (inout State, RecordedEvent) -> Void
-  ) throws(LedgerError) -> State {
+  func fold<F: Fold>(_ initial: F, _ context: CommandContext) throws(LedgerError) -> F {
     let folder = context.folder(arguments)
-    let result = try folder.replay(
-      asOf: asOf, knownAt: knownAt, reader: context.logReader(), compactable: compactable,
-      into: initial, apply)
+    let result = try folder.fold(
+      initial, asOf: asOf, knownAt: knownAt, reader: context.logReader())
     context.warn(about: result.problems, in: folder)
-    return result.state
+    return result.fold
   }
 
   /// The catalogue and the annual volumes at `asOf`, the fold the priority-based views share;
@@ -55,13 +44,8 @@ struct ViewOptions {
   func catalogueAndVolumes(_ context: CommandContext) throws(LedgerError)
     -> (catalogue: Catalogue, volumes: VolumeHistory)
   {
-    let state = try replay(
-      context, compactable: true, into: (Catalogue(), VolumeHistory(retention: .annualVolume))
-    ) { state, event in
-      state.0.apply(event)
-      state.1.apply(event)
-    }
-    return (state.0, state.1)
+    let pair = try fold(FoldPair(Catalogue(), VolumeHistory(retention: .annualVolume)), context)
+    return (pair.first, pair.second)
   }
 
   /// Writes `output` in the chosen format, fitted to the terminal; an empty view that
@@ -72,13 +56,9 @@ struct ViewOptions {
       output, format: format, knownAt: given, folder: context.folder(arguments).path
     ) {
       // Asked only for an empty view with --known-at: one more pass, over every event.
-      let first = try? context.folder(arguments).replay(
-        asOf: CivilDate(dayNumber: .max / 2), knownAt: nil, reader: context.logReader(),
-        into: Timestamp?.none
-      ) { first, event in
-        if first.map({ event.at < $0 }) ?? true { first = event.at }
-      }
-      return first?.state
+      try? context.folder(arguments).fold(
+        FirstRecorded(), asOf: nil, knownAt: nil, reader: context.logReader()
+      ).fold.at
     }
     return LedgerCLI.success
   }

@@ -2,7 +2,10 @@
 /// what the `kpis` rule asks of the volume history (the latest end of a report with a digital
 /// count), kept without the reports themselves, so the standard rules' volume history can keep
 /// only what the annual-volume rule uses.
-struct DigitalReportEnds: Sendable {
+struct DigitalReportEnds: Fold, Sendable {
+  /// Every volume report.
+  var reads: EventReads { EventReads([.volumeReported]) }
+
   private struct Period: Hashable {
     let from: CivilDate
     let to: CivilDate

@@ -72,3 +72,8 @@ public struct ServiceEvidence: Sendable, Equatable {
     }
   }
 }
+
+extension ServiceEvidence: Fold {
+  /// Everything but volume and KPI reports.
+  public var reads: EventReads { .allButReports }
+}

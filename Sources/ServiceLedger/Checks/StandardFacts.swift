@@ -20,7 +20,7 @@ public struct StandardFacts: Sendable {
 
   /// The projections the facts are read from, folded one event in force at a time: from a
   /// timeline, or from a streamed replay that never holds the log.
-  struct Fold {
+  struct Fold: ServiceLedger.Fold {
     var catalogue = Catalogue()
     /// Only the reports the annual-volume rule uses: memory bounded by the services, not
     /// the log. The rules read the latest report (never dropped) and, through
@@ -36,6 +36,11 @@ public struct StandardFacts: Sendable {
       progress = StrategyProgress(asOf: asOf)
       plans = PlanRegistry(asOf: asOf)
       requests = SubjectRequests(asOf: asOf)
+    }
+
+    var reads: EventReads {
+      [volumes.reads, digitalReportEnds.reads, evidence.reads, progress.reads, plans.reads]
+        .reduce(catalogue.reads) { $0.union($1) }.union(requests.reads)
     }
 
     /// Folds one event in force in.

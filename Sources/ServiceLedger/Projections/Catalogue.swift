@@ -131,3 +131,8 @@ public struct Catalogue: Sendable, Equatable {
     return true
   }
 }
+
+extension Catalogue: Fold {
+  /// Everything but volume and KPI reports.
+  public var reads: EventReads { .allButReports }
+}

@@ -105,3 +105,8 @@ public struct PlanRegistry: Sendable, Equatable {
     }
   }
 }
+
+extension PlanRegistry: Fold {
+  /// Everything but volume and KPI reports.
+  public var reads: EventReads { .allButReports }
+}

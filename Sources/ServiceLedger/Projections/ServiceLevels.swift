@@ -70,3 +70,8 @@ public struct ServiceLevels: Sendable, Equatable {
     }
   }
 }
+
+extension ServiceLevels: Fold {
+  /// Everything but volume and KPI reports.
+  public var reads: EventReads { .allButReports }
+}

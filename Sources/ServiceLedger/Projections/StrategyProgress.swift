@@ -216,3 +216,8 @@ public struct StrategyProgress: Sendable, Equatable {
     return .late
   }
 }
+
+extension StrategyProgress: Fold {
+  /// Everything but volume and KPI reports.
+  public var reads: EventReads { .allButReports }
+}

@@ -100,3 +100,8 @@ public struct SubjectRequests: Sendable, Equatable {
     }
   }
 }
+
+extension SubjectRequests: Fold {
+  /// Everything but volume and KPI reports.
+  public var reads: EventReads { .allButReports }
+}

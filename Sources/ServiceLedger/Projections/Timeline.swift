@@ -32,14 +32,15 @@ public struct Timeline: Sendable {
 
   /// Which events count: the rule shared by `Timeline` and streamed replays.
   public struct Filter: Sendable {
-    public var asOf: CivilDate
+    /// Valid time; nil for no limit.
+    public var asOf: CivilDate?
     public var knownAt: Timestamp?
     /// Events withdrawn by retractions known at `knownAt`.
     public let retracted: Set<EventID>
     /// The same ids in a set that a replay can ask a million times cheaply.
     private let withdrawn: EventIDSet
 
-    public init(asOf: CivilDate, knownAt: Timestamp?, retracted: Set<EventID>) {
+    public init(asOf: CivilDate?, knownAt: Timestamp?, retracted: Set<EventID>) {
       self.asOf = asOf
       self.knownAt = knownAt
       self.retracted = retracted
@@ -54,7 +55,8 @@ public struct Timeline: Sendable {
       if let knownAt, event.at > knownAt { return false }
       if event.type == .eventRetracted { return false }
       guard withdrawn.count == 0 || !withdrawn.contains(event.id) else { return false }
-      return event.effectiveDate.map { $0 <= asOf } ?? true
+      guard let asOf, let date = event.effectiveDate else { return true }
+      return date <= asOf
     }
   }
 

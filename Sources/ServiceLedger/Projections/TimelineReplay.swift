@@ -10,7 +10,7 @@ extension LedgerStream {
   /// assumption holds.
   /// - Parameters:
   ///   - opened: the files, when already opened for the first pass.
-  ///   - asOf: valid time.
+  ///   - asOf: valid time; nil for no limit.
   ///   - knownAt: knowledge time; nil for everything recorded.
   ///   - assumed: ids believed retracted.
   ///   - initial: the empty fold state.
@@ -23,7 +23,7 @@ extension LedgerStream {
   ///   passes it took.
   /// - Throws: `LedgerError` when the folder or a file cannot be read.
   func replay<State>(
-    _ opened: OpenFiles? = nil, asOf: CivilDate, knownAt: Timestamp?,
+    _ opened: OpenFiles? = nil, asOf: CivilDate?, knownAt: Timestamp?,
     assuming assumed: Set<EventID> = [],
     into initial: State, every: ((inout State, RecordedEvent) -> Void)? = nil,
     finished: ((EventRun) -> Void)? = nil,
@@ -63,28 +63,44 @@ extension LedgerStream {
 }
 
 extension LedgerFolder {
-  /// Folds the events in force at `asOf`, as known at `knownAt`, into `initial`: streamed
-  /// under the folder's shared lock, or, while an append that was cut off is waiting for
-  /// `ledger repair`, from the log read whole (which leaves that append out).
+  /// The engine every command replays the log through: folds the events in force at `asOf`,
+  /// as known at `knownAt`, into `initial`, giving it only the event types it reads.
   ///
-  /// A fold marked `compactable` needs only what the replay cache keeps (every event but the
-  /// volume reports the annual-volume rule can no longer use); it is then served from the
-  /// cache plus the lines appended since, when the cache is current and nothing is left out by
-  /// date or knowledge time. A full replay with no `knownAt` rebuilds the cache.
+  /// The log is streamed under the folder's shared lock, or, while an append that was cut off
+  /// is waiting for `ledger repair`, read whole (which leaves that append out). When nothing
+  /// is left out by date or knowledge time, the cache is current and keeps everything the
+  /// fold reads (`CompactLog.keeps`), the fold is served from the cache plus the lines
+  /// appended since; a full replay with no `knownAt` rebuilds the cache.
   /// - Parameters:
-  ///   - asOf: valid time.
+  ///   - initial: the empty fold.
+  ///   - asOf: valid time; nil for no limit.
   ///   - knownAt: knowledge time; nil for everything recorded.
   ///   - reader: how lines are decoded.
-  ///   - compactable: whether the fold can be served from the cache.
-  ///   - initial: the empty fold state.
   ///   - every: given every valid event of the log first, in replay order, in force or not
-  ///     (as `read().events`); a fold that takes it is never served from the cache.
-  ///   - apply: folds one event in force into the state.
+  ///     (retractions included, whatever their `at`); a fold that takes it is never served
+  ///     from the cache.
   /// - Returns: the folded state and every invalid line.
   /// - Throws: `LedgerError` when the folder or a file cannot be read.
-  public func replay<State>(
-    asOf: CivilDate, knownAt: Timestamp?, reader: LogFileReader = LogFileReader(),
-    compactable: Bool = false, into initial: State,
+  @inline(__always)  // so that the fold's `apply` reaches the replay loop as a direct call
+  public func fold<F: Fold>(
+    _ initial: F, asOf: CivilDate?, knownAt: Timestamp?, reader: LogFileReader = LogFileReader(),
+    every: ((inout F, RecordedEvent) -> Void)? = nil
+  ) throws(LedgerError) -> (fold: F, problems: [LedgerProblem]) {
+    let reads = initial.reads
+    let result = try replay(
+      asOf: asOf, knownAt: knownAt, reader: reader,
+      fromCache: every == nil && CompactLog.keeps.covers(reads), into: initial, every: every
+    ) { fold, event in
+      if reads.contains(event.type) { fold.apply(event) }
+    }
+    return (result.state, result.problems)
+  }
+
+  /// `fold` with a closure for a state that is not a `Fold`; `fromCache` says whether the
+  /// cache holds every event `apply` reads.
+  func replay<State>(
+    asOf: CivilDate?, knownAt: Timestamp?, reader: LogFileReader = LogFileReader(),
+    fromCache: Bool = false, into initial: State,
     every: ((inout State, RecordedEvent) -> Void)? = nil,
     _ apply: (inout State, RecordedEvent) -> Void
   ) throws(LedgerError) -> (state: State, problems: [LedgerProblem]) {
@@ -92,7 +108,7 @@ extension LedgerFolder {
     let lock = try? FileLock(path: path, create: false, exclusive: false)
     defer { lock?.unlock() }
     return try replayLocked(
-      asOf: asOf, knownAt: knownAt, reader: reader, compactable: compactable && every == nil,
+      asOf: asOf, knownAt: knownAt, reader: reader, fromCache: fromCache && every == nil,
       into: initial, every: every, apply)
   }
 
@@ -103,13 +119,13 @@ extension LedgerFolder {
   /// - Throws: `LedgerError` when the folder or a file cannot be read.
   func rebuildCache(reader: LogFileReader = LogFileReader()) throws(LedgerError) {
     _ = try replayLocked(
-      asOf: CivilDate(dayNumber: .max / 2), knownAt: nil, reader: reader, into: ()
+      asOf: nil, knownAt: nil, reader: reader, into: ()
     ) { _, _ in }
   }
 
-  /// `replay(asOf:knownAt:reader:compactable:into:_:)` for a caller holding the folder's lock.
+  /// `replay(asOf:knownAt:reader:fromCache:into:every:_:)` for a caller holding the folder's lock.
   private func replayLocked<State>(
-    asOf: CivilDate, knownAt: Timestamp?, reader: LogFileReader, compactable: Bool = false,
+    asOf: CivilDate?, knownAt: Timestamp?, reader: LogFileReader, fromCache: Bool = false,
     into initial: State, every: ((inout State, RecordedEvent) -> Void)? = nil,
     _ apply: (inout State, RecordedEvent) -> Void
   ) throws(LedgerError) -> (state: State, problems: [LedgerProblem]) {
@@ -117,11 +133,13 @@ extension LedgerFolder {
       let ledger = try readUnlocked(reader: reader)
       var state = initial
       if let every { for event in ledger.events { every(&state, event) } }
-      for event in Timeline(ledger, asOf: asOf, knownAt: knownAt).events { apply(&state, event) }
+      let retracted = ledger.events.compactMap { Timeline.retractionTarget($0, knownAt: knownAt) }
+      let filter = Timeline.Filter(asOf: asOf, knownAt: knownAt, retracted: Set(retracted))
+      for event in ledger.events where filter.admits(event) { apply(&state, event) }
       return (state, ledger.problems)
     }
-    if compactable, knownAt == nil, let (cache, added) = ReplayCache.current(self),
-      cache.maxEffective.map({ $0 <= asOf }) ?? true
+    if fromCache, knownAt == nil, let (cache, added) = ReplayCache.current(self),
+      asOf.flatMap({ asOf in cache.maxEffective.map { $0 <= asOf } }) ?? true
     {
       var state = initial
       let filter = Timeline.Filter(asOf: asOf, knownAt: nil, retracted: [])

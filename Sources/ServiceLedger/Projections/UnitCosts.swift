@@ -23,14 +23,27 @@ public struct UnitCosts: Sendable, Equatable {
   /// The unit costs in force after every `costs.set` of `timeline`: the one with the latest
   /// `on` (same day: the later recorded), over the benchmark.
   public init(_ timeline: Timeline) {
-    self = .benchmark
-    var latest: CostsSet?
-    for recorded in timeline.events {
-      guard case .costsSet(let set) = recorded.event else { continue }
-      if let known = latest, set.on < known.on { continue }
+    var fold = Fold()
+    for event in timeline.events { fold.apply(event) }
+    self = fold.unitCosts
+  }
+
+  /// The fold behind `init(_:)`: the `costs.set` in force so far.
+  public struct Fold: ServiceLedger.Fold, Sendable {
+    private var latest: CostsSet?
+
+    public init() {}
+
+    public var reads: EventReads { EventReads([.costsSet]) }
+
+    public mutating func apply(_ recorded: RecordedEvent) {
+      guard case .costsSet(let set) = recorded.event else { return }
+      if let known = latest, set.on < known.on { return }
       latest = set
     }
-    if let latest { self = UnitCosts.benchmark.applying(latest) }
+
+    /// The unit costs in force.
+    public var unitCosts: UnitCosts { latest.map(UnitCosts.benchmark.applying) ?? .benchmark }
   }
 
   init(

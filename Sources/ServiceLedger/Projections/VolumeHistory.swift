@@ -13,13 +13,17 @@ public struct VolumeHistory: Sendable, Equatable {
   }
 
   /// What the history keeps.
-  public enum Retention: Sendable, Equatable {
-    /// Every current report: for views that show series and restatements.
-    case all
-    /// Only the reports the annual-volume rule can still use (those in the 12 months ending at
-    /// the latest report, and the two latest-ending 12-month reports): memory stays bounded by
-    /// the number of services however long the log grows.
+  public enum Retention: Int, Sendable, Equatable, Comparable {
+    /// Only the reports the annual-volume rule can still use (`AnnualVolumeHorizon`): memory
+    /// stays bounded by the number of services however long the log grows.
     case annualVolume
+    /// Those, and every quarterly and 12-month report: the take-up series the board report
+    /// and its charts show, without the months and other periods no figure uses any more.
+    case series
+    /// Every current report: for views that show every report and its restatements.
+    case all
+
+    public static func < (lhs: Retention, rhs: Retention) -> Bool { lhs.rawValue < rhs.rawValue }
   }
 
   /// Per service, its current reports sorted by `to`, then `from`.
@@ -29,6 +33,13 @@ public struct VolumeHistory: Sendable, Equatable {
   /// What is kept.
   public let retention: Retention
 
+  /// How many entries a service may have before it is pruned again: twice what the last
+  /// pruning kept, so that pruning costs a constant per report however many are kept.
+  private var pruneAt: [ServiceID: Int] = [:]
+  /// Per service, the first day of the horizon it was last pruned to: a report ending before
+  /// it may restate one that was dropped.
+  public private(set) var prunedBefore: [ServiceID: CivilDate] = [:]
+
   public init(retention: Retention = .all) { self.retention = retention }
 
   /// The history after folding every event of `timeline`.
@@ -37,16 +48,29 @@ public struct VolumeHistory: Sendable, Equatable {
     for event in timeline.events { apply(event) }
   }
 
+  /// Volume and KPI reports; every volume report unless it keeps only the annual volume's.
+  public var reads: EventReads { Self.reads[retention.rawValue] }
+
+  /// `reads` for each retention, made once: a replay asks for it per event.
+  private static let reads = [Retention.annualVolume, .series, .all].map { retention in
+    EventReads([.volumeReported, .kpiReported], volumeReports: retention)
+  }
+
   /// Folds one event in.
   public mutating func apply(_ recorded: RecordedEvent) {
     guard recorded.type == .volumeReported || recorded.type == .kpiReported else { return }
     switch recorded.event {
     case .volumeReported(let report):
-      let prunes = retention == .annualVolume
+      let limit = retention == .all ? Int.max : pruneAt[report.service] ?? 64
+      var pruned: CivilDate?
       reports.update(report.service, default: []) { entries in
-        if Self.add(report, at: recorded.location, to: &entries) > 64, prunes {
-          Self.prune(&entries)
+        if Self.add(report, at: recorded.location, to: &entries) > limit {
+          pruned = Self.prune(&entries, keepingSeries: retention == .series)
         }
+      }
+      if let pruned, let count = reports[report.service]?.count {
+        pruneAt[report.service] = max(64, count * 2)
+        prunedBefore[report.service] = pruned
       }
     case .kpiReported(let report):
       var entries = kpis.removeValue(forKey: report.service) ?? []
@@ -118,28 +142,23 @@ public struct VolumeHistory: Sendable, Equatable {
     return low
   }
 
-  /// Drops the entries the annual-volume rule can no longer use: those ending before the 12
-  /// months that end at the latest report, except the 12-month reports ending on the two
-  /// latest dates any 12-month report ends on (rule 3 may need the latest before the end).
-  static func prune(_ entries: inout [Entry]) {
-    guard let end = entries.last?.report.to else { return }
-    let start = end.startOfTwelveMonthsEnding
-    func isYear(_ report: VolumeReported) -> Bool { report.days == 365 || report.days == 366 }
-    // Entries are sorted by `to`: from the end, the first two dates a 12-month report ends on.
-    var latest: CivilDate?
-    var before: CivilDate?
-    for index in entries.indices.reversed() where isYear(entries[index].report) {
-      let to = entries[index].report.to
-      if latest == nil {
-        latest = to
-      } else if to != latest {
-        before = to
-        break
-      }
-    }
+  /// Drops the entries the annual-volume rule can no longer use (`AnnualVolumeHorizon`),
+  /// keeping quarterly and 12-month reports too when `keepingSeries`.
+  /// - Returns: the first day of the horizon: entries ending before it may have been dropped.
+  static func prune(_ entries: inout [Entry], keepingSeries: Bool) -> CivilDate? {
+    let periods = entries.map { ($0.report.to.dayNumber, $0.report.from.dayNumber) }
+    guard let horizon = AnnualVolumeHorizon(count: periods.count, period: { periods[$0] })
+    else { return nil }
     entries.removeAll { entry in
-      entry.report.to < start
-        && !(isYear(entry.report) && (entry.report.to == latest || entry.report.to == before))
+      let report = entry.report
+      if horizon.keeps((report.to.dayNumber, report.from.dayNumber)) { return false }
+      return
+        !(keepingSeries
+        && (report.days == 365 || report.days == 366
+          || TakeUpSeries.isQuarter(report)))
     }
+    return CivilDate(dayNumber: horizon.start)
   }
 }
+
+extension VolumeHistory: Fold {}

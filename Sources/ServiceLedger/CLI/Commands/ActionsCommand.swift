@@ -17,9 +17,7 @@ struct ActionsCommand: Command {
   }
 
   func run(context: CommandContext) throws -> Int32 {
-    let progress = try view.replay(
-      context, compactable: true, into: StrategyProgress(asOf: view.asOf)
-    ) { $0.apply($1) }
+    let progress = try view.fold(StrategyProgress(asOf: view.asOf), context)
     return view.write(ActionsView.output(progress), context)
   }
 }

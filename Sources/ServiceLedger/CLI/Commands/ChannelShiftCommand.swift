@@ -45,10 +45,10 @@ struct ChannelShiftCommand: Command {
   }
 
   func run(context: CommandContext) throws -> Int32 {
-    let timeline = try view.timeline(context)
+    let portfolio = try view.fold(PortfolioFold(), context)
     let shift = ChannelShift(
-      asOf: view.asOf, catalogue: Catalogue(timeline), volumes: VolumeHistory(timeline),
-      unitCosts: UnitCosts(timeline), target: target)
+      asOf: view.asOf, catalogue: portfolio.catalogue, volumes: portfolio.volumes,
+      unitCosts: portfolio.unitCosts, target: target)
     return view.write(ChannelShiftView.output(shift), context)
   }
 }

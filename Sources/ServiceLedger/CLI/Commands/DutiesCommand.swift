@@ -44,9 +44,7 @@ struct DutiesCommand: Command {
   }
 
   func run(context: CommandContext) throws -> Int32 {
-    let registry = try view.replay(
-      context, compactable: true, into: PlanRegistry(asOf: view.asOf)
-    ) { $0.apply($1) }
+    let registry = try view.fold(PlanRegistry(asOf: view.asOf), context)
     guard let found = registry.plan(withID: plan) else {
       let known = registry.allPlans.map(\.registration.plan.rawValue)
       throw PlanNotFound(plan: plan, asOf: view.asOf, known: known)

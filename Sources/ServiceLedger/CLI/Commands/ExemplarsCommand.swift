@@ -19,9 +19,9 @@ struct ExemplarsCommand: Command {
   }
 
   func run(context: CommandContext) throws -> Int32 {
-    let timeline = try view.timeline(context)
+    let portfolio = try view.fold(PortfolioFold(), context)
     let progress = ExemplarProgress(
-      asOf: view.asOf, catalogue: Catalogue(timeline), volumes: VolumeHistory(timeline))
+      asOf: view.asOf, catalogue: portfolio.catalogue, volumes: portfolio.volumes)
     return view.write(ExemplarsView.output(progress), context)
   }
 }

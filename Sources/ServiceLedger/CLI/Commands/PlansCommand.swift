@@ -21,9 +21,7 @@ struct PlansCommand: Command {
   }
 
   func run(context: CommandContext) throws -> Int32 {
-    let registry = try view.replay(
-      context, compactable: true, into: PlanRegistry(asOf: view.asOf)
-    ) { $0.apply($1) }
+    let registry = try view.fold(PlanRegistry(asOf: view.asOf), context)
     return view.write(PlansView.output(registry), context)
   }
 }

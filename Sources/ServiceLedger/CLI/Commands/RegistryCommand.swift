@@ -72,9 +72,7 @@ struct RegistryCommand: Command {
   }
 
   func run(context: CommandContext) throws -> Int32 {
-    let registry = try view.replay(
-      context, compactable: true, into: PlanRegistry(asOf: view.asOf)
-    ) { $0.apply($1) }
+    let registry = try view.fold(PlanRegistry(asOf: view.asOf), context)
     if let under = selection.under, registry.organisation(under) == nil {
       throw UsageError(
         "no organisation \(under) is registered as of \(view.asOf); `ledger plans` shows "

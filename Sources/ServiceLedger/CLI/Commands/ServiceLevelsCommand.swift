@@ -21,9 +21,7 @@ struct ServiceLevelsCommand: Command {
   }
 
   func run(context: CommandContext) throws -> Int32 {
-    let levels = try view.replay(
-      context, compactable: true, into: ServiceLevels(asOf: view.asOf)
-    ) { $0.apply($1) }
+    let levels = try view.fold(ServiceLevels(asOf: view.asOf), context)
     return view.write(ServiceLevelsView.output(levels), context)
   }
 }

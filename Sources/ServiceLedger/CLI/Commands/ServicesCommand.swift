@@ -12,9 +12,7 @@ struct ServicesCommand: Command {
   }
 
   func run(context: CommandContext) throws -> Int32 {
-    let catalogue = try view.replay(context, compactable: true, into: Catalogue()) {
-      $0.apply($1)
-    }
+    let catalogue = try view.fold(Catalogue(), context)
     return view.write(ServicesView.output(catalogue, asOf: view.asOf), context)
   }
 }

@@ -15,6 +15,12 @@
 /// Events may come in any order: a report replaces one for the same period only when it comes
 /// later in replay order.
 struct CompactLog {
+  /// What it keeps: every event type but KPI reports, and of volume reports those the
+  /// annual-volume rule can use. The replay serves a fold from the cache only when this
+  /// covers what the fold reads.
+  static let keeps = EventReads(
+    EventType.allCases.filter { $0 != .kpiReported }, volumeReports: .annualVolume)
+
   /// One kept event: its line and where it stands in replay order.
   struct Line: Sendable, Equatable {
     /// Its position in replay order.
@@ -51,9 +57,8 @@ struct CompactLog {
     var file: Int32?
     run.forEachKept { kept, text in
       maxDay = max(maxDay, kept.to)
+      guard Self.keeps.contains(kept.type) else { return }
       switch kept.type {
-      case .kpiReported:
-        return
       case .volumeReported where kept.service >= 0:
         let index = file ?? self.index(of: run.file)
         file = index
@@ -88,7 +93,7 @@ struct CompactLog {
     if let date = event.effectiveDate {
       maxDay = max(maxDay, Int32(clamping: date.dayNumber))
     }
-    if event.type == .kpiReported { return }
+    guard Self.keeps.contains(event.type) else { return }
     others.append(Line(order: order, file: file, line: event.location?.line ?? 0, text: text))
   }
 
@@ -228,42 +233,22 @@ private struct KeptReports {
     if periods.count > 64 { prune() }
   }
 
-  /// Drops what `VolumeHistory.prune` drops: reports ending before the 12 months that end at
-  /// the latest one, except the 12-month reports ending on the two latest such dates. What it
-  /// drops stays dropped however late the rest arrives, since the latest end only moves later.
+  /// Drops the reports the annual-volume rule can no longer use (`AnnualVolumeHorizon`).
   mutating func prune() {
-    guard let end = periods.last?.to else { return }
-    let start = CivilDate(dayNumber: end).startOfTwelveMonthsEnding.dayNumber
-    func isYear(_ period: (to: Int, from: Int)) -> Bool {
-      let days = period.to - period.from + 1
-      return days == 365 || days == 366
-    }
-    // Sorted by `to`: from the end, the first two days a 12-month report ends on.
-    var latest: Int?
-    var before: Int?
-    for period in periods.reversed() where isYear(period) {
-      if latest == nil {
-        latest = period.to
-      } else if period.to != latest {
-        before = period.to
-        break
-      }
+    let periods = self.periods
+    guard let horizon = AnnualVolumeHorizon(count: periods.count, period: { periods[$0] }) else {
+      return
     }
     var kept = 0
-    for index in periods.indices {
-      let period = periods[index]
-      guard period.to >= start || (isYear(period) && (period.to == latest || period.to == before))
-      else {
-        continue
-      }
+    for index in periods.indices where horizon.keeps(periods[index]) {
       if kept != index {
-        periods[kept] = period
+        self.periods[kept] = periods[index]
         places.swapAt(kept, index)
         texts.swapAt(kept, index)
       }
       kept += 1
     }
-    periods.removeLast(periods.count - kept)
+    self.periods.removeLast(periods.count - kept)
     places.removeLast(places.count - kept)
     texts.removeLast(texts.count - kept)
   }
