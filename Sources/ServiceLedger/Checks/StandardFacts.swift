@@ -32,7 +32,10 @@ public struct StandardFacts: Sendable {
     var plans: PlanRegistry
     var requests: SubjectRequests
 
-    init(asOf: CivilDate) {
+    /// The fold as of `asOf`; `retention` says which volume reports it keeps beyond those the
+    /// rules use (the board report keeps its series in the same history).
+    init(asOf: CivilDate, retention: VolumeHistory.Retention = .annualVolume) {
+      volumes = VolumeHistory(retention: retention)
       progress = StrategyProgress(asOf: asOf)
       plans = PlanRegistry(asOf: asOf)
       requests = SubjectRequests(asOf: asOf)

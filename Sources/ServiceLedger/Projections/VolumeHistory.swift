@@ -96,6 +96,29 @@ public struct VolumeHistory: Sendable, Equatable {
     }
   }
 
+  /// The history with every service pruned to its retention now: between prunings a service
+  /// holds more than its retention keeps, so what is shown depends on the rule, not on when
+  /// pruning last ran.
+  public func settled() -> VolumeHistory {
+    guard retention != .all else { return self }
+    var settled = self
+    for service in reports.keys {
+      settled.reports.update(service, default: []) { entries in
+        _ = Self.prune(&entries, keepingSeries: retention == .series)
+      }
+    }
+    return settled
+  }
+
+  /// The current report of `service` for exactly `from`…`to`, if the history holds one.
+  public func entry(of service: ServiceID, from: CivilDate, to: CivilDate) -> Entry? {
+    guard let entries = reports[service] else { return nil }
+    let index = Self.index(in: entries, to: to, from: from) { ($0.report.to, $0.report.from) }
+    guard index < entries.count, entries[index].report.from == from, entries[index].report.to == to
+    else { return nil }
+    return entries[index]
+  }
+
   /// The annual volume of `service` from its current reports (docs/ledger-format.md, "The annual volume").
   public func annualVolume(of service: ServiceID) -> AnnualVolume {
     AnnualVolume(reports[service]?.map(\.report) ?? [])

@@ -32,6 +32,11 @@ public struct Site: Sendable {
   let histories: [ServiceID: [RecordedEvent]]
   /// Which events are in force as of `asOf`: the views' own rule.
   let inForce: Timeline.Filter
+  /// The events in force at `asOf` as known at `knownAt`.
+  let timeline: Timeline
+  /// Every current volume and KPI report of those events, for the service pages' tables
+  /// (the board report keeps only those its figures and series use).
+  let volumes: VolumeHistory
 
   /// Prepares the site of `ledger` as of `asOf`, as known at `knownAt`.
   /// - Parameters:
@@ -58,8 +63,9 @@ public struct Site: Sendable {
     shiftRows = Dictionary(
       report.current.shift.rows.map { ($0.service.id, $0) }, uniquingKeysWith: { a, _ in a })
     histories = Site.histories(ledger, knownAt: knownAt)
-    inForce = Timeline.Filter(
-      asOf: asOf, knownAt: knownAt, retracted: report.current.timeline.retracted)
+    timeline = Timeline(ledger, asOf: asOf, knownAt: knownAt)
+    volumes = VolumeHistory(timeline)
+    inForce = Timeline.Filter(asOf: asOf, knownAt: knownAt, retracted: timeline.retracted)
   }
 
   /// Every file of the site, sorted by path.

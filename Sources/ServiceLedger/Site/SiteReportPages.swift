@@ -4,7 +4,7 @@ extension Site {
   /// The quarters with a board report: from the quarter of the earliest date in force to the
   /// last quarter that has ended by `asOf` (its last day included).
   var reportQuarters: [Quarter] {
-    guard let first = snapshot.timeline.events.compactMap(\.effectiveDate).min() else { return [] }
+    guard let first = timeline.events.compactMap(\.effectiveDate).min() else { return [] }
     let containing = Quarter(containing: asOf)
     let last = containing.lastDay == asOf ? containing : containing.previous
     var quarters: [Quarter] = []

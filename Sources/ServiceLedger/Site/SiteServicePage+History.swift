@@ -67,7 +67,7 @@ extension Site {
       (histories[service.id] ?? []).compactMap { event in event.location.map { ($0, event.id) } },
       uniquingKeysWith: { first, _ in first })
     var current: [Period: EventID] = [:]
-    for entry in snapshot.volumes.reports[service.id] ?? [] {
+    for entry in volumes.reports[service.id] ?? [] {
       guard let location = entry.location, let id = ids[location] else { continue }
       current[Period(from: entry.report.from, to: entry.report.to)] = id
     }

@@ -1,7 +1,7 @@
 extension Site {
   /// The service's KPI reports as of the date.
   func kpiSection(_ service: ServiceRecord) -> String {
-    let kpis = snapshot.volumes.kpis[service.id] ?? []
+    let kpis = volumes.kpis[service.id] ?? []
     guard !kpis.isEmpty else { return "" }
     func pounds(_ value: Double?) -> String {
       value.map { "£" + Format.decimal($0, digits: 2) } ?? SiteHTML.missing

@@ -40,7 +40,7 @@ extension Site {
 
   /// Every current report of the service, by channel, with a chart of the series' span.
   func volumesSection(_ service: ServiceRecord) -> String {
-    let entries = snapshot.volumes.reports[service.id] ?? []
+    let entries = volumes.reports[service.id] ?? []
     var out = "<h2>Transactions by channel</h2>\n"
     guard !entries.isEmpty else {
       return out + SiteHTML.note("No volume reported as of \(asOf).")
@@ -119,7 +119,7 @@ extension Site {
 
   /// The reports replaced by a later report for the same period, as of the date.
   func restatementsSection(_ service: ServiceRecord) -> String {
-    let restated = (snapshot.volumes.reports[service.id] ?? []).filter { $0.restatements > 0 }
+    let restated = (volumes.reports[service.id] ?? []).filter { $0.restatements > 0 }
     guard !restated.isEmpty else { return "" }
     let current = currentReports(service)
     var out = "<h2>Restated figures</h2>\n"

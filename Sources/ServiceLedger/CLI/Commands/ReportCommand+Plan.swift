@@ -13,9 +13,12 @@ extension ReportCommand {
     return id
   }
 
-  func runPlan(_ id: PlanID, _ ledger: Ledger, context: CommandContext) throws -> Int32 {
-    guard let report = PlanReport(ledger, plan: id, period: period, knownAt: knownAt) else {
-      let known = PlanRegistry(Timeline(ledger, asOf: period.asOf, knownAt: knownAt)).allPlans
+  func runPlan(_ id: PlanID, _ folder: LedgerFolder, context: CommandContext) throws -> Int32 {
+    let (registries, problems) = try folder.fold(
+      PlanReport.fold(period), asOf: period.asOf, knownAt: knownAt, reader: context.logReader())
+    context.warn(about: problems, in: folder)
+    guard let report = PlanReport(registries, plan: id, period: period, knownAt: knownAt) else {
+      let known = registries.current.allPlans
       throw PlanNotFound(
         plan: id, asOf: period.asOf, known: known.map(\.registration.plan.rawValue))
     }

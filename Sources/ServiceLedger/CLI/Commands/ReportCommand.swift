@@ -82,17 +82,18 @@ struct ReportCommand: Command {
   }
 
   func run(context: CommandContext) throws -> Int32 {
-    let ledger = try context.readLedger(arguments)
-    if let plan { return try runPlan(plan, ledger, context: context) }
-    let people = try PeopleFile.read(from: context.folder(arguments))
+    let folder = context.folder(arguments)
+    if let plan { return try runPlan(plan, folder, context: context) }
+    let people = try PeopleFile.read(from: folder)
+    let (report, problems, first) = try BoardReport.replay(
+      folder, period: period, knownAt: knownAt, people: people, reader: context.logReader())
+    context.warn(about: problems, in: folder)
     if let knownAt, let text = arguments.value("known-at"),
       let cause = CommandContext.knownAtCause(
-        (text, knownAt), firstRecorded: ledger.events.map(\.at).min(),
-        folder: context.folder(arguments).path)
+        (text, knownAt), firstRecorded: first, folder: folder.path)
     {
       context.writeError("ledger report: warning: \(Format.terminalSafe(cause))\n")
     }
-    let report = BoardReport(ledger, period: period, knownAt: knownAt, people: people)
     var text = ""
     switch format {
     case "json": text = report.json.prettyPrinted() + "\n"

@@ -63,9 +63,12 @@ public struct BoardChanges: Sendable, Equatable {
   public var newFindings: [Finding] = []
   public var resolvedFindings: [Finding] = []
 
-  /// The changes from `previous` to `current`; restatements are the volume reports of
-  /// `current` recorded after the previous quarter's end and on or before `current.asOf`.
-  public init(from previous: BoardSnapshot, to current: BoardSnapshot) {
+  /// The changes from `previous` to `current`; `recorded` are the restatements recorded
+  /// after the day `previous.asOf` and on or before `current.asOf` (`RestatementWindow`), of
+  /// which those that changed a figure are listed.
+  public init(
+    from previous: BoardSnapshot, to current: BoardSnapshot, restatements recorded: [Restatement]
+  ) {
     let before = Dictionary(
       previous.catalogue.services.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     let now = current.catalogue.services
@@ -95,9 +98,9 @@ public struct BoardChanges: Sendable, Equatable {
       priorityChanges.append(PriorityChange(service: row.service, from: old, to: row.priority))
     }
     takeUpMovements = Self.movements(from: previous, to: current)
-    restatements = Restatement.recorded(
-      in: current.timeline, after: previous.asOf, upTo: current.asOf
-    ).filter { $0.before.total != $0.after.total || $0.before.channels != $0.after.channels }
+    restatements = recorded.filter {
+      $0.before.total != $0.after.total || $0.before.channels != $0.after.channels
+    }
     compareStrategy(previous.progress, current.progress)
     let keys = Set(previous.findings.map(FindingKey.init))
     let nowKeys = Set(current.findings.map(FindingKey.init))

@@ -55,7 +55,7 @@ extension BoardReport {
       "No phase recorded for \(quality.noPhase.count) of \(services) services; no KPI report "
         + "for \(quality.noKPIs.count) of \(services).")
     if quality.restated.isEmpty {
-      items.append("No figure has been restated.")
+      items.append("No figure this report uses has been restated.")
     } else {
       let listed = quality.restated.map { item in
         "\(item.service.name), \(item.from) to \(item.to): "
@@ -64,7 +64,8 @@ extension BoardReport {
           + (item.times > 1 ? " (restated \(item.times) times)" : "")
       }
       items.append(
-        "\(Self.count(quality.restated.count, "figure")) restated: "
+        "\(Self.count(quality.restated.count, "figure")) this report uses restated (of the "
+          + "reports behind each annual volume, and the quarterly and 12-month series): "
           + listed.joined(separator: "; ") + ".")
     }
     items.append(unitCostsItem)

@@ -24,7 +24,7 @@ public struct BoardReport: Sendable {
   /// Display names of people (`people.json`).
   public let people: PeopleFile
 
-  /// Builds the report for `period` from `ledger`, as known at `knownAt`.
+  /// Builds the report for `period` from `ledger`, a log held in memory, as known at `knownAt`.
   /// - Parameters:
   ///   - ledger: the replayed log; its invalid lines are counted (without `knownAt`) but
   ///     never used.
@@ -35,17 +35,36 @@ public struct BoardReport: Sendable {
     _ ledger: Ledger, period: ReportPeriod, knownAt: Timestamp? = nil,
     people: PeopleFile = PeopleFile()
   ) {
-    self.period = period
-    self.knownAt = knownAt
+    let fold = ledger.fold(
+      Fold(period: period, knownAt: knownAt), asOf: period.asOf, knownAt: knownAt,
+      every: { $0.observe($1) })
+    var restatements = fold.window.found
+    if !fold.window.unresolved.isEmpty {
+      let lookback = ledger.fold(
+        RestatementLookback(fold.window), asOf: period.asOf, knownAt: knownAt)
+      restatements = Fold.merged(restatements, lookback.found)
+    }
+    self.init(
+      fold, restatements: restatements, invalidLines: ledger.problems.count, people: people)
+  }
+
+  /// The report of a finished fold.
+  /// - Parameters:
+  ///   - fold: the log folded as of the period's two dates.
+  ///   - restatements: those recorded in the quarter, in replay order.
+  ///   - invalidLines: how many lines of the log are invalid (shown only without `knownAt`).
+  ///   - people: names to show for service managers' ids.
+  init(_ fold: Fold, restatements: [Restatement], invalidLines: Int, people: PeopleFile) {
+    period = fold.period
+    knownAt = fold.knownAt
     self.people = people
-    let known = knownAt.map { limit in ledger.events.filter { $0.at <= limit } } ?? ledger.events
-    recordedUpTo = known.map(\.at).max()
-    current = BoardSnapshot(ledger, asOf: period.asOf, knownAt: knownAt)
-    previous = BoardSnapshot(ledger, asOf: period.previousEnd, knownAt: knownAt)
+    recordedUpTo = fold.recordedUpTo
+    current = BoardSnapshot(fold.dates.current)
+    previous = BoardSnapshot(fold.dates.previous)
     headlines = BoardHeadlines(current)
     previousHeadlines = BoardHeadlines(previous)
-    changes = BoardChanges(from: previous, to: current)
-    quality = DataQuality(current, invalidLines: knownAt == nil ? ledger.problems.count : nil)
+    changes = BoardChanges(from: previous, to: current, restatements: restatements)
+    quality = DataQuality(current, invalidLines: knownAt == nil ? invalidLines : nil)
   }
 
   /// The report's title: `Board report: 2015-Q1`.

@@ -3,9 +3,9 @@
 public struct BoardSnapshot: Sendable {
   /// Valid time.
   public let asOf: CivilDate
-  /// The events in force.
-  public let timeline: Timeline
   public let catalogue: Catalogue
+  /// The reports the annual volumes and the take-up series use (`VolumeHistory.Retention
+  /// .series`), and every KPI report.
   public let volumes: VolumeHistory
   public let priorities: Priorities
   public let shift: ChannelShift
@@ -17,25 +17,51 @@ public struct BoardSnapshot: Sendable {
   /// `CheckReport` orders them.
   public let findings: [Finding]
 
+  /// What a snapshot folds: the standard rules' facts, whose volume history keeps the series
+  /// too, and the unit costs.
+  public struct Fold: ServiceLedger.Fold {
+    var facts: StandardFacts.Fold
+    var costs = UnitCosts.Fold()
+    let asOf: CivilDate
+
+    public init(asOf: CivilDate) {
+      self.asOf = asOf
+      facts = StandardFacts.Fold(asOf: asOf, retention: .series)
+    }
+
+    public var reads: EventReads { facts.reads.union(costs.reads) }
+
+    public mutating func apply(_ event: RecordedEvent) {
+      facts.apply(event)
+      if event.type == .costsSet { costs.apply(event) }
+    }
+
+    /// The volume history so far.
+    var volumes: VolumeHistory { facts.volumes }
+  }
+
   /// Folds `ledger` as of `asOf`, leaving out events recorded after `knownAt`.
   public init(_ ledger: Ledger, asOf: CivilDate, knownAt: Timestamp?) {
-    let timeline = Timeline(ledger, asOf: asOf, knownAt: knownAt)
-    let catalogue = Catalogue(timeline)
-    let volumes = VolumeHistory(timeline)
+    self.init(ledger.fold(Fold(asOf: asOf), asOf: asOf, knownAt: knownAt))
+  }
+
+  /// The snapshot of a finished fold.
+  public init(_ fold: Fold) {
+    let asOf = fold.asOf
+    let catalogue = fold.facts.catalogue
+    let volumes = fold.facts.volumes.settled()
     self.asOf = asOf
-    self.timeline = timeline
     self.catalogue = catalogue
     self.volumes = volumes
     priorities = Priorities(asOf: asOf, catalogue: catalogue, volumes: volumes)
     shift = ChannelShift(
-      asOf: asOf, catalogue: catalogue, volumes: volumes, unitCosts: UnitCosts(timeline))
+      asOf: asOf, catalogue: catalogue, volumes: volumes, unitCosts: fold.costs.unitCosts)
     coverage = AssistedDigitalCoverage(asOf: asOf, catalogue: catalogue, volumes: volumes)
     roster = ManagerRoster(asOf: asOf, catalogue: catalogue, volumes: volumes)
     exemplars = ExemplarProgress(asOf: asOf, catalogue: catalogue, volumes: volumes)
-    progress = StrategyProgress(timeline)
+    progress = fold.facts.progress
     let standard = CheckRule.allCases.filter { !$0.isDataRule }
-    // The timeline already folded, not the log filtered once more.
-    let facts = StandardFacts(timeline)
+    let facts = StandardFacts(fold.facts, asOf: asOf, threshold: Priority.defaultThreshold)
     findings =
       CheckReport(
         asOf: asOf, findings: StandardRules.findings(facts, rules: standard), rules: standard

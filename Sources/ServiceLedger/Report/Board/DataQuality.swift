@@ -54,7 +54,8 @@ public struct DataQuality: Sendable, Equatable {
   public var noPhase: [ServiceRecord]
   /// Services with no KPI report.
   public var noKPIs: [ServiceRecord]
-  /// Current reports that replaced earlier ones, by service id, then period.
+  /// Current reports that replaced earlier ones, among those the report uses (the history's
+  /// `.series` retention), by service id, then period.
   public var restated: [Restated]
 
   /// The data quality of `snapshot`; `invalidLines` as counted by the caller.

@@ -9,28 +9,75 @@ public struct Restatement: Sendable, Equatable {
 
   public var service: ServiceID { after.service }
 
-  /// The restatements among `timeline`'s events whose replacing report was recorded after the
-  /// day `start` and on or before the day `end` (UTC dates of `at`), in replay order.
-  public static func recorded(in timeline: Timeline, after start: CivilDate, upTo end: CivilDate)
-    -> [Restatement]
-  {
-    var latest: [PeriodKey: VolumeReported] = [:]
-    var found: [Restatement] = []
-    for event in timeline.events {
-      guard case .volumeReported(let report) = event.event else { continue }
-      let key = PeriodKey(service: report.service, from: report.from, to: report.to)
-      let day = event.at.date
-      if let earlier = latest[key], day > start, day <= end {
-        found.append(Restatement(before: earlier, after: report, recorded: event.at))
-      }
-      latest[key] = report
-    }
-    return found
-  }
-
-  struct PeriodKey: Hashable {
+  /// A report's service and period.
+  struct PeriodKey: Hashable, Sendable {
     var service: ServiceID
     var from: CivilDate
     var to: CivilDate
+
+    init(_ report: VolumeReported) {
+      service = report.service
+      from = report.from
+      to = report.to
+    }
+  }
+}
+
+/// The restatements among the events in force whose replacing report was recorded after the
+/// day `after` and on or before the day `upTo` (UTC dates of `at`), found while the volume
+/// history is folded: the figure replaced is the history's current one for the period.
+///
+/// The history keeps only the reports its figures use, so a report in the window may restate
+/// one it dropped; those periods are `unresolved`, and `RestatementLookback` finds their
+/// restatements in a second pass over the log.
+struct RestatementWindow: Sendable {
+  let after: CivilDate
+  let upTo: CivilDate
+  /// Found so far, in replay order.
+  private(set) var found: [Restatement] = []
+  /// Periods reported in the window whose earlier report the history may have dropped.
+  private(set) var unresolved: Set<Restatement.PeriodKey> = []
+
+  init(after: CivilDate, upTo: CivilDate) {
+    self.after = after
+    self.upTo = upTo
+  }
+
+  /// Notes `event` (any event in force) before it is folded into `history`.
+  mutating func note(_ event: RecordedEvent, before history: VolumeHistory) {
+    guard event.type == .volumeReported, case .volumeReported(let report) = event.event
+    else { return }
+    let day = event.at.date
+    guard day > after, day <= upTo else { return }
+    let key = Restatement.PeriodKey(report)
+    guard !unresolved.contains(key) else { return }
+    if let earlier = history.entry(of: report.service, from: report.from, to: report.to) {
+      found.append(Restatement(before: earlier.report, after: report, recorded: event.at))
+    } else if let horizon = history.prunedBefore[report.service], report.to < horizon {
+      unresolved.insert(key)
+    }
+  }
+}
+
+/// The second pass for `RestatementWindow.unresolved`: every volume report of those periods,
+/// in force, in replay order, and the restatements among them recorded in the window.
+struct RestatementLookback: Fold, Sendable {
+  let window: RestatementWindow
+  private var latest: [Restatement.PeriodKey: VolumeReported] = [:]
+  private(set) var found: [Restatement] = []
+
+  init(_ window: RestatementWindow) { self.window = window }
+
+  var reads: EventReads { EventReads([.volumeReported]) }
+
+  mutating func apply(_ event: RecordedEvent) {
+    guard case .volumeReported(let report) = event.event else { return }
+    let key = Restatement.PeriodKey(report)
+    guard window.unresolved.contains(key) else { return }
+    let day = event.at.date
+    if let earlier = latest[key], day > window.after, day <= window.upTo {
+      found.append(Restatement(before: earlier, after: report, recorded: event.at))
+    }
+    latest[key] = report
   }
 }

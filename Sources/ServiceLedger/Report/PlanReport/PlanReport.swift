@@ -27,9 +27,27 @@ public struct PlanReport: Sendable {
   public init?(
     _ ledger: Ledger, plan id: PlanID, period: ReportPeriod, knownAt: Timestamp? = nil
   ) {
-    let now = PlanRegistry(Timeline(ledger, asOf: period.asOf, knownAt: knownAt))
+    self.init(
+      ledger.fold(Self.fold(period), asOf: period.asOf, knownAt: knownAt), plan: id,
+      period: period, knownAt: knownAt)
+  }
+
+  /// What the report folds: the plans at the report's date and at the previous quarter's end.
+  public static func fold(_ period: ReportPeriod) -> TwoDates<PlanRegistry> {
+    TwoDates(
+      current: PlanRegistry(asOf: period.asOf), previous: PlanRegistry(asOf: period.previousEnd),
+      previousEnd: period.previousEnd)
+  }
+
+  /// The report on `id` from the plans folded at both dates; nil when the plan is not
+  /// registered by the report's date.
+  public init?(
+    _ registries: TwoDates<PlanRegistry>, plan id: PlanID, period: ReportPeriod,
+    knownAt: Timestamp?
+  ) {
+    let now = registries.current
     guard let plan = now.plan(withID: id) else { return nil }
-    let earlier = PlanRegistry(Timeline(ledger, asOf: period.previousEnd, knownAt: knownAt))
+    let earlier = registries.previous
     self.period = period
     self.knownAt = knownAt
     registry = now

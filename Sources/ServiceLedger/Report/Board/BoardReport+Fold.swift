@@ -1,0 +1,71 @@
+extension BoardReport {
+  /// What the board report folds from the log in one pass: every snapshot projection at the
+  /// report's date and at the previous quarter's end, the restatements recorded in between,
+  /// and when the events were recorded.
+  public struct Fold: ServiceLedger.Fold {
+    let period: ReportPeriod
+    let knownAt: Timestamp?
+    var dates: TwoDates<BoardSnapshot.Fold>
+    var window: RestatementWindow
+    /// The latest `at` of the events known at `knownAt`, in force or not.
+    private(set) var recordedUpTo: Timestamp?
+    /// The earliest `at` of any event, known at `knownAt` or not.
+    private(set) var firstRecorded: Timestamp?
+
+    public init(period: ReportPeriod, knownAt: Timestamp?) {
+      self.period = period
+      self.knownAt = knownAt
+      dates = TwoDates(
+        current: BoardSnapshot.Fold(asOf: period.asOf),
+        previous: BoardSnapshot.Fold(asOf: period.previousEnd), previousEnd: period.previousEnd)
+      window = RestatementWindow(after: period.previousEnd, upTo: period.asOf)
+    }
+
+    public var reads: EventReads { dates.reads }
+
+    public mutating func apply(_ event: RecordedEvent) {
+      window.note(event, before: dates.current.volumes)
+      dates.apply(event)
+    }
+
+    /// Notes every valid event of the log, in force or not.
+    public mutating func observe(_ event: RecordedEvent) {
+      if firstRecorded.map({ event.at < $0 }) ?? true { firstRecorded = event.at }
+      if knownAt.map({ event.at <= $0 }) ?? true, recordedUpTo.map({ event.at > $0 }) ?? true {
+        recordedUpTo = event.at
+      }
+    }
+
+    /// Restatements found by the fold and by the lookback, in replay order.
+    static func merged(_ first: [Restatement], _ second: [Restatement]) -> [Restatement] {
+      (first + second).enumerated().sorted { lhs, rhs in
+        (lhs.element.recorded, lhs.offset) < (rhs.element.recorded, rhs.offset)
+      }.map(\.element)
+    }
+  }
+
+  /// The report for `period` from the ledger in `folder`, as known at `knownAt`, through the
+  /// replay engine: one streamed pass, and a second only when a report recorded in the quarter
+  /// restates a figure the first pass no longer held.
+  /// - Returns: the report, the log's invalid lines, and when its first event was recorded.
+  /// - Throws: `LedgerError` when the folder or a file cannot be read.
+  public static func replay(
+    _ folder: LedgerFolder, period: ReportPeriod, knownAt: Timestamp?,
+    people: PeopleFile = PeopleFile(), reader: LogFileReader = LogFileReader()
+  ) throws(LedgerError) -> (
+    report: BoardReport, problems: [LedgerProblem], firstRecorded: Timestamp?
+  ) {
+    let (fold, problems) = try folder.fold(
+      Fold(period: period, knownAt: knownAt), asOf: period.asOf, knownAt: knownAt,
+      reader: reader, every: { $0.observe($1) })
+    var restatements = fold.window.found
+    if !fold.window.unresolved.isEmpty {
+      let lookback = try folder.fold(
+        RestatementLookback(fold.window), asOf: period.asOf, knownAt: knownAt, reader: reader)
+      restatements = Fold.merged(restatements, lookback.fold.found)
+    }
+    let report = BoardReport(
+      fold, restatements: restatements, invalidLines: problems.count, people: people)
+    return (report, problems, fold.firstRecorded)
+  }
+}
