@@ -23,6 +23,17 @@ struct DigitalReportEnds: Fold, Sendable {
       report.digital != nil
   }
 
+  /// The ends as of an earlier `date`: the periods ending by then (every report of one is in
+  /// force at both dates).
+  func restricted(upTo date: CivilDate) -> DigitalReportEnds {
+    var earlier = DigitalReportEnds()
+    for (service, periods) in periods {
+      let kept = periods.filter { $0.key.to <= date }
+      if !kept.isEmpty { earlier.periods[service] = kept }
+    }
+    return earlier
+  }
+
   /// The latest end of a current report of `service` with a digital count, or nil.
   func latest(of service: ServiceID) -> CivilDate? {
     var latest: CivilDate?

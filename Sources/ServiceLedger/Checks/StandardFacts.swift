@@ -34,8 +34,11 @@ public struct StandardFacts: Sendable {
 
     /// The fold as of `asOf`; `retention` says which volume reports it keeps beyond those the
     /// rules use (the board report keeps its series in the same history).
-    init(asOf: CivilDate, retention: VolumeHistory.Retention = .annualVolume) {
-      volumes = VolumeHistory(retention: retention)
+    init(
+      asOf: CivilDate, retention: VolumeHistory.Retention = .annualVolume,
+      alsoAsOf: CivilDate? = nil
+    ) {
+      volumes = VolumeHistory(retention: retention, alsoAsOf: alsoAsOf)
       progress = StrategyProgress(asOf: asOf)
       plans = PlanRegistry(asOf: asOf)
       requests = SubjectRequests(asOf: asOf)
@@ -48,13 +51,28 @@ public struct StandardFacts: Sendable {
 
     /// Folds one event in force in.
     mutating func apply(_ event: RecordedEvent) {
-      catalogue.apply(event)
-      volumes.apply(event)
-      digitalReportEnds.apply(event)
-      evidence.apply(event)
-      progress.apply(event)
-      plans.apply(event)
-      requests.apply(event)
+      switch event.type {
+      case .volumeReported:
+        volumes.apply(event)
+        digitalReportEnds.apply(event)
+      case .kpiReported:
+        volumes.apply(event)
+      default:
+        // None of these reads volume or KPI reports (`EventReads.allButReports`).
+        catalogue.apply(event)
+        evidence.apply(event)
+        progress.apply(event)
+        plans.apply(event)
+        requests.apply(event)
+      }
+    }
+
+    /// The volume history and digital report ends of `later`, a fold as of a later date kept
+    /// for this one's (`alsoAsOf`), as of this fold's date: for a fold given no volume or KPI
+    /// reports of its own.
+    mutating func takeVolumes(from later: Fold, upTo date: CivilDate) {
+      volumes = later.volumes.restricted(upTo: date)
+      digitalReportEnds = later.digitalReportEnds.restricted(upTo: date)
     }
   }
 

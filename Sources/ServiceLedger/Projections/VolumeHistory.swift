@@ -40,7 +40,14 @@ public struct VolumeHistory: Sendable, Equatable {
   /// it may restate one that was dropped.
   public private(set) var prunedBefore: [ServiceID: CivilDate] = [:]
 
-  public init(retention: Retention = .all) { self.retention = retention }
+  /// An earlier date whose annual volumes must stay answerable too (`restricted(upTo:)`):
+  /// pruning keeps what the annual-volume rule needs as of either date.
+  public let alsoAsOf: CivilDate?
+
+  public init(retention: Retention = .all, alsoAsOf: CivilDate? = nil) {
+    self.retention = retention
+    self.alsoAsOf = alsoAsOf
+  }
 
   /// The history after folding every event of `timeline`.
   public init(_ timeline: Timeline, retention: Retention = .all) {
@@ -65,7 +72,7 @@ public struct VolumeHistory: Sendable, Equatable {
       var pruned: CivilDate?
       reports.update(report.service, default: []) { entries in
         if Self.add(report, at: recorded.location, to: &entries) > limit {
-          pruned = Self.prune(&entries, keepingSeries: retention == .series)
+          pruned = Self.prune(&entries, keepingSeries: retention == .series, alsoAsOf: alsoAsOf)
         }
       }
       if let pruned, let count = reports[report.service]?.count {
@@ -98,7 +105,7 @@ public struct VolumeHistory: Sendable, Equatable {
 
   /// The history with every service pruned to its retention now: between prunings a service
   /// holds more than its retention keeps, so what is shown depends on the rule, not on when
-  /// pruning last ran.
+  /// pruning last ran. Settled, it keeps what its own date needs (not `alsoAsOf`'s).
   public func settled() -> VolumeHistory {
     guard retention != .all else { return self }
     var settled = self
@@ -165,22 +172,47 @@ public struct VolumeHistory: Sendable, Equatable {
     return low
   }
 
-  /// Drops the entries the annual-volume rule can no longer use (`AnnualVolumeHorizon`),
-  /// keeping quarterly and 12-month reports too when `keepingSeries`.
+  /// Drops the entries the annual-volume rule can no longer use (`AnnualVolumeHorizon`), as
+  /// of the latest report and, when `alsoAsOf` is given, as of the latest ending by then;
+  /// keeps quarterly and 12-month reports too when `keepingSeries`.
   /// - Returns: the first day of the horizon: entries ending before it may have been dropped.
-  static func prune(_ entries: inout [Entry], keepingSeries: Bool) -> CivilDate? {
+  static func prune(_ entries: inout [Entry], keepingSeries: Bool, alsoAsOf: CivilDate? = nil)
+    -> CivilDate?
+  {
     let periods = entries.map { ($0.report.to.dayNumber, $0.report.from.dayNumber) }
     guard let horizon = AnnualVolumeHorizon(count: periods.count, period: { periods[$0] })
     else { return nil }
+    var earlier: AnnualVolumeHorizon?
+    if let alsoAsOf {
+      let count = periods.prefix { $0.0 <= alsoAsOf.dayNumber }.count
+      earlier = AnnualVolumeHorizon(count: count, period: { periods[$0] })
+    }
     entries.removeAll { entry in
       let report = entry.report
-      if horizon.keeps((report.to.dayNumber, report.from.dayNumber)) { return false }
+      let period = (report.to.dayNumber, report.from.dayNumber)
+      if horizon.keeps(period) || earlier?.keeps(period) == true { return false }
       return
         !(keepingSeries
-        && (report.days == 365 || report.days == 366
-          || TakeUpSeries.isQuarter(report)))
+        && (report.days == 365 || report.days == 366 || TakeUpSeries.isQuarter(report)))
     }
-    return CivilDate(dayNumber: horizon.start)
+    return CivilDate(dayNumber: min(horizon.start, earlier?.start ?? horizon.start))
+  }
+
+  /// The history as folded as of `date`, an earlier date than this one's (the `alsoAsOf` it
+  /// was kept for): the reports and KPI reports ending by then. Every report of a period
+  /// ending by `date` is in force at both dates, so its entry and restatements are the same.
+  public func restricted(upTo date: CivilDate) -> VolumeHistory {
+    var earlier = VolumeHistory(retention: retention)
+    for (service, entries) in reports {
+      let kept = entries.prefix { $0.report.to <= date }
+      if !kept.isEmpty { earlier.reports[service] = Array(kept) }
+    }
+    for (service, entries) in kpis {
+      let kept = entries.filter { $0.to <= date }
+      if !kept.isEmpty { earlier.kpis[service] = kept }
+    }
+    earlier.prunedBefore = prunedBefore
+    return earlier
   }
 }
 

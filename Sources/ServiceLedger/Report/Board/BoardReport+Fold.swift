@@ -5,7 +5,11 @@ extension BoardReport {
   public struct Fold: ServiceLedger.Fold {
     let period: ReportPeriod
     let knownAt: Timestamp?
-    var dates: TwoDates<BoardSnapshot.Fold>
+    /// The snapshot folds at the report's date and at the previous quarter's end. Volume and
+    /// KPI reports are folded once, into `current`, whose history also keeps what `previous`
+    /// needs: every report of a period ending by then is in force at both dates.
+    private var current: BoardSnapshot.Fold
+    private var previous: BoardSnapshot.Fold
     var window: RestatementWindow
     /// The latest `at` of the events known at `knownAt`, in force or not.
     private(set) var recordedUpTo: Timestamp?
@@ -15,17 +19,29 @@ extension BoardReport {
     public init(period: ReportPeriod, knownAt: Timestamp?) {
       self.period = period
       self.knownAt = knownAt
-      dates = TwoDates(
-        current: BoardSnapshot.Fold(asOf: period.asOf),
-        previous: BoardSnapshot.Fold(asOf: period.previousEnd), previousEnd: period.previousEnd)
+      current = BoardSnapshot.Fold(asOf: period.asOf, alsoAsOf: period.previousEnd)
+      previous = BoardSnapshot.Fold(asOf: period.previousEnd)
       window = RestatementWindow(after: period.previousEnd, upTo: period.asOf)
     }
 
-    public var reads: EventReads { dates.reads }
+    public var reads: EventReads { current.reads }
 
     public mutating func apply(_ event: RecordedEvent) {
-      window.note(event, before: dates.current.volumes)
-      dates.apply(event)
+      switch event.type {
+      case .volumeReported:
+        window.note(event, before: current.volumes)
+        current.apply(event)
+      case .kpiReported:
+        current.apply(event)
+      default:
+        current.apply(event)
+        if event.effectiveDate.map({ $0 <= period.previousEnd }) ?? true { previous.apply(event) }
+      }
+    }
+
+    /// The snapshots' folds at the report's date and at the previous quarter's end.
+    var snapshots: (current: BoardSnapshot.Fold, previous: BoardSnapshot.Fold) {
+      (current, previous.taking(volumesOf: current))
     }
 
     /// Notes every valid event of the log, in force or not.

@@ -59,8 +59,9 @@ public struct BoardReport: Sendable {
     knownAt = fold.knownAt
     self.people = people
     recordedUpTo = fold.recordedUpTo
-    current = BoardSnapshot(fold.dates.current)
-    previous = BoardSnapshot(fold.dates.previous)
+    let snapshots = fold.snapshots
+    current = BoardSnapshot(snapshots.current)
+    previous = BoardSnapshot(snapshots.previous)
     headlines = BoardHeadlines(current)
     previousHeadlines = BoardHeadlines(previous)
     changes = BoardChanges(from: previous, to: current, restatements: restatements)

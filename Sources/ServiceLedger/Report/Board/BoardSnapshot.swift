@@ -24,9 +24,19 @@ public struct BoardSnapshot: Sendable {
     var costs = UnitCosts.Fold()
     let asOf: CivilDate
 
-    public init(asOf: CivilDate) {
+    /// The empty fold as of `asOf`; with `alsoAsOf`, its volume history also keeps what a
+    /// snapshot as of that earlier date needs (`taking(volumesOf:)`).
+    public init(asOf: CivilDate, alsoAsOf: CivilDate? = nil) {
       self.asOf = asOf
-      facts = StandardFacts.Fold(asOf: asOf, retention: .series)
+      facts = StandardFacts.Fold(asOf: asOf, retention: .series, alsoAsOf: alsoAsOf)
+    }
+
+    /// This fold, given no volume or KPI reports itself, with the volume history of `later`
+    /// (kept for this fold's date) as of this fold's date.
+    func taking(volumesOf later: Fold) -> Fold {
+      var fold = self
+      fold.facts.takeVolumes(from: later.facts, upTo: asOf)
+      return fold
     }
 
     public var reads: EventReads { facts.reads.union(costs.reads) }

@@ -45,10 +45,8 @@ struct RestatementWindow: Sendable {
 
   /// Notes `event` (any event in force) before it is folded into `history`.
   mutating func note(_ event: RecordedEvent, before history: VolumeHistory) {
-    guard event.type == .volumeReported, case .volumeReported(let report) = event.event
-    else { return }
     let day = event.at.date
-    guard day > after, day <= upTo else { return }
+    guard day > after, day <= upTo, case .volumeReported(let report) = event.event else { return }
     let key = Restatement.PeriodKey(report)
     guard !unresolved.contains(key) else { return }
     if let earlier = history.entry(of: report.service, from: report.from, to: report.to) {
