@@ -1,5 +1,7 @@
+import ServiceLedger
+
 /// A subcommand of `ledger`: parsing (`init`) is separate from running (`run`).
-public protocol Command {
+protocol Command {
   /// The word after `ledger`.
   static var name: String { get }
   /// One line for `ledger help`.
@@ -25,8 +27,8 @@ public protocol Command {
 }
 
 extension Command {
-  public static var discussion: String { "" }
-  public static func extraHelp(_ arguments: ParsedArguments) -> String { "" }
+  static var discussion: String { "" }
+  static func extraHelp(_ arguments: ParsedArguments) -> String { "" }
 }
 
 /// The help text of commands.

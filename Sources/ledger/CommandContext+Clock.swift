@@ -1,3 +1,5 @@
+import ServiceLedger
+
 extension CommandContext {
   /// The clock that stamps new events' `at`: `LEDGER_NOW` when set, else the real clock.
   ///
@@ -6,7 +8,7 @@ extension CommandContext {
   /// - Throws: `UsageError` when `LEDGER_NOW` cannot be read, or is later than this machine's
   ///   clock by more than the tolerance a supplied `at` has: stamped so far ahead, an event
   ///   would push every later record's `at` into the future with it.
-  public func recordingClock() throws(UsageError) -> @Sendable () -> Timestamp {
+  func recordingClock() throws(UsageError) -> @Sendable () -> Timestamp {
     guard let text = environment["LEDGER_NOW"], !text.isEmpty else { return clock }
     let fixed = try now()
     let real = clock()

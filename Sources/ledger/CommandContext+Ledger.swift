@@ -1,8 +1,10 @@
+import ServiceLedger
+
 extension CommandContext {
   /// Reads the ledger named by the arguments for a view. Invalid lines do not stop a view:
   /// they are left out and a warning on stderr says how many and how to see them.
   /// - Throws: `LedgerError` when the folder cannot be read.
-  public func readLedger(_ arguments: ParsedArguments) throws(LedgerError) -> Ledger {
+  func readLedger(_ arguments: ParsedArguments) throws(LedgerError) -> Ledger {
     let folder = folder(arguments)
     let ledger = try folder.read(reader: logReader())
     warn(about: ledger.problems, in: folder)
@@ -22,7 +24,7 @@ extension CommandContext {
   /// (`standard`: the full parser for every line; `foundation`: Foundation's JSONDecoder, the
   /// benchmark's baseline only, which accepts some lines the others refuse). `fast` and
   /// `standard` give the same events.
-  public func logReader() -> LogFileReader {
+  func logReader() -> LogFileReader {
     var reader = LogFileReader()
     reader.path = environment["LEDGER_DECODER"].flatMap(DecodingPath.init(rawValue:)) ?? .fast
     return reader
@@ -30,7 +32,7 @@ extension CommandContext {
 
   /// `--format` for a view (`table`, `json`, `csv`, `markdown`).
   /// - Throws: `UsageError` for another format.
-  public func viewFormat(_ arguments: ParsedArguments, command: String) throws(UsageError)
+  func viewFormat(_ arguments: ParsedArguments, command: String) throws(UsageError)
     -> ViewFormat
   {
     ViewFormat(rawValue: try format(arguments, ViewFormat.names, command: command)) ?? .table
@@ -42,7 +44,7 @@ extension CommandContext {
   /// real clock) under the folder's lock, and has the fault-injection test hook when
   /// `LEDGER_TEST_FAULT` (`fail:N` or `kill:N`) is set.
   /// - Throws: `UsageError` when `LEDGER_NOW` or `LEDGER_TEST_FAULT` cannot be read.
-  public func writer(for folder: LedgerFolder) throws(UsageError) -> LedgerWriter {
+  func writer(for folder: LedgerFolder) throws(UsageError) -> LedgerWriter {
     let clock = try recordingClock()
     var faults: FaultInjection?
     if let text = environment["LEDGER_TEST_FAULT"], !text.isEmpty {

@@ -1,3 +1,5 @@
+import ServiceLedger
+
 extension CommandContext {
   /// Writes a view in `format`, its table fitted to the terminal (`tableWidth`).
   ///

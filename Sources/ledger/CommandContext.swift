@@ -1,25 +1,26 @@
 import Foundation
+import ServiceLedger
 
 /// What a command may use of the outside world: environment, clock, ids, input and output.
 /// Tests build one with fixed values; `main` builds the real one.
-public struct CommandContext {
+struct CommandContext {
   /// Environment variables (`LEDGER_DIR`, `LEDGER_NOW`, `LEDGER_ACTOR`, `LEDGER_SEED`, `USER`).
-  public var environment: [String: String]
+  var environment: [String: String]
   /// The real clock, used when `LEDGER_NOW` is not set.
-  public var clock: @Sendable () -> Timestamp
+  var clock: @Sendable () -> Timestamp
   /// New event ids, used when `LEDGER_SEED` is not set.
-  public var makeID: @Sendable () -> EventID
+  var makeID: @Sendable () -> EventID
   /// Reads all of standard input.
-  public var readInput: () throws -> [UInt8]
+  var readInput: () throws -> [UInt8]
   /// Writes to standard output.
-  public var write: (String) -> Void
+  var write: (String) -> Void
   /// Writes to standard error.
-  public var writeError: (String) -> Void
+  var writeError: (String) -> Void
   /// Standard output's terminal, or nil when output goes to a pipe or a file (and in tests,
   /// unless they say otherwise). Tables fit a terminal's width and are full width otherwise.
-  public var terminal: OutputTerminal? = nil
+  var terminal: OutputTerminal? = nil
 
-  public init(
+  init(
     environment: [String: String], clock: @escaping @Sendable () -> Timestamp,
     makeID: @escaping @Sendable () -> EventID, readInput: @escaping () throws -> [UInt8],
     write: @escaping (String) -> Void, writeError: @escaping (String) -> Void
@@ -34,7 +35,7 @@ public struct CommandContext {
 
   /// Now: `LEDGER_NOW` when set (a timestamp or a date), else the clock.
   /// - Throws: `UsageError` when `LEDGER_NOW` cannot be read.
-  public func now() throws(UsageError) -> Timestamp {
+  func now() throws(UsageError) -> Timestamp {
     guard let text = environment["LEDGER_NOW"], !text.isEmpty else { return clock() }
     guard let now = Self.timestamp(text) else {
       throw UsageError("LEDGER_NOW=\(text) is not an RFC 3339 UTC time like 2014-04-02T09:30:00Z")
@@ -44,7 +45,7 @@ public struct CommandContext {
 
   /// The id source: deterministic from `LEDGER_SEED` and the recording time when set
   /// (reproducible builds and tests), else `makeID`.
-  public func idSource() throws(UsageError) -> @Sendable () -> EventID {
+  func idSource() throws(UsageError) -> @Sendable () -> EventID {
     guard let text = environment["LEDGER_SEED"], !text.isEmpty else { return makeID }
     guard let seed = UInt64(text) else {
       throw UsageError("LEDGER_SEED=\(text) is not a whole number")
@@ -56,13 +57,13 @@ public struct CommandContext {
   }
 
   /// The ledger folder: `--ledger`, else `LEDGER_DIR`, else `events`.
-  public func folder(_ arguments: ParsedArguments) -> LedgerFolder {
+  func folder(_ arguments: ParsedArguments) -> LedgerFolder {
     LedgerFolder(path: arguments.value("ledger") ?? environment["LEDGER_DIR"] ?? "events")
   }
 
   /// The actor: `--by`, else `LEDGER_ACTOR`, else `USER`.
   /// - Throws: `UsageError` when none is set or it breaks the actor syntax.
-  public func actor(_ arguments: ParsedArguments) throws(UsageError) -> ActorID {
+  func actor(_ arguments: ParsedArguments) throws(UsageError) -> ActorID {
     guard
       let text = arguments.value("by") ?? environment["LEDGER_ACTOR"] ?? environment["USER"]
     else {
@@ -76,14 +77,14 @@ public struct CommandContext {
 
   /// `--as-of DATE`, default today (from `now()`).
   /// - Throws: `UsageError` for a date that is not `YYYY-MM-DD`.
-  public func asOf(_ arguments: ParsedArguments) throws(UsageError) -> CivilDate {
+  func asOf(_ arguments: ParsedArguments) throws(UsageError) -> CivilDate {
     guard let text = arguments.value("as-of") else { return try now().date }
     return try Self.date(text, option: "--as-of")
   }
 
   /// `--known-at TIMESTAMP` (a date means the end of that day), or nil.
   /// - Throws: `UsageError` when it cannot be read.
-  public func knownAt(_ arguments: ParsedArguments) throws(UsageError) -> Timestamp? {
+  func knownAt(_ arguments: ParsedArguments) throws(UsageError) -> Timestamp? {
     guard let text = arguments.value("known-at") else { return nil }
     guard let timestamp = Self.timestamp(text) else {
       throw UsageError(
@@ -103,7 +104,7 @@ public struct CommandContext {
 
   /// `--format`, checked against `formats` (the first is the default).
   /// - Throws: `UsageError` for a format the command does not have.
-  public func format(_ arguments: ParsedArguments, _ formats: [String], command: String)
+  func format(_ arguments: ParsedArguments, _ formats: [String], command: String)
     throws(UsageError) -> String
   {
     guard let format = arguments.value("format") else { return formats.first ?? "" }
@@ -117,7 +118,7 @@ public struct CommandContext {
 
   /// A strict `YYYY-MM-DD` date for an option.
   /// - Throws: `UsageError` naming the option.
-  public static func date(_ text: String, option: String) throws(UsageError) -> CivilDate {
+  static func date(_ text: String, option: String) throws(UsageError) -> CivilDate {
     guard let date = CivilDate(text) else {
       throw UsageError("\(option) \(text) is not a real date YYYY-MM-DD")
     }
@@ -129,39 +130,5 @@ public struct CommandContext {
     if let timestamp = Timestamp(text) { return timestamp }
     guard let date = CivilDate(text) else { return nil }
     return Timestamp(seconds: date.dayNumber * 86_400 + 86_399, nanoseconds: 999_999_999)
-  }
-}
-
-/// Deterministic version-4-shaped UUIDs from a seed (SplitMix64), for reproducible ledgers.
-public final class SeededIDGenerator: @unchecked Sendable {
-  private var state: UInt64
-  private let lock = NSLock()
-
-  public init(seed: UInt64) { state = seed }
-
-  @Sendable public func next() -> EventID {
-    lock.lock()
-    defer { lock.unlock() }
-    let high = step()
-    let low = step()
-    let hex = hex16(high) + hex16(low)
-    let chars = Array(hex)
-    var uuid = String(chars[0..<8]) + "-" + String(chars[8..<12]) + "-4" + String(chars[13..<16])
-    let variant = ["8", "9", "a", "b"][Int(low >> 62)]
-    uuid += "-" + variant + String(chars[17..<20]) + "-" + String(chars[20..<32])
-    return EventID(unchecked: uuid)
-  }
-
-  private func step() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  private func hex16(_ value: UInt64) -> String {
-    let text = String(value, radix: 16)
-    return String(repeating: "0", count: 16 - text.count) + text
   }
 }

@@ -1,5 +1,7 @@
+import ServiceLedger
+
 /// The `ledger` command line: the table of commands and the mapping of errors to exit codes.
-public enum LedgerCLI {
+enum LedgerCLI {
   /// Every command, in the order `ledger help` lists them.
   static let commands: [CommandEntry] = [
     CommandEntry(InitCommand.self), CommandEntry(RecordCommand.self),
@@ -29,13 +31,13 @@ public enum LedgerCLI {
   }
 
   /// Exit codes.
-  public static let success: Int32 = 0
-  public static let failure: Int32 = 1
-  public static let usage: Int32 = 64
+  static let success: Int32 = 0
+  static let failure: Int32 = 1
+  static let usage: Int32 = 64
 
   /// Runs `ledger` with `arguments` (without the program name).
   /// - Returns: the exit code: 0 success, 1 failure or error findings, 64 usage error.
-  public static func run(_ arguments: [String], context: CommandContext) -> Int32 {
+  static func run(_ arguments: [String], context: CommandContext) -> Int32 {
     guard let name = arguments.first else {
       // No command is a usage error: the help goes to stderr, so nothing lands in a pipe.
       context.writeError(overview)
@@ -82,10 +84,10 @@ public enum LedgerCLI {
   }
 
   /// The tool's version.
-  public static let version = "0.1.0"
+  static let version = "0.1.0"
 
   /// `ledger help` with no command.
-  public static var overview: String {
+  static var overview: String {
     let width = commands.map { $0.name.count }.max() ?? 0
     var text = """
       ledger: an event-sourced ledger of a department's move to digital by default.

@@ -1,3 +1,5 @@
+import ServiceLedger
+
 extension ParsedArguments {
   /// The one positional argument of a command that takes a plan id (`plan`, `duties`).
   /// - Throws: `UsageError` naming `command` when there is none, more than one, or it is not

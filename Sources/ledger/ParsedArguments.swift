@@ -1,11 +1,13 @@
-/// A command's arguments after parsing: positionals in order and options by name.
-public struct ParsedArguments: Sendable, Equatable {
-  /// Arguments that are not options, in order.
-  public var positionals: [String] = []
-  /// Values by option name (without dashes), in the order given; flags have an empty string.
-  public var options: [String: [String]] = [:]
+import ServiceLedger
 
-  public init(positionals: [String] = [], options: [String: [String]] = [:]) {
+/// A command's arguments after parsing: positionals in order and options by name.
+struct ParsedArguments: Sendable, Equatable {
+  /// Arguments that are not options, in order.
+  var positionals: [String] = []
+  /// Values by option name (without dashes), in the order given; flags have an empty string.
+  var options: [String: [String]] = [:]
+
+  init(positionals: [String] = [], options: [String: [String]] = [:]) {
     self.positionals = positionals
     self.options = options
   }
@@ -14,7 +16,7 @@ public struct ParsedArguments: Sendable, Equatable {
   /// options. `-h` means `--help`.
   /// - Throws: `UsageError` for an unknown option, a missing value, or a repeated option that
   ///   may be given only once.
-  public init(_ arguments: [String], specs: [OptionSpec], command: String) throws(UsageError) {
+  init(_ arguments: [String], specs: [OptionSpec], command: String) throws(UsageError) {
     var index = 0
     var optionsEnded = false
     while index < arguments.count {
@@ -65,11 +67,11 @@ public struct ParsedArguments: Sendable, Equatable {
   }
 
   /// The last value of an option, or nil.
-  public func value(_ name: String) -> String? { options[name]?.last }
+  func value(_ name: String) -> String? { options[name]?.last }
 
   /// Every value of a repeatable option.
-  public func values(_ name: String) -> [String] { options[name] ?? [] }
+  func values(_ name: String) -> [String] { options[name] ?? [] }
 
   /// Whether a flag was given.
-  public func flag(_ name: String) -> Bool { options[name] != nil }
+  func flag(_ name: String) -> Bool { options[name] != nil }
 }

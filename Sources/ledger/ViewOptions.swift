@@ -1,3 +1,5 @@
+import ServiceLedger
+
 /// The options every view shares (`--as-of`, `--known-at`, `--format`), read once.
 struct ViewOptions {
   /// The options to list in a view's `options`, after its own.

@@ -1,3 +1,5 @@
+import ServiceLedger
+
 /// `ledger actions`: the strategies' actions and milestones.
 struct ActionsCommand: Command {
   static let name = "actions"

@@ -1,3 +1,5 @@
+import ServiceLedger
+
 /// `ledger append [FILE]`: append JSON-lines events, all or nothing.
 struct AppendCommand: Command {
   static let name = "append"

@@ -1,3 +1,5 @@
+import ServiceLedger
+
 /// `ledger assisted-digital`: assisted-digital coverage of the services in scope.
 struct AssistedDigitalCommand: Command {
   static let name = "assisted-digital"

@@ -1,3 +1,5 @@
+import ServiceLedger
+
 /// `ledger channel-shift`: take-up trends, costs by channel and the saving at a target take-up.
 struct ChannelShiftCommand: Command {
   static let name = "channel-shift"

@@ -1,3 +1,5 @@
+import ServiceLedger
+
 /// `ledger check`: the log's data rules and the service standard, for CI.
 struct CheckCommand: Command {
   static let name = "check"

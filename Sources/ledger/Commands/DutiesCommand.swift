@@ -1,3 +1,5 @@
+import ServiceLedger
+
 /// `ledger duties PLAN`: who must do what in a plan, by role, party and post.
 struct DutiesCommand: Command {
   static let name = "duties"

@@ -1,3 +1,5 @@
+import ServiceLedger
+
 /// `ledger exemplars`: how the exemplars and their services stand against their due dates.
 struct ExemplarsCommand: Command {
   static let name = "exemplars"

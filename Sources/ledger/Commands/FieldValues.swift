@@ -1,3 +1,5 @@
+import ServiceLedger
+
 /// Turns `key=value` words from the command line into a payload's JSON, using each field's kind:
 /// numbers become JSON numbers, lists split on commas, structured fields are parsed as JSON.
 enum FieldValues {

@@ -1,4 +1,5 @@
 import Foundation
+import ServiceLedger
 
 /// `ledger generate`: a deterministic synthetic ledger for benchmarks and tests.
 struct GenerateCommand: Command {

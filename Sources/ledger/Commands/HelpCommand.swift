@@ -1,3 +1,5 @@
+import ServiceLedger
+
 /// `ledger help [COMMAND]`.
 struct HelpCommand: Command {
   static let name = "help"

@@ -1,4 +1,5 @@
 import Foundation
+import ServiceLedger
 
 /// `ledger import transactions-explorer CSV`.
 struct ImportCommand: Command {

@@ -1,4 +1,5 @@
 import Foundation
+import ServiceLedger
 
 /// `ledger init [DIR]`: create an empty ledger folder.
 struct InitCommand: Command {

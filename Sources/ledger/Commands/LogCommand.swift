@@ -1,3 +1,5 @@
+import ServiceLedger
+
 /// `ledger log`: the events, filterable.
 struct LogCommand: Command {
   static let name = "log"

@@ -1,3 +1,5 @@
+import ServiceLedger
+
 /// `ledger managers`: service managers per service.
 struct ManagersCommand: Command {
   static let name = "managers"

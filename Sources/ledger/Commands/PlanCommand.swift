@@ -1,3 +1,5 @@
+import ServiceLedger
+
 /// `ledger plan ID`: one plan's items with their responsible parties, deadlines and status.
 struct PlanCommand: Command {
   static let name = "plan"

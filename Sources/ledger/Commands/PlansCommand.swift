@@ -1,3 +1,5 @@
+import ServiceLedger
+
 /// `ledger plans`: every plan with its organisation, form, period, status and item counts.
 struct PlansCommand: Command {
   static let name = "plans"

@@ -1,3 +1,5 @@
+import ServiceLedger
+
 /// `ledger priorities`: each service's priority and annual volume.
 struct PrioritiesCommand: Command {
   static let name = "priorities"

@@ -1,3 +1,5 @@
+import ServiceLedger
+
 /// `ledger record TYPE key=value ...`: append one event.
 struct RecordCommand: Command {
   static let name = "record"

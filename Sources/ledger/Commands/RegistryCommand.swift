@@ -1,3 +1,5 @@
+import ServiceLedger
+
 /// `ledger registry`: the plans of the organisations under one, as a registry at a date.
 struct RegistryCommand: Command {
   static let name = "registry"

@@ -1,3 +1,5 @@
+import ServiceLedger
+
 /// `ledger repair`: move what a cut-off write left aside, so the log is valid again.
 struct RepairCommand: Command {
   static let name = "repair"

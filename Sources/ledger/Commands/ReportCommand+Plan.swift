@@ -1,3 +1,5 @@
+import ServiceLedger
+
 /// `ledger report --plan ID`: the report on one plan of any form.
 extension ReportCommand {
   static let planSpec = OptionSpec(

@@ -1,4 +1,5 @@
 import Foundation
+import ServiceLedger
 
 /// `ledger report`: the digital board's quarterly report.
 struct ReportCommand: Command {

@@ -1,3 +1,5 @@
+import ServiceLedger
+
 /// `ledger restamp --base BASE`: give the lines not yet in the base new `at` stamps.
 struct RestampCommand: Command {
   static let name = "restamp"

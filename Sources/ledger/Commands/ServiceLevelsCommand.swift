@@ -1,3 +1,5 @@
+import ServiceLedger
+
 /// `ledger service-levels`: each service's maturity level and channels.
 struct ServiceLevelsCommand: Command {
   static let name = "service-levels"

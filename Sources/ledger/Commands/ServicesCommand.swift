@@ -1,3 +1,5 @@
+import ServiceLedger
+
 /// `ledger services`: the service catalogue at a date.
 struct ServicesCommand: Command {
   static let name = "services"

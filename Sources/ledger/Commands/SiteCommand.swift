@@ -1,4 +1,5 @@
 import Foundation
+import ServiceLedger
 
 /// `ledger site`: a static, browsable site of the ledger.
 struct SiteCommand: Command {
