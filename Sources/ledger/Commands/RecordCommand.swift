@@ -17,7 +17,7 @@ struct RecordCommand: Command {
     """
   }
 
-  let type: EventType?
+  let type: EventType
   let fields: [(key: String, value: String)]
   let arguments: ParsedArguments
 
@@ -58,7 +58,6 @@ struct RecordCommand: Command {
   }
 
   func run(context: CommandContext) throws -> Int32 {
-    guard let type else { return LedgerCLI.usage }
     let folder = context.folder(arguments)
     let file = arguments.value("file") ?? LedgerFolder.defaultFile
     let data = try FieldValues.json(fields, for: type)
