@@ -12,7 +12,7 @@ let package = Package(
     .executableTarget(name: "ledger", dependencies: ["ServiceLedger"]),
     .testTarget(
       name: "ServiceLedgerTests",
-      dependencies: ["ServiceLedger"],
+      dependencies: ["ServiceLedger", "ledger"],
       exclude: ["Fixtures"]
     ),
   ],

@@ -117,27 +117,6 @@ public enum CheckRule: String, Sendable, CaseIterable, Comparable {
   /// Every rule id, comma-separated, for usage messages.
   public static var ids: String { allCases.map(\.rawValue).joined(separator: ", ") }
 
-  /// The rules to run: all of `only` (every rule when empty) except those in `ignoring`.
-  /// - Throws: `UsageError` naming an unknown id and listing the known ones.
-  public static func selection(only: [String], ignoring: [String]) throws(UsageError)
-    -> [CheckRule]
-  {
-    func rules(_ ids: [String], option: String) throws(UsageError) -> Set<CheckRule> {
-      var rules: Set<CheckRule> = []
-      for id in ids {
-        guard let rule = CheckRule(rawValue: id) else {
-          throw UsageError(
-            "\(option) \(id) is not a rule; the rules are \(CheckRule.ids)", command: "check")
-        }
-        rules.insert(rule)
-      }
-      return rules
-    }
-    let selected = only.isEmpty ? Set(allCases) : try rules(only, option: "--rule")
-    let ignored = try rules(ignoring, option: "--ignore")
-    return allCases.filter { selected.contains($0) && !ignored.contains($0) }
-  }
-
   /// Catalogue order: data rules first, then the standard rules.
   public static func < (lhs: CheckRule, rhs: CheckRule) -> Bool {
     (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)

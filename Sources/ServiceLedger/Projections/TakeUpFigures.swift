@@ -41,9 +41,6 @@ public struct TakeUpFigures: Sendable, Equatable {
     return latestQuarter.takeUp - previousQuarter.takeUp
   }
 
-  /// Whether the service has digital figures for a quarter but not for its annual window.
-  public var hasQuarterOnly: Bool { twelveMonth == nil && latestQuarter != nil }
-
   /// A figure's window in words: `quarter to 2015-03-31`, `12 months to 2015-03-31`, or
   /// `2014-06-01 to 2015-03-31` for any other period.
   public static func window(from: CivilDate, to: CivilDate) -> String {

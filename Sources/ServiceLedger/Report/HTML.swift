@@ -28,14 +28,4 @@ public enum HTML {
     }
     return out
   }
-
-  /// `url`, escaped for an `href`, when it is an `http` or `https` URL; nil otherwise, so
-  /// that a `javascript:` or `data:` URL can never become a link.
-  public static func linkTarget(_ url: String) -> String? {
-    let lowered = url.lowercased()
-    guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://"),
-      !url.unicodeScalars.contains(where: { Format.isControl($0) || $0 == " " })
-    else { return nil }
-    return escaped(url)
-  }
 }

@@ -31,17 +31,6 @@ public enum Measure: Sendable, Equatable {
     }
   }
 
-  /// The unit a CSV header ends with for this kind of figure (`_percent`, `_pp`, `_gbp`), or
-  /// nil for a count, whose header says what it counts.
-  public var unitSuffix: String? {
-    switch self {
-    case .count: return nil
-    case .rate: return "_percent"
-    case .points: return "_pp"
-    case .pounds: return "_gbp"
-    }
-  }
-
   /// A rate as a percentage with exactly 2 decimals, rounded as `Format.rate` rounds the JSON's
   /// rates (so the two agree to the last digit), without separators.
   static func percentage(_ rate: Double) -> String {

@@ -15,9 +15,9 @@ import Foundation
 /// each recorded length out of the log and report them, and `ledger repair` moves them aside.
 /// A live writer holds the folder's exclusive lock, so a reader (who holds the shared lock)
 /// only ever sees the journal of a writer that did not finish.
-struct AppendJournal: Sendable, Equatable {
+package struct AppendJournal: Sendable, Equatable {
   /// The journal's name in the ledger folder (hidden, and not `*.jsonl`: not part of the log).
-  static let fileName = ".ledger-append-in-progress"
+  package static let fileName = ".ledger-append-in-progress"
 
   /// What the folder holds.
   enum State: Sendable, Equatable {

@@ -125,12 +125,6 @@ public struct LedgerFolder: Sendable {
     return Ledger(files: contents)
   }
 
-  /// Reads and replays the whole log, requiring every line to be valid.
-  /// - Throws: `LedgerError.invalidLog` listing the problems.
-  public func readValid() throws(LedgerError) -> Ledger {
-    try Self.requireValid(try read(), folder: path)
-  }
-
   /// `ledger`, or `LedgerError.invalidLog` listing its problems.
   static func requireValid(_ ledger: Ledger, folder: String) throws(LedgerError) -> Ledger {
     guard ledger.problems.isEmpty else {

@@ -203,10 +203,10 @@ public struct LogFileReader: Sendable {
 }
 
 /// Finds bytes that are not UTF-8, whatever the JSON parser makes of them.
-enum UTF8Check {
+package enum UTF8Check {
   /// The offset (from the slice's start) of the first byte of the first invalid UTF-8
   /// sequence (overlong forms, surrogates and truncated sequences included), or nil.
-  static func firstInvalidOffset(_ bytes: some Collection<UInt8>) -> Int? {
+  package static func firstInvalidOffset(_ bytes: some Collection<UInt8>) -> Int? {
     // Plain ASCII, the common case, needs no decoding.
     guard bytes.contains(where: { $0 >= 0x80 }) else { return nil }
     var iterator = bytes.makeIterator()

@@ -1,6 +1,6 @@
 extension StringProtocol {
   /// The text without leading and trailing spaces, tabs and line breaks.
-  func trimmed() -> String {
+  package func trimmed() -> String {
     let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0.isNewline }
     guard let first = firstIndex(where: { !isSpace($0) }),
       let last = lastIndex(where: { !isSpace($0) })

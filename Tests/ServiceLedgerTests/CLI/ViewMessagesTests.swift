@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ServiceLedger
+@testable import ledger
 
 /// What the views say when the answer is empty or the question is wrong, and how wide they are.
 @Suite("View messages: no command, unknown service, --known-at too early, terminal width")

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ServiceLedger
+@testable import ledger
 
 /// A change to the clean ledger that breaks exactly one rule, and where the finding must point.
 struct Breach: Sendable, CustomTestStringConvertible {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ServiceLedger
+@testable import ledger
 
 @Suite("Event envelope and payloads")
 struct EventCodecTests {

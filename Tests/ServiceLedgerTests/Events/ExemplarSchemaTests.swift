@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ServiceLedger
+@testable import ledger
 
 /// `exemplar.designated` before and after exemplars had ids of their own: old lines stay valid
 /// and read, through `Upcaster`, as an exemplar of their one service, on every reading path.

@@ -24,7 +24,6 @@ struct TakeUpFiguresTests {
     #expect(figures.latestQuarter?.takeUp == 0.4)
     #expect(figures.previousQuarter?.takeUp == 0.2)
     #expect(abs((figures.quarterChange ?? 0) - 0.2) < 1e-12)
-    #expect(!figures.hasQuarterOnly)
   }
 
   @Test("quarterly digital figures without a 12-month one: latest-quarter take-up only")
@@ -39,7 +38,6 @@ struct TakeUpFiguresTests {
     #expect(figures.twelveMonth == nil)
     #expect(figures.latestQuarter?.to == date("2014-12-31"))
     #expect(figures.quarterChange == nil)
-    #expect(figures.hasQuarterOnly)
   }
 
   @Test("a 12-month series is never latest-quarter take-up")

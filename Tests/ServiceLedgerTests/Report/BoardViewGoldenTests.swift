@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ServiceLedger
+@testable import ledger
 
 /// The board's views of the shipped ledger, compared with files under `Fixtures/golden/`.
 /// Run with `RECORD_GOLDEN=1` to write the files afresh, then read the diff before committing.

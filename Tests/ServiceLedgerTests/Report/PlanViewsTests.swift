@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ServiceLedger
+@testable import ledger
 
 /// `ledger plans` and `ledger plan ID` on the OGP pack (plans/ogp-local), as a user runs them.
 @Suite("Plan views")

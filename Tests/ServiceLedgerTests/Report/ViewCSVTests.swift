@@ -169,3 +169,16 @@ struct ViewCSVTests {
     #expect(records.allSatisfy { !$0.fields[4].hasSuffix("…") })
   }
 }
+
+extension Measure {
+  /// The unit a CSV header ends with for this kind of figure (`_percent`, `_pp`, `_gbp`), or
+  /// nil for a count, whose header says what it counts.
+  fileprivate var unitSuffix: String? {
+    switch self {
+    case .count: return nil
+    case .rate: return "_percent"
+    case .points: return "_pp"
+    case .pounds: return "_gbp"
+    }
+  }
+}

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ServiceLedger
+@testable import ledger
 
 /// Hostile and broken lines fed to the reader: it never crashes or hangs, and every line is
 /// either an event or a problem naming that line. Seeded, so every run sees the same input.

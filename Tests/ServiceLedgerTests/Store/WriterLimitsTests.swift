@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ServiceLedger
+@testable import ledger
 
 /// What the writer refuses so that every line it writes reads back: over-long lines and
 /// input that is not UTF-8.

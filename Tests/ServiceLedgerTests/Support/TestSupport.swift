@@ -1,6 +1,7 @@
 import Foundation
 
 @testable import ServiceLedger
+@testable import ledger
 
 /// A fresh, empty ledger folder under the temporary directory, removed by `remove()`.
 struct TemporaryLedger {

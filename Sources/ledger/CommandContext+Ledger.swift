@@ -1,0 +1,67 @@
+import ServiceLedger
+
+extension CommandContext {
+  /// Reads the ledger named by the arguments for a view. Invalid lines do not stop a view:
+  /// they are left out and a warning on stderr says how many and how to see them.
+  /// - Throws: `LedgerError` when the folder cannot be read.
+  func readLedger(_ arguments: ParsedArguments) throws(LedgerError) -> Ledger {
+    let folder = folder(arguments)
+    let ledger = try folder.read(reader: logReader())
+    warn(about: ledger.problems, in: folder)
+    return ledger
+  }
+
+  /// Says on stderr how many invalid lines a view left out, and the first.
+  func warn(about problems: [LedgerProblem], in folder: LedgerFolder) {
+    guard let first = problems.first else { return }
+    writeError(
+      "ledger: warning: \(problems.count) invalid line(s) in \(folder.path) left out, "
+        + "first \(folder.path)/\(Format.terminalSafe(first.description)); "
+        + "run `ledger check` for all\n")
+  }
+
+  /// The log reader: the fast decoder unless `LEDGER_DECODER` names another path
+  /// (`standard`: the full parser for every line; `foundation`: Foundation's JSONDecoder, the
+  /// benchmark's baseline only, which accepts some lines the others refuse). `fast` and
+  /// `standard` give the same events.
+  func logReader() -> LogFileReader {
+    var reader = LogFileReader()
+    reader.path = environment["LEDGER_DECODER"].flatMap(DecodingPath.init(rawValue:)) ?? .fast
+    return reader
+  }
+
+  /// `--format` for a view (`table`, `json`, `csv`, `markdown`).
+  /// - Throws: `UsageError` for another format.
+  func viewFormat(_ arguments: ParsedArguments, command: String) throws(UsageError)
+    -> ViewFormat
+  {
+    ViewFormat(rawValue: try format(arguments, ViewFormat.names, command: command)) ?? .table
+  }
+}
+
+extension CommandContext {
+  /// The writer for `folder`: it stamps `at` with the recording clock (`LEDGER_NOW` or the
+  /// real clock) under the folder's lock, and has the fault-injection test hook when
+  /// `LEDGER_TEST_FAULT` (`fail:N` or `kill:N`) is set.
+  /// - Throws: `UsageError` when `LEDGER_NOW` or `LEDGER_TEST_FAULT` cannot be read.
+  func writer(for folder: LedgerFolder) throws(UsageError) -> LedgerWriter {
+    let clock = try recordingClock()
+    var faults: FaultInjection?
+    if let text = environment["LEDGER_TEST_FAULT"], !text.isEmpty {
+      guard let injection = FaultInjection(text) else {
+        throw UsageError("LEDGER_TEST_FAULT=\(text) is not fail:N or kill:N")
+      }
+      faults = injection
+    }
+    var writer = LedgerWriter(folder: folder, faults: faults, clock: clock)
+    writer.settledBatches = SettledBatches()
+    return writer
+  }
+
+  /// Tells the user (on stderr) what `writer` rolled back before writing.
+  func report(settledBy writer: LedgerWriter) {
+    for note in writer.settledBatches?.notes(in: writer.folder) ?? [] {
+      writeError("ledger: note: " + Format.terminalSafe(note) + "\n")
+    }
+  }
+}

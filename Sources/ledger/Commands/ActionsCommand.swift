@@ -1,0 +1,25 @@
+import ServiceLedger
+
+/// `ledger actions`: the strategies' actions and milestones.
+struct ActionsCommand: Command {
+  static let name = "actions"
+  static let summary = "strategy actions by theme: status, due date, overdue, milestones"
+  static let usage = "ledger actions [--as-of DATE] [--known-at TIMESTAMP] [--format FORMAT]"
+  static let options: [OptionSpec] = ViewOptions.specs
+  static let discussion = """
+    Each action of every strategy published by the date, by theme: its latest status
+    (action.progressed; none when nothing is recorded), due date, whether it is overdue (due
+    before the date and not done or dropped), and its milestones met and overdue.
+    """
+
+  let view: ViewOptions
+
+  init(_ arguments: ParsedArguments, context: CommandContext) throws(UsageError) {
+    view = try ViewOptions(arguments, context: context, command: Self.name)
+  }
+
+  func run(context: CommandContext) throws -> Int32 {
+    let progress = try view.fold(StrategyProgress(asOf: view.asOf), context)
+    return view.write(ActionsView.output(progress), context)
+  }
+}

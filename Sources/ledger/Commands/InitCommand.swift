@@ -1,0 +1,44 @@
+import Foundation
+import ServiceLedger
+
+/// `ledger init [DIR]`: create an empty ledger folder.
+struct InitCommand: Command {
+  static let name = "init"
+  static let summary = "create an empty ledger folder"
+  static let usage = "ledger init [DIR]"
+  static let options: [OptionSpec] = [.ledger]
+  static let discussion = """
+    Creates DIR (default: --ledger, $LEDGER_DIR, else ./events) with an empty ledger.jsonl.
+    An existing ledger is left as it is.
+    """
+
+  let folder: LedgerFolder
+
+  init(_ arguments: ParsedArguments, context: CommandContext) throws(UsageError) {
+    guard arguments.positionals.count <= 1 else {
+      throw UsageError("init takes one folder", command: Self.name)
+    }
+    folder = arguments.positionals.first.map(LedgerFolder.init) ?? context.folder(arguments)
+  }
+
+  func run(context: CommandContext) throws -> Int32 {
+    let file = folder.path(of: LedgerFolder.defaultFile)
+    if folder.exists, try !folder.fileNames().isEmpty {
+      context.write("\(folder.path) is already a ledger; nothing changed\n")
+      return LedgerCLI.success
+    }
+    do {
+      try FileManager.default.createDirectory(
+        atPath: folder.path, withIntermediateDirectories: true)
+      guard FileManager.default.createFile(atPath: file, contents: Data()) else {
+        throw LedgerError.io(path: file, reason: "cannot be created")
+      }
+    } catch let error as LedgerError {
+      throw error
+    } catch {
+      throw LedgerError.io(path: folder.path, reason: "cannot be created: \(error)")
+    }
+    context.write("created an empty ledger at \(folder.path)\n")
+    return LedgerCLI.success
+  }
+}

@@ -1,0 +1,99 @@
+import ServiceLedger
+
+/// `ledger log`: the events, filterable.
+struct LogCommand: Command {
+  static let name = "log"
+  static let summary = "list the events, oldest first, filtered by service, type or date"
+  static let usage =
+    "ledger log [--service ID]... [--type TYPE]... [--since DATE] [--format table|json|csv|markdown]"
+  static let options: [OptionSpec] = [
+    .ledger,
+    OptionSpec("service", value: "ID", help: "only events about this service", isRepeatable: true),
+    OptionSpec("type", value: "TYPE", help: "only events of this type", isRepeatable: true),
+    OptionSpec("since", value: "DATE", help: "only events recorded on or after this date"),
+    .asOf, .knownAt, .format(ViewFormat.names),
+  ]
+
+  let arguments: ParsedArguments
+  let filter: LogView.Filter
+  let format: ViewFormat
+
+  init(_ arguments: ParsedArguments, context: CommandContext) throws(UsageError) {
+    guard arguments.positionals.isEmpty else {
+      throw UsageError("log takes no arguments, only options", command: Self.name)
+    }
+    var filter = LogView.Filter()
+    for text in arguments.values("service") {
+      guard let service = ServiceID.validated(text) else {
+        throw UsageError("--service \(text) is not \(ServiceID.syntax)", command: Self.name)
+      }
+      filter.services.insert(service)
+    }
+    for text in arguments.values("type") {
+      guard let type = EventType(rawValue: text) else {
+        throw UsageError(
+          "--type \(text) is not an event type; the types are "
+            + EventType.allCases.map(\.rawValue).joined(separator: ", "), command: Self.name)
+      }
+      filter.types.insert(type)
+    }
+    filter.since = try arguments.value("since").map { text throws(UsageError) in
+      try CommandContext.date(text, option: "--since")
+    }
+    if arguments.value("as-of") != nil { filter.asOf = try context.asOf(arguments) }
+    filter.knownAt = try context.knownAt(arguments)
+    self.filter = filter
+    self.format = try context.viewFormat(arguments, command: Self.name)
+    self.arguments = arguments
+  }
+
+  func run(context: CommandContext) throws -> Int32 {
+    let ledger = try context.readLedger(arguments)
+    let folder = context.folder(arguments).path
+    try Self.checkServices(filter.services, in: ledger, folder: folder)
+    let given = arguments.value("known-at").flatMap { text in filter.knownAt.map { (text, $0) } }
+    context.writeView(
+      LogView.output(ledger, filter: filter), format: format, knownAt: given, folder: folder
+    ) { ledger.events.map(\.at).min() }
+    return LedgerCLI.success
+  }
+
+  /// Fails for a `--service` that no event of the ledger is about, suggesting near ones.
+  /// - Throws: `LogError.unknownService`.
+  static func checkServices(_ services: Set<ServiceID>, in ledger: Ledger, folder: String)
+    throws(LogError)
+  {
+    guard !services.isEmpty else { return }
+    var known: [ServiceID: String?] = [:]
+    for event in ledger.events {
+      guard let service = event.event.service else { continue }
+      if case .serviceRegistered(let payload) = event.event {
+        known[service] = payload.name
+      } else if known[service] == nil {
+        known[service] = .some(nil)
+      }
+    }
+    for service in services.sorted(by: { $0.rawValue < $1.rawValue }) where known[service] == nil {
+      let candidates = known.map { (name: $0.key.rawValue, label: $0.value) }
+      throw .unknownService(
+        service.rawValue, folder: folder,
+        suggestions: NearNames.suggestions(for: service.rawValue, among: candidates))
+    }
+  }
+}
+
+/// Why `ledger log` cannot show what was asked.
+enum LogError: Error, CustomStringConvertible {
+  /// `--service` names a service no event is about.
+  case unknownService(String, folder: String, suggestions: [String])
+
+  var description: String {
+    switch self {
+    case .unknownService(let service, let folder, let suggestions):
+      return "no service \"\(service)\" in \(folder) (no event is about it); "
+        + (suggestions.isEmpty
+          ? "`ledger services --ledger \(folder)` lists the services"
+          : "did you mean " + suggestions.joined(separator: ", or ") + "?")
+    }
+  }
+}

@@ -1,0 +1,87 @@
+import ServiceLedger
+
+/// `ledger record TYPE key=value ...`: append one event.
+struct RecordCommand: Command {
+  static let name = "record"
+  static let summary = "append one event, given as key=value fields"
+  static let usage =
+    "ledger record TYPE key=value... [--ledger DIR] [--file NAME.jsonl] [--by ACTOR]"
+  static let options: [OptionSpec] = [.ledger, .file, .by]
+  static var discussion: String {
+    """
+    Lists are comma-separated (routes=phone,partner). `ledger record TYPE --help` lists the
+    fields of TYPE. Example:
+      ledger record phase.entered service=moj-prison-visit-booking phase=beta on=2014-03-01
+
+    Types: \(EventType.allCases.map(\.rawValue).joined(separator: ", "))
+    """
+  }
+
+  let type: EventType
+  let fields: [(key: String, value: String)]
+  let arguments: ParsedArguments
+
+  init(_ arguments: ParsedArguments, context: CommandContext) throws(UsageError) {
+    guard let typeName = arguments.positionals.first else {
+      throw UsageError("record needs an event TYPE and its fields", command: Self.name)
+    }
+    do throws(EventError) {
+      type = try EventType.named(typeName)
+    } catch {
+      throw UsageError(error.message, command: Self.name)
+    }
+    var fields: [(key: String, value: String)] = []
+    for pair in arguments.positionals.dropFirst() {
+      guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
+        throw UsageError(
+          "\"\(pair)\" is not key=value; `ledger record \(typeName) --help` lists the fields",
+          command: Self.name)
+      }
+      fields.append((String(pair[..<equals]), String(pair[pair.index(after: equals)...])))
+    }
+    self.fields = fields
+    self.arguments = arguments
+  }
+
+  /// The fields of the TYPE given, for `ledger record TYPE --help`.
+  static func extraHelp(_ arguments: ParsedArguments) -> String {
+    guard let name = arguments.positionals.first, let type = EventType(rawValue: name) else {
+      return ""
+    }
+    let width = type.fields.map(\.name.count).max() ?? 0
+    var text = "Fields of \(type.rawValue) (* = required):\n"
+    for field in type.fields {
+      text += "  " + (field.name + (field.isRequired ? "*" : "")).padding(to: width + 1)
+      text += "  " + field.kind.summary + (field.meaning.map { ": " + $0 } ?? "") + "\n"
+    }
+    return text
+  }
+
+  func run(context: CommandContext) throws -> Int32 {
+    let folder = context.folder(arguments)
+    let file = arguments.value("file") ?? LedgerFolder.defaultFile
+    let data = try FieldValues.json(fields, for: type)
+    // `at` is stamped by the writer under the folder's lock.
+    let decoder = EnvelopeDecoder(
+      defaults: .init(
+        id: try context.idSource(), at: .unstamped, by: try context.actor(arguments)))
+    let envelope = JSONValue.object([
+      JSONMember(key: "type", value: .string(type.rawValue)),
+      JSONMember(key: "data", value: data),
+    ])
+    let event: RecordedEvent
+    do throws(EventError) {
+      event = try decoder.decode(envelope, location: nil)
+    } catch {
+      throw LedgerError.rejected(source: "", line: 0, reason: error.description)
+    }
+    let writer = try context.writer(for: folder)
+    defer { context.report(settledBy: writer) }
+    let files = try writer.append(source: "") { () throws(LedgerError) in
+      [(file, [event])]
+    }
+    let line = files[file]?.lineCount ?? 0
+    context.write("recorded \(type.rawValue) \(event.id) at \(folder.path(of: file)):\(line)\n")
+    return LedgerCLI.success
+  }
+}

@@ -1,0 +1,52 @@
+import ServiceLedger
+
+/// `ledger restamp --base BASE`: give the lines not yet in the base new `at` stamps.
+struct RestampCommand: Command {
+  static let name = "restamp"
+  static let summary = "give lines not yet in the base (--base) new at stamps, in their order"
+  static let usage = "ledger restamp --base DIR_OR_FILE [--ledger DIR]"
+  static let options: [OptionSpec] = [
+    .ledger,
+    OptionSpec(
+      "base", value: "DIR_OR_FILE",
+      help: "the ledger as merged (the target branch's copy), as for `ledger check --base`"),
+  ]
+  static let discussion = """
+    `at` is when an event was recorded, and `ledger check --base` fails new lines whose `at`
+    is not later than every `at` in the base (backdated): events written on a branch must be
+    stamped again when they land. Restamp gives each line not yet in the base a new `at`
+    (now, to the microsecond, later than the base's latest), keeping their order, and leaves
+    every line of the base as it is. Run it on the branch after bringing in the target, then
+    commit. Example:
+      git show origin/main:events/ledger.jsonl > /tmp/base/ledger.jsonl
+      ledger restamp --base /tmp/base
+    """
+
+  let base: LedgerBase
+  let arguments: ParsedArguments
+
+  init(_ arguments: ParsedArguments, context: CommandContext) throws(UsageError) {
+    guard arguments.positionals.isEmpty else {
+      throw UsageError("restamp takes no arguments, only options", command: Self.name)
+    }
+    guard let path = arguments.value("base") else {
+      throw UsageError("restamp needs --base DIR_OR_FILE", command: Self.name)
+    }
+    base = LedgerBase(path: path)
+    self.arguments = arguments
+  }
+
+  func run(context: CommandContext) throws -> Int32 {
+    let folder = context.folder(arguments)
+    guard base.exists else {
+      throw UsageError("--base \(base.path): no such file or folder", command: Self.name)
+    }
+    let count = try LedgerRestamp(folder: folder).restamp(
+      base: try base.files(), latest: try base.latestAt(), now: try context.recordingClock()())
+    context.write(
+      count == 0
+        ? "nothing to restamp: every line of \(folder.path) is in the base\n"
+        : "restamped \(count) line(s) not in the base\n")
+    return LedgerCLI.success
+  }
+}

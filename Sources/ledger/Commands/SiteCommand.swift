@@ -1,0 +1,71 @@
+import Foundation
+import ServiceLedger
+
+/// `ledger site`: a static, browsable site of the ledger.
+struct SiteCommand: Command {
+  static let name = "site"
+  static let summary = "a static site of the ledger: services, organisations, plans, reports"
+  static let usage = "ledger site --out DIR [--as-of DATE] [--known-at TIMESTAMP]"
+  static let options: [OptionSpec] = [
+    .ledger, .asOf, .knownAt,
+    OptionSpec(
+      "out", value: "DIR",
+      help: "the folder to write: new, empty, or a site written before (replaced whole)"),
+  ]
+  static let discussion = """
+    Writes a site to browse the ledger as of a date, like the GOV.UK Transactions Explorer:
+    a home page with the headline figures, the exemplars and the priority services; every
+    service in a table that sorts and filters (a small inline script; the page is complete
+    without it); a page per service with its take-up and volumes over time, costs, phases,
+    managers, assessments, assisted digital, KPIs, restated figures and its whole event
+    history; a page per organisation and per plan; every quarter's board report; and the
+    views as CSV and JSON with the ledger's own files.
+
+    Pages link to each other by relative paths and load nothing from anywhere, so the folder
+    can be opened from disk or published as it is on any static host. The same ledger, date
+    and --known-at give the same bytes. The site is written beside --out first and moved into
+    place when complete; a folder that is not empty and not a previous site, or that is
+    inside the ledger folder, is refused.
+
+    Example: ledger site --ledger events --as-of 2017-09-30 --out site
+    """
+
+  let arguments: ParsedArguments
+  let asOf: CivilDate
+  let knownAt: Timestamp?
+  let out: String
+
+  init(_ arguments: ParsedArguments, context: CommandContext) throws(UsageError) {
+    guard arguments.positionals.isEmpty else {
+      throw UsageError(
+        "site takes no arguments, only options; got \"\(arguments.positionals[0])\"",
+        command: Self.name)
+    }
+    guard let out = arguments.value("out"), !out.isEmpty else {
+      throw UsageError(
+        "give the folder to write with --out DIR, like --out site", command: Self.name)
+    }
+    self.arguments = arguments
+    self.out = out
+    asOf = try context.asOf(arguments)
+    knownAt = try context.knownAt(arguments)
+  }
+
+  func run(context: CommandContext) throws -> Int32 {
+    let folder = context.folder(arguments)
+    let ledger = try context.readLedger(arguments)
+    let people = try PeopleFile.read(from: folder)
+    var files: [String: [UInt8]] = [:]
+    for name in try folder.fileNames() { files[name] = try folder.bytes(of: name) }
+    let site = Site(ledger, asOf: asOf, knownAt: knownAt, people: people, files: files)
+    let pages = site.pages()
+    let suffix =
+      "\(ProcessInfo.processInfo.processIdentifier)-\(context.makeID().rawValue.prefix(8))"
+    try SiteFolder.write(pages, to: out, ledger: folder.path, suffix: suffix)
+    let html = pages.filter(\.isHTML).count
+    context.write(
+      "wrote the site as of \(asOf) to \(out): \(html) pages and \(pages.count - html) "
+        + "downloads; open \(out)/index.html\n")
+    return LedgerCLI.success
+  }
+}

@@ -1,0 +1,10 @@
+@testable import ServiceLedger
+
+extension LedgerFolder {
+  /// Reads the whole log, requiring every line to be valid: what a test expects of a ledger it
+  /// wrote itself.
+  /// - Throws: `LedgerError.invalidLog` listing the problems.
+  func readValid() throws(LedgerError) -> Ledger {
+    try Self.requireValid(try read(), folder: path)
+  }
+}
