@@ -18,9 +18,14 @@ public enum BackdatedRule {
   public static func findings(
     current: [String: [UInt8]], base: [String: [UInt8]], latest: Timestamp?, basePath: String
   ) -> [Finding] {
+    findings(
+      NewLines.events(current: current, base: base).events, latest: latest, basePath: basePath)
+  }
+
+  /// The findings for `new`, the new lines' events.
+  static func findings(_ new: [RecordedEvent], latest: Timestamp?, basePath: String) -> [Finding] {
     guard let latest else { return [] }
-    return NewLines.events(current: current, base: base).events
-      .filter { $0.at <= latest }
+    return new.filter { $0.at <= latest }
       .sorted {
         ($0.location ?? EventLocation(file: "", line: 0))
           < ($1.location ?? EventLocation(file: "", line: 0))

@@ -27,6 +27,22 @@ public struct LedgerBase: Sendable {
     return files
   }
 
+  /// The paths of the base's files by name, as `files()` names them.
+  /// - Throws: `LedgerError.io` when the path is missing or cannot be read.
+  func filePaths() throws(LedgerError) -> [String: String] {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw LedgerError.io(path: path, reason: "no such file or folder for --base")
+    }
+    guard isDirectory.boolValue else {
+      return [URL(fileURLWithPath: path).lastPathComponent: path]
+    }
+    let folder = LedgerFolder(path: path)
+    var paths: [String: String] = [:]
+    for name in try folder.fileNames() { paths[name] = folder.path(of: name) }
+    return paths
+  }
+
   private static func bytes(_ path: String) throws(LedgerError) -> [UInt8] {
     try FileIO.readRegular(path)
   }

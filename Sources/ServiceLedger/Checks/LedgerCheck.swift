@@ -22,74 +22,53 @@ public struct LedgerCheck: Sendable {
     self.threshold = threshold
   }
 
-  /// Reads the ledger in `folder`, and `base` when given, and checks them.
+  /// Checks the ledger in `folder`, against `base` when given, in one streamed replay of the
+  /// log (and, with a base, one block-by-block comparison of each file with the base's): it
+  /// never holds either log, so memory stays bounded by what the rules keep.
   /// - Throws: `LedgerError` when a folder or file cannot be read; bad lines are findings.
   public func run(_ folder: LedgerFolder, base: LedgerBase? = nil) throws(LedgerError)
     -> CheckReport
   {
-    guard let base else { return try streamed(folder) }
-    let ledger = try folder.read()
-    var appendOnly: [Finding]?
-    var extra: [Finding] = []
-    let baseFiles = try base.files()
-    var current: [String: [UInt8]] = [:]
-    if rules.contains(.appendOnly) || rules.contains(.backdated) {
-      for name in try folder.fileNames() { current[name] = try folder.bytes(of: name) }
+    let selected = Set(rules)
+    let needsBase =
+      selected.contains(.appendOnly) || selected.contains(.backdated)
+      || selected.contains(.notAuthorised)
+    let comparison = try base.flatMap { base throws(LedgerError) in
+      needsBase ? try BaseComparison(folder, base: base) : nil
     }
-    if rules.contains(.appendOnly) {
-      appendOnly = AppendOnlyRule.findings(base: baseFiles, current: current)
-    }
-    if rules.contains(.backdated) {
-      extra += BackdatedRule.findings(
-        current: current, base: baseFiles, latest: try base.latestAt(), basePath: base.path)
-    }
-    if rules.contains(.notAuthorised) {
-      let reader = LogFileReader()
-      var contents: [String: LogFileReader.FileContents] = [:]
-      for (name, bytes) in baseFiles { contents[name] = reader.read(bytes, name: name) }
-      let baseLedger = Ledger(files: contents)
-      extra += NotAuthorisedRule.findings(
-        ledger, base: baseLedger, roles: try Roles.load(from: folder))
-    }
-    extra += try FolderRules.findings(folder, rules: Set(rules))
-    if rules.contains(.personalData) {
-      extra += PersonalDataRule.findings(
-        ledger, names: try PersonalDataRule.displayNames(in: folder))
-    }
-    return finished(report(ledger, appendOnly: appendOnly), extra: extra, hasBase: true)
-  }
-
-  /// `run` with no base: one streamed replay, never holding the log, feeds the data rules
-  /// (its invalid lines), `personal-data` (every valid event) and the standard rules (the
-  /// events in force), so memory stays bounded by what the rules keep.
-  private func streamed(_ folder: LedgerFolder) throws(LedgerError) -> CheckReport {
-    struct State {
-      var personal: PersonalDataScan?
-      var facts: StandardFacts.Fold?
-    }
-    let standard = rules.contains { !$0.isDataRule }
-    let personal = rules.contains(.personalData)
-    var initial = State(facts: standard ? StandardFacts.Fold(asOf: asOf) : nil)
-    if personal, folder.exists {
+    let roles =
+      selected.contains(.notAuthorised) && base != nil ? try Roles.load(from: folder) : nil
+    var initial = CheckFold(
+      facts: rules.contains { !$0.isDataRule } ? StandardFacts.Fold(asOf: asOf) : nil,
+      comparison: comparison, authorising: roles != nil)
+    if selected.contains(.personalData), folder.exists {
       initial.personal = PersonalDataScan(names: try PersonalDataRule.displayNames(in: folder))
     }
-    let result = try folder.replay(
-      asOf: asOf, knownAt: knownAt, into: initial,
-      every: personal ? { state, event in state.personal?.add(event) } : nil
-    ) { state, event in
-      state.facts?.apply(event)
-    }
-    var findings = DataRules.findings(result.problems, rules: Set(rules))
-    if let fold = result.state.facts {
+    let result = try folder.fold(
+      initial, asOf: asOf, knownAt: knownAt,
+      every: initial.observes ? { state, event in state.observe(event) } : nil)
+    let state = result.fold
+    var findings = DataRules.findings(result.problems, rules: selected)
+    if let base, selected.contains(.appendOnly) { findings += comparison?.appendOnly ?? [] }
+    if let fold = state.facts {
       let facts = StandardFacts(fold, asOf: asOf, threshold: threshold)
       findings += StandardRules.findings(facts, rules: rules)
     }
-    var extra = try FolderRules.findings(folder, rules: Set(rules))
-    extra += result.state.personal?.findings ?? []
-    let checked = rules.filter { $0 != .appendOnly }
+    var extra: [Finding] = []
+    if let base, let comparison {
+      if selected.contains(.backdated) {
+        let latest = state.baseLatestAt(result.problems, comparison: comparison, base: base)
+        extra += BackdatedRule.findings(
+          comparison.newEvents, latest: latest, basePath: base.path)
+      }
+      if let roles { extra += state.notAuthorised(roles: roles) }
+    }
+    extra += try FolderRules.findings(folder, rules: selected)
+    extra += state.personal?.findings ?? []
+    let checked = rules.filter { $0 != .appendOnly || base != nil }
     let report = CheckReport(
       asOf: asOf, findings: findings.filter { $0.severity >= minimumSeverity }, rules: checked)
-    return finished(report, extra: extra, hasBase: false)
+    return finished(report, extra: extra, hasBase: base != nil)
   }
 
   /// `report` with the findings of the rules outside it, and without the rules that need a

@@ -16,13 +16,21 @@ public enum NotAuthorisedRule {
   /// - Returns: one error per new event its actor may not record, in replay order.
   public static func findings(_ current: Ledger, base: Ledger, roles: Roles?) -> [Finding] {
     guard let roles else { return [] }
-    let authorisation = Authorisation(roles: roles)
     let old = Set(base.events.map(\.id))
     var known: [EventID: Event] = [:]
     for event in current.events { known[event.id] = event.event }
+    return findings(current.events.filter { !old.contains($0.id) }, roles: roles) { known[$0] }
+  }
+
+  /// The findings for `new`, the new events in replay order; `lookup` gives the payload of
+  /// an event a new retraction withdraws.
+  static func findings(
+    _ new: [RecordedEvent], roles: Roles, lookup: (EventID) -> Event?
+  ) -> [Finding] {
+    let authorisation = Authorisation(roles: roles)
     var findings: [Finding] = []
-    for event in current.events where !old.contains(event.id) {
-      guard let reason = authorisation.refusal(event, lookup: { known[$0] }) else { continue }
+    for event in new {
+      guard let reason = authorisation.refusal(event, lookup: lookup) else { continue }
       findings.append(
         Finding(
           rule: id, severity: .error, service: event.event.service, message: reason,

@@ -25,9 +25,46 @@ public enum LogView {
     }
   }
 
+  /// What `ledger log` gathers from every valid event of the log, in one streamed pass: the
+  /// events that pass the filter, the services events are about (with their registered
+  /// names), and when the first event was recorded. It folds no event in force: the engine
+  /// gives it every event through `observe`.
+  public struct Gathered: Fold, Sendable {
+    public let filter: Filter
+    /// The events that pass, in replay order.
+    public private(set) var events: [RecordedEvent] = []
+    /// Every service some event is about, with its registered name when it has one.
+    public private(set) var services: [ServiceID: String?] = [:]
+    /// The earliest `at` of any event.
+    public private(set) var firstRecorded: Timestamp?
+
+    public init(filter: Filter) { self.filter = filter }
+
+    public var reads: EventReads { EventReads([]) }
+
+    public mutating func apply(_ event: RecordedEvent) {}
+
+    /// Notes one valid event of the log, in force or not.
+    public mutating func observe(_ event: RecordedEvent) {
+      if firstRecorded.map({ event.at < $0 }) ?? true { firstRecorded = event.at }
+      if !filter.services.isEmpty, let service = event.event.service {
+        if case .serviceRegistered(let payload) = event.event {
+          services[service] = payload.name
+        } else if services[service] == nil {
+          services[service] = .some(nil)
+        }
+      }
+      if filter.includes(event) { events.append(event) }
+    }
+  }
+
   /// The events of `ledger` that pass `filter`, in replay order.
   public static func output(_ ledger: Ledger, filter: Filter) -> ViewOutput {
-    let events = ledger.events.filter(filter.includes)
+    output(ledger.events.filter(filter.includes))
+  }
+
+  /// The view of `events`, those that passed the filter, in replay order.
+  public static func output(_ events: [RecordedEvent]) -> ViewOutput {
     let table = TableData(
       fields: [
         "RECORDED": "recorded", "TYPE": "type", "SUBJECT": "subject", "BY": "by",

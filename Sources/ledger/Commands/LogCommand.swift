@@ -48,31 +48,25 @@ struct LogCommand: Command {
   }
 
   func run(context: CommandContext) throws -> Int32 {
-    let ledger = try context.readLedger(arguments)
-    let folder = context.folder(arguments).path
-    try Self.checkServices(filter.services, in: ledger, folder: folder)
+    let folder = context.folder(arguments)
+    let (gathered, problems) = try folder.fold(
+      LogView.Gathered(filter: filter), asOf: nil, knownAt: nil, reader: context.logReader(),
+      every: { $0.observe($1) })
+    context.warn(about: problems, in: folder)
+    try Self.checkServices(filter.services, known: gathered.services, folder: folder.path)
     let given = arguments.value("known-at").flatMap { text in filter.knownAt.map { (text, $0) } }
     context.writeView(
-      LogView.output(ledger, filter: filter), format: format, knownAt: given, folder: folder
-    ) { ledger.events.map(\.at).min() }
+      LogView.output(gathered.events), format: format, knownAt: given, folder: folder.path
+    ) { gathered.firstRecorded }
     return LedgerCLI.success
   }
 
-  /// Fails for a `--service` that no event of the ledger is about, suggesting near ones.
+  /// Fails for a `--service` that no event of the ledger is about (`known`, with registered
+  /// names), suggesting near ones.
   /// - Throws: `LogError.unknownService`.
-  static func checkServices(_ services: Set<ServiceID>, in ledger: Ledger, folder: String)
-    throws(LogError)
-  {
-    guard !services.isEmpty else { return }
-    var known: [ServiceID: String?] = [:]
-    for event in ledger.events {
-      guard let service = event.event.service else { continue }
-      if case .serviceRegistered(let payload) = event.event {
-        known[service] = payload.name
-      } else if known[service] == nil {
-        known[service] = .some(nil)
-      }
-    }
+  static func checkServices(
+    _ services: Set<ServiceID>, known: [ServiceID: String?], folder: String
+  ) throws(LogError) {
     for service in services.sorted(by: { $0.rawValue < $1.rawValue }) where known[service] == nil {
       let candidates = known.map { (name: $0.key.rawValue, label: $0.value) }
       throw .unknownService(

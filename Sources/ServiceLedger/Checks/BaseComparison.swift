@@ -1,0 +1,203 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The ledger's files beside its base's (`--base`), compared a block at a time: what the
+/// `append-only`, `backdated` and `not-authorised` rules need, without holding either log.
+///
+/// A file whose base is a prefix of it (the normal case: lines were only appended) is read
+/// once, in blocks, and only its new lines are kept. A file that differs inside the base's
+/// bytes is the error the rules report, and is read whole to say exactly where.
+struct BaseComparison {
+  /// One file of the ledger or the base.
+  struct File {
+    var name: String
+    /// The base's lines (a last line without its `\n` counted), when the base has the file.
+    var baseLines: Int?
+    /// The number of `\n` in the base's copy: the ledger's lines after these are new.
+    var baseNewlines = 0
+    /// Whether the base's copy is not a prefix of the ledger's (or the ledger lacks it).
+    var diverged = false
+  }
+
+  /// Per file name (the ledger's and the base's).
+  private(set) var files: [String: File] = [:]
+  /// `append-only` findings.
+  private(set) var appendOnly: [Finding] = []
+  /// The ledger's new lines (after the base's `\n`s, complete lines only), decoded one by one
+  /// as `NewLines` does, with their problems.
+  private(set) var newEvents: [RecordedEvent] = []
+  private(set) var newProblems: [LedgerProblem] = []
+  /// The latest `at` of the base's events in the files that diverged (read whole); the
+  /// others' base lines are the ledger's first lines, whose `at`s the replay sees.
+  private(set) var divergedLatestAt: Timestamp?
+  /// The ids of the base's events in the files that diverged.
+  private(set) var divergedBaseIDs: Set<EventID> = []
+
+  /// Compares every file of `folder` with `base`'s.
+  /// - Throws: `LedgerError` when a file cannot be read.
+  init(_ folder: LedgerFolder, base: LedgerBase) throws(LedgerError) {
+    let basePaths = try base.filePaths()
+    let currentNames = Set(try folder.fileNames())
+    let reader = LogFileReader()
+    for name in currentNames.union(basePaths.keys).sorted() {
+      var file = File(name: name)
+      let current = currentNames.contains(name) ? folder.path(of: name) : nil
+      guard let basePath = basePaths[name] else {
+        // Not in the base: every line is new.
+        if let current { try readNew(current, name: name, from: 0, firstLine: 1, reader) }
+        files[name] = file
+        continue
+      }
+      guard let current else {
+        file.diverged = true
+        appendOnly += AppendOnlyRule.findings(base: [name: []], current: [:])
+        try noteDiverged(basePath, name: name, reader)
+        files[name] = file
+        continue
+      }
+      let prefix = try Self.prefix(base: basePath, current: current)
+      file.baseLines = prefix.baseLines
+      file.baseNewlines = prefix.baseNewlines
+      if prefix.isPrefix {
+        try readNew(
+          current, name: name, from: prefix.lastNewlineEnd, firstLine: prefix.baseNewlines + 1,
+          reader)
+      } else {
+        file.diverged = true
+        let baseBytes = try FileIO.readRegular(basePath)
+        let currentBytes = try FileIO.readRegular(current)
+        appendOnly += AppendOnlyRule.findings(file: name, base: baseBytes, current: currentBytes)
+        let new = NewLines.events(current: [name: currentBytes], base: [name: baseBytes])
+        newEvents += new.events
+        newProblems += new.problems
+        try noteDiverged(basePath, name: name, reader)
+      }
+      files[name] = file
+    }
+  }
+
+  /// Whether a valid event of the ledger is new: after its file's base lines, and not an
+  /// event of a base file that diverged.
+  func isNew(_ event: RecordedEvent) -> Bool {
+    guard let location = event.location else { return false }
+    guard let file = files[location.file], file.baseLines != nil else { return true }
+    if file.diverged { return !divergedBaseIDs.contains(event.id) }
+    return location.line > file.baseNewlines
+  }
+
+  /// Whether a valid event of the ledger stands on one of the base's lines of a file whose
+  /// base is a prefix: its `at` is one of the base's.
+  func isBaseLine(_ location: EventLocation) -> Bool {
+    guard let file = files[location.file], file.baseLines != nil, !file.diverged else {
+      return false
+    }
+    return location.line <= file.baseNewlines
+  }
+
+  /// Decodes the complete lines of `path` from byte `offset` (line `firstLine` on) as new.
+  private mutating func readNew(
+    _ path: String, name: String, from offset: Int, firstLine: Int, _ reader: LogFileReader
+  ) throws(LedgerError) {
+    let tail = try Self.read(path, from: offset)
+    var number = firstLine - 1
+    var start = 0
+    for index in tail.indices where tail[index] == UInt8(ascii: "\n") {
+      number += 1
+      let read = reader.read(Array(tail[start...index]), name: name)
+      if var event = read.events.first {
+        event.location = EventLocation(file: name, line: number)
+        newEvents.append(event)
+      } else if var problem = read.problems.first {
+        problem.line = number
+        newProblems.append(problem)
+      }
+      start = index + 1
+    }
+  }
+
+  /// Notes the `at`s and ids of the base's copy of a file that diverged, read whole.
+  private mutating func noteDiverged(_ path: String, name: String, _ reader: LogFileReader)
+    throws(LedgerError)
+  {
+    for event in reader.read(try FileIO.readRegular(path), name: name).events {
+      divergedLatestAt = max(divergedLatestAt ?? event.at, event.at)
+      divergedBaseIDs.insert(event.id)
+    }
+  }
+
+  /// Whether the bytes of `base` begin `current` and end where one of its lines ends, read a
+  /// block at a time; the base's line and `\n` counts, and where its last `\n` ends.
+  static func prefix(base: String, current: String) throws(LedgerError) -> (
+    isPrefix: Bool, baseLines: Int, baseNewlines: Int, lastNewlineEnd: Int
+  ) {
+    let baseFile = try FileIO.openRegular(base)
+    defer { close(baseFile) }
+    let currentFile = try FileIO.openRegular(current)
+    defer { close(currentFile) }
+    let size = 1 << 20
+    var left = [UInt8](repeating: 0, count: size)
+    var right = [UInt8](repeating: 0, count: size)
+    var offset = 0
+    var newlines = 0
+    var lastNewlineEnd = 0
+    var lastByte: UInt8?
+    while true {
+      let count = try Self.read(baseFile, into: &left, at: offset, path: base)
+      if count == 0 { break }
+      let got = try Self.read(currentFile, into: &right, at: offset, path: current)
+      let same = got >= count && memcmp(left, right, count) == 0
+      guard same else {
+        return (false, newlines, newlines, lastNewlineEnd)
+      }
+      for index in 0..<count where left[index] == UInt8(ascii: "\n") {
+        newlines += 1
+        lastNewlineEnd = offset + index + 1
+      }
+      lastByte = left[count - 1]
+      offset += count
+    }
+    guard let lastByte, lastByte != UInt8(ascii: "\n") else {
+      return (true, newlines, newlines, lastNewlineEnd)
+    }
+    // The base ends in a line without its `\n`: a prefix only if the ledger ends that line.
+    var next = [UInt8](repeating: 0, count: 1)
+    let got = try Self.read(currentFile, into: &next, at: offset, path: current)
+    return (got == 1 && next[0] == UInt8(ascii: "\n"), newlines + 1, newlines, lastNewlineEnd)
+  }
+
+  /// Reads up to `buffer.count` bytes at `offset`, fewer only at the end of the file.
+  private static func read(
+    _ descriptor: Int32, into buffer: inout [UInt8], at offset: Int, path: String
+  )
+    throws(LedgerError) -> Int
+  {
+    var total = 0
+    while total < buffer.count {
+      let count = buffer.withUnsafeMutableBytes { raw in
+        pread(
+          descriptor, raw.baseAddress.map { $0 + total }, raw.count - total, off_t(offset + total))
+      }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw LedgerError.io(path: path, reason: String(cString: strerror(errno)))
+      }
+      if count == 0 { break }
+      total += count
+    }
+    return total
+  }
+
+  /// The bytes of `path` from `offset` to its end.
+  private static func read(_ path: String, from offset: Int) throws(LedgerError) -> [UInt8] {
+    let descriptor = try FileIO.openRegular(path)
+    defer { close(descriptor) }
+    var status = stat()
+    fstat(descriptor, &status)
+    var bytes = [UInt8](repeating: 0, count: max(Int(status.st_size) - offset, 0))
+    let count = try read(descriptor, into: &bytes, at: offset, path: path)
+    return Array(bytes.prefix(count))
+  }
+}
