@@ -152,9 +152,12 @@ struct BaseComparison {
       guard same else {
         return (false, newlines, newlines, lastNewlineEnd)
       }
-      for index in 0..<count where left[index] == UInt8(ascii: "\n") {
-        newlines += 1
-        lastNewlineEnd = offset + index + 1
+      left.withUnsafeBytes { raw in
+        let block = UnsafeRawBufferPointer(rebasing: raw[..<count])
+        newlines += Newlines.count(block)
+        if let last = block.lastIndex(of: UInt8(ascii: "\n")) {
+          lastNewlineEnd = offset + last + 1
+        }
       }
       lastByte = left[count - 1]
       offset += count
