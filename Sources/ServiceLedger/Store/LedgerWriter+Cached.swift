@@ -140,7 +140,7 @@ extension ReplayCache {
   init?(_ ledger: Ledger, folder: LedgerFolder) {
     var validator = ReferenceValidator(expectedEvents: ledger.events.count)
     var compact = CompactLog()
-    let retracted = Timeline(ledger.events, asOf: CivilDate(dayNumber: .max / 2)).retracted
+    let retracted = Set(ledger.events.compactMap { Timeline.retractionTarget($0, knownAt: nil) })
     var maxAt: Timestamp?
     for (order, event) in ledger.events.enumerated() {
       guard (try? validator.validate(event)) != nil else { return nil }
