@@ -1,4 +1,7 @@
 /// Every rule `ledger check` knows: the raw value is the rule id of findings and of `--rule`.
+///
+/// The one list of rule ids: problems found while reading the log (`LedgerProblem`) and
+/// invalid events (`EventError`) name their rule with it too.
 public enum CheckRule: String, Sendable, CaseIterable, Comparable {
   // Data rules: the log itself.
   case malformed
@@ -33,18 +36,6 @@ public enum CheckRule: String, Sendable, CaseIterable, Comparable {
   case assessmentsDiverge = "assessments-diverge"
   // Data subjects' requests against a regulation's rules, as of a date.
   case subjectRequestSLA = "subject-request-sla"
-
-  /// The rule for a data problem found while reading the log.
-  public init(_ rule: LedgerProblem.Rule) {
-    switch rule {
-    case .malformed: self = .malformed
-    case .tornLine: self = .tornLine
-    case .duplicateID: self = .duplicateID
-    case .unknownReference: self = .unknownReference
-    case .invalidValue: self = .invalidValue
-    case .timeOrder: self = .timeOrder
-    }
-  }
 
   /// The severity of its findings: `overdue`, `stale-volume`, `personal-data`, `ignored-file`,
   /// `stale-journal` and the plan rules but `tracked-cap` are warnings; `subject-request-sla` is

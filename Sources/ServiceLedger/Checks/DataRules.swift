@@ -9,6 +9,6 @@ public enum DataRules {
 
   /// The findings for `problems` whose rule is in `rules`.
   static func findings(_ problems: [LedgerProblem], rules: Set<CheckRule>) -> [Finding] {
-    problems.filter { rules.contains(CheckRule($0.rule)) }.map(Finding.init)
+    problems.filter { rules.contains($0.rule) }.map(Finding.init)
   }
 }

@@ -49,7 +49,7 @@ public struct Ledger: Sendable {
         let location = event.location ?? EventLocation(file: "", line: 0)
         problems.append(
           LedgerProblem(
-            rule: .init(error.kind), file: location.file, line: location.line,
+            rule: error.rule, file: location.file, line: location.line,
             service: event.event.service, message: error.description))
       }
     }

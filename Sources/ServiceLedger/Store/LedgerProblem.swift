@@ -1,24 +1,8 @@
 /// Something wrong with a line of the log: the data rules of `ledger check`.
 public struct LedgerProblem: Sendable, Equatable, CustomStringConvertible {
-  /// The data rule broken; the raw value is the `ledger check` rule id.
-  public enum Rule: String, Sendable, CaseIterable {
-    case malformed
-    case tornLine = "torn-line"
-    case duplicateID = "duplicate-id"
-    case unknownReference = "unknown-reference"
-    case invalidValue = "invalid-value"
-    case timeOrder = "time-order"
-
-    init(_ kind: EventError.Kind) {
-      switch kind {
-      case .invalidValue: self = .invalidValue
-      case .unknownReference: self = .unknownReference
-      case .duplicateID: self = .duplicateID
-      }
-    }
-  }
-
-  public var rule: Rule
+  /// The data rule broken (`malformed`, `torn-line`, `duplicate-id`, `unknown-reference`,
+  /// `invalid-value` or `time-order`).
+  public var rule: CheckRule
   /// File name inside the ledger folder.
   public var file: String
   /// 1-based line.
@@ -31,7 +15,7 @@ public struct LedgerProblem: Sendable, Equatable, CustomStringConvertible {
   public var message: String
 
   public init(
-    rule: Rule, file: String, line: Int, column: Int? = nil, service: ServiceID? = nil,
+    rule: CheckRule, file: String, line: Int, column: Int? = nil, service: ServiceID? = nil,
     message: String
   ) {
     self.rule = rule

@@ -1,97 +1,42 @@
 extension LedgerWriter {
-  /// Appends events that do not depend on what the log holds (`ledger record`, `ledger
-  /// append`), all-or-nothing under the folder's exclusive lock.
-  ///
-  /// When the replay cache is current, the events are checked against it and the lines
-  /// appended since it was written, so the cost does not grow with the log; then the cache is
-  /// updated. A missing or stale cache (after a copy or a checkout, say) is first rebuilt by
-  /// a streamed replay. Otherwise (a log with invalid lines, `roles.json` present, an append
-  /// cut off, or an event that would replay before the cached ones) the whole log is read as
-  /// in `append(source:building:)`, and the cache is rebuilt.
-  /// - Parameters:
-  ///   - source: what to call the input in error messages.
-  ///   - build: the batches to write, built under the lock (so `at` is read from the clock
-  ///     there).
-  /// - Returns: each file's line count and latest `at` after the append.
-  /// - Throws: `LedgerError.rejected` when a new event is invalid; nothing is written.
-  public func append(source: String, events build: () throws(LedgerError) -> [Batch])
-    throws(LedgerError) -> [String: Ledger.FileState]
-  {
-    guard folder.exists else { throw LedgerError.noLedger(path: folder.path) }
-    let lock = try FileLock(path: folder.path, create: false)
-    defer { lock.unlock() }
-    try settle(lock: lock)
-    var built: [Batch]?
-    if mode == .recording, case .none = AppendJournal.state(in: folder),
-      try Roles.load(from: folder) == nil,
-      let (cache, _) = try currentCache(), let validator = cache.validator
-    {
-      // Kept unstamped: the whole-log path below stamps them itself if it must take over.
-      built = try build()
-      var batches = built ?? []
-      try stamp(&batches, after: cache.maxAt, isEmpty: false, source: source)
-      if let files = try appendCached(
-        batches, cache: cache, validator: validator, source: source, lock: lock)
-      {
-        return files
-      }
+  /// The current replay cache and the validator's state from it, rebuilt first when missing
+  /// or stale; nil when the cache cannot serve this append (a history append, `roles.json`
+  /// present, an append cut off, or a log with invalid lines).
+  func usableCache() throws(LedgerError) -> (ReplayCache, ReferenceValidator)? {
+    guard mode == .recording, case .none = AppendJournal.state(in: folder),
+      try Roles.load(from: folder) == nil
+    else { return nil }
+    var current = ReplayCache.current(folder, withValidator: true)
+    if current == nil {
+      try folder.rebuildCache()
+      current = ReplayCache.current(folder, withValidator: true)
     }
-    let ledger = try appendLocked(source: source, lock: lock) { _ throws(LedgerError) in
-      if let built { return built }
-      return try build()
-    }
-    if ledger.problems.isEmpty { ReplayCache(ledger, folder: folder)?.save(to: folder) }
-    return ledger.files
+    guard let (cache, _) = current, let validator = cache.validator else { return nil }
+    return (cache, validator)
   }
 
-  /// The replay cache with the validator's state, rebuilt first when missing or stale; nil
-  /// when it cannot be (the log has invalid lines).
-  private func currentCache() throws(LedgerError) -> (
-    cache: ReplayCache, added: [RecordedEvent]
-  )? {
-    if let current = ReplayCache.current(folder, withValidator: true) { return current }
-    try folder.rebuildCache()
-    return ReplayCache.current(folder, withValidator: true)
-  }
-
-  /// Checks and writes `batches` against a current `cache`; nil when an event would replay
-  /// before a cached one, so the whole log must be read instead.
-  private func appendCached(
+  /// Stamps, checks and writes `batches` against a current `cache`, then updates the cache;
+  /// nil when an event would replay before a cached one, so the whole log must be read
+  /// instead.
+  func appendCached(
     _ batches: [Batch], cache: ReplayCache, validator: ReferenceValidator, source: String,
     lock: FileLock
   ) throws(LedgerError) -> [String: Ledger.FileState]? {
+    var batches = batches
+    try stamp(&batches, after: cache.maxAt, isEmpty: false, source: source)
+    let afterCached = batches.allSatisfy { batch in
+      batch.events.allSatisfy { cache.replaysAfterCached($0.at, file: batch.file) }
+    }
+    guard afterCached else { return nil }
     var cache = cache
     var validator = validator
-    var files = Dictionary(uniqueKeysWithValues: cache.files.map { ($0.name, $0) })
-    let single = batches.map(\.events.count).reduce(0, +) == 1
-    var placed: [(event: RecordedEvent, input: Int)] = []
-    var output: [(file: String, bytes: [UInt8])] = []
-    var inputLine = 0
-    for batch in batches where !batch.events.isEmpty {
-      guard LedgerFolder.isValidFileName(batch.file) else {
-        throw LedgerError.invalidFileName(batch.file)
-      }
-      var key = files[batch.file] ?? ReplayCache.FileKey.empty(batch.file)
-      var bytes: [UInt8] = []
-      for var event in batch.events {
-        inputLine += 1
-        let line = single ? 0 : inputLine
-        guard cache.replaysAfterCached(event.at, file: batch.file) else { return nil }
-        if let last = key.lastAt, event.at < last {
-          throw Self.backwards(event.at, last, batch.file, source: source, line: line)
-        }
-        key.lastAt = event.at
-        key.lineCount += 1
-        event.location = EventLocation(file: batch.file, line: key.lineCount)
-        bytes += Array(try checkedLine(event, source: source, line: line).utf8) + [10]
-        placed.append((event, line))
-      }
-      files[batch.file] = key
-      output.append((batch.file, bytes))
+    let before = Dictionary(uniqueKeysWithValues: cache.files.map { ($0.name, $0) })
+    let files = before.mapValues {
+      Ledger.FileState(lineCount: $0.lineCount, isTorn: false, lastAt: $0.lastAt)
     }
-    guard !placed.isEmpty else { return [:] }
-    placed.sort { Ledger.replayOrder($0.event, $1.event) }
-    for (event, line) in placed {
+    let placed = try place(batches, after: files, source: source)
+    guard !placed.events.isEmpty else { return placed.files }
+    for (event, line) in placed.events.sorted(by: { Ledger.replayOrder($0.event, $1.event) }) {
       do throws(EventError) {
         try validator.validate(event)
       } catch {
@@ -99,39 +44,37 @@ extension LedgerWriter {
       }
       cache.note(event)
     }
-    try write(output, journaled: placed.count > 1, lock: lock)
+    try write(placed.output, journaled: placed.events.count > 1, lock: lock)
     cache.validator = validator
-    var states: [String: Ledger.FileState] = [:]
     var keys: [ReplayCache.FileKey] = []
-    let written = Dictionary(output, uniquingKeysWith: +)
-    let before = Dictionary(uniqueKeysWithValues: cache.files.map { ($0.name, $0) })
-    for key in files.values.sorted(by: { $0.name < $1.name }) {
-      states[key.name] = Ledger.FileState(
-        lineCount: key.lineCount, isTorn: false, lastAt: key.lastAt)
-      guard let appended = written[key.name] else {
-        keys.append(key)
+    let written = Dictionary(placed.output, uniquingKeysWith: +)
+    for (name, state) in placed.files.sorted(by: { $0.key < $1.key }) {
+      let known = before[name] ?? .empty(name)
+      guard let appended = written[name] else {
+        keys.append(known)
         continue
       }
       // The hash carried on over the bytes just written: the file is not read again.
       guard
         let current = ReplayCache.key(
-          after: before[key.name] ?? .empty(key.name), appended: appended, in: folder,
-          lineCount: key.lineCount, lastAt: key.lastAt)
+          after: known, appended: appended, in: folder, lineCount: state.lineCount,
+          lastAt: state.lastAt)
       else {
         ReplayCache.remove(from: folder)
-        return states
+        return placed.files
       }
       keys.append(current)
     }
     cache.files = keys
-    if placed.contains(where: { if case .eventRetracted = $0.event.event { true } else { false } })
-    {
+    if placed.events.contains(where: {
+      if case .eventRetracted = $0.event.event { true } else { false }
+    }) {
       // The compacted events may hold what was just withdrawn: the next replay rebuilds.
       ReplayCache.remove(from: folder)
     } else {
       cache.save(to: folder)
     }
-    return states
+    return placed.files
   }
 }
 
@@ -140,7 +83,7 @@ extension ReplayCache {
   init?(_ ledger: Ledger, folder: LedgerFolder) {
     var validator = ReferenceValidator(expectedEvents: ledger.events.count)
     var compact = CompactLog()
-    let retracted = Timeline(ledger.events, asOf: CivilDate(dayNumber: .max / 2)).retracted
+    let retracted = Set(ledger.events.compactMap { Timeline.retractionTarget($0, knownAt: nil) })
     var maxAt: Timestamp?
     for (order, event) in ledger.events.enumerated() {
       guard (try? validator.validate(event)) != nil else { return nil }

@@ -1,54 +1,47 @@
 extension LedgerWriter {
-  /// New events placed after the log: the files as they would read, where each new event came
-  /// from in the input, and the bytes to append to each file.
+  /// New events placed after the log's files: the one place where each new event gets its
+  /// line, its `at` is checked against its file's and its line is checked to read back.
   struct Placed {
-    /// Every file's events, the new ones at their line numbers.
-    var contents: [String: LogFileReader.FileContents]
-    /// Each new event's place, mapped back to its input line (0 for a single event).
-    var inputLines: [EventLocation: Int]
+    /// The new events, in input order, each with its place (`location`) and its input line
+    /// (0 for a single event).
+    var events: [(event: RecordedEvent, inputLine: Int)] = []
     /// Per file, in the order first named, the lines to append (each ending in `\n`).
-    var output: [(file: String, bytes: [UInt8])]
-    /// The number of new lines.
-    var lineCount: Int
+    var output: [(file: String, bytes: [UInt8])] = []
+    /// Every file's line count and latest `at` once the lines are appended.
+    var files: [String: Ledger.FileState]
   }
 
-  /// Places the batches' events after `current`, checking the order of `at` within each file
+  /// Places the batches' events after `files`, checking the order of `at` within each file
   /// and that each line, exactly as it will be written, reads back as a valid event.
-  /// - Throws: `LedgerError.rejected` naming the input line at fault.
-  func place(_ batches: [Batch], after current: Ledger, source: String) throws(LedgerError)
-    -> Placed
-  {
-    var contents: [String: LogFileReader.FileContents] = [:]
-    for event in current.events {
-      guard let file = event.location?.file else { continue }
-      contents[file, default: LogFileReader.FileContents()].events.append(event)
-    }
-    var lastAt: [String: Timestamp] = [:]
-    var lineCounts: [String: Int] = [:]
-    for (name, state) in current.files {
-      contents[name, default: LogFileReader.FileContents()].lineCount = state.lineCount
-      lineCounts[name] = state.lineCount
-      lastAt[name] = state.lastAt
-    }
+  /// - Parameters:
+  ///   - batches: per file, its new events in order.
+  ///   - files: each file's line count and latest `at` before the append.
+  ///   - source: what to call the input in error messages.
+  /// - Returns: the events with their places, the bytes to write and the files after.
+  /// - Throws: `LedgerError.invalidFileName`, `LedgerError.rejected` naming the input line at
+  ///   fault.
+  func place(
+    _ batches: [Batch], after files: [String: Ledger.FileState], source: String
+  ) throws(LedgerError) -> Placed {
     let single = batches.map(\.events.count).reduce(0, +) == 1
-    var placed = Placed(contents: [:], inputLines: [:], output: [], lineCount: 0)
+    var placed = Placed(files: files)
     var outputIndex: [String: Int] = [:]
     for batch in batches {
+      guard LedgerFolder.isValidFileName(batch.file) else {
+        throw LedgerError.invalidFileName(batch.file)
+      }
+      var state =
+        placed.files[batch.file] ?? Ledger.FileState(lineCount: 0, isTorn: false, lastAt: nil)
       for var event in batch.events {
-        placed.lineCount += 1
-        let inputLine = single ? 0 : placed.lineCount
-        if let last = lastAt[batch.file], event.at < last {
+        let inputLine = single ? 0 : placed.events.count + 1
+        if let last = state.lastAt, event.at < last {
           throw Self.backwards(event.at, last, batch.file, source: source, line: inputLine)
         }
-        lastAt[batch.file] = event.at
-        let lineNumber = lineCounts[batch.file, default: 0] + 1
-        lineCounts[batch.file] = lineNumber
-        let location = EventLocation(file: batch.file, line: lineNumber)
-        event.location = location
-        placed.inputLines[location] = inputLine
-        contents[batch.file, default: LogFileReader.FileContents()].events.append(event)
-        contents[batch.file, default: LogFileReader.FileContents()].lineCount = lineNumber
+        state.lastAt = event.at
+        state.lineCount += 1
+        event.location = EventLocation(file: batch.file, line: state.lineCount)
         let bytes = Array(try checkedLine(event, source: source, line: inputLine).utf8) + [10]
+        placed.events.append((event, inputLine))
         if let index = outputIndex[batch.file] {
           placed.output[index].bytes += bytes
         } else {
@@ -56,8 +49,8 @@ extension LedgerWriter {
           placed.output.append((batch.file, bytes))
         }
       }
+      if !batch.events.isEmpty { placed.files[batch.file] = state }
     }
-    placed.contents = contents
     return placed
   }
 

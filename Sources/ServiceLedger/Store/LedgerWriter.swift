@@ -2,10 +2,10 @@ import Foundation
 
 /// Appends events to a ledger folder, all-or-nothing, under an exclusive lock.
 ///
-/// The folder is locked for the whole append: the log is re-read and validated, the events are
-/// built (`append(source:building:)`: so that `at` read from the clock there never goes back
-/// behind another writer's), checked against `roles.json` when the folder has one, and written,
-/// all before the lock is released. Two writers therefore cannot both register the same
+/// The folder is locked for the whole append: the log is re-read and validated (or the replay
+/// cache is brought up to date), the events are built (so that `at` read from the clock there
+/// never goes back behind another writer's), checked against `roles.json` when the folder has
+/// one, and written, all before the lock is released. Two writers therefore cannot both register the same
 /// service. Each file's new lines are written with one `write` (so each line is written whole)
 /// and `fsync`ed. A batch of several lines is recorded in an `AppendJournal` first, so that a
 /// batch cut off by a crash is left out by readers and rolled back by `ledger repair`. If
@@ -44,40 +44,103 @@ public struct LedgerWriter: Sendable {
       &batches, after: latest, isEmpty: isEmpty, source: source)
   }
 
-  /// Validates `events` against the log as it is now and writes them to `file`.
+  /// What new events are checked against before they are written.
+  public enum Validation: Sendable, Equatable {
+    /// The replay cache and the lines appended since it was written, so that the cost does not
+    /// grow with the log (the cache is rebuilt first when missing or stale); the whole log
+    /// when the cache cannot serve (see `appendEvents(source:validation:_:)`).
+    case cached
+    /// The whole log, read again under the lock.
+    case wholeLog
+  }
+
+  /// Validates `events` and writes them to `file`.
   ///
   /// - Parameters:
   ///   - events: new events in order; their `location` is ignored.
   ///   - file: the file name inside the folder (`NAME.jsonl`).
   ///   - source: what to call the input in error messages (`stdin`, a file name, `record`).
-  /// - Returns: the ledger after the append.
+  ///   - validation: what the events are checked against.
+  /// - Returns: each file's line count and latest `at` after the append.
   /// - Throws: `LedgerError.rejected` naming the input line at fault; nothing is written.
   @discardableResult
-  public func append(_ events: [RecordedEvent], to file: String, source: String) throws(LedgerError)
-    -> Ledger
-  {
-    try append([(file, events)], source: source)
+  public func append(
+    _ events: [RecordedEvent], to file: String, source: String, validation: Validation = .wholeLog
+  ) throws(LedgerError) -> [String: Ledger.FileState] {
+    try append([(file, events)], source: source, validation: validation)
   }
 
   /// Validates and writes several files' events as one all-or-nothing batch.
   /// - Parameters:
   ///   - batches: per file name, its new events in order.
   ///   - source: what to call the input in error messages.
-  /// - Returns: the ledger after the append.
+  ///   - validation: what the events are checked against.
+  /// - Returns: each file's line count and latest `at` after the append.
   /// - Throws: `LedgerError.rejected`; nothing is written.
   @discardableResult
-  public func append(_ batches: [Batch], source: String) throws(LedgerError) -> Ledger {
+  public func append(_ batches: [Batch], source: String, validation: Validation = .wholeLog)
+    throws(LedgerError) -> [String: Ledger.FileState]
+  {
     for batch in batches where !LedgerFolder.isValidFileName(batch.file) {
       throw LedgerError.invalidFileName(batch.file)
     }
-    return try append(source: source) { _ throws(LedgerError) in batches }
+    return try appendEvents(source: source, validation: validation) { () throws(LedgerError) in
+      batches
+    }
   }
 
-  /// Builds the new events under the folder's lock, from the log as it is then, and writes
-  /// them as one all-or-nothing batch.
+  /// Builds new events that do not depend on what the log holds (`ledger record`, `ledger
+  /// append`) under the folder's exclusive lock, so that `at` is read from the clock there, and
+  /// writes them as one all-or-nothing batch.
   ///
-  /// Use it when the events depend on the time of writing or on what is already in the log
-  /// (an import that skips what is there): nothing can change between `build` and the write.
+  /// With `.cached` validation, when the replay cache is current the events are checked against
+  /// it and the lines appended since it was written, then the cache is updated. A missing or
+  /// stale cache (after a copy or a checkout, say) is first rebuilt by a streamed replay.
+  /// Otherwise (a log with invalid lines, `roles.json` present, an append cut off, a history
+  /// append, or an event that would replay before the cached ones) the whole log is read as in
+  /// `appendBuilt(source:fromLog:)`, and the cache is rebuilt.
+  /// - Parameters:
+  ///   - source: what to call the input in error messages.
+  ///   - validation: what the events are checked against.
+  ///   - build: the batches to write; it may throw to abandon the append, and must not read
+  ///     or write the folder itself.
+  /// - Returns: each file's line count and latest `at` after the append.
+  /// - Throws: `LedgerError.invalidLog` when the log has problems, whatever `build` throws,
+  ///   `LedgerError.rejected` when a new event is invalid or not authorised; nothing is
+  ///   written.
+  @discardableResult
+  public func appendEvents(
+    source: String, validation: Validation,
+    _ build: () throws(LedgerError) -> [Batch]
+  ) throws(LedgerError) -> [String: Ledger.FileState] {
+    let lock = try lockAndSettle()
+    defer { lock.unlock() }
+    var built: [Batch]?
+    if validation == .cached, let (cache, validator) = try usableCache() {
+      // Kept unstamped: the whole-log path below stamps them itself if it must take over.
+      let batches = try build()
+      built = batches
+      if let files = try appendCached(
+        batches, cache: cache, validator: validator, source: source, lock: lock)
+      {
+        return files
+      }
+    }
+    let ledger = try appendLocked(source: source, lock: lock) { _ throws(LedgerError) in
+      if let built { return built }
+      return try build()
+    }
+    if validation == .cached, ledger.problems.isEmpty {
+      ReplayCache(ledger, folder: folder)?.save(to: folder)
+    }
+    return ledger.files
+  }
+
+  /// Builds the new events under the folder's lock, from the whole log as it is then, and
+  /// writes them as one all-or-nothing batch.
+  ///
+  /// Use it when the events depend on what is already in the log (an import that skips what
+  /// is there): nothing can change between `build` and the write.
   /// - Parameters:
   ///   - source: what to call the input in error messages.
   ///   - build: given the current (valid) ledger, the batches to write; it may throw to
@@ -87,14 +150,27 @@ public struct LedgerWriter: Sendable {
   ///   `LedgerError.rejected` when a new event is invalid or not authorised; nothing is
   ///   written.
   @discardableResult
-  public func append(
-    source: String, building build: (Ledger) throws(LedgerError) -> [Batch]
+  public func appendBuilt(
+    source: String, fromLog build: (Ledger) throws(LedgerError) -> [Batch]
   ) throws(LedgerError) -> Ledger {
+    let lock = try lockAndSettle()
+    defer { lock.unlock() }
+    return try appendLocked(source: source, lock: lock, building: build)
+  }
+
+  /// Takes the folder's exclusive lock and settles what earlier writers left; the caller
+  /// unlocks.
+  /// - Throws: `LedgerError.noLedger` when there is no folder, `LedgerError.io`.
+  private func lockAndSettle() throws(LedgerError) -> FileLock {
     guard folder.exists else { throw LedgerError.noLedger(path: folder.path) }
     let lock = try FileLock(path: folder.path, create: false)
-    defer { lock.unlock() }
-    try settle(lock: lock)
-    return try appendLocked(source: source, lock: lock, building: build)
+    do throws(LedgerError) {
+      try settle(lock: lock)
+    } catch {
+      lock.unlock()
+      throw error
+    }
+    return lock
   }
 
   /// Removes what killed processes left (temporary cache files) and rolls back a batch that
@@ -108,7 +184,7 @@ public struct LedgerWriter: Sendable {
     settledBatches?.add(settled.moves)
   }
 
-  /// `append(source:building:)` once the caller holds the folder's exclusive `lock`.
+  /// `appendBuilt(source:fromLog:)` once the caller holds the folder's exclusive `lock`.
   func appendLocked(
     source: String, lock: FileLock, building build: (Ledger) throws(LedgerError) -> [Batch]
   ) throws(LedgerError) -> Ledger {
@@ -124,10 +200,24 @@ public struct LedgerWriter: Sendable {
     if let roles = try Roles.load(from: folder) {
       try Authorisation(roles: roles).check(batches, after: current, source: source)
     }
-    let placed = try place(batches, after: current, source: source)
-    let candidate = Ledger(files: placed.contents)
+    let placed = try place(batches, after: current.files, source: source)
+    var contents: [String: LogFileReader.FileContents] = [:]
+    for event in current.events {
+      guard let file = event.location?.file else { continue }
+      contents[file, default: LogFileReader.FileContents()].events.append(event)
+    }
+    for (name, state) in placed.files {
+      contents[name, default: LogFileReader.FileContents()].lineCount = state.lineCount
+    }
+    var inputLines: [EventLocation: Int] = [:]
+    for (event, inputLine) in placed.events {
+      guard let location = event.location else { continue }
+      contents[location.file, default: LogFileReader.FileContents()].events.append(event)
+      inputLines[location] = inputLine
+    }
+    let candidate = Ledger(files: contents)
     if let problem = candidate.problems.first {
-      guard let inputLine = placed.inputLines[EventLocation(file: problem.file, line: problem.line)]
+      guard let inputLine = inputLines[EventLocation(file: problem.file, line: problem.line)]
       else {
         throw LedgerError.rejected(
           source: source, line: 0,
@@ -135,7 +225,7 @@ public struct LedgerWriter: Sendable {
       }
       throw LedgerError.rejected(source: source, line: inputLine, reason: problem.message)
     }
-    try write(placed.output, journaled: placed.lineCount > 1, lock: lock)
+    try write(placed.output, journaled: placed.events.count > 1, lock: lock)
     return candidate
   }
 }

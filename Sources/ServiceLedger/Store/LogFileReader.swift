@@ -163,7 +163,7 @@ public struct LogFileReader: Sendable {
     } catch {
       return .problem(
         LedgerProblem(
-          rule: .init(error.kind), file: name, line: number, service: value.serviceHint,
+          rule: error.rule, file: name, line: number, service: value.serviceHint,
           message: error.description))
     }
   }

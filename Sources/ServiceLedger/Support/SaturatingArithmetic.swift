@@ -12,13 +12,6 @@ extension Int {
     return other > 0 ? .max : .min
   }
 
-  /// `self × other`, or the limit it passes.
-  func saturatingMultiplied(by other: Int) -> Int {
-    let (product, overflow) = multipliedReportingOverflow(by: other)
-    guard overflow else { return product }
-    return (self < 0) == (other < 0) ? .max : .min
-  }
-
   /// `numerator × multiplier ÷ divisor`, rounded half up, without trapping: exact when the
   /// product fits, else through `Double` (and at most the integer limit).
   static func scaled(_ numerator: Int, by multiplier: Int, over divisor: Int) -> Int {

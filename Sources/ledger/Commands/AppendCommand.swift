@@ -51,7 +51,7 @@ struct AppendCommand: Command {
     let actor = try context.actor(arguments)
     var count = 0
     // Decoded under the lock, so that `at` left to the tool is read from the clock there.
-    _ = try writer.append(source: source) { () throws(LedgerError) in
+    _ = try writer.appendEvents(source: source, validation: .cached) { () throws(LedgerError) in
       let decoder = EnvelopeDecoder(defaults: .init(id: makeID, at: .unstamped, by: actor))
       let events = try InputLines.events(bytes, decoder: decoder, source: source)
       count = events.count

@@ -54,7 +54,7 @@ struct ImportCommand: Command {
     // cannot both add the same rows.
     let writer = try context.writer(for: folder)
     defer { context.report(settledBy: writer) }
-    try writer.append(source: path) { ledger throws(LedgerError) in
+    try writer.appendBuilt(source: path) { ledger throws(LedgerError) in
       let importer = TransactionsExplorerImport(
         at: .unstamped, by: actor, makeID: makeID, files: files)
       do throws(ImportError) {

@@ -77,7 +77,7 @@ struct RecordCommand: Command {
     }
     let writer = try context.writer(for: folder)
     defer { context.report(settledBy: writer) }
-    let files = try writer.append(source: "") { () throws(LedgerError) in
+    let files = try writer.appendEvents(source: "", validation: .cached) { () throws(LedgerError) in
       [(file, [event])]
     }
     let line = files[file]?.lineCount ?? 0

@@ -44,19 +44,21 @@ struct CompactLog {
   private var numbers: [ServiceID: Int32] = [:]
   /// The files the reports were read from, which their places name by index.
   private var files: [String] = []
-  private var maxDay = Int32.min
+  /// The day number of `maxEffective`; nil until an event with an effective date is added.
+  private var maxDay: Int32?
 
   /// The latest effective date of the events kept or left out as KPI reports.
-  var maxEffective: CivilDate? {
-    maxDay == .min ? nil : CivilDate(dayNumber: Int(maxDay))
-  }
+  var maxEffective: CivilDate? { maxDay.map { CivilDate(dayNumber: Int($0)) } }
+
+  /// Raises `maxDay` to `day`.
+  private mutating func note(day: Int32) { maxDay = max(maxDay ?? day, day) }
 
   /// Takes the events kept in `run`, from the merge's notes on them and where their lines are;
   /// services are those the notes number.
   mutating func add(keptIn run: EventRun) {
     var file: Int32?
     run.forEachKept { kept, text in
-      maxDay = max(maxDay, kept.to)
+      note(day: kept.to)
       guard Self.keeps.contains(kept.type) else { return }
       switch kept.type {
       case .volumeReported where kept.service >= 0:
@@ -86,12 +88,12 @@ struct CompactLog {
       let kept = KeptEvent(
         event, order: order, index: 0,
         report: ReportKey(service: service, from: Int32(clamping: report.from.dayNumber)))
-      maxDay = max(maxDay, kept.to)
+      note(day: kept.to)
       add(kept, service: Int(service), file: index(of: file), text: text)
       return
     }
     if let date = event.effectiveDate {
-      maxDay = max(maxDay, Int32(clamping: date.dayNumber))
+      note(day: Int32(clamping: date.dayNumber))
     }
     guard Self.keeps.contains(event.type) else { return }
     others.append(Line(order: order, file: file, line: event.location?.line ?? 0, text: text))

@@ -88,11 +88,6 @@ final class FileCursor {
     var firstLine: Int
     /// Where the lines start in the file.
     var fileOffset: Int
-
-    /// Calls `body` with the lines' bytes.
-    func withLines<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
-      buffer.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
-    }
   }
 
   /// The next run of complete lines (ending in `\n`); nil at the end of the file, where a last

@@ -228,7 +228,7 @@ public struct LedgerStream: Sendable {
       let location = event.location ?? EventLocation(file: "", line: 0)
       summary.problems.append(
         LedgerProblem(
-          rule: .init(error.kind), file: location.file, line: location.line,
+          rule: error.rule, file: location.file, line: location.line,
           service: event.event.service, message: error.description))
       return (true, false, nil)
     }
