@@ -88,18 +88,8 @@ public struct VolumeHistory: Sendable, Equatable {
         entries.insert(report, at: index)
       }
       kpis[report.service] = entries
-    case .strategyPublished, .actionDefined, .milestoneDefined, .milestoneMet, .actionProgressed,
-      .serviceRegistered, .serviceUpdated, .serviceRetired, .exemplarDesignated, .phaseEntered,
-      .assessmentRecorded, .managerAppointed, .managerDeparted, .govukTransitioned,
-      .assistedDigitalProvided, .assistedDigitalWithdrawn, .componentAdopted, .costsSet,
-      .barrierIdentified, .barrierRemoved, .eventRetracted:
-      break
-    case .organisationRegistered, .bodyFormed, .bodyMemberJoined, .bodyMandateEnded,
-      .planRegistered, .planStatusChanged, .itemDefined, .responsibilityAssigned, .itemProgressed,
-      .itemAssessed, .itemTracked, .countDeclared, .targetSet, .targetMeasured, .participationHeld,
-      .serviceChannelOffered, .serviceMaturitySet, .requestRuleDefined, .requestReceived,
-      .requestAccessGranted, .requestCorrectionMade, .requestSubjectNotified:
-      break  // plans of any form: PlanRegistry
+    default:
+      break  // never given: `reads` declares volume and KPI reports only
     }
   }
 
