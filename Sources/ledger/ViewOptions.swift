@@ -41,12 +41,14 @@ struct ViewOptions {
 
   /// The catalogue and the annual volumes at `asOf`, the fold the priority-based views share;
   /// only the reports the annual-volume rule can use are kept, so a long log replays in memory
-  /// bounded by the number of services, and the replay cache can serve it.
+  /// bounded by the number of services, and the replay cache (which keeps no KPI reports, and
+  /// of volume reports those) can serve it.
   /// - Throws: `LedgerError` when the ledger cannot be read.
   func catalogueAndVolumes(_ context: CommandContext) throws(LedgerError)
     -> (catalogue: Catalogue, volumes: VolumeHistory)
   {
-    let pair = try fold(FoldPair(Catalogue(), VolumeHistory(retention: .annualVolume)), context)
+    let volumes = VolumeHistory(retention: .annualVolume, readsKPIs: false)
+    let pair = try fold(FoldPair(Catalogue(), volumes), context)
     return (pair.first, pair.second)
   }
 

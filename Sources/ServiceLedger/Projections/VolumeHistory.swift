@@ -44,9 +44,14 @@ public struct VolumeHistory: Sendable, Equatable {
   /// pruning keeps what the annual-volume rule needs as of either date.
   public let alsoAsOf: CivilDate?
 
-  public init(retention: Retention = .all, alsoAsOf: CivilDate? = nil) {
+  /// Whether it reads KPI reports (`kpis`); a view of volumes alone does not, and the replay
+  /// cache, which keeps none, can then serve it.
+  public let readsKPIs: Bool
+
+  public init(retention: Retention = .all, alsoAsOf: CivilDate? = nil, readsKPIs: Bool = true) {
     self.retention = retention
     self.alsoAsOf = alsoAsOf
+    self.readsKPIs = readsKPIs
   }
 
   /// The history after folding every event of `timeline`.
@@ -56,16 +61,17 @@ public struct VolumeHistory: Sendable, Equatable {
   }
 
   /// Volume and KPI reports; every volume report unless it keeps only the annual volume's.
-  public var reads: EventReads { Self.reads[retention.rawValue] }
-
-  /// `reads` for each retention, made once: a replay asks for it per event.
-  private static let reads = [Retention.annualVolume, .series, .all].map { retention in
-    EventReads([.volumeReported, .kpiReported], volumeReports: retention)
+  public var reads: EventReads {
+    var reads = EventReads([.volumeReported], volumeReports: retention)
+    if readsKPIs { reads = reads.union(EventReads([.kpiReported])) }
+    return reads
   }
 
   /// Folds one event in.
   public mutating func apply(_ recorded: RecordedEvent) {
-    guard recorded.type == .volumeReported || recorded.type == .kpiReported else { return }
+    guard recorded.type == .volumeReported || (readsKPIs && recorded.type == .kpiReported) else {
+      return
+    }
     switch recorded.event {
     case .volumeReported(let report):
       let limit = retention == .all ? Int.max : pruneAt[report.service] ?? 64
@@ -192,7 +198,7 @@ public struct VolumeHistory: Sendable, Equatable {
   /// was kept for): the reports and KPI reports ending by then. Every report of a period
   /// ending by `date` is in force at both dates, so its entry and restatements are the same.
   public func restricted(upTo date: CivilDate) -> VolumeHistory {
-    var earlier = VolumeHistory(retention: retention)
+    var earlier = VolumeHistory(retention: retention, readsKPIs: readsKPIs)
     for (service, entries) in reports {
       let kept = entries.prefix { $0.report.to <= date }
       if !kept.isEmpty { earlier.reports[service] = Array(kept) }
