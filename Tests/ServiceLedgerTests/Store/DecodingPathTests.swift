@@ -55,13 +55,11 @@ struct DecodingPathTests {
     #expect(whole.events.contains { $0.type == .eventRetracted })
     for asOf in ["2024-01-31", "2026-01-01"] {
       let timeline = Timeline(whole, asOf: date(asOf))
-      let streamed = try ledger.folder.replay(
-        asOf: date(asOf), knownAt: nil, into: [RecordedEvent]()
-      ) { $0.append($1) }
+      let streamed = try ledger.folder.fold(Collected(), asOf: date(asOf), knownAt: nil)
       #expect(streamed.problems.isEmpty)
-      #expect(streamed.state == timeline.events)
+      #expect(streamed.fold.events == timeline.events)
       var bounded = VolumeHistory(retention: .annualVolume)
-      for event in streamed.state { bounded.apply(event) }
+      for event in streamed.fold.events { bounded.apply(event) }
       let full = VolumeHistory(timeline)
       for service in full.reports.keys {
         #expect(bounded.annualVolume(of: service) == full.annualVolume(of: service))
@@ -80,9 +78,8 @@ struct DecodingPathTests {
     lines[30] = lines[30].replacingOccurrences(of: "\"total\":", with: "\"totl\":")
     try ledger.write("hmcts.jsonl", lines.joined(separator: "\n") + "\n{\"torn")
     let whole = try ledger.folder.read().problems
-    let streamed = try ledger.folder.replay(asOf: date("2026-01-01"), knownAt: nil, into: 0) {
-      count, _ in count += 1
-    }.problems
+    let streamed = try ledger.folder.fold(Collected(), asOf: date("2026-01-01"), knownAt: nil)
+      .problems
     #expect(whole.count >= 4)
     #expect(streamed == whole)
   }
@@ -142,4 +139,11 @@ struct DecodingPathTests {
     }
     #expect(fastAccepted > lines.count / 2, "the fast path should take most lines")
   }
+}
+
+/// Every event in force, in replay order.
+struct Collected: Fold {
+  var events: [RecordedEvent] = []
+  var reads: EventReads { .everything }
+  mutating func apply(_ event: RecordedEvent) { events.append(event) }
 }

@@ -86,30 +86,17 @@ extension LedgerFolder {
     _ initial: F, asOf: CivilDate?, knownAt: Timestamp?, reader: LogFileReader = LogFileReader(),
     every: ((inout F, RecordedEvent) -> Void)? = nil
   ) throws(LedgerError) -> (fold: F, problems: [LedgerProblem]) {
+    guard exists else { throw LedgerError.noLedger(path: path) }
+    let lock = try? FileLock(path: path, create: false, exclusive: false)
+    defer { lock?.unlock() }
     let reads = initial.reads
-    let result = try replay(
+    let result = try replayLocked(
       asOf: asOf, knownAt: knownAt, reader: reader,
       fromCache: every == nil && CompactLog.keeps.covers(reads), into: initial, every: every
     ) { fold, event in
       if reads.contains(event.type) { fold.apply(event) }
     }
     return (result.state, result.problems)
-  }
-
-  /// `fold` with a closure for a state that is not a `Fold`; `fromCache` says whether the
-  /// cache holds every event `apply` reads.
-  func replay<State>(
-    asOf: CivilDate?, knownAt: Timestamp?, reader: LogFileReader = LogFileReader(),
-    fromCache: Bool = false, into initial: State,
-    every: ((inout State, RecordedEvent) -> Void)? = nil,
-    _ apply: (inout State, RecordedEvent) -> Void
-  ) throws(LedgerError) -> (state: State, problems: [LedgerProblem]) {
-    guard exists else { throw LedgerError.noLedger(path: path) }
-    let lock = try? FileLock(path: path, create: false, exclusive: false)
-    defer { lock?.unlock() }
-    return try replayLocked(
-      asOf: asOf, knownAt: knownAt, reader: reader, fromCache: fromCache && every == nil,
-      into: initial, every: every, apply)
   }
 
   /// Rebuilds the replay cache with a streamed full replay, for an append that holds the
@@ -123,7 +110,8 @@ extension LedgerFolder {
     ) { _, _ in }
   }
 
-  /// `replay(asOf:knownAt:reader:fromCache:into:every:_:)` for a caller holding the folder's lock.
+  /// The replay behind `fold` for a caller holding the folder's lock; `fromCache` says
+  /// whether the cache holds every event `apply` reads.
   private func replayLocked<State>(
     asOf: CivilDate?, knownAt: Timestamp?, reader: LogFileReader, fromCache: Bool = false,
     into initial: State, every: ((inout State, RecordedEvent) -> Void)? = nil,
