@@ -31,33 +31,43 @@ extension LedgerStream {
   ) throws(LedgerError) -> (
     state: State, summary: Summary, retracted: Set<EventID>, passes: Int
   ) {
-    var retracted = assumed
-    var passes = 0
-    var opened = opened
-    while true {
-      var state = initial
-      var observed: Set<EventID> = []
-      let filter = Timeline.Filter(asOf: asOf, knownAt: knownAt, retracted: retracted)
-      passes += 1
-      let summary = try replay(
-        opened,
-        keeping: { event in
-          every?(&state, event)
-          if let target = Timeline.retractionTarget(event, knownAt: knownAt) {
-            observed.insert(target)
-            return false
-          }
-          if filter.admits(event) {
-            apply(&state, event)
-            return knownAt == nil
-          }
-          // Not in force at `asOf`, but part of the log at a later date: the cache keeps it.
-          return knownAt == nil && event.type != .eventRetracted
-            && !retracted.contains(event.id)
-        }, finished: knownAt == nil ? finished : nil)
-      opened = nil
-      if observed == retracted { return (state, summary, retracted, passes) }
-      retracted = observed
+    // The fold's worker holds `apply` only until the pass finishes it, inside this call.
+    try withoutActuallyEscaping(apply) { (apply) throws(LedgerError) in
+      var retracted = assumed
+      var passes = 0
+      var opened = opened
+      while true {
+        // The fold runs on a thread of its own, a batch of events at a time, while this one
+        // merges: a fold that does much per event (check, the report) then costs no wall time
+        // beyond the merge's.
+        var observed: Set<EventID> = []
+        let filter = Timeline.Filter(asOf: asOf, knownAt: knownAt, retracted: retracted)
+        passes += 1
+        let worker = FoldWorker(initial, every: every, apply: apply)
+        // A read error ends the pass: the worker lets go of `apply` before it is rethrown.
+        defer { worker.finishIfNeeded() }
+        let summary = try replay(
+          opened,
+          keeping: { event in
+            if let target = Timeline.retractionTarget(event, knownAt: knownAt) {
+              worker.add(event, inForce: false)
+              observed.insert(target)
+              return false
+            }
+            if filter.admits(event) {
+              worker.add(event, inForce: true)
+              return knownAt == nil
+            }
+            worker.add(event, inForce: false)
+            // Not in force at `asOf`, but part of the log at a later date: the cache keeps it.
+            return knownAt == nil && event.type != .eventRetracted
+              && !retracted.contains(event.id)
+          }, finished: knownAt == nil ? finished : nil)
+        opened = nil
+        let state = worker.finish()
+        if observed == retracted { return (state, summary, retracted, passes) }
+        retracted = observed
+      }
     }
   }
 }
@@ -192,4 +202,69 @@ private final class Compactor: @unchecked Sendable {
 
   /// The log once every run is in.
   func finish() -> CompactLog { queue.sync { log } }
+}
+
+/// A fold applied on a serial queue of its own, in batches, in the order the events were
+/// added: `every` is given each event, and `apply` each one in force.
+private final class FoldWorker<State>: @unchecked Sendable {
+  private var state: State
+  private let every: ((inout State, RecordedEvent) -> Void)?
+  private let apply: (inout State, RecordedEvent) -> Void
+  /// Events given when `every` is nil and not in force are not kept at all.
+  private var batch: [(event: RecordedEvent, inForce: Bool)] = []
+  private let queue = DispatchQueue(label: "ledger.fold")
+  /// Batches that may wait, each holding its events: memory stays bounded if the fold falls
+  /// behind the merge.
+  private let room = DispatchSemaphore(value: 4)
+  private static var batchSize: Int { 2048 }
+
+  init(
+    _ initial: State, every: ((inout State, RecordedEvent) -> Void)?,
+    apply: @escaping (inout State, RecordedEvent) -> Void
+  ) {
+    state = initial
+    self.every = every
+    self.apply = apply
+    batch.reserveCapacity(Self.batchSize)
+  }
+
+  /// Queues `event`.
+  @inline(__always)
+  func add(_ event: RecordedEvent, inForce: Bool) {
+    guard inForce || every != nil else { return }
+    batch.append((event, inForce))
+    if batch.count == Self.batchSize { flush() }
+  }
+
+  private func flush() {
+    guard !batch.isEmpty else { return }
+    let events = batch
+    batch = []
+    batch.reserveCapacity(Self.batchSize)
+    room.wait()
+    queue.async {
+      for (event, inForce) in events {
+        self.every?(&self.state, event)
+        if inForce { self.apply(&self.state, event) }
+      }
+      self.room.signal()
+    }
+  }
+
+  private var isFinished = false
+
+  /// The state once every event added is folded.
+  func finish() -> State {
+    flush()
+    isFinished = true
+    return queue.sync { state }
+  }
+
+  /// Waits for what was queued, when `finish` was not called (a pass that threw).
+  func finishIfNeeded() {
+    guard !isFinished else { return }
+    batch = []
+    isFinished = true
+    queue.sync {}
+  }
 }
