@@ -47,7 +47,7 @@ struct BaseComparison {
       let current = currentNames.contains(name) ? folder.path(of: name) : nil
       guard let basePath = basePaths[name] else {
         // Not in the base: every line is new.
-        if let current { try readNew(current, name: name, from: 0, firstLine: 1, reader) }
+        if let current { try readNew(current, name: name, from: 0, firstLine: 1) }
         files[name] = file
         continue
       }
@@ -63,8 +63,7 @@ struct BaseComparison {
       file.baseNewlines = prefix.baseNewlines
       if prefix.isPrefix {
         try readNew(
-          current, name: name, from: prefix.lastNewlineEnd, firstLine: prefix.baseNewlines + 1,
-          reader)
+          current, name: name, from: prefix.lastNewlineEnd, firstLine: prefix.baseNewlines + 1)
       } else {
         file.diverged = true
         let baseBytes = try FileIO.readRegular(basePath)
@@ -98,24 +97,13 @@ struct BaseComparison {
   }
 
   /// Decodes the complete lines of `path` from byte `offset` (line `firstLine` on) as new.
-  private mutating func readNew(
-    _ path: String, name: String, from offset: Int, firstLine: Int, _ reader: LogFileReader
-  ) throws(LedgerError) {
-    let tail = try Self.read(path, from: offset)
-    var number = firstLine - 1
-    var start = 0
-    for index in tail.indices where tail[index] == UInt8(ascii: "\n") {
-      number += 1
-      let read = reader.read(Array(tail[start...index]), name: name)
-      if var event = read.events.first {
-        event.location = EventLocation(file: name, line: number)
-        newEvents.append(event)
-      } else if var problem = read.problems.first {
-        problem.line = number
-        newProblems.append(problem)
-      }
-      start = index + 1
-    }
+  private mutating func readNew(_ path: String, name: String, from offset: Int, firstLine: Int)
+    throws(LedgerError)
+  {
+    let new = NewLines.decode(
+      try Self.read(path, from: offset)[...], name: name, firstLine: firstLine)
+    newEvents += new.events
+    newProblems += new.problems
   }
 
   /// Notes the `at`s and ids of the base's copy of a file that diverged, read whole.

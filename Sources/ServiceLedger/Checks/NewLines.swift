@@ -7,26 +7,44 @@ enum NewLines {
   static func events(current: [String: [UInt8]], base: [String: [UInt8]]) -> (
     events: [RecordedEvent], problems: [LedgerProblem]
   ) {
-    let reader = LogFileReader()
     var events: [RecordedEvent] = []
     var problems: [LedgerProblem] = []
     for (name, bytes) in current {
       let skip = lineCount(base[name] ?? [])
-      // Complete lines only: what follows the last `\n` is a torn write, not a line.
-      let complete = lineCount(bytes)
-      var number = 0
-      for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-        number += 1
-        guard number > skip, number <= complete else { continue }
-        let read = reader.read(Array(line) + [10], name: name)
-        if var event = read.events.first {
-          event.location = EventLocation(file: name, line: number)
-          events.append(event)
-        } else if var problem = read.problems.first {
-          problem.line = number
-          problems.append(problem)
-        }
+      var start = 0
+      var skipped = 0
+      while skipped < skip, let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
+        start = end + 1
+        skipped += 1
       }
+      let new = decode(bytes[start...], name: name, firstLine: skipped + 1)
+      events += new.events
+      problems += new.problems
+    }
+    return (events, problems)
+  }
+
+  /// The complete lines of `tail` (what follows its last `\n` is a torn write, not a line),
+  /// each decoded on its own, numbered from `firstLine`.
+  static func decode(_ tail: ArraySlice<UInt8>, name: String, firstLine: Int) -> (
+    events: [RecordedEvent], problems: [LedgerProblem]
+  ) {
+    let reader = LogFileReader()
+    var events: [RecordedEvent] = []
+    var problems: [LedgerProblem] = []
+    var number = firstLine - 1
+    var start = tail.startIndex
+    while let end = tail[start...].firstIndex(of: UInt8(ascii: "\n")) {
+      number += 1
+      let read = reader.read(Array(tail[start...end]), name: name)
+      if var event = read.events.first {
+        event.location = EventLocation(file: name, line: number)
+        events.append(event)
+      } else if var problem = read.problems.first {
+        problem.line = number
+        problems.append(problem)
+      }
+      start = end + 1
     }
     return (events, problems)
   }
