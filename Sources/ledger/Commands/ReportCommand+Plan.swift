@@ -24,12 +24,6 @@ extension ReportCommand {
       throw PlanNotFound(
         plan: id, asOf: period.asOf, known: known.map(\.registration.plan.rawValue))
     }
-    var text = ""
-    switch format {
-    case "json": text = report.json.prettyPrinted() + "\n"
-    case "html": report.renderHTML(into: &text)
-    default: report.renderMarkdown(into: &text)
-    }
-    return try write(text, context: context)
+    return try write(render(report), context: context)
   }
 }

@@ -95,13 +95,18 @@ struct ReportCommand: Command {
     {
       context.writeError("ledger report: warning: \(Format.terminalSafe(cause))\n")
     }
+    return try write(render(report), context: context)
+  }
+
+  /// `report` in the chosen format.
+  func render(_ report: some RenderedReport) -> String {
     var text = ""
     switch format {
     case "json": text = report.json.prettyPrinted() + "\n"
     case "html": report.renderHTML(into: &text)
     default: report.renderMarkdown(into: &text)
     }
-    return try write(text, context: context)
+    return text
   }
 
   /// Writes `text` to stdout, or atomically to `--out`.
@@ -118,3 +123,13 @@ struct ReportCommand: Command {
     return LedgerCLI.success
   }
 }
+
+/// A report `ledger report` writes: the board's, or a plan's.
+protocol RenderedReport {
+  var json: JSONValue { get }
+  func renderHTML(into out: inout some TextOutputStream)
+  func renderMarkdown(into out: inout some TextOutputStream)
+}
+
+extension BoardReport: RenderedReport {}
+extension PlanReport: RenderedReport {}
