@@ -1,50 +1,55 @@
 /// One fact of the catalogue: the typed payload of an event, tagged by its type.
+///
+/// The reports that make up most of a long log are held in place; every other payload is held
+/// in a box of its own (`indirect`), so that an event is no wider than a volume report: a
+/// replay moves millions of events, and an enum as wide as its widest payload would copy
+/// hundreds of bytes for each.
 public enum Event: Sendable, Equatable {
-  case strategyPublished(StrategyPublished)
-  case actionDefined(ActionDefined)
-  case milestoneDefined(MilestoneDefined)
-  case milestoneMet(MilestoneMet)
-  case actionProgressed(ActionProgressed)
-  case serviceRegistered(ServiceRegistered)
-  case serviceUpdated(ServiceUpdated)
-  case serviceRetired(ServiceRetired)
-  case exemplarDesignated(ExemplarDesignated)
-  case phaseEntered(PhaseEntered)
-  case assessmentRecorded(AssessmentRecorded)
-  case managerAppointed(ManagerAppointed)
-  case managerDeparted(ManagerDeparted)
-  case govukTransitioned(GovukTransitioned)
-  case assistedDigitalProvided(AssistedDigitalProvided)
-  case assistedDigitalWithdrawn(AssistedDigitalWithdrawn)
-  case componentAdopted(ComponentAdopted)
+  indirect case strategyPublished(StrategyPublished)
+  indirect case actionDefined(ActionDefined)
+  indirect case milestoneDefined(MilestoneDefined)
+  indirect case milestoneMet(MilestoneMet)
+  indirect case actionProgressed(ActionProgressed)
+  indirect case serviceRegistered(ServiceRegistered)
+  indirect case serviceUpdated(ServiceUpdated)
+  indirect case serviceRetired(ServiceRetired)
+  indirect case exemplarDesignated(ExemplarDesignated)
+  indirect case phaseEntered(PhaseEntered)
+  indirect case assessmentRecorded(AssessmentRecorded)
+  indirect case managerAppointed(ManagerAppointed)
+  indirect case managerDeparted(ManagerDeparted)
+  indirect case govukTransitioned(GovukTransitioned)
+  indirect case assistedDigitalProvided(AssistedDigitalProvided)
+  indirect case assistedDigitalWithdrawn(AssistedDigitalWithdrawn)
+  indirect case componentAdopted(ComponentAdopted)
   case volumeReported(VolumeReported)
   case kpiReported(KPIReported)
-  case costsSet(CostsSet)
-  case barrierIdentified(BarrierIdentified)
-  case barrierRemoved(BarrierRemoved)
-  case eventRetracted(EventRetracted)
-  case organisationRegistered(OrganisationRegistered)
-  case bodyFormed(BodyFormed)
-  case bodyMemberJoined(BodyMemberJoined)
-  case bodyMandateEnded(BodyMandateEnded)
-  case planRegistered(PlanRegistered)
-  case planStatusChanged(PlanStatusChanged)
-  case itemDefined(ItemDefined)
-  case responsibilityAssigned(ResponsibilityAssigned)
-  case itemProgressed(ItemProgressed)
-  case itemAssessed(ItemAssessed)
-  case itemTracked(ItemTracked)
-  case countDeclared(CountDeclared)
-  case targetSet(TargetSet)
-  case targetMeasured(TargetMeasured)
-  case participationHeld(ParticipationHeld)
-  case serviceChannelOffered(ServiceChannelOffered)
-  case serviceMaturitySet(ServiceMaturitySet)
-  case requestRuleDefined(RequestRuleDefined)
-  case requestReceived(RequestReceived)
-  case requestAccessGranted(RequestAccessGranted)
-  case requestCorrectionMade(RequestCorrectionMade)
-  case requestSubjectNotified(RequestSubjectNotified)
+  indirect case costsSet(CostsSet)
+  indirect case barrierIdentified(BarrierIdentified)
+  indirect case barrierRemoved(BarrierRemoved)
+  indirect case eventRetracted(EventRetracted)
+  indirect case organisationRegistered(OrganisationRegistered)
+  indirect case bodyFormed(BodyFormed)
+  indirect case bodyMemberJoined(BodyMemberJoined)
+  indirect case bodyMandateEnded(BodyMandateEnded)
+  indirect case planRegistered(PlanRegistered)
+  indirect case planStatusChanged(PlanStatusChanged)
+  indirect case itemDefined(ItemDefined)
+  indirect case responsibilityAssigned(ResponsibilityAssigned)
+  indirect case itemProgressed(ItemProgressed)
+  indirect case itemAssessed(ItemAssessed)
+  indirect case itemTracked(ItemTracked)
+  indirect case countDeclared(CountDeclared)
+  indirect case targetSet(TargetSet)
+  indirect case targetMeasured(TargetMeasured)
+  indirect case participationHeld(ParticipationHeld)
+  indirect case serviceChannelOffered(ServiceChannelOffered)
+  indirect case serviceMaturitySet(ServiceMaturitySet)
+  indirect case requestRuleDefined(RequestRuleDefined)
+  indirect case requestReceived(RequestReceived)
+  indirect case requestAccessGranted(RequestAccessGranted)
+  indirect case requestCorrectionMade(RequestCorrectionMade)
+  indirect case requestSubjectNotified(RequestSubjectNotified)
 
   /// The payload, type-erased.
   public var payload: any EventPayload {
@@ -97,8 +102,58 @@ public enum Event: Sendable, Equatable {
     }
   }
 
-  /// The event's type.
-  public var type: EventType { Swift.type(of: payload).type }
+  /// The event's type: read from the case alone, without touching the payload.
+  public var type: EventType {
+    @inline(__always) get {
+      switch self {
+      case .strategyPublished: .strategyPublished
+      case .actionDefined: .actionDefined
+      case .milestoneDefined: .milestoneDefined
+      case .milestoneMet: .milestoneMet
+      case .actionProgressed: .actionProgressed
+      case .serviceRegistered: .serviceRegistered
+      case .serviceUpdated: .serviceUpdated
+      case .serviceRetired: .serviceRetired
+      case .exemplarDesignated: .exemplarDesignated
+      case .phaseEntered: .phaseEntered
+      case .assessmentRecorded: .assessmentRecorded
+      case .managerAppointed: .managerAppointed
+      case .managerDeparted: .managerDeparted
+      case .govukTransitioned: .govukTransitioned
+      case .assistedDigitalProvided: .assistedDigitalProvided
+      case .assistedDigitalWithdrawn: .assistedDigitalWithdrawn
+      case .componentAdopted: .componentAdopted
+      case .volumeReported: .volumeReported
+      case .kpiReported: .kpiReported
+      case .costsSet: .costsSet
+      case .barrierIdentified: .barrierIdentified
+      case .barrierRemoved: .barrierRemoved
+      case .eventRetracted: .eventRetracted
+      case .organisationRegistered: .organisationRegistered
+      case .bodyFormed: .bodyFormed
+      case .bodyMemberJoined: .bodyMemberJoined
+      case .bodyMandateEnded: .bodyMandateEnded
+      case .planRegistered: .planRegistered
+      case .planStatusChanged: .planStatusChanged
+      case .itemDefined: .itemDefined
+      case .responsibilityAssigned: .responsibilityAssigned
+      case .itemProgressed: .itemProgressed
+      case .itemAssessed: .itemAssessed
+      case .itemTracked: .itemTracked
+      case .countDeclared: .countDeclared
+      case .targetSet: .targetSet
+      case .targetMeasured: .targetMeasured
+      case .participationHeld: .participationHeld
+      case .serviceChannelOffered: .serviceChannelOffered
+      case .serviceMaturitySet: .serviceMaturitySet
+      case .requestRuleDefined: .requestRuleDefined
+      case .requestReceived: .requestReceived
+      case .requestAccessGranted: .requestAccessGranted
+      case .requestCorrectionMade: .requestCorrectionMade
+      case .requestSubjectNotified: .requestSubjectNotified
+      }
+    }
+  }
 
   /// Decodes `data` as the payload of `type`.
   /// - Throws: `EventError` naming the field that is wrong.

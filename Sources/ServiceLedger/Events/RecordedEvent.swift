@@ -29,19 +29,9 @@ public struct RecordedEvent: Sendable, Equatable {
   /// Who recorded it.
   public var by: ActorID
   /// The payload.
-  public var event: Event {
-    didSet {
-      type = event.type
-      effectiveDate = event.effectiveDate
-    }
-  }
+  public var event: Event
   /// Where it was read from; nil for an event not yet written.
   public var location: EventLocation?
-  /// The event's type, kept beside the payload: a replay asks every event for it, and
-  /// reading it from the payload would copy the payload each time.
-  public private(set) var type: EventType
-  /// The payload's effective date (see `Event.effectiveDate`), kept for the same reason.
-  public private(set) var effectiveDate: CivilDate?
 
   public init(
     id: EventID, at: Timestamp, by: ActorID, event: Event, location: EventLocation? = nil
@@ -51,20 +41,13 @@ public struct RecordedEvent: Sendable, Equatable {
     self.by = by
     self.event = event
     self.location = location
-    type = event.type
-    effectiveDate = event.effectiveDate
   }
 
-  /// A volume report, its type and effective date known without reading the payload again.
-  init(id: EventID, at: Timestamp, by: ActorID, report: VolumeReported, location: EventLocation) {
-    self.id = id
-    self.at = at
-    self.by = by
-    effectiveDate = report.to
-    event = .volumeReported(report)
-    self.location = location
-    type = .volumeReported
-  }
+  /// The event's type.
+  public var type: EventType { event.type }
+
+  /// The payload's effective date (see `Event.effectiveDate`).
+  public var effectiveDate: CivilDate? { event.effectiveDate }
 
   /// The envelope and payload as one JSON object, keys in the writer's order
   /// (`id`, `at`, `by`, `type`, `data`; `v` is written only for versions other than 1).

@@ -92,7 +92,6 @@ extension ReferenceValidator {
         let reports = input.withBytes(size, { ShortReports(snapshot: $0) })
       else { return nil }
       services[ServiceID(unchecked: name)] = ServiceFacts(
-        number: Int32(truncatingIfNeeded: services.count),
         retiredOn: retired.map(CivilDate.init(dayNumber:)), shortReports: reports)
     }
     guard let strategyCount = input.count(itemSize: 16) else { return nil }

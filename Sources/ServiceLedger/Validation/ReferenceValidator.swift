@@ -32,28 +32,18 @@ public struct ReferenceValidator: Sendable {
   /// Checks `recorded` against everything accepted so far and, if it is valid, accepts it.
   /// - Throws: `EventError` saying which rule it breaks and what would fix it.
   public mutating func validate(_ recorded: RecordedEvent) throws(EventError) {
-    _ = try validated(recorded)
-  }
-
-  /// `validate(_:)`, returning for a volume report its service's number (services are numbered
-  /// from 0 as they register) and its first day, and nil for any other event: the replay cache
-  /// groups reports by service, and this spares it looking the service up again.
-  /// - Throws: `EventError` saying which rule it breaks and what would fix it.
-  mutating func validated(_ recorded: RecordedEvent) throws(EventError) -> ReportKey? {
     guard ids.insert(recorded.id) else {
       throw EventError(.duplicateID, field: "id", "\(recorded.id) is already in the ledger")
     }
     do throws(EventError) {
-      if recorded.type == .volumeReported, case .volumeReported(let report) = recorded.event {
+      if case .volumeReported(let report) = recorded.event {
         // Most of a long log: checked and remembered with one look-up of the service.
         guard let index = services.index(forKey: report.service) else {
           try checkService(report.service, for: recorded.event)
-          return nil
+          return
         }
         try services.values[index].accept(report)
-        return ReportKey(
-          service: services.values[index].number,
-          from: Int32(clamping: report.from.dayNumber))
+        return
       }
       try check(recorded.event)
     } catch {
@@ -61,7 +51,6 @@ public struct ReferenceValidator: Sendable {
       throw error
     }
     apply(recorded)
-    return nil
   }
 
   private func check(_ event: Event) throws(EventError) {
@@ -202,7 +191,7 @@ public struct ReferenceValidator: Sendable {
     case .actionDefined(let p): actions.insert(ActionKey(p.strategy, p.action))
     case .milestoneDefined(let p): milestones.insert(MilestoneKey(p.strategy, p.milestone))
     case .serviceRegistered(let p):
-      services[p.service] = ServiceFacts(number: Int32(truncatingIfNeeded: services.count))
+      services[p.service] = ServiceFacts()
     case .serviceRetired(let p): services[p.service]?.retiredOn = p.on
     case .managerAppointed(let p): managers.insert(ManagerKey(p.service, p.person))
     case .barrierIdentified(let p): barriers.insert(p.barrier)
@@ -251,16 +240,8 @@ struct ManagerKey: Hashable, Sendable {
   }
 }
 
-/// A volume report's service, by number, and the first day of its period.
-struct ReportKey: Sendable {
-  var service: Int32
-  var from: Int32
-}
-
 /// What the validator knows of one service.
 struct ServiceFacts: Sendable {
-  /// Its number: how many services registered before it.
-  var number: Int32
   /// When it was retired, if it was.
   var retiredOn: CivilDate?
   /// Its reports shorter than 12 months.

@@ -37,11 +37,9 @@ struct CompactLog {
   }
 
   private var others: [Line] = []
-  /// Per service number, its current volume reports, pruned as `VolumeHistory` with
-  /// `.annualVolume` retention prunes.
-  private var volumes: [KeptReports] = []
-  /// The numbers given to services by `add(_:order:)` (a full replay has the validator's).
-  private var numbers: [ServiceID: Int32] = [:]
+  /// Per service, its current volume reports, pruned as `VolumeHistory` with `.annualVolume`
+  /// retention prunes.
+  private var volumes: [ServiceID: KeptReports] = [:]
   /// The files the reports were read from, which their places name by index.
   private var files: [String] = []
   /// The day number of `maxEffective`; nil until an event with an effective date is added.
@@ -53,60 +51,38 @@ struct CompactLog {
   /// Raises `maxDay` to `day`.
   private mutating func note(day: Int32) { maxDay = max(maxDay ?? day, day) }
 
-  /// Takes the events kept in `run`, from the merge's notes on them and where their lines are;
-  /// services are those the notes number.
+  /// Takes the events kept in `run`, with where their lines are.
   mutating func add(keptIn run: EventRun) {
     var file: Int32?
-    run.forEachKept { kept, text in
-      note(day: kept.to)
-      guard Self.keeps.contains(kept.type) else { return }
-      switch kept.type {
-      case .volumeReported where kept.service >= 0:
-        let index = file ?? self.index(of: run.file)
-        file = index
-        add(kept, service: Int(kept.service), file: index, text: .inFile(text))
-      default:
-        others.append(
-          Line(order: kept.order, file: run.file, line: Int(kept.line), text: .inFile(text)))
-      }
+    run.forEachKept { event, order, text in
+      let index = file ?? self.index(of: run.file)
+      file = index
+      add(event.pointee, order: order, file: index, text: .inFile(text))
     }
   }
 
   /// Takes one event in force (not a retraction, not retracted), the `order`-th in replay
   /// order, written out as a line.
   mutating func add(_ event: RecordedEvent, order: Int) {
-    let text = Line.Text.bytes(Array(event.line.utf8))
-    let file = event.location?.file ?? ""
-    if case .volumeReported(let report) = event.event {
-      let service: Int32
-      if let known = numbers[report.service] {
-        service = known
-      } else {
-        service = Int32(truncatingIfNeeded: numbers.count)
-        numbers[report.service] = service
-      }
-      let kept = KeptEvent(
-        event, order: order, index: 0,
-        report: ReportKey(service: service, from: Int32(clamping: report.from.dayNumber)))
-      note(day: kept.to)
-      add(kept, service: Int(service), file: index(of: file), text: text)
-      return
-    }
-    if let date = event.effectiveDate {
-      note(day: Int32(clamping: date.dayNumber))
-    }
-    guard Self.keeps.contains(event.type) else { return }
-    others.append(Line(order: order, file: file, line: event.location?.line ?? 0, text: text))
+    add(
+      event, order: order, file: index(of: event.location?.file ?? ""),
+      text: .bytes(Array(event.line.utf8)))
   }
 
-  /// Adds the volume report noted in `kept` to its service's.
-  private mutating func add(_ kept: KeptEvent, service: Int, file: Int32, text: Line.Text) {
-    if service >= volumes.count {
-      volumes += Array(repeating: KeptReports(), count: service + 1 - volumes.count)
+  /// Takes `event`, the `order`-th in replay order, read from `text` in file number `file`.
+  @inline(__always)
+  private mutating func add(_ event: RecordedEvent, order: Int, file: Int32, text: Line.Text) {
+    let line = Int32(clamping: event.location?.line ?? 0)
+    if case .volumeReported(let report) = event.event {
+      note(day: Int32(clamping: report.to.dayNumber))
+      let place = KeptReports.Place(order: order, file: file, line: line)
+      let period = (to: report.to.dayNumber, from: report.from.dayNumber)
+      volumes.update(report.service, default: KeptReports()) { $0.add(place, text, period: period) }
+      return
     }
-    volumes[service].add(
-      KeptReports.Place(order: kept.order, file: file, line: kept.line), text,
-      period: (to: Int(kept.to), from: Int(kept.from)))
+    if let date = event.effectiveDate { note(day: Int32(clamping: date.dayNumber)) }
+    guard Self.keeps.contains(event.type) else { return }
+    others.append(Line(order: order, file: files[Int(file)], line: Int(line), text: text))
   }
 
   /// The index of `file` in `files`, added if new.
@@ -119,7 +95,7 @@ struct CompactLog {
   /// What was kept, in replay order.
   var lines: [Line] {
     var lines = others
-    for var reports in volumes {
+    for var reports in volumes.values {
       reports.prune()
       lines += reports.lines(files: files)
     }

@@ -49,7 +49,8 @@ extension FastLineDecoder {
     }
     guard line.skip("}}"), line.isAtEnd, (try? report.validate()) != nil else { return nil }
     return RecordedEvent(
-      id: id, at: at, by: ActorID(unchecked: by), report: report, location: location)
+      id: id, at: at, by: ActorID(unchecked: by), event: .volumeReported(report),
+      location: location)
   }
 
   /// A cursor that matches a line against a fixed layout.

@@ -87,7 +87,8 @@ enum FastLineDecoder {
       let data
     else { return nil }
     if let volume {
-      return RecordedEvent(id: id, at: at, by: by, report: volume, location: location)
+      return RecordedEvent(
+        id: id, at: at, by: by, event: .volumeReported(volume), location: location)
     }
     guard let current = try? Upcaster.upcast(type: type, version: 1, data: data),
       let event = try? Event.decode(type: type, data: current, normalising: false)

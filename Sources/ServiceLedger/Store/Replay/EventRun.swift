@@ -36,13 +36,19 @@ final class EventRun: @unchecked Sendable {
     keptCount = 0
   }
 
-  /// Calls `body` with what was noted of each kept event and where its line (without its
-  /// `\n`) is in the file, in file order.
-  func forEachKept(_ body: (KeptEvent, Range<Int>) -> Void) {
+  /// Calls `body` with each kept event, its position in replay order, and where its line
+  /// (without its `\n`) is in the file, in file order.
+  /// The event is given in place, not copied.
+  func forEachKept(
+    _ body: (UnsafePointer<RecordedEvent>, _ order: Int, Range<Int>) -> Void
+  ) {
     guard let kept else { return }
     for index in 0..<keptCount {
-      let span = spans[Int(kept[index].index)]
-      body(kept[index], (fileOffset + Int(span.start))..<(fileOffset + Int(span.end)))
+      let event = Int(kept[index].index)
+      let span = spans[event]
+      body(
+        base + event, kept[index].order,
+        (fileOffset + Int(span.start))..<(fileOffset + Int(span.end)))
     }
   }
 
@@ -67,31 +73,9 @@ final class EventRun: @unchecked Sendable {
   }
 }
 
-/// What the replay cache needs of an event the merge kept, noted while the event is at hand:
-/// the cache's own thread then reads these few bytes instead of the event.
+/// An event the merge kept for the replay cache: its position in replay order and in its run.
+/// The cache's own thread reads the rest from the run.
 struct KeptEvent: Sendable {
-  /// The event's position in replay order.
   var order: Int
-  /// Its position in its run, and its line number in its file.
   var index: Int32
-  var line: Int32
-  var type: EventType
-  /// For a volume report, its service's number (see `ReferenceValidator.validated(_:)`) and
-  /// its period's first day; -1 and `Int32.min` for other events.
-  var service: Int32
-  var from: Int32
-  /// A volume report's last day, another event's effective date; `Int32.min` for none.
-  var to: Int32
-
-  /// The note for `event`, the `order`-th in replay order and the `index`-th of its run;
-  /// `report` is given for a volume report.
-  init(_ event: borrowing RecordedEvent, order: Int, index: Int, report: ReportKey?) {
-    self.order = order
-    self.index = Int32(truncatingIfNeeded: index)
-    line = Int32(clamping: event.location?.line ?? 0)
-    type = event.type
-    service = report?.service ?? -1
-    from = report?.from ?? .min
-    to = event.effectiveDate.map { Int32(clamping: $0.dayNumber) } ?? .min
-  }
 }

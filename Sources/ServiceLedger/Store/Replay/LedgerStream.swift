@@ -67,12 +67,11 @@ public struct LedgerStream: Sendable {
       if run.count == 0 { events = nil }
     }
 
-    /// Notes the next event, `event`, as kept: the `order`-th in replay order, and for a volume
-    /// report, with its service's number and first day.
-    mutating func keepNext(_ event: borrowing RecordedEvent, order: Int, report: ReportKey?) {
+    /// Notes the next event as kept, the `order`-th in replay order.
+    mutating func keepNext(order: Int) {
       guard let kept else { return }
       (kept + keptCount).initialize(
-        to: KeptEvent(event, order: order, index: next, report: report))
+        to: KeptEvent(order: order, index: Int32(truncatingIfNeeded: next)))
       keptCount += 1
     }
 
@@ -156,9 +155,7 @@ public struct LedgerStream: Sendable {
       let slot = events + next
       let event = slot.move()
       let outcome = accept(event, after: heads[best].lastAt, &validator, &summary, body)
-      if outcome.kept {
-        heads[best].keepNext(event, order: summary.events, report: outcome.report)
-      }
+      if outcome.kept { heads[best].keepNext(order: summary.events) }
       slot.initialize(to: consume event)
       if outcome.inOrder { heads[best].lastAt = bestAt }
       heads[best].advance()
@@ -208,31 +205,30 @@ public struct LedgerStream: Sendable {
 
   /// Checks one event in replay order and, when it is valid, passes it to `body`.
   /// - Returns: whether it counts for its file's time order (false only when it breaks it),
-  ///   whether `body` keeps it, and for a volume report, its service's number and first day.
+  ///   and whether `body` keeps it.
   private func accept(
     _ event: borrowing RecordedEvent, after lastAt: Timestamp?,
     _ validator: inout ReferenceValidator, _ summary: inout Summary,
     _ body: (RecordedEvent) -> Bool
-  ) -> (inOrder: Bool, kept: Bool, report: ReportKey?) {
+  ) -> (inOrder: Bool, kept: Bool) {
     // Compared here first: building the problem is for the rare line that breaks the order.
     if let lastAt, event.at < lastAt,
       let problem = reader.timeOrderProblem(event, after: lastAt)
     {
       summary.problems.append(problem)
-      return (false, false, nil)
+      return (false, false)
     }
-    let report: ReportKey?
     do throws(EventError) {
-      report = try validator.validated(event)
+      try validator.validate(event)
     } catch {
       let location = event.location ?? EventLocation(file: "", line: 0)
       summary.problems.append(
         LedgerProblem(
           rule: error.rule, file: location.file, line: location.line,
           service: event.event.service, message: error.description))
-      return (true, false, nil)
+      return (true, false)
     }
     summary.events += 1
-    return (true, body(event), report)
+    return (true, body(event))
   }
 }
