@@ -38,8 +38,9 @@ struct CompactLog {
 
   private var others: [Line] = []
   /// Per service, its current volume reports, pruned as `VolumeHistory` with `.annualVolume`
-  /// retention prunes.
-  private var volumes: [ServiceID: KeptReports] = [:]
+  /// retention prunes: by number for a replay's runs (see `ServiceNumbers`), else by name.
+  private var volumes: [KeptReports] = []
+  private var volumesByName: [ServiceID: KeptReports] = [:]
   /// The files the reports were read from, which their places name by index.
   private var files: [String] = []
   /// The day number of `maxEffective`; nil until an event with an effective date is added.
@@ -51,13 +52,13 @@ struct CompactLog {
   /// Raises `maxDay` to `day`.
   private mutating func note(day: Int32) { maxDay = max(maxDay ?? day, day) }
 
-  /// Takes the events kept in `run`, with where their lines are.
+  /// Takes the events kept in `run`, with where their lines are and their services' numbers.
   mutating func add(keptIn run: EventRun) {
     var file: Int32?
-    run.forEachKept { event, order, text in
+    run.forEachKept { event, order, text, service in
       let index = file ?? self.index(of: run.file)
       file = index
-      add(event.pointee, order: order, file: index, text: .inFile(text))
+      add(event.pointee, order: order, file: index, text: .inFile(text), service: service)
     }
   }
 
@@ -66,18 +67,31 @@ struct CompactLog {
   mutating func add(_ event: RecordedEvent, order: Int) {
     add(
       event, order: order, file: index(of: event.location?.file ?? ""),
-      text: .bytes(Array(event.line.utf8)))
+      text: .bytes(Array(event.line.utf8)), service: -1)
   }
 
-  /// Takes `event`, the `order`-th in replay order, read from `text` in file number `file`.
+  /// Takes `event`, the `order`-th in replay order, read from `text` in file number `file`;
+  /// `service` numbers the service of a volume report (-1: not numbered).
   @inline(__always)
-  private mutating func add(_ event: RecordedEvent, order: Int, file: Int32, text: Line.Text) {
+  private mutating func add(
+    _ event: RecordedEvent, order: Int, file: Int32, text: Line.Text, service: Int32
+  ) {
     let line = Int32(clamping: event.location?.line ?? 0)
     if case .volumeReported(let report) = event.event {
       note(day: Int32(clamping: report.to.dayNumber))
       let place = KeptReports.Place(order: order, file: file, line: line)
       let period = (to: report.to.dayNumber, from: report.from.dayNumber)
-      volumes.update(report.service, default: KeptReports()) { $0.add(place, text, period: period) }
+      guard service >= 0 else {
+        volumesByName.update(report.service, default: KeptReports()) {
+          $0.add(place, text, period: period)
+        }
+        return
+      }
+      let number = Int(service)
+      if number >= volumes.count {
+        volumes += Array(repeating: KeptReports(), count: number + 1 - volumes.count)
+      }
+      volumes[number].add(place, text, period: period)
       return
     }
     if let date = event.effectiveDate { note(day: Int32(clamping: date.dayNumber)) }
@@ -95,7 +109,7 @@ struct CompactLog {
   /// What was kept, in replay order.
   var lines: [Line] {
     var lines = others
-    for var reports in volumes.values {
+    for var reports in volumes + volumesByName.values {
       reports.prune()
       lines += reports.lines(files: files)
     }

@@ -23,7 +23,8 @@ extension FastLineDecoder {
       let by = memo.actors.value(byText, ActorID.isValid),
       line.skip(#"","type":"volume.reported","data":{"service":""#),
       let serviceText = line.text(),
-      let service = memo.services.value(serviceText, ServiceID.isValid),
+      let service = memo.services.value(
+        serviceText, ServiceID.isValid, number: memo.numbering.map { $0.number(of:) }),
       line.skip(#"","from":""#), let fromText = line.take(10),
       let from = memo.dates.date(fromText, field: 0),
       line.skip(#"","to":""#), let toText = line.take(10),
@@ -48,6 +49,7 @@ extension FastLineDecoder {
       report.source = memo.texts.value(text) { _ in true }
     }
     guard line.skip("}}"), line.isAtEnd, (try? report.validate()) != nil else { return nil }
+    memo.service = memo.services.lastNumber
     return RecordedEvent(
       id: id, at: at, by: ActorID(unchecked: by), event: .volumeReported(report),
       location: location)

@@ -9,6 +9,11 @@ extension FastLineDecoder {
     var texts = RecentStrings(slots: 64)
     /// The dates of the last line's `from`, `to` and `at`: the next line mostly repeats them.
     var dates = RecentDates()
+    /// Where a replay's decoding numbers services (see `ServiceNumbers`), and the number of
+    /// the service of the line just decoded when it was a volume report in the writer's
+    /// layout, else -1.
+    var numbering: ServiceNumbers?
+    var service: Int32 = -1
 
     /// A memo that remembers nothing, for decoding a single line.
     static var none: Memo {
@@ -47,6 +52,10 @@ extension FastLineDecoder {
   struct RecentStrings {
     private var keys: [Key]
     private var values: [String]
+    /// Per string, the number `value(_:_:number:)` was given for it, or -1; and the number of
+    /// the string found last.
+    private var numbers: [Int32]
+    private(set) var lastNumber: Int32 = -1
     /// The last string found, tried first: an actor or a source mostly repeats line after line.
     private var lastKey = Key()
     private var lastValue = ""
@@ -55,6 +64,7 @@ extension FastLineDecoder {
     init(slots: Int) {
       keys = [Key](repeating: Key(), count: slots)
       values = [String](repeating: "", count: slots)
+      numbers = [Int32](repeating: -1, count: slots)
     }
 
     private struct Key: Equatable {
@@ -66,33 +76,38 @@ extension FastLineDecoder {
       }
     }
 
-    /// The string of `bytes` when `isValid` accepts it, else nil.
-    mutating func value(_ bytes: UnsafeRawBufferPointer, _ isValid: (String) -> Bool)
-      -> String?
-    {
+    /// The string of `bytes` when `isValid` accepts it, else nil; `number`, when given, is
+    /// asked once for the number of each new string, which `lastNumber` then gives.
+    mutating func value(
+      _ bytes: UnsafeRawBufferPointer, _ isValid: (String) -> Bool,
+      number: ((String) -> Int32)? = nil
+    ) -> String? {
       guard bytes.count <= 16, !keys.isEmpty else {
         let text = String(decoding: bytes, as: UTF8.self)
-        return isValid(text) ? text : nil
+        guard isValid(text) else { return nil }
+        lastNumber = number?(text) ?? -1
+        return text
       }
       var key = Key()
       key.count = bytes.count
       withUnsafeMutableBytes(of: &key.words) { $0.copyMemory(from: bytes) }
-      if lastKey == key { return lastValue }
+      if lastKey == key, lastNumber >= 0 || number == nil { return lastValue }
       // Every byte counts (names differ mostly in their last ones): a full-width product,
       // folded, then its top bits.
       let product = (key.words.0 ^ (key.words.1 &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(bytes.count))
         .multipliedFullWidth(by: 0xBF58_476D_1CE4_E5B9)
       let mixed = (product.high ^ product.low) &* 0x94D0_49BB_1331_11EB
       let slot = Int(truncatingIfNeeded: mixed >> (64 - keys.count.trailingZeroBitCount))
-      if keys[slot] == key {
-        (lastKey, lastValue) = (key, values[slot])
+      if keys[slot] == key, numbers[slot] >= 0 || number == nil {
+        (lastKey, lastValue, lastNumber) = (key, values[slot], numbers[slot])
         return values[slot]
       }
       let text = String(decoding: bytes, as: UTF8.self)
       guard isValid(text) else { return nil }
       keys[slot] = key
       values[slot] = text
-      (lastKey, lastValue) = (key, text)
+      numbers[slot] = number?(text) ?? -1
+      (lastKey, lastValue, lastNumber) = (key, text, numbers[slot])
       return text
     }
   }

@@ -25,6 +25,7 @@ enum FastLineDecoder {
   static func decode(
     _ line: UnsafeRawBufferPointer, location: EventLocation, memo: inout Memo
   ) -> RecordedEvent? {
+    memo.service = -1
     guard let base = line.baseAddress else { return nil }
     if let event = canonicalVolumeReport(base, line.count, location: location, memo: &memo) {
       return event
@@ -38,7 +39,6 @@ enum FastLineDecoder {
     var by: ActorID?
     var type: EventType?
     var data: [JSONMember]?
-    var volume: VolumeReported?
     var version = false
     guard scanner.take(UInt8(ascii: "{")) else { return nil }
     repeat {
@@ -69,16 +69,8 @@ enum FastLineDecoder {
         guard !version, scanner.take(UInt8(ascii: "1")), scanner.atValueEnd else { return nil }
         version = true
       case .data:
-        guard data == nil else { return nil }
-        if type == .volumeReported {
-          // Most of a long log: decoded straight into its payload.
-          guard let report = scanner.volumeReport(&memo) else { return nil }
-          volume = report
-          data = []
-        } else {
-          guard let members = scanner.flatObject() else { return nil }
-          data = members
-        }
+        guard data == nil, let members = scanner.flatObject() else { return nil }
+        data = members
       case nil:
         return nil
       }
@@ -86,10 +78,6 @@ enum FastLineDecoder {
     guard scanner.take(UInt8(ascii: "}")), scanner.isAtEnd, let id, let at, let by, let type,
       let data
     else { return nil }
-    if let volume {
-      return RecordedEvent(
-        id: id, at: at, by: by, event: .volumeReported(volume), location: location)
-    }
     guard let current = try? Upcaster.upcast(type: type, version: 1, data: data),
       let event = try? Event.decode(type: type, data: current, normalising: false)
     else {
@@ -237,91 +225,6 @@ enum FastLineDecoder {
         members.append(JSONMember(key: String(decoding: key, as: UTF8.self), value: value))
       } while take(UInt8(ascii: ","))
       return take(UInt8(ascii: "}")) ? members : nil
-    }
-
-    /// A `volume.reported` payload: each field at most once, no others, the required ones
-    /// present, counts as whole numbers of at most 15 digits, and the fields consistent.
-    mutating func volumeReport(_ memo: inout Memo) -> VolumeReported? {
-      guard take(UInt8(ascii: "{")) else { return nil }
-      var service: ServiceID?
-      var from: CivilDate?
-      var to: CivilDate?
-      var total: Int?
-      var counts = (-1, -1, -1, -1, -1, -1)
-      var label: String?
-      var source: String?
-      var seen: UInt16 = 0
-      repeat {
-        guard let key = string(), take(UInt8(ascii: ":")), let field = VolumeField(key) else {
-          return nil
-        }
-        let bit: UInt16 = 1 << field.rawValue
-        guard seen & bit == 0 else { return nil }
-        seen |= bit
-        switch field {
-        case .service:
-          guard let text = string(), let slug = memo.services.value(text, ServiceID.isValid)
-          else { return nil }
-          service = ServiceID(unchecked: slug)
-        case .from:
-          guard let text = string(), let date = CivilDate.parse(text) else { return nil }
-          from = date
-        case .to:
-          guard let text = string(), let date = CivilDate.parse(text) else { return nil }
-          to = date
-        case .label:
-          guard let text = string() else { return nil }
-          label = memo.texts.value(text) { _ in true }
-        case .source:
-          guard let text = string() else { return nil }
-          source = memo.texts.value(text) { _ in true }
-        case .total:
-          guard let value = number() else { return nil }
-          total = value
-        case .digital, .assisted, .phone, .post, .faceToFace, .other:
-          guard let value = number() else { return nil }
-          switch field {
-          case .digital: counts.0 = value
-          case .assisted: counts.1 = value
-          case .phone: counts.2 = value
-          case .post: counts.3 = value
-          case .faceToFace: counts.4 = value
-          default: counts.5 = value
-          }
-        }
-      } while take(UInt8(ascii: ","))
-      guard take(UInt8(ascii: "}")), let service, let from, let to, let total else {
-        return nil
-      }
-      func given(_ value: Int) -> Int? { value < 0 ? nil : value }
-      let report = VolumeReported(
-        service: service, from: from, to: to, total: total, digital: given(counts.0),
-        assisted: given(counts.1), phone: given(counts.2), post: given(counts.3),
-        faceToFace: given(counts.4), other: given(counts.5), label: label, source: source)
-      guard (try? report.validate()) != nil else { return nil }
-      return report
-    }
-
-    /// A whole number ≥ 0 of at most 15 digits, without leading zeros.
-    mutating func number() -> Int? {
-      skipSpace()
-      var value = 0
-      let start = index
-      while index < count {
-        let digit = self[index] &- UInt8(ascii: "0")
-        guard digit < 10 else { break }
-        // More than 15 digits go to the full parser (and could not overflow here).
-        guard index - start < 15 else { return nil }
-        value = value * 10 + Int(digit)
-        index += 1
-      }
-      let digits = index - start
-      guard digits > 0, digits == 1 || self[start] != UInt8(ascii: "0"), index < count
-      else { return nil }
-      let next = self[index]
-      guard next != UInt8(ascii: "."), next != UInt8(ascii: "e"), next != UInt8(ascii: "E")
-      else { return nil }
-      return value
     }
 
     /// A string, a short number, `true`, `false` or `null`.

@@ -106,14 +106,25 @@ public struct LogFileReader: Sendable {
         let event = FastLineDecoder.decode(
           line, location: EventLocation(file: name, line: lineNumber), memo: &memo)
       {
-        run.append(event, line: span)
+        run.append(event, line: span, service: serviceNumber(of: event, memo))
         continue
       }
+      memo.service = -1
       switch decodeFully(line, name: name, line: lineNumber) {
-      case .event(let event): run.append(event, line: span)
+      case .event(let event): run.append(event, line: span, service: serviceNumber(of: event, memo))
       case .problem(let problem): problems.append(problem)
       }
     }
+  }
+
+  /// The number of the service of `event` when it is a volume report (see `ServiceNumbers`),
+  /// else -1: the one the decoder remembered, or asked for.
+  private func serviceNumber(of event: RecordedEvent, _ memo: FastLineDecoder.Memo) -> Int32 {
+    guard memo.service < 0 else { return memo.service }
+    guard let numbering = memo.numbering, case .volumeReported(let report) = event.event else {
+      return -1
+    }
+    return numbering.number(of: report.service.rawValue)
   }
 
   /// Decodes one line (without its `\n`): the fast path for the usual shape, else the full

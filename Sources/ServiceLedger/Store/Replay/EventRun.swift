@@ -10,9 +10,10 @@ final class EventRun: @unchecked Sendable {
   /// every event once `startKeeping` is called, `keptCount` of them used.
   private(set) var kept: UnsafeMutablePointer<KeptEvent>?
   var keptCount = 0
-  /// Where each event's line starts and ends, from `fileOffset` in its file.
+  /// Where each event's line starts and ends, from `fileOffset` in its file, and for a volume
+  /// report, its service's number (see `ServiceNumbers`; -1 for other events).
   private let fileOffset: Int
-  private var spans: UnsafeMutablePointer<(start: Int32, end: Int32)>
+  private var spans: UnsafeMutablePointer<(start: Int32, end: Int32, service: Int32)>
 
   /// A run for `capacity` events of `file`, read from lines starting at `fileOffset` in it.
   init(capacity: Int, file: String = "", fileOffset: Int = 0) {
@@ -36,11 +37,10 @@ final class EventRun: @unchecked Sendable {
     keptCount = 0
   }
 
-  /// Calls `body` with each kept event, its position in replay order, and where its line
-  /// (without its `\n`) is in the file, in file order.
-  /// The event is given in place, not copied.
+  /// Calls `body` with each kept event (in place, not copied), its position in replay order,
+  /// where its line (without its `\n`) is in the file, and its service's number, in file order.
   func forEachKept(
-    _ body: (UnsafePointer<RecordedEvent>, _ order: Int, Range<Int>) -> Void
+    _ body: (UnsafePointer<RecordedEvent>, _ order: Int, Range<Int>, _ service: Int32) -> Void
   ) {
     guard let kept else { return }
     for index in 0..<keptCount {
@@ -48,18 +48,19 @@ final class EventRun: @unchecked Sendable {
       let span = spans[event]
       body(
         base + event, kept[index].order,
-        (fileOffset + Int(span.start))..<(fileOffset + Int(span.end)))
+        (fileOffset + Int(span.start))..<(fileOffset + Int(span.end)), span.service)
     }
   }
 
-  /// Adds `event`, read from `line` (offsets from `fileOffset`).
-  func append(_ event: consuming RecordedEvent, line: Range<Int>) {
+  /// Adds `event`, read from `line` (offsets from `fileOffset`), with its service's number
+  /// for a volume report.
+  func append(_ event: consuming RecordedEvent, line: Range<Int>, service: Int32 = -1) {
     if count == capacity {
       let larger = UnsafeMutablePointer<RecordedEvent>.allocate(capacity: capacity * 2)
       larger.moveInitialize(from: base, count: count)
       base.deallocate()
       base = larger
-      let largerSpans = UnsafeMutablePointer<(start: Int32, end: Int32)>.allocate(
+      let largerSpans = UnsafeMutablePointer<(start: Int32, end: Int32, service: Int32)>.allocate(
         capacity: capacity * 2)
       largerSpans.moveInitialize(from: spans, count: count)
       spans.deallocate()
@@ -68,7 +69,7 @@ final class EventRun: @unchecked Sendable {
     }
     (base + count).initialize(to: consume event)
     (spans + count).initialize(
-      to: (Int32(clamping: line.lowerBound), Int32(clamping: line.upperBound)))
+      to: (Int32(clamping: line.lowerBound), Int32(clamping: line.upperBound), service))
     count += 1
   }
 }

@@ -27,11 +27,16 @@ final class FileFeed: @unchecked Sendable {
   /// machine has cores, so that a ledger of thousands of files starts a few decodings at a
   /// time rather than a thread for each file.
   private let queue: OperationQueue
+  /// Where the replay numbers the services its volume reports name.
+  private let numbering: ServiceNumbers
 
-  init(cursor: FileCursor, reader: LogFileReader, queue: OperationQueue) {
+  init(
+    cursor: FileCursor, reader: LogFileReader, queue: OperationQueue, numbering: ServiceNumbers
+  ) {
     self.cursor = cursor
     self.reader = reader
     self.queue = queue
+    self.numbering = numbering
     queue.addOperation { [self] in decode() }
   }
 
@@ -78,7 +83,7 @@ final class FileFeed: @unchecked Sendable {
     let results = ChunkResults(count: chunks.count)
     let reader = self.reader
     let name = cursor.name
-    let memos = self.memos ?? [MemoBox(), MemoBox()]
+    let memos = self.memos ?? [MemoBox(numbering), MemoBox(numbering)]
     self.memos = memos
     DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
       let memo = memos[min(index, memos.count - 1)]
@@ -137,6 +142,8 @@ private struct Chunk: @unchecked Sendable {
 /// The fast decoder's memo for one decoding thread of a file, kept from block to block.
 private final class MemoBox: @unchecked Sendable {
   var memo = FastLineDecoder.Memo()
+
+  init(_ numbering: ServiceNumbers) { memo.numbering = numbering }
 }
 
 /// Per-chunk results written by the decoding threads, each to its own slot.

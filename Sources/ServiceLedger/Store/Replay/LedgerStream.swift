@@ -193,10 +193,11 @@ public struct LedgerStream: Sendable {
     var feeds: [FileFeed] = []
     var bytes = 0
     let queue = FileFeed.decodingQueue()
+    let numbering = ServiceNumbers()
     for name in try folder.fileNames() {
       let path = folder.path(of: name)
       let cursor = try FileCursor(path: path, name: name, blockSize: blockSize)
-      feeds.append(FileFeed(cursor: cursor, reader: reader, queue: queue))
+      feeds.append(FileFeed(cursor: cursor, reader: reader, queue: queue, numbering: numbering))
       var status = stat()
       if stat(path, &status) == 0 { bytes += Int(status.st_size) }
     }
