@@ -13,18 +13,7 @@ struct EventIDSet: Sendable {
   /// The table is exactly that size, not the next power of two: a replay's table is the
   /// largest thing it holds.
   init(capacity: Int = 0) {
-    slots = Self.emptyTable(count: max(16, (capacity * 4 + 2) / 3))
-  }
-
-  /// A table of `count` empty slots. A replay's table is tens of megabytes, read at random:
-  /// the system is asked to back it with large pages, so that each look-up does not also miss
-  /// in the address translation cache.
-  private static func emptyTable(count: Int) -> [(UInt64, UInt64)] {
-    [(UInt64, UInt64)](unsafeUninitializedCapacity: count) { buffer, initialized in
-      LargePages.advise(UnsafeMutableRawBufferPointer(buffer))
-      buffer.initialize(repeating: (0, 0))
-      initialized = count
-    }
+    slots = Array(repeating: (0, 0), count: max(16, (capacity * 4 + 2) / 3))
   }
 
   /// The table as it is in memory, for the replay cache: copied out and back whole, where
@@ -140,7 +129,7 @@ struct EventIDSet: Sendable {
 
   private mutating func grow() {
     let old = slots
-    slots = Self.emptyTable(count: old.count * 2)
+    slots = Array(repeating: (0, 0), count: old.count * 2)
     count = hasZero ? 1 : 0
     for slot in old where slot != (0, 0) { _ = insert(EventID(high: slot.0, low: slot.1)) }
   }

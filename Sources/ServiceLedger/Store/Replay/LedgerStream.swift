@@ -150,13 +150,10 @@ public struct LedgerStream: Sendable {
       }
       guard best >= 0, let events = heads[best].events else { break }
       let next = heads[best].next
-      // The event is moved out of the run and back rather than copied: a copy costs reference
-      // counting on each of its strings, a move only its bytes. Nothing in between throws.
-      let slot = events + next
-      let event = slot.move()
-      let outcome = accept(event, after: heads[best].lastAt, &validator, &summary, body)
+      // The event is borrowed where it lies in its run: neither copied (reference counting on
+      // each of its strings) nor moved out and back (its bytes twice).
+      let outcome = accept(events[next], after: heads[best].lastAt, &validator, &summary, body)
       if outcome.kept { heads[best].keepNext(order: summary.events) }
-      slot.initialize(to: consume event)
       if outcome.inOrder { heads[best].lastAt = bestAt }
       heads[best].advance()
     }
