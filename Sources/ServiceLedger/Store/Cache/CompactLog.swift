@@ -52,51 +52,61 @@ struct CompactLog {
   /// Raises `maxDay` to `day`.
   private mutating func note(day: Int32) { maxDay = max(maxDay ?? day, day) }
 
-  /// Takes the events kept in `run`, with where their lines are and their services' numbers.
+  /// Takes the events kept in `run`, from the notes the decoding threads took on them.
   mutating func add(keptIn run: EventRun) {
     var file: Int32?
-    run.forEachKept { event, order, text, service in
+    run.forEachKept { note, order, text in
+      if note.to != .min { self.note(day: note.to) }
       let index = file ?? self.index(of: run.file)
       file = index
-      add(event.pointee, order: order, file: index, text: .inFile(text), service: service)
+      if note.type == .volumeReported, note.service >= 0 {
+        add(
+          KeptReports.Place(order: order, file: index, line: note.line), .inFile(text),
+          period: (to: Int(note.to), from: Int(note.from)), service: note.service,
+          name: ServiceID(unchecked: ""))
+      } else if Self.keeps.contains(note.type) {
+        others.append(
+          Line(order: order, file: run.file, line: Int(note.line), text: .inFile(text)))
+      }
     }
   }
 
   /// Takes one event in force (not a retraction, not retracted), the `order`-th in replay
   /// order, written out as a line.
   mutating func add(_ event: RecordedEvent, order: Int) {
-    add(
-      event, order: order, file: index(of: event.location?.file ?? ""),
-      text: .bytes(Array(event.line.utf8)), service: -1)
-  }
-
-  /// Takes `event`, the `order`-th in replay order, read from `text` in file number `file`;
-  /// `service` numbers the service of a volume report (-1: not numbered).
-  @inline(__always)
-  private mutating func add(
-    _ event: RecordedEvent, order: Int, file: Int32, text: Line.Text, service: Int32
-  ) {
-    let line = Int32(clamping: event.location?.line ?? 0)
+    let text = Line.Text.bytes(Array(event.line.utf8))
+    let file = event.location?.file ?? ""
+    let line = event.location?.line ?? 0
     if case .volumeReported(let report) = event.event {
       note(day: Int32(clamping: report.to.dayNumber))
-      let place = KeptReports.Place(order: order, file: file, line: line)
-      let period = (to: report.to.dayNumber, from: report.from.dayNumber)
-      guard service >= 0 else {
-        volumesByName.update(report.service, default: KeptReports()) {
-          $0.add(place, text, period: period)
-        }
-        return
-      }
-      let number = Int(service)
-      if number >= volumes.count {
-        volumes += Array(repeating: KeptReports(), count: number + 1 - volumes.count)
-      }
-      volumes[number].add(place, text, period: period)
+      add(
+        KeptReports.Place(order: order, file: index(of: file), line: Int32(clamping: line)),
+        text, period: (to: report.to.dayNumber, from: report.from.dayNumber), service: -1,
+        name: report.service)
       return
     }
     if let date = event.effectiveDate { note(day: Int32(clamping: date.dayNumber)) }
     guard Self.keeps.contains(event.type) else { return }
-    others.append(Line(order: order, file: files[Int(file)], line: Int(line), text: text))
+    others.append(Line(order: order, file: file, line: line, text: text))
+  }
+
+  /// Adds a volume report to its service's: by `service` number when it has one (≥ 0), else
+  /// by `name`.
+  private mutating func add(
+    _ place: KeptReports.Place, _ text: Line.Text, period: (to: Int, from: Int),
+    service: Int32, name: ServiceID
+  ) {
+    guard service >= 0 else {
+      volumesByName.update(name, default: KeptReports()) {
+        $0.add(place, text, period: period)
+      }
+      return
+    }
+    let number = Int(service)
+    if number >= volumes.count {
+      volumes += Array(repeating: KeptReports(), count: number + 1 - volumes.count)
+    }
+    volumes[number].add(place, text, period: period)
   }
 
   /// The index of `file` in `files`, added if new.

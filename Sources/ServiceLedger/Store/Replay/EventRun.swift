@@ -10,10 +10,10 @@ final class EventRun: @unchecked Sendable {
   /// every event once `startKeeping` is called, `keptCount` of them used.
   private(set) var kept: UnsafeMutablePointer<KeptEvent>?
   var keptCount = 0
-  /// Where each event's line starts and ends, from `fileOffset` in its file, and for a volume
-  /// report, its service's number (see `ServiceNumbers`; -1 for other events).
+  /// Lines start at `fileOffset` in the file; per event, what the replay cache needs of it,
+  /// noted by the decoding thread so that the cache's thread need not read the event.
   private let fileOffset: Int
-  private var spans: UnsafeMutablePointer<(start: Int32, end: Int32, service: Int32)>
+  private var notes: UnsafeMutablePointer<EventNote>
 
   /// A run for `capacity` events of `file`, read from lines starting at `fileOffset` in it.
   init(capacity: Int, file: String = "", fileOffset: Int = 0) {
@@ -21,13 +21,13 @@ final class EventRun: @unchecked Sendable {
     self.file = file
     self.fileOffset = fileOffset
     base = .allocate(capacity: self.capacity)
-    spans = .allocate(capacity: self.capacity)
+    notes = .allocate(capacity: self.capacity)
   }
 
   deinit {
     base.deinitialize(count: count)
     base.deallocate()
-    spans.deallocate()
+    notes.deallocate()
     kept?.deallocate()
   }
 
@@ -37,40 +37,62 @@ final class EventRun: @unchecked Sendable {
     keptCount = 0
   }
 
-  /// Calls `body` with each kept event (in place, not copied), its position in replay order,
-  /// where its line (without its `\n`) is in the file, and its service's number, in file order.
-  func forEachKept(
-    _ body: (UnsafePointer<RecordedEvent>, _ order: Int, Range<Int>, _ service: Int32) -> Void
-  ) {
+  /// Calls `body` with the note on each kept event, its position in replay order and where its
+  /// line (without its `\n`) is in the file, in file order.
+  func forEachKept(_ body: (EventNote, _ order: Int, Range<Int>) -> Void) {
     guard let kept else { return }
     for index in 0..<keptCount {
-      let event = Int(kept[index].index)
-      let span = spans[event]
+      let note = notes[Int(kept[index].index)]
       body(
-        base + event, kept[index].order,
-        (fileOffset + Int(span.start))..<(fileOffset + Int(span.end)), span.service)
+        note, kept[index].order,
+        (fileOffset + Int(note.start))..<(fileOffset + Int(note.end)))
     }
   }
 
-  /// Adds `event`, read from `line` (offsets from `fileOffset`), with its service's number
-  /// for a volume report.
+  /// Adds `event`, read from `line` (offsets from `fileOffset`); `service` numbers the service
+  /// of a volume report (see `ServiceNumbers`).
   func append(_ event: consuming RecordedEvent, line: Range<Int>, service: Int32 = -1) {
     if count == capacity {
       let larger = UnsafeMutablePointer<RecordedEvent>.allocate(capacity: capacity * 2)
       larger.moveInitialize(from: base, count: count)
       base.deallocate()
       base = larger
-      let largerSpans = UnsafeMutablePointer<(start: Int32, end: Int32, service: Int32)>.allocate(
-        capacity: capacity * 2)
-      largerSpans.moveInitialize(from: spans, count: count)
-      spans.deallocate()
-      spans = largerSpans
+      let largerNotes = UnsafeMutablePointer<EventNote>.allocate(capacity: capacity * 2)
+      largerNotes.moveInitialize(from: notes, count: count)
+      notes.deallocate()
+      notes = largerNotes
       capacity *= 2
     }
+    (notes + count).initialize(to: EventNote(event, line: line, service: service))
     (base + count).initialize(to: consume event)
-    (spans + count).initialize(
-      to: (Int32(clamping: line.lowerBound), Int32(clamping: line.upperBound), service))
     count += 1
+  }
+}
+
+/// What the replay cache needs of one event: where its line is (offsets in its run), its line
+/// number and type, and for a volume report its service's number and period (`from`, `to` as
+/// day numbers); for another event, its effective day, `Int32.min` for none.
+struct EventNote: Sendable {
+  var start: Int32
+  var end: Int32
+  var line: Int32
+  var type: EventType
+  var service: Int32 = -1
+  var from = Int32.min
+  var to = Int32.min
+
+  init(_ event: borrowing RecordedEvent, line span: Range<Int>, service: Int32) {
+    start = Int32(clamping: span.lowerBound)
+    end = Int32(clamping: span.upperBound)
+    line = Int32(clamping: event.location?.line ?? 0)
+    type = event.type
+    if case .volumeReported(let report) = event.event {
+      self.service = service
+      from = Int32(clamping: report.from.dayNumber)
+      to = Int32(clamping: report.to.dayNumber)
+    } else if let date = event.effectiveDate {
+      to = Int32(clamping: date.dayNumber)
+    }
   }
 }
 
