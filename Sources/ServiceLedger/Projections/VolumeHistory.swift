@@ -74,17 +74,19 @@ public struct VolumeHistory: Sendable, Equatable {
     }
     switch recorded.event {
     case .volumeReported(let report):
-      let limit = retention == .all ? Int.max : pruneAt[report.service] ?? 64
+      var count = 0
+      reports.update(report.service, default: []) { entries in
+        count = Self.add(report, at: recorded.location, to: &entries)
+      }
+      // Pruning is asked about only past 64 entries: one lookup per report below that.
+      guard retention != .all, count > 64, count > pruneAt[report.service] ?? 64 else { return }
       var pruned: CivilDate?
       reports.update(report.service, default: []) { entries in
-        if Self.add(report, at: recorded.location, to: &entries) > limit {
-          pruned = Self.prune(&entries, keepingSeries: retention == .series, alsoAsOf: alsoAsOf)
-        }
+        pruned = Self.prune(&entries, keepingSeries: retention == .series, alsoAsOf: alsoAsOf)
+        count = entries.count
       }
-      if let pruned, let count = reports[report.service]?.count {
-        pruneAt[report.service] = max(64, count * 2)
-        prunedBefore[report.service] = pruned
-      }
+      pruneAt[report.service] = max(64, count * 2)
+      if let pruned { prunedBefore[report.service] = pruned }
     case .kpiReported(let report):
       var entries = kpis.removeValue(forKey: report.service) ?? []
       let index = Self.index(in: entries, to: report.to, from: report.from) { ($0.to, $0.from) }
