@@ -49,7 +49,7 @@ public struct LedgerCheck: Sendable {
       every: initial.observes ? { state, event in state.observe(event) } : nil)
     let state = result.fold
     var findings = DataRules.findings(result.problems, rules: selected)
-    if let base, selected.contains(.appendOnly) { findings += comparison?.appendOnly ?? [] }
+    if base != nil, selected.contains(.appendOnly) { findings += comparison?.appendOnly ?? [] }
     if let fold = state.facts {
       let facts = StandardFacts(fold, asOf: asOf, threshold: threshold)
       findings += StandardRules.findings(facts, rules: rules)
