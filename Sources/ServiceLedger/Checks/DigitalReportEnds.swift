@@ -25,20 +25,26 @@ struct DigitalReportEnds: Fold, Sendable {
     }
   }
 
+  /// Only periods ending on or before this day count (`restricted(upTo:)`).
+  private var limit: Int?
+
   /// The ends as of an earlier `date`: the periods ending by then (every report of one is in
-  /// force at both dates).
+  /// force at both dates). It shares this one's storage; only what it answers is limited.
   func restricted(upTo date: CivilDate) -> DigitalReportEnds {
-    var earlier = DigitalReportEnds()
-    for (service, periods) in periods {
-      let kept = periods.filter { Self.to(of: $0) <= date.dayNumber }
-      if !kept.isEmpty { earlier.periods[service] = kept }
-    }
+    var earlier = self
+    earlier.limit = min(limit ?? date.dayNumber, date.dayNumber)
     return earlier
   }
 
   /// The latest end of a current report of `service` with a digital count, or nil.
   func latest(of service: ServiceID) -> CivilDate? {
-    periods[service]?.map(Self.to(of:)).max().map(CivilDate.init(dayNumber:))
+    var latest: Int?
+    for period in periods[service] ?? [] {
+      let to = Self.to(of: period)
+      if let limit, to > limit { continue }
+      if latest.map({ to > $0 }) ?? true { latest = to }
+    }
+    return latest.map(CivilDate.init(dayNumber:))
   }
 
   /// `to` in the high half, `from` in the low half, each as a day number offset to be
