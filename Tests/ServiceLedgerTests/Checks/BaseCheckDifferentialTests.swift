@@ -72,6 +72,62 @@ struct BaseCheckDifferentialTests {
           return torn
         }
       ),
+      ("the base longer than the ledger (its last line gone)", { $0.dropping(services, 15) }),
+      (
+        "a file only in the base",
+        { fixture in
+          var copy = fixture
+          copy.files["strategy.jsonl"] = nil
+          return copy
+        }
+      ),
+      (
+        "an empty file in the ledger only",
+        { fixture in
+          var copy = fixture
+          copy.files["empty.jsonl"] = []
+          return copy
+        }
+      ),
+      (
+        "the ledger's lines end in CRLF",
+        { fixture in
+          var copy = fixture
+          copy.files[services] = fixture.files[services]?.map { $0 + "\r" }
+          return copy
+        }
+      ),
+      (
+        "a CRLF line appended",
+        { fixture in
+          fixture.appending(
+            services,
+            CheckFixture.line(
+              505, "component.adopted",
+              #"{"service":"claims","component":"pay","on":"2015-05-01"}"#,
+              at: "2015-08-05T00:00:00Z") + "\r")
+        }
+      ),
+      (
+        "a new line reusing a base event's id, stamped before it, about what p-0001 may not record",
+        { fixture in
+          fixture.appending(
+            "new.jsonl",
+            #"{"id":"00000000-0000-4000-8000-000000000104","at":"2015-01-01T00:00:00Z","by":"p-0001","type":"component.adopted","data":{"service":"visits","component":"pay","on":"2014-05-01"}}"#
+          )
+        }
+      ),
+      (
+        "a line appended to a file only the ledger has, backdated",
+        { fixture in
+          fixture.appending(
+            "new.jsonl",
+            CheckFixture.line(
+              506, "component.adopted",
+              #"{"service":"visits","component":"pay","on":"2015-05-01"}"#,
+              at: "2014-01-01T00:00:00Z"))
+        }
+      ),
     ]
 
   @Test(
@@ -106,6 +162,87 @@ struct BaseCheckDifferentialTests {
       let streamed = try check.run(ledger.folder, base: LedgerBase(path: path))
       let reference = try Self.reference(check, ledger.folder, base: LedgerBase(path: path))
       #expect(streamed.findings == reference.findings, "\(path)")
+    }
+  }
+
+  @Test("each change, known at a time between the base's lines")
+  func knownAt() throws {
+    let clean = try CheckFixture.clean()
+    let base = try clean.write()
+    defer { base.remove() }
+    let check = LedgerCheck(
+      asOf: CheckFixture.asOf, knownAt: Timestamp("2015-07-01T10:00:05Z"))
+    for (name, change) in Self.changes {
+      let ledger = try change(clean).write()
+      defer { ledger.remove() }
+      try ledger.write("roles.json", Self.roles)
+      let streamed = try check.run(ledger.folder, base: LedgerBase(path: base.path))
+      let reference = try Self.reference(check, ledger.folder, base: LedgerBase(path: base.path))
+      #expect(streamed.findings == reference.findings, "\(name)")
+    }
+  }
+
+  /// The clean services file padded with registrations to `size` bytes or just over, its
+  /// last line ending exactly at `size` when `exact`.
+  static func padded(to size: Int) throws -> [UInt8] {
+    let clean = try CheckFixture.clean()
+    var text = Array(clean.text(services).utf8)
+    var number = 0x1000
+    while text.count < size {
+      let line = { (name: String) in
+        CheckFixture.line(
+          number, "service.registered",
+          #"{"service":"s\#(number)","name":"\#(name)","organisation":"NOMS","on":"2013-01-01"}"#,
+          at: "2015-07-02T00:00:00Z")
+      }
+      var name = String(repeating: "n", count: 100)
+      let left = size - text.count - (line(name).utf8.count + 1)
+      // Make the last line end exactly at `size` when it can.
+      if left < 200, left > -100 { name = String(repeating: "n", count: 100 + left) }
+      text += Array((line(name) + "\n").utf8)
+      number += 1
+    }
+    return text
+  }
+
+  @Test("edits and tears at the comparison's block boundary (1 MiB)")
+  func blockBoundary() throws {
+    let block = 1 << 20
+    let exact = try Self.padded(to: block)
+    #expect(exact.count == block)
+    let longer = try Self.padded(to: block + 5000)
+    let appended = Array(
+      (CheckFixture.line(
+        0x9000, "component.adopted", #"{"service":"visits","component":"x","on":"2015-05-01"}"#,
+        at: "2015-06-01T00:00:00Z") + "\n").utf8)
+    var editedAtBlock = longer
+    editedAtBlock[block] = UInt8(ascii: " ")
+    var editedBefore = longer
+    editedBefore[block - 2] = UInt8(ascii: "m")
+    // (base, ledger) pairs, the services file's bytes.
+    let pairs: [(String, [UInt8], [UInt8])] = [
+      ("a base of exactly one block, a line appended", exact, exact + appended),
+      ("a line edited at the first byte of the second block", longer, editedAtBlock),
+      ("a line edited just before the block's end", longer, editedBefore),
+      ("a base torn at the block's end", Array(longer.prefix(block)), longer + appended),
+      ("a base torn just after the block", Array(longer.prefix(block + 3)), longer),
+      ("the ledger shorter, ending at the block", longer, Array(longer.prefix(block))),
+      ("a base identical to the ledger", longer, longer),
+    ]
+    let check = LedgerCheck(asOf: CheckFixture.asOf)
+    for (name, baseBytes, ledgerBytes) in pairs {
+      let base = try TemporaryLedger(files: [
+        Self.services: String(decoding: baseBytes, as: UTF8.self)
+      ])
+      defer { base.remove() }
+      let ledger = try TemporaryLedger(files: [
+        Self.services: String(decoding: ledgerBytes, as: UTF8.self)
+      ])
+      defer { ledger.remove() }
+      try ledger.write("roles.json", Self.roles)
+      let streamed = try check.run(ledger.folder, base: LedgerBase(path: base.path))
+      let reference = try Self.reference(check, ledger.folder, base: LedgerBase(path: base.path))
+      #expect(streamed.findings == reference.findings, "\(name)")
     }
   }
 
