@@ -52,7 +52,10 @@ struct RestatementWindow: Sendable {
     if let earlier = history.entry(of: report.service, from: report.from, to: report.to) {
       found.append(Restatement(before: earlier.report, after: report, recorded: event.at))
     } else if let horizon = history.prunedBefore[report.service], report.to < horizon {
+      // The lookback finds every restatement of the period in the window, those this pass
+      // found before the history dropped it included.
       unresolved.insert(key)
+      found.removeAll { Restatement.PeriodKey($0.after) == key }
     }
   }
 }
