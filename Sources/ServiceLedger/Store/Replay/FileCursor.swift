@@ -94,13 +94,23 @@ final class FileCursor {
   /// line without `\n` is kept as `torn`.
   /// - Throws: `LedgerError.io` when reading fails.
   func nextBlock() throws(LedgerError) -> Block? {
-    guard !atEnd else { return nil }
+    // A line longer than a block is gathered over several reads, in a loop (not nested
+    // calls, which would each hold their copy of it).
+    while !atEnd {
+      if let block = try readBlock() { return block }
+    }
+    return nil
+  }
+
+  /// One read: the complete lines it ends, or nil when it ended none (a line goes on).
+  private func readBlock() throws(LedgerError) -> Block? {
     let carried = carry.count
     let (descriptor, left) = try reopen()
     defer { close(descriptor) }
     // No bigger than what is left (and one byte more, to see the end): a small file costs a
-    // small buffer.
-    let blockSize = min(self.blockSize, left + 1)
+    // small buffer. A line longer than a block doubles the read each time, so that gathering
+    // it copies its bytes a few times, not once per block.
+    let blockSize = min(max(self.blockSize, carried), left + 1)
     var failure: Int32 = 0
     var filled = carried
     let block = [UInt8](unsafeUninitializedCapacity: carried + blockSize) { buffer, count in
@@ -127,7 +137,8 @@ final class FileCursor {
     if atEnd { lastStatus = ReplayCache.FileStatus.of(descriptor) }
     // Whole lines only: what follows the last line break waits for the next block, or, at the
     // end of the file, is a torn write. It is at most a line, so copying it costs little.
-    let complete = (block.lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
+    // The bytes carried hold no line break: only those read now are searched.
+    let complete = (block[carried...].lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
     carry = Array(block[complete...])
     let lines = block.withUnsafeBytes {
       Newlines.count(UnsafeRawBufferPointer(rebasing: $0[..<complete]))
@@ -143,7 +154,7 @@ final class FileCursor {
           + "run `ledger repair` to move it aside")
       carry = []
     }
-    guard complete > 0 else { return atEnd ? nil : try nextBlock() }
+    guard complete > 0 else { return nil }
     return Block(buffer: block, count: complete, firstLine: firstLine, fileOffset: fileOffset)
   }
 }

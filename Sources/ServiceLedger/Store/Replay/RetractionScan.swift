@@ -94,8 +94,11 @@ enum RetractionScan {
     var lineStart: Int? = bytes.lowerBound == 0 ? 0 : nil
     while offset + (lineStart ?? 0) < bytes.upperBound {
       if filled == buffer.count { buffer += [UInt8](repeating: 0, count: buffer.count) }
-      // To the piece's end, then a little at a time to finish its last line.
-      let wanted = min(buffer.count - filled, max(bytes.upperBound - offset - filled, 4096))
+      // To the piece's end, then a little at a time to finish its last line: more each time
+      // (as much as is held), so that a line far longer than that is searched a few times,
+      // not once per 4 KiB.
+      let wanted = min(
+        buffer.count - filled, max(bytes.upperBound - offset - filled, 4096, filled))
       let read = buffer.withUnsafeMutableBytes {
         pread(descriptor, $0.baseAddress.map { $0 + filled }, wanted, off_t(offset + filled))
       }
