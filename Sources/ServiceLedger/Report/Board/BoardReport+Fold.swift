@@ -54,9 +54,7 @@ extension BoardReport {
 
     /// Restatements found by the fold and by the lookback, in replay order.
     static func merged(_ first: [Restatement], _ second: [Restatement]) -> [Restatement] {
-      (first + second).enumerated().sorted { lhs, rhs in
-        (lhs.element.recorded, lhs.offset) < (rhs.element.recorded, rhs.offset)
-      }.map(\.element)
+      (first + second).sorted(by: Restatement.inReplayOrder)
     }
   }
 

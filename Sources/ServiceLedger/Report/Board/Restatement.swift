@@ -6,8 +6,32 @@ public struct Restatement: Sendable, Equatable {
   public var after: VolumeReported
   /// When the replacing report was recorded.
   public var recorded: Timestamp
+  /// Where the replacing report is in the log: with `recorded`, its place in replay order.
+  public var location: EventLocation?
+
+  public init(
+    before: VolumeReported, after: VolumeReported, recorded: Timestamp,
+    location: EventLocation? = nil
+  ) {
+    self.before = before
+    self.after = after
+    self.recorded = recorded
+    self.location = location
+  }
 
   public var service: ServiceID { after.service }
+
+  /// The same restatement: the figures and when; where it stands is for ordering only.
+  public static func == (lhs: Restatement, rhs: Restatement) -> Bool {
+    lhs.before == rhs.before && lhs.after == rhs.after && lhs.recorded == rhs.recorded
+  }
+
+  /// Whether `lhs` comes before `rhs` in replay order (`at`, then file, then line).
+  static func inReplayOrder(_ lhs: Restatement, _ rhs: Restatement) -> Bool {
+    if lhs.recorded != rhs.recorded { return lhs.recorded < rhs.recorded }
+    let none = EventLocation(file: "", line: 0)
+    return (lhs.location ?? none) < (rhs.location ?? none)
+  }
 
   /// A report's service and period.
   struct PeriodKey: Hashable, Sendable {
@@ -50,7 +74,9 @@ struct RestatementWindow: Sendable {
     let key = Restatement.PeriodKey(report)
     guard !unresolved.contains(key) else { return }
     if let earlier = history.entry(of: report.service, from: report.from, to: report.to) {
-      found.append(Restatement(before: earlier.report, after: report, recorded: event.at))
+      found.append(
+        Restatement(
+          before: earlier.report, after: report, recorded: event.at, location: event.location))
     } else if let horizon = history.prunedBefore[report.service], report.to < horizon {
       // The lookback finds every restatement of the period in the window, those this pass
       // found before the history dropped it included.
@@ -77,7 +103,8 @@ struct RestatementLookback: Fold, Sendable {
     guard window.unresolved.contains(key) else { return }
     let day = event.at.date
     if let earlier = latest[key], day > window.after, day <= window.upTo {
-      found.append(Restatement(before: earlier, after: report, recorded: event.at))
+      found.append(
+        Restatement(before: earlier, after: report, recorded: event.at, location: event.location))
     }
     latest[key] = report
   }
