@@ -37,33 +37,36 @@ extension LedgerStream {
       var passes = 0
       var opened = opened
       while true {
-        // A fold given every event runs on a thread of its own, a batch of events at a time,
-        // while this one merges (`FoldWorker.add`).
         var observed: Set<EventID> = []
         let filter = Timeline.Filter(asOf: asOf, knownAt: knownAt, retracted: retracted)
         passes += 1
-        let worker = FoldWorker(initial, every: every, apply: apply)
+        // A fold given every event (`check`, `log`, the report: much work per event) runs on a
+        // thread of its own, a batch of events at a time, while this one merges; a light fold
+        // is applied here (measured on 1M events: handing its events over costs more than it
+        // saves).
+        var state = initial
+        let worker = every.map { FoldWorker(initial, every: $0, apply: apply) }
         // A read error ends the pass: the worker lets go of `apply` before it is rethrown.
-        defer { worker.finishIfNeeded() }
+        defer { worker?.finishIfNeeded() }
         let summary = try replay(
           opened,
           keeping: { event in
             if let target = Timeline.retractionTarget(event, knownAt: knownAt) {
-              worker.add(event, inForce: false)
+              worker?.add(event, inForce: false)
               observed.insert(target)
               return false
             }
             if filter.admits(event) {
-              worker.add(event, inForce: true)
+              if let worker { worker.add(event, inForce: true) } else { apply(&state, event) }
               return knownAt == nil
             }
-            worker.add(event, inForce: false)
+            worker?.add(event, inForce: false)
             // Not in force at `asOf`, but part of the log at a later date: the cache keeps it.
             return knownAt == nil && event.type != .eventRetracted
               && !retracted.contains(event.id)
           }, finished: knownAt == nil ? finished : nil)
         opened = nil
-        let state = worker.finish()
+        if let worker { state = worker.finish() }
         if observed == retracted { return (state, summary, retracted, passes) }
         retracted = observed
       }
@@ -203,22 +206,22 @@ private final class Compactor: @unchecked Sendable {
   func finish() -> CompactLog { queue.sync { log } }
 }
 
-/// A fold applied in the order the events were added (`every` is given each event, `apply`
-/// each one in force): on a serial queue of its own, in batches, when it takes every event.
+/// A fold given every event, applied on a serial queue of its own, in batches, in the order
+/// the events were added: `every` is given each event, and `apply` each one in force.
 private final class FoldWorker<State>: @unchecked Sendable {
   private var state: State
-  private let every: ((inout State, RecordedEvent) -> Void)?
+  private let every: (inout State, RecordedEvent) -> Void
   private let apply: (inout State, RecordedEvent) -> Void
-  /// Events given when `every` is nil and not in force are not kept at all.
   private var batch: [(event: RecordedEvent, inForce: Bool)] = []
   private let queue = DispatchQueue(label: "ledger.fold")
   /// Batches that may wait, each holding its events: memory stays bounded if the fold falls
   /// behind the merge.
   private let room = DispatchSemaphore(value: 4)
   private static var batchSize: Int { 2048 }
+  private var isFinished = false
 
   init(
-    _ initial: State, every: ((inout State, RecordedEvent) -> Void)?,
+    _ initial: State, every: @escaping (inout State, RecordedEvent) -> Void,
     apply: @escaping (inout State, RecordedEvent) -> Void
   ) {
     state = initial
@@ -227,16 +230,8 @@ private final class FoldWorker<State>: @unchecked Sendable {
     batch.reserveCapacity(Self.batchSize)
   }
 
-  /// Folds `event`: on the worker's queue when the fold is given every event (`check`,
-  /// `log`, the report: much work per event, which the merge need not wait for), else at
-  /// once (measured on 1M events: handing over a light fold's events costs more than it
-  /// saves).
-  @inline(__always)
+  /// Queues `event`.
   func add(_ event: RecordedEvent, inForce: Bool) {
-    guard every != nil else {
-      if inForce { apply(&state, event) }
-      return
-    }
     batch.append((event, inForce))
     if batch.count == Self.batchSize { flush() }
   }
@@ -249,14 +244,12 @@ private final class FoldWorker<State>: @unchecked Sendable {
     room.wait()
     queue.async {
       for (event, inForce) in events {
-        self.every?(&self.state, event)
+        self.every(&self.state, event)
         if inForce { self.apply(&self.state, event) }
       }
       self.room.signal()
     }
   }
-
-  private var isFinished = false
 
   /// The state once every event added is folded.
   func finish() -> State {
