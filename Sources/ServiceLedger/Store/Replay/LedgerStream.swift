@@ -150,9 +150,14 @@ public struct LedgerStream: Sendable {
       }
       guard best >= 0, let events = heads[best].events else { break }
       let next = heads[best].next
-      // The event is borrowed where it lies in its run: neither copied (reference counting on
-      // each of its strings) nor moved out and back (its bytes twice).
-      let outcome = accept(events[next], after: heads[best].lastAt, &validator, &summary, body)
+      // The event is moved out of its run and back: borrowing it where it lies made the
+      // compiler copy it (reference counting on each of its strings) around the fold's call,
+      // which cost more than moving its bytes twice (measured: 0.62-0.66 s against
+      // 0.58-0.64 s for a cold `priorities` on 1M events). Nothing in between throws.
+      let slot = events + next
+      let event = slot.move()
+      let outcome = accept(event, after: heads[best].lastAt, &validator, &summary, body)
+      slot.initialize(to: consume event)
       if outcome.kept { heads[best].keepNext(order: summary.events) }
       if outcome.inOrder { heads[best].lastAt = bestAt }
       heads[best].advance()
