@@ -55,10 +55,10 @@ struct CheckFold: Fold {
     let invalid = problems.filter { problem in
       comparison.isBaseLine(EventLocation(file: problem.file, line: problem.line))
     }
+    guard !invalid.isEmpty, let paths = try? base.filePaths() else { return latest }
     let reader = LogFileReader()
     for (file, lines) in Dictionary(grouping: invalid, by: \.file) {
-      guard let path = try? base.filePaths()[file], let bytes = try? FileIO.readRegular(path)
-      else { continue }
+      guard let path = paths[file], let bytes = try? FileIO.readRegular(path) else { continue }
       let wanted = Set(lines.map(\.line))
       for event in reader.read(bytes, name: file).events
       where wanted.contains(event.location?.line ?? 0) {

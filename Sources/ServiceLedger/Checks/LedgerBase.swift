@@ -14,16 +14,8 @@ public struct LedgerBase: Sendable {
   /// The base's files by name (the file name without its folder), with their bytes.
   /// - Throws: `LedgerError.io` when the path is missing or cannot be read.
   public func files() throws(LedgerError) -> [String: [UInt8]] {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw LedgerError.io(path: path, reason: "no such file or folder for --base")
-    }
-    guard isDirectory.boolValue else {
-      return [URL(fileURLWithPath: path).lastPathComponent: try Self.bytes(path)]
-    }
-    let folder = LedgerFolder(path: path)
     var files: [String: [UInt8]] = [:]
-    for name in try folder.fileNames() { files[name] = try Self.bytes(folder.path(of: name)) }
+    for (name, path) in try filePaths() { files[name] = try FileIO.readRegular(path) }
     return files
   }
 
@@ -41,10 +33,6 @@ public struct LedgerBase: Sendable {
     var paths: [String: String] = [:]
     for name in try folder.fileNames() { paths[name] = folder.path(of: name) }
     return paths
-  }
-
-  private static func bytes(_ path: String) throws(LedgerError) -> [UInt8] {
-    try FileIO.readRegular(path)
   }
 
   /// The latest `at` of the base's readable events, nil when it has none.

@@ -27,11 +27,6 @@ public struct ServiceEvidence: Sendable, Equatable {
   /// No service.
   public init() {}
 
-  /// The evidence after folding every event of `timeline`.
-  public init(_ timeline: Timeline) {
-    for event in timeline.events { apply(event) }
-  }
-
   /// The marks of `service` (all nil when it has none).
   public subscript(service: ServiceID) -> Marks { marks[service] ?? Marks() }
 

@@ -20,12 +20,6 @@ public struct ServiceLevels: Sendable, Equatable {
   /// Nothing known at `asOf`.
   public init(asOf: CivilDate) { self.asOf = asOf }
 
-  /// The services after folding every event of `timeline`.
-  public init(_ timeline: Timeline) {
-    self.init(asOf: timeline.asOf)
-    for event in timeline.events { apply(event) }
-  }
-
   /// Folds one event in.
   public mutating func apply(_ recorded: RecordedEvent) {
     switch recorded.event {

@@ -44,12 +44,6 @@ public struct SubjectRequests: Sendable, Equatable {
   /// Nothing known at `asOf`.
   public init(asOf: CivilDate) { self.asOf = asOf }
 
-  /// The requests and rules after folding every event of `timeline`.
-  public init(_ timeline: Timeline) {
-    self.init(asOf: timeline.asOf)
-    for event in timeline.events { apply(event) }
-  }
-
   /// Folds one event in.
   public mutating func apply(_ recorded: RecordedEvent) {
     switch recorded.event {
