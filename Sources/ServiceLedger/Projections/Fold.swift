@@ -34,14 +34,13 @@ public struct EventReads: Sendable, Equatable {
   @inline(__always)
   public func contains(_ type: EventType) -> Bool { bits & type.bit != 0 }
 
-  /// What either reads; all volume reports when either needs them.
+  /// What either reads; of volume reports, as many as the one that needs more.
   public func union(_ other: EventReads) -> EventReads {
     var union = self
     union.bits |= other.bits
-    let needsAll =
-      (contains(.volumeReported) && volumeReports == .all)
-      || (other.contains(.volumeReported) && other.volumeReports == .all)
-    union.volumeReports = needsAll ? .all : .annualVolume
+    let mine = contains(.volumeReported) ? volumeReports : .annualVolume
+    let theirs = other.contains(.volumeReported) ? other.volumeReports : .annualVolume
+    union.volumeReports = max(mine, theirs)
     return union
   }
 

@@ -82,6 +82,13 @@ struct FoldEngineTests {
     let union = EventReads([.volumeReported], volumeReports: .annualVolume)
       .union(EventReads([.volumeReported], volumeReports: .all))
     #expect(union.volumeReports == .all)
+    // A fold that keeps the take-up series, paired with one that reads no volume report
+    // (KPIs, the catalogue), still needs the series: the cache, which keeps fewer, cannot
+    // serve it.
+    let series = VolumeHistory(retention: .series, readsKPIs: false).reads
+    #expect(series.union(EventReads([.kpiReported])).volumeReports == .series)
+    #expect(EventReads([.serviceRegistered]).union(series).volumeReports == .series)
+    #expect(keeps.covers(series.union(EventReads([.serviceRegistered]))) == false)
   }
 
   @Test("each event type has its own bit: its place in allCases")
