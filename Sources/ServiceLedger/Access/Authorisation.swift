@@ -45,23 +45,23 @@ public struct Authorisation: Sendable {
   /// Checks every new event of `batches` against the roles.
   /// - Parameters:
   ///   - batches: the new events, in input order.
-  ///   - current: the log before them, to look up retracted events.
   ///   - source: what to call the input in error messages.
+  ///   - lookup: the payload of an event already in the log by id, to see what a retraction
+  ///     withdraws.
   /// - Throws: `LedgerError.rejected` for the first event whose actor may not record it.
-  func check(_ batches: [LedgerWriter.Batch], after current: Ledger, source: String)
-    throws(LedgerError)
-  {
-    var known: [EventID: Event] = [:]
-    for event in current.events { known[event.id] = event.event }
+  func check(
+    _ batches: [LedgerWriter.Batch], source: String, lookup: (EventID) -> Event?
+  ) throws(LedgerError) {
+    var added: [EventID: Event] = [:]
     let single = batches.map(\.events.count).reduce(0, +) == 1
     var inputLine = 0
     for batch in batches {
       for event in batch.events {
         inputLine += 1
-        if let reason = refusal(event, lookup: { known[$0] }) {
+        if let reason = refusal(event, lookup: { added[$0] ?? lookup($0) }) {
           throw LedgerError.rejected(source: source, line: single ? 0 : inputLine, reason: reason)
         }
-        known[event.id] = event.event
+        added[event.id] = event.event
       }
     }
   }

@@ -42,16 +42,20 @@ public struct TransactionsExplorerImport: Sendable {
     self.files = files
   }
 
-  /// The new events for `csv` given what `ledger` already holds, grouped by file.
+  /// A CSV's rows, read and checked, before anything is compared with the ledger.
+  public struct Rows: Sendable {
+    let rows: [TransactionsExplorerRow]
+    /// The services the rows name.
+    public var services: Set<ServiceID> { Set(rows.map(\.service)) }
+  }
+
+  /// Reads and checks every row of `csv`.
   /// - Parameters:
   ///   - csv: the file's text.
   ///   - name: the file's name, for error messages.
-  ///   - ledger: the ledger as it is.
-  /// - Returns: the batches to append and what they hold.
+  /// - Returns: the rows, in the file's order.
   /// - Throws: `ImportError` for a missing column or a bad value, naming its line.
-  public func plan(csv: String, name: String, ledger: Ledger) throws(ImportError)
-    -> (batches: [(file: String, events: [RecordedEvent])], summary: Summary)
-  {
+  public func rows(csv: String, name: String) throws(ImportError) -> Rows {
     let records: [CSVReader.Record]
     do {
       records = try CSVReader.records(csv)
@@ -70,7 +74,20 @@ public struct TransactionsExplorerImport: Sendable {
         message: "missing column(s) \(missing.joined(separator: ", ")); is this the "
           + "Transactions Explorer long CSV?")
     }
-    var known = KnownFacts(ledger)
+    var rows: [TransactionsExplorerRow] = []
+    for record in records.dropFirst() {
+      rows.append(try TransactionsExplorerRow(record, columns: columns, file: name))
+    }
+    return Rows(rows: rows)
+  }
+
+  /// The new events for `rows` given what the ledger already holds of their services
+  /// (`known`, folded from the log), grouped by file.
+  /// - Returns: the batches to append and what they hold.
+  public func plan(_ rows: Rows, known: KnownFacts) -> (
+    batches: [(file: String, events: [RecordedEvent])], summary: Summary
+  ) {
+    var known = known
     var summary = Summary()
     var batches: [String: [RecordedEvent]] = [:]
     var order: [String] = []
@@ -79,8 +96,7 @@ public struct TransactionsExplorerImport: Sendable {
       if batches[file] == nil { order.append(file) }
       batches[file, default: []].append(RecordedEvent(id: makeID(), at: at, by: by, event: event))
     }
-    for record in records.dropFirst() {
-      let row = try TransactionsExplorerRow(record, columns: columns, file: name)
+    for row in rows.rows {
       if !known.services.contains(row.service) {
         known.services.insert(row.service)
         summary.servicesRegistered += 1
@@ -147,26 +163,31 @@ struct PeriodKey: Hashable, Sendable {
   var to: CivilDate
 }
 
-/// What the ledger already holds that an import must not add again.
-private struct KnownFacts {
+/// What the ledger already holds of some services that an import must not add again: a fold
+/// over the events in force (retracted ones left out), keeping only those services' reports.
+public struct KnownFacts: Fold, Sendable {
+  /// The services whose facts are kept.
+  let interest: Set<ServiceID>
   var services: Set<ServiceID> = []
   var volumes: [PeriodKey: VolumeReported] = [:]
   var kpis: [PeriodKey: KPIReported] = [:]
 
-  init(_ ledger: Ledger) {
-    let retracted = Set(
-      ledger.events.compactMap { event -> EventID? in
-        if case .eventRetracted(let p) = event.event { return p.event }
-        return nil
-      })
-    for event in ledger.events where !retracted.contains(event.id) {
-      switch event.event {
-      case .serviceRegistered(let p): services.insert(p.service)
-      case .volumeReported(let p):
-        volumes[PeriodKey(service: p.service, from: p.from, to: p.to)] = p
-      case .kpiReported(let p): kpis[PeriodKey(service: p.service, from: p.from, to: p.to)] = p
-      default: break
-      }
+  /// Nothing known yet of `services`.
+  public init(services: Set<ServiceID>) { interest = services }
+
+  public var reads: EventReads {
+    EventReads([.serviceRegistered, .volumeReported, .kpiReported])
+  }
+
+  public mutating func apply(_ event: RecordedEvent) {
+    switch event.event {
+    case .serviceRegistered(let p) where interest.contains(p.service):
+      services.insert(p.service)
+    case .volumeReported(let p) where interest.contains(p.service):
+      volumes[PeriodKey(service: p.service, from: p.from, to: p.to)] = p
+    case .kpiReported(let p) where interest.contains(p.service):
+      kpis[PeriodKey(service: p.service, from: p.from, to: p.to)] = p
+    default: break
     }
   }
 }

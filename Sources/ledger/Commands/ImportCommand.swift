@@ -48,25 +48,21 @@ struct ImportCommand: Command {
     let files: TransactionsExplorerImport.FileChoice =
       arguments.flag("file-per-organisation")
       ? .perOrganisation : .single(arguments.value("file") ?? LedgerFolder.defaultFile)
+    let importer = TransactionsExplorerImport(
+      at: .unstamped, by: actor, makeID: makeID, files: files)
+    let rows = try importer.rows(csv: text, name: path)
     var summary: TransactionsExplorerImport.Summary?
-    var failure: ImportError?
     // Planned under the lock against the log as it is then, so that two imports at once
     // cannot both add the same rows.
     let writer = try context.writer(for: folder)
     defer { context.report(settledBy: writer) }
-    try writer.appendBuilt(source: path) { ledger throws(LedgerError) in
-      let importer = TransactionsExplorerImport(
-        at: .unstamped, by: actor, makeID: makeID, files: files)
-      do throws(ImportError) {
-        let plan = try importer.plan(csv: text, name: path, ledger: ledger)
-        summary = plan.summary
-        return plan.batches
-      } catch {
-        failure = error
-        return []
-      }
+    try writer.appendBuilt(
+      source: path, gathering: KnownFacts(services: rows.services)
+    ) { known throws(LedgerError) in
+      let plan = importer.plan(rows, known: known)
+      summary = plan.summary
+      return plan.batches
     }
-    if let failure { throw failure }
     guard let summary else { return LedgerCLI.failure }
     context.write("imported \(path) into \(folder.path): \(summary)\n")
     return LedgerCLI.success

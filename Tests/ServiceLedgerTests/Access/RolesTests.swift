@@ -148,6 +148,47 @@ struct RolesTests {
     #expect(other.stderr.contains("may not record event.retracted about moj-b"))
   }
 
+  @Test(
+    "under roles.json an append is checked against the cache; a retraction of a report the cache dropped is looked up in the log"
+  )
+  func retractionOfCompactedReport() throws {
+    let ledger = try Self.ledger()
+    defer { ledger.remove() }
+    // Twelve years of monthly reports: the cache keeps only those the annual volume uses.
+    var months: [String] = []
+    for month in 0..<144 {
+      let from = try #require(CivilDate(year: 2003 + month / 12, month: month % 12 + 1, day: 1))
+      let to: CivilDate = from.adding(months: 1).adding(days: -1)
+      let data: String = "\"service\":\"moj-a\",\"from\":\"\(from)\",\"to\":\"\(to)\",\"total\":10"
+      months.append("{\"type\":\"volume.reported\",\"data\":{" + data + "}}")
+    }
+    let append = CLI.run(
+      ["append", "--by", "p-0042"], ledger: ledger.path, input: months.joined(separator: "\n"),
+      environment: ["LEDGER_SEED": ""])
+    #expect(append.exitCode == 0, "\(append.stderr)")
+    // A full replay rebuilds the cache, compacted (appends only add to it).
+    ReplayCache.remove(from: ledger.folder)
+    #expect(CLI.run(["priorities", "--as-of", "2015-01-01"], ledger: ledger.path).exitCode == 0)
+    let reports = try ledger.folder.readValid().events.filter { $0.type == .volumeReported }
+    let first = try #require(reports.first?.id)
+    let cache = try #require(ReplayCache.current(ledger.folder)?.cache)
+    #expect(cache.compacted.contains { $0.id == first } == false, "the cache dropped it")
+
+    let refused = Self.record(
+      ledger, by: "p-0007", ["event.retracted", "event=\(first)", "reason=x"])
+    #expect(refused.exitCode == 1)
+    #expect(
+      refused.stderr.contains("p-0007 may not record event.retracted about moj-a"),
+      "\(refused.stderr)")
+    let allowed = Self.record(
+      ledger, by: "p-0042", ["event.retracted", "event=\(first)", "reason=restated"])
+    #expect(allowed.exitCode == 0, "\(allowed.stderr)")
+    let after = Self.record(
+      ledger, by: "p-0042", ["phase.entered", "service=moj-a", "phase=beta", "on=2015-01-01"])
+    #expect(after.exitCode == 0, "\(after.stderr)")
+    #expect(ReplayCache.current(ledger.folder) != nil, "the appends left a current cache")
+  }
+
   @Test("not-authorised flags only new lines whose actor was not allowed")
   func notAuthorisedRule() throws {
     var factory = EventFactory()

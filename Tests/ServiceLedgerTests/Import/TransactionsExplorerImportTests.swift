@@ -93,8 +93,7 @@ struct TransactionsExplorerImportTests {
       makeID: { EventID(unchecked: UUID().uuidString.lowercased()) }, files: .single("ledger.jsonl")
     )
     let error = #expect(throws: ImportError.self) {
-      try importer.plan(
-        csv: header + "\n" + values.joined(separator: ",") + "\n", name: "te.csv", ledger: Ledger())
+      try importer.rows(csv: header + "\n" + values.joined(separator: ",") + "\n", name: "te.csv")
     }
     #expect(
       error?.description.hasPrefix("te.csv:2: column volume: \"lots\" is not a whole number")

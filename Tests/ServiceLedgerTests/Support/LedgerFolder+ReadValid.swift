@@ -5,6 +5,10 @@ extension LedgerFolder {
   /// wrote itself.
   /// - Throws: `LedgerError.invalidLog` listing the problems.
   func readValid() throws(LedgerError) -> Ledger {
-    try Self.requireValid(try read(), folder: path)
+    let ledger = try read()
+    guard ledger.problems.isEmpty else {
+      throw LedgerError.invalidLog(folder: path, problems: ledger.problems)
+    }
+    return ledger
   }
 }

@@ -125,14 +125,6 @@ public struct LedgerFolder: Sendable {
     return Ledger(files: contents)
   }
 
-  /// `ledger`, or `LedgerError.invalidLog` listing its problems.
-  static func requireValid(_ ledger: Ledger, folder: String) throws(LedgerError) -> Ledger {
-    guard ledger.problems.isEmpty else {
-      throw LedgerError.invalidLog(folder: folder, problems: ledger.problems)
-    }
-    return ledger
-  }
-
   /// The raw bytes of one file (empty when it does not exist).
   /// - Throws: `LedgerError.io` when it cannot be read or is not a regular file.
   public func bytes(of name: String) throws(LedgerError) -> [UInt8] {

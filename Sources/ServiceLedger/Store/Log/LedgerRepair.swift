@@ -70,7 +70,10 @@ public struct LedgerRepair: Sendable {
       outcome.moves.append(
         try moveAside(bytes, from: start, of: name, suffix: suffix, lock: lock, reason: .tornLine))
     }
-    outcome.remainingProblems = try folder.readUnlocked().problems
+    outcome.remainingProblems =
+      try folder.streamed(
+        asOf: nil, knownAt: nil, reader: LogFileReader(), savingCache: false, into: ()
+      ) { _, _ in }.summary.problems
     return outcome
   }
 

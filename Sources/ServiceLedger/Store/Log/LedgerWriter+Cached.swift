@@ -1,22 +1,17 @@
 extension LedgerWriter {
-  /// The current replay cache and the validator's state from it, rebuilt first when missing
-  /// or stale; nil when the cache cannot serve this append (a history append, `roles.json`
-  /// present, an append cut off, or a log with invalid lines).
+  /// The current replay cache and the validator's state from it; nil when there is none to
+  /// serve this append (missing or stale, a history append, an append cut off).
   func usableCache() throws(LedgerError) -> (ReplayCache, ReferenceValidator)? {
     guard mode == .recording, case .none = AppendJournal.state(in: folder),
-      try Roles.load(from: folder) == nil
+      let (cache, _) = ReplayCache.current(folder, withValidator: true),
+      let validator = cache.validator
     else { return nil }
-    var current = ReplayCache.current(folder, withValidator: true)
-    if current == nil {
-      try folder.rebuildCache()
-      current = ReplayCache.current(folder, withValidator: true)
-    }
-    guard let (cache, _) = current, let validator = cache.validator else { return nil }
     return (cache, validator)
   }
 
-  /// Stamps, checks and writes `batches` against a current `cache`, then updates the cache;
-  /// nil when an event would replay before a cached one, so the whole log must be read
+  /// Stamps, checks (against `roles.json` too) and writes `batches` against a current
+  /// `cache`, then updates the cache; nil when an event would replay before a cached one or a
+  /// retraction withdraws an event the cache does not hold, so the log must be streamed
   /// instead.
   func appendCached(
     _ batches: [Batch], cache: ReplayCache, validator: ReferenceValidator, source: String,
@@ -28,6 +23,18 @@ extension LedgerWriter {
       batch.events.allSatisfy { cache.replaysAfterCached($0.at, file: batch.file) }
     }
     guard afterCached else { return nil }
+    if let roles = try Roles.load(from: folder) {
+      // What a retraction withdraws, from the cache's events: when the cache no longer
+      // holds it (a report it compacted away), the streamed path finds it in the log.
+      let targets = Self.retractionTargets(batches)
+      var found: [EventID: Event] = [:]
+      for event in cache.compacted where targets.contains(event.id) {
+        found[event.id] = event.event
+      }
+      let new = Set(batches.flatMap { $0.events.map(\.id) })
+      guard targets.subtracting(new).isSubset(of: found.keys) else { return nil }
+      try Authorisation(roles: roles).check(batches, source: source) { found[$0] }
+    }
     var cache = cache
     var validator = validator
     let before = Dictionary(uniqueKeysWithValues: cache.files.map { ($0.name, $0) })
@@ -75,31 +82,5 @@ extension LedgerWriter {
       cache.save(to: folder)
     }
     return placed.files
-  }
-}
-
-extension ReplayCache {
-  /// The cache for a valid `ledger` read whole (after an append that had to read it).
-  init?(_ ledger: Ledger, folder: LedgerFolder) {
-    var validator = ReferenceValidator(expectedEvents: ledger.events.count)
-    var compact = CompactLog()
-    let retracted = Set(ledger.events.compactMap { Timeline.retractionTarget($0, knownAt: nil) })
-    var maxAt: Timestamp?
-    for (order, event) in ledger.events.enumerated() {
-      guard (try? validator.validate(event)) != nil else { return nil }
-      maxAt = max(maxAt ?? event.at, event.at)
-      if case .eventRetracted = event.event { continue }
-      if !retracted.contains(event.id) { compact.add(event, order: order) }
-    }
-    var files: [FileKey] = []
-    for (name, state) in ledger.files.sorted(by: { $0.key < $1.key }) {
-      guard
-        let key = ReplayCache.key(folder, name, lineCount: state.lineCount, lastAt: state.lastAt)
-      else { return nil }
-      files.append(key)
-    }
-    self.init(
-      files: files, maxAt: maxAt, maxEffective: compact.maxEffective, validator: validator,
-      compacted: compact.events)
   }
 }

@@ -47,10 +47,10 @@ public struct LedgerWriter: Sendable {
   /// What new events are checked against before they are written.
   public enum Validation: Sendable, Equatable {
     /// The replay cache and the lines appended since it was written, so that the cost does not
-    /// grow with the log (the cache is rebuilt first when missing or stale); the whole log
-    /// when the cache cannot serve (see `appendEvents(source:validation:_:)`).
+    /// grow with the log; the whole log, streamed, when the cache is missing or stale or cannot
+    /// serve (see `appendEvents(source:validation:_:)`), which rebuilds it for the next append.
     case cached
-    /// The whole log, read again under the lock.
+    /// The whole log, streamed through the replay again under the lock.
     case wholeLog
   }
 
@@ -94,11 +94,11 @@ public struct LedgerWriter: Sendable {
   /// writes them as one all-or-nothing batch.
   ///
   /// With `.cached` validation, when the replay cache is current the events are checked against
-  /// it and the lines appended since it was written, then the cache is updated. A missing or
-  /// stale cache (after a copy or a checkout, say) is first rebuilt by a streamed replay.
-  /// Otherwise (a log with invalid lines, `roles.json` present, an append cut off, a history
-  /// append, or an event that would replay before the cached ones) the whole log is read as in
-  /// `appendBuilt(source:fromLog:)`, and the cache is rebuilt.
+  /// it and the lines appended since it was written, then the cache is updated. Otherwise (no
+  /// cache, a stale one after a copy or a checkout, a log with invalid lines, a retraction
+  /// under `roles.json` of an event the cache does not hold, or an event that would replay
+  /// before the cached ones) the whole log is streamed through the replay, as
+  /// `appendBuilt(source:gathering:_:)` does, which also rebuilds the cache.
   /// - Parameters:
   ///   - source: what to call the input in error messages.
   ///   - validation: what the events are checked against.
@@ -115,47 +115,41 @@ public struct LedgerWriter: Sendable {
   ) throws(LedgerError) -> [String: Ledger.FileState] {
     let lock = try lockAndSettle()
     defer { lock.unlock() }
-    var built: [Batch]?
-    if validation == .cached, let (cache, validator) = try usableCache() {
-      // Kept unstamped: the whole-log path below stamps them itself if it must take over.
-      let batches = try build()
-      built = batches
-      if let files = try appendCached(
+    // Kept unstamped: the streamed path below stamps them itself if it must take over.
+    let batches = try build()
+    if validation == .cached, let (cache, validator) = try usableCache(),
+      let files = try appendCached(
         batches, cache: cache, validator: validator, source: source, lock: lock)
-      {
-        return files
-      }
+    {
+      return files
     }
-    let ledger = try appendLocked(source: source, lock: lock) { _ throws(LedgerError) in
-      if let built { return built }
-      return try build()
-    }
-    if validation == .cached, ledger.problems.isEmpty {
-      ReplayCache(ledger, folder: folder)?.save(to: folder)
-    }
-    return ledger.files
+    return try appendStreamed(
+      source: source, lock: lock, gathering: NoFold(), savingCache: validation == .cached,
+      retracting: Self.retractionTargets(batches)
+    ) { _ in batches }
   }
 
-  /// Builds the new events under the folder's lock, from the whole log as it is then, and
-  /// writes them as one all-or-nothing batch.
+  /// Builds the new events under the folder's lock from what `initial` gathers of the whole
+  /// log as it is then (streamed), and writes them as one all-or-nothing batch.
   ///
   /// Use it when the events depend on what is already in the log (an import that skips what
   /// is there): nothing can change between `build` and the write.
   /// - Parameters:
   ///   - source: what to call the input in error messages.
-  ///   - build: given the current (valid) ledger, the batches to write; it may throw to
-  ///     abandon the append, and must not read or write the folder itself.
-  /// - Returns: the ledger after the append (the current one when there is nothing to write).
+  ///   - initial: the empty fold of what `build` needs, given the events in force.
+  ///   - build: given the folded log, the batches to write; it may throw to abandon the
+  ///     append, and must not read or write the folder itself.
+  /// - Returns: each file's line count and latest `at` after the append.
   /// - Throws: `LedgerError.invalidLog` when the log has problems, whatever `build` throws,
   ///   `LedgerError.rejected` when a new event is invalid or not authorised; nothing is
   ///   written.
   @discardableResult
-  public func appendBuilt(
-    source: String, fromLog build: (Ledger) throws(LedgerError) -> [Batch]
-  ) throws(LedgerError) -> Ledger {
+  public func appendBuilt<F: Fold>(
+    source: String, gathering initial: F, _ build: (F) throws(LedgerError) -> [Batch]
+  ) throws(LedgerError) -> [String: Ledger.FileState] {
     let lock = try lockAndSettle()
     defer { lock.unlock() }
-    return try appendLocked(source: source, lock: lock, building: build)
+    return try appendStreamed(source: source, lock: lock, gathering: initial, build)
   }
 
   /// Takes the folder's exclusive lock and settles what earlier writers left; the caller
@@ -184,49 +178,68 @@ public struct LedgerWriter: Sendable {
     settledBatches?.add(settled.moves)
   }
 
-  /// `appendBuilt(source:fromLog:)` once the caller holds the folder's exclusive `lock`.
-  func appendLocked(
-    source: String, lock: FileLock, building build: (Ledger) throws(LedgerError) -> [Batch]
-  ) throws(LedgerError) -> Ledger {
-    let current = try LedgerFolder.requireValid(try folder.readUnlocked(), folder: folder.path)
-    var batches = try build(current)
-    try stamp(
-      &batches, after: current.files.values.compactMap(\.lastAt).max(),
-      isEmpty: current.files.values.allSatisfy { $0.lineCount == 0 }, source: source)
+  /// The append once the caller holds the folder's exclusive `lock`: the log is streamed
+  /// through the replay (`LedgerFolder.appendBasis`), the events built from what `initial`
+  /// gathered, stamped, authorised, placed after each file's lines, checked in replay order
+  /// against the validator as the log left it, and written.
+  /// - Parameters:
+  ///   - source: what to call the input in error messages.
+  ///   - lock: the folder's exclusive lock, held by the caller.
+  ///   - initial: the empty fold of what `build` needs.
+  ///   - savingCache: whether the replay rebuilds the replay cache for the appends after.
+  ///   - retracting: the events new retractions withdraw, when known before `build`.
+  ///   - build: given the folded log, the batches to write.
+  /// - Returns: each file's line count and latest `at` after the append.
+  /// - Throws: `LedgerError.invalidLog`, `LedgerError.rejected`, whatever `build` throws.
+  private func appendStreamed<F: Fold>(
+    source: String, lock: FileLock, gathering initial: F, savingCache: Bool = false,
+    retracting: Set<EventID> = [], _ build: (F) throws(LedgerError) -> [Batch]
+  ) throws(LedgerError) -> [String: Ledger.FileState] {
+    let roles = try Roles.load(from: folder)
+    // A retraction under `roles.json` needs what the retracted event needed: looked up in
+    // the same replay.
+    let basis = try folder.appendBasis(
+      initial, finding: roles == nil ? [] : retracting, savingCache: savingCache)
+    guard basis.problems.isEmpty else {
+      throw LedgerError.invalidLog(folder: folder.path, problems: basis.problems)
+    }
+    var batches = try build(basis.fold)
+    try stamp(&batches, after: basis.latest, isEmpty: basis.isEmpty, source: source)
     for batch in batches where !LedgerFolder.isValidFileName(batch.file) {
       throw LedgerError.invalidFileName(batch.file)
     }
-    guard batches.contains(where: { !$0.events.isEmpty }) else { return current }
-    if let roles = try Roles.load(from: folder) {
-      try Authorisation(roles: roles).check(batches, after: current, source: source)
-    }
-    let placed = try place(batches, after: current.files, source: source)
-    var contents: [String: LogFileReader.FileContents] = [:]
-    for event in current.events {
-      guard let file = event.location?.file else { continue }
-      contents[file, default: LogFileReader.FileContents()].events.append(event)
-    }
-    for (name, state) in placed.files {
-      contents[name, default: LogFileReader.FileContents()].lineCount = state.lineCount
-    }
-    var inputLines: [EventLocation: Int] = [:]
-    for (event, inputLine) in placed.events {
-      guard let location = event.location else { continue }
-      contents[location.file, default: LogFileReader.FileContents()].events.append(event)
-      inputLines[location] = inputLine
-    }
-    let candidate = Ledger(files: contents)
-    if let problem = candidate.problems.first {
-      guard let inputLine = inputLines[EventLocation(file: problem.file, line: problem.line)]
-      else {
-        throw LedgerError.rejected(
-          source: source, line: 0,
-          reason: "it would make \(problem.file):\(problem.line) invalid: \(problem.message)")
+    guard batches.contains(where: { !$0.events.isEmpty }) else { return basis.files }
+    if let roles {
+      var found = basis.found
+      let missing = Self.retractionTargets(batches).subtracting(found.keys)
+      if !missing.isEmpty {
+        // Retractions built from the log itself: one more replay finds what they withdraw.
+        found.merge(try folder.appendBasis(NoFold(), finding: missing).found) { first, _ in first }
       }
-      throw LedgerError.rejected(source: source, line: inputLine, reason: problem.message)
+      try Authorisation(roles: roles).check(batches, source: source) { found[$0] }
+    }
+    let placed = try place(batches, after: basis.files, source: source)
+    var validator = basis.validator
+    for (event, line) in placed.events.sorted(by: { Ledger.replayOrder($0.event, $1.event) }) {
+      do throws(EventError) {
+        try validator.validate(event)
+      } catch {
+        throw LedgerError.rejected(source: source, line: line, reason: error.description)
+      }
     }
     try write(placed.output, journaled: placed.events.count > 1, lock: lock)
-    return candidate
+    return placed.files
+  }
+
+  /// The ids of the events that the retractions among `batches` withdraw.
+  static func retractionTargets(_ batches: [Batch]) -> Set<EventID> {
+    var targets: Set<EventID> = []
+    for batch in batches {
+      for event in batch.events {
+        if case .eventRetracted(let retraction) = event.event { targets.insert(retraction.event) }
+      }
+    }
+    return targets
   }
 }
 

@@ -111,17 +111,6 @@ extension LedgerFolder {
     return (result.state, result.problems)
   }
 
-  /// Rebuilds the replay cache with a streamed full replay, for an append that holds the
-  /// folder's lock and found the cache missing or stale: this costs about what a cold view
-  /// costs, where checking the append against the log read whole would hold every event in
-  /// memory. The cache is not written when the log has invalid lines.
-  /// - Throws: `LedgerError` when the folder or a file cannot be read.
-  func rebuildCache(reader: LogFileReader = LogFileReader()) throws(LedgerError) {
-    _ = try replayLocked(
-      asOf: nil, knownAt: nil, reader: reader, into: ()
-    ) { _, _ in }
-  }
-
   /// The replay behind `fold` for a caller holding the folder's lock; `fromCache` says
   /// whether the cache holds every event `apply` reads.
   private func replayLocked<State>(
@@ -147,13 +136,25 @@ extension LedgerFolder {
       if !added.isEmpty || cache.isRefreshed { cache.save(to: self) }
       return (state, [])
     }
+    let result = try streamed(
+      asOf: asOf, knownAt: knownAt, reader: reader, into: initial, every: every, apply)
+    return (result.state, result.summary.problems)
+  }
+
+  /// The log streamed through the replay, which rebuilds the cache on the way when
+  /// `savingCache`, it is a full replay of a valid log and no fold is given every event.
+  func streamed<State>(
+    asOf: CivilDate?, knownAt: Timestamp?, reader: LogFileReader, savingCache: Bool = true,
+    into initial: State, every: ((inout State, RecordedEvent) -> Void)? = nil,
+    _ apply: (inout State, RecordedEvent) -> Void
+  ) throws(LedgerError) -> (state: State, summary: LedgerStream.Summary) {
     // The files start decoding while the retractions are looked for.
     let stream = LedgerStream(folder: self, reader: reader)
     let opened = try stream.open()
     let assumed = try RetractionScan.targets(in: self, knownAt: knownAt, reader: reader)
     // The cache's events are gathered on the other core, a merged run at a time.
     // A fold given every event (`ledger check`) reads the log and leaves the folder as it was.
-    let compactor = every == nil ? Compactor() : nil
+    let compactor = every == nil && savingCache ? Compactor() : nil
     let result = try stream.replay(
       opened, asOf: asOf, knownAt: knownAt, assuming: assumed, into: initial, every: every,
       finished: compactor.map { compactor in { compactor.add($0) } }, apply)
@@ -163,7 +164,7 @@ extension LedgerFolder {
     {
       saveCache(result.summary, compact)
     }
-    return (result.state, result.summary.problems)
+    return (result.state, result.summary)
   }
 
   /// Writes the replay cache after a full replay of a valid log.
