@@ -148,6 +148,12 @@ struct RepairTests {
       read.problems.last?.message.contains("an append was cut off: the last 3 line(s)") == true)
     let check = CLI.run(["check", "--as-of", "2015-04-01"], ledger: ledger.path)
     #expect(check.stdout.contains("ledger.jsonl:3: error: torn-line: an append was cut off"))
+    // Streamed, as every view replays: the same events and problems, and no cache of a log
+    // that is waiting for repair.
+    let streamed = try ledger.folder.fold(Counting(), asOf: nil, knownAt: nil)
+    #expect(streamed.fold.count == 2)
+    #expect(streamed.problems == read.problems)
+    #expect(!ledger.folder.hasFile(ReplayCache.fileName))
 
     let run = CLI.run(["repair"], ledger: ledger.path, now: Self.now)
     #expect(run.exitCode == 0, "\(run.stderr)")
@@ -194,4 +200,11 @@ struct RepairTests {
     #expect(!ledger.folder.hasFile(AppendJournal.fileName))
     #expect(ledger.bytes("ledger.jsonl") == before)
   }
+}
+
+/// Counts the events it is given.
+private struct Counting: Fold {
+  var count = 0
+  var reads: EventReads { .everything }
+  mutating func apply(_ event: RecordedEvent) { count += 1 }
 }

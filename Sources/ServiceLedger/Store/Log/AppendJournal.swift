@@ -1,11 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// The note a writer leaves in the ledger folder while a batch of several lines is being
 /// written: each file's length before the batch.
 ///
@@ -67,6 +61,22 @@ package struct AppendJournal: Sendable, Equatable {
   func committedLength(of name: String, in bytes: [UInt8]) -> Int? {
     guard let length = lengths[name], length < bytes.count else { return nil }
     guard length == 0 || bytes[length - 1] == UInt8(ascii: "\n") else { return nil }
+    return length
+  }
+
+  /// `committedLength(of:in:)` for the file at `path`, reading only the byte before the
+  /// recorded length.
+  func committedLength(of name: String, at path: String) -> Int? {
+    guard let length = lengths[name] else { return nil }
+    var status = stat()
+    guard stat(path, &status) == 0, length < Int(status.st_size) else { return nil }
+    guard length > 0 else { return 0 }
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var byte: UInt8 = 0
+    guard pread(descriptor, &byte, 1, off_t(length - 1)) == 1, byte == UInt8(ascii: "\n")
+    else { return nil }
     return length
   }
 }

@@ -30,15 +30,20 @@ final class FileCursor {
   private(set) var nextLine = 1
   /// Where in the file the next block's first line starts.
   private var nextOffset = 0
-  /// The problem of a last line without `\n`, once the end is reached.
+  /// The problem of a last line without `\n`, or of the lines of an append that was cut off,
+  /// once the end is reached.
   private(set) var torn: LedgerProblem?
+  /// Where the log's part of the file ends, when an append that was cut off (`AppendJournal`)
+  /// left lines after it: they are not read.
+  private let committed: Int?
 
-  /// Opens `path`.
+  /// Opens `path`, to be read up to `committed` bytes when given.
   /// - Throws: `LedgerError.io` when it cannot be opened.
-  init(path: String, name: String, blockSize: Int) throws(LedgerError) {
+  init(path: String, name: String, blockSize: Int, committed: Int? = nil) throws(LedgerError) {
     self.path = path
     self.name = name
     self.blockSize = max(blockSize, 4096)
+    self.committed = committed
   }
 
   /// The replay cache's key for the file as read, once it is read to the end; nil when it
@@ -75,7 +80,8 @@ final class FileCursor {
       close(descriptor)
       throw FileIO.error(path)
     }
-    return (descriptor, max(Int(status.st_size) - Int(offset), 0))
+    let end = min(Int(status.st_size), committed ?? Int.max)
+    return (descriptor, max(end - Int(offset), 0))
   }
 
   /// A run of complete lines read from the file.
@@ -107,10 +113,10 @@ final class FileCursor {
     let carried = carry.count
     let (descriptor, left) = try reopen()
     defer { close(descriptor) }
-    // No bigger than what is left (and one byte more, to see the end): a small file costs a
-    // small buffer. A line longer than a block doubles the read each time, so that gathering
-    // it copies its bytes a few times, not once per block.
-    let blockSize = min(max(self.blockSize, carried), left + 1)
+    // No bigger than what is left (and one byte more, to see the end, unless the read stops
+    // at `committed`): a small file costs a small buffer. A line longer than a block doubles
+    // the read each time, so that gathering it copies its bytes a few times, not once per block.
+    let blockSize = min(max(self.blockSize, carried), left + (committed == nil ? 1 : 0))
     var failure: Int32 = 0
     var filled = carried
     let block = [UInt8](unsafeUninitializedCapacity: carried + blockSize) { buffer, count in
@@ -133,7 +139,7 @@ final class FileCursor {
     guard failure == 0 else {
       throw LedgerError.io(path: name, reason: String(cString: strerror(failure)))
     }
-    atEnd = filled < carried + blockSize
+    atEnd = filled < carried + blockSize || (committed != nil && filled - carried == left)
     if atEnd { lastStatus = ReplayCache.FileStatus.of(descriptor) }
     // Whole lines only: what follows the last line break waits for the next block, or, at the
     // end of the file, is a torn write. It is at most a line, so copying it costs little.
@@ -147,7 +153,10 @@ final class FileCursor {
     let fileOffset = nextOffset
     nextLine += lines
     nextOffset += complete
-    if atEnd, !carry.isEmpty {
+    if atEnd, committed != nil {
+      torn = cutOff(descriptor, from: nextOffset + carry.count)
+      carry = []
+    } else if atEnd, !carry.isEmpty {
       torn = LedgerProblem(
         rule: .tornLine, file: name, line: nextLine,
         message: "the last line has no newline: a write was cut off (\(carry.count) bytes); "
@@ -156,6 +165,32 @@ final class FileCursor {
     }
     guard complete > 0 else { return nil }
     return Block(buffer: block, count: complete, firstLine: firstLine, fileOffset: fileOffset)
+  }
+
+  /// The problem of the lines from `offset` to the end of the file, an append that was cut
+  /// off: counted in blocks, not read whole.
+  private func cutOff(_ descriptor: Int32, from offset: Int) -> LedgerProblem {
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    var position = offset
+    var newlines = 0
+    var last: UInt8?
+    while true {
+      let read = buffer.withUnsafeMutableBytes {
+        pread(descriptor, $0.baseAddress, $0.count, off_t(position))
+      }
+      if read < 0, errno == EINTR { continue }
+      guard read > 0 else { break }
+      newlines += buffer.withUnsafeBytes {
+        Newlines.count(UnsafeRawBufferPointer(rebasing: $0[..<read]))
+      }
+      last = buffer[read - 1]
+      position += read
+    }
+    let lines = newlines + (last == UInt8(ascii: "\n") ? 0 : 1)
+    return LedgerProblem(
+      rule: .tornLine, file: name, line: nextLine,
+      message: "an append was cut off: the last \(lines) line(s) (\(position - offset) bytes) are "
+        + "an unfinished batch and not part of the log; run `ledger repair` to move them aside")
   }
 }
 

@@ -78,8 +78,8 @@ extension LedgerFolder {
   /// The engine every command replays the log through: folds the events in force at `asOf`,
   /// as known at `knownAt`, into `initial`, giving it only the event types it reads.
   ///
-  /// The log is streamed under the folder's shared lock, or, while an append that was cut off
-  /// is waiting for `ledger repair`, read whole (which leaves that append out). When nothing
+  /// The log is streamed under the folder's shared lock (leaving out an append that was cut
+  /// off and waits for `ledger repair`, which is reported as a problem). When nothing
   /// is left out by date or knowledge time, the cache is current and keeps everything the
   /// fold reads (`CompactLog.keeps`), the fold is served from the cache plus the lines
   /// appended since; a full replay with no `knownAt` rebuilds the cache.
@@ -118,16 +118,11 @@ extension LedgerFolder {
     into initial: State, every: ((inout State, RecordedEvent) -> Void)? = nil,
     _ apply: (inout State, RecordedEvent) -> Void
   ) throws(LedgerError) -> (state: State, problems: [LedgerProblem]) {
-    if case .pending = AppendJournal.state(in: self) {
-      let ledger = try readUnlocked(reader: reader)
-      var state = initial
-      if let every { for event in ledger.events { every(&state, event) } }
-      let retracted = ledger.events.compactMap { Timeline.retractionTarget($0, knownAt: knownAt) }
-      let filter = Timeline.Filter(asOf: asOf, knownAt: knownAt, retracted: Set(retracted))
-      for event in ledger.events where filter.admits(event) { apply(&state, event) }
-      return (state, ledger.problems)
-    }
-    if fromCache, knownAt == nil, let (cache, added) = ReplayCache.current(self),
+    // While an append that was cut off waits for `ledger repair`, its lines are in the files
+    // but not in the log: the stream leaves them out, the cache would not.
+    var isPending = false
+    if case .pending = AppendJournal.state(in: self) { isPending = true }
+    if fromCache, knownAt == nil, !isPending, let (cache, added) = ReplayCache.current(self),
       asOf.flatMap({ asOf in cache.maxEffective.map { $0 <= asOf } }) ?? true
     {
       var state = initial

@@ -196,9 +196,14 @@ public struct LedgerStream: Sendable {
     var bytes = 0
     let queue = FileFeed.decodingQueue()
     let numbering = ServiceNumbers()
+    // The lines of an append that was cut off are left out, and reported.
+    var journal: AppendJournal?
+    if case .pending(let pending) = AppendJournal.state(in: folder) { journal = pending }
     for name in try folder.fileNames() {
       let path = folder.path(of: name)
-      let cursor = try FileCursor(path: path, name: name, blockSize: blockSize)
+      let cursor = try FileCursor(
+        path: path, name: name, blockSize: blockSize,
+        committed: journal?.committedLength(of: name, at: path))
       feeds.append(FileFeed(cursor: cursor, reader: reader, queue: queue, numbering: numbering))
       var status = stat()
       if stat(path, &status) == 0 { bytes += Int(status.st_size) }
