@@ -5,7 +5,8 @@ baselines in the same run, and a check that every baseline prints the same bytes
 1. `ledger priorities --format json`, cold (no cache), beside the same projection through
    Foundation's JSONDecoder (LEDGER_DECODER=foundation) and written by an analyst with plain
    json, orjson, DuckDB and polars (bench/peers.py), taking turns round by round.
-2. Warm replay, `ledger record` with a current and with a stale cache.
+2. Warm replay, `ledger record` with a current and with a stale cache and under `roles.json`,
+   and `ledger import transactions-explorer`, which streams the log.
 3. Every command cold on the same ledger: the views, the report in each format, `check` with
    every rule, `check --base` against a base 1,000 lines shorter, `log --service`.
 4. How cost grows: `priorities`, `report` and `check` at 100k, 300k, 1M and 3M events.
@@ -28,6 +29,7 @@ LEDGER = os.path.join(ROOT, ".build", "release", "ledger")
 DATA = os.path.join(ROOT, "bench-data")
 VENV = os.path.join(DATA, "venv")
 PEERS = os.path.join(ROOT, "bench", "peers.py")
+CSV = os.path.join(ROOT, "sources", "data", "moj-transactions-explorer.csv")
 AS_OF = "2026-01-01"
 TOOLS = ["json", "orjson", "duckdb", "polars"]
 PACKAGES = {"orjson": "orjson", "duckdb": "duckdb", "polars": "polars"}
@@ -235,6 +237,17 @@ def main():
     stale = measured([LEDGER, "record", "phase.entered", "service=svc-0002", "phase=live",
                       f"on={AS_OF}", "--ledger", work, "--by", "bench"])
     after = best_of([measured([LEDGER] + view) for _ in range(3)])
+    # Under roles.json (checked against the cache), then an import, which streams the log to
+    # see what it already holds.
+    roles = os.path.join(work, "roles.json")
+    with open(roles, "w") as file:
+        file.write('{"bench": ["*"]}')
+    measured([LEDGER, "priorities", "--ledger", work, "--as-of", AS_OF])  # cache current
+    governed = measured([LEDGER, "record", "phase.entered", "service=svc-0003", "phase=live",
+                         f"on={AS_OF}", "--ledger", work, "--by", "bench"])
+    os.remove(roles)
+    imported = measured([LEDGER, "import", "transactions-explorer", CSV, "--ledger", work,
+                         "--by", "bench"])
 
     print()
     print("| run | seconds | events/s | peak MiB | vs JSONDecoder | "
@@ -259,6 +272,8 @@ def main():
     row("`record` (cache current)", record, replay=False)
     row("`record` after a copy (cache stale)", stale, replay=False)
     row("`priorities` warm after the appends", after)
+    row("`record` under roles.json (cache current)", governed, replay=False)
+    row("`import transactions-explorer` (streams the log)", imported, replay=False)
     same = {"JSONDecoder": foundation.out, "warm": warm.out,
             **{t: peer[t].out for t in tools}}
     differ = [name for name, out in same.items() if out != cold.out]
