@@ -60,6 +60,28 @@ struct RepairTests {
     #expect(again.exitCode == 0, "\(again.stderr)")
   }
 
+  @Test("repair finds a torn line and its line number across blocks: a long log, a long fragment")
+  func tornLineAcrossBlocks() throws {
+    // Over 1 MiB of lines before the tear and a fragment of 2.5 MiB: the file is read in
+    // blocks from both ends (`FileTail`), never whole.
+    let (ledger, _) = try Self.ledger(events: 6_000)
+    defer { ledger.remove() }
+    let valid = ledger.bytes("ledger.jsonl")
+    #expect(valid.count > 1 << 20)
+    let fragment =
+      Array(#"{"id":"00000000-0000-4000-8000-0000000000ff","data":""#.utf8)
+      + [UInt8](repeating: UInt8(ascii: "x"), count: 5 << 19)
+    try ledger.write("ledger.jsonl", String(decoding: valid + fragment, as: UTF8.self))
+    let run = CLI.run(["repair"], ledger: ledger.path, now: Self.now)
+    #expect(run.exitCode == 0, "\(run.stderr)")
+    #expect(
+      run.stdout.hasPrefix(
+        "\(ledger.path)/ledger.jsonl:6001: moved the torn last line (\(fragment.count) bytes)"),
+      "\(run.stdout)")
+    #expect(ledger.bytes("ledger.jsonl") == valid)
+    #expect(ledger.bytes("ledger.jsonl.torn-20150401T090000Z") == fragment)
+  }
+
   @Test("repair is listed in help, has its own help, and takes no arguments")
   func help() {
     #expect(CLI.run(["help"]).stdout.contains("  repair "))

@@ -55,17 +55,10 @@ package struct AppendJournal: Sendable, Equatable {
     return .pending(AppendJournal(lengths: lengths))
   }
 
-  /// The length of `name` before the unfinished batch, when `bytes` (the file as it is now)
-  /// holds lines of that batch; nil when the file has nothing past its recorded length, or
-  /// when the recorded length is not at a line boundary (the file was changed by other means).
-  func committedLength(of name: String, in bytes: [UInt8]) -> Int? {
-    guard let length = lengths[name], length < bytes.count else { return nil }
-    guard length == 0 || bytes[length - 1] == UInt8(ascii: "\n") else { return nil }
-    return length
-  }
-
-  /// `committedLength(of:in:)` for the file at `path`, reading only the byte before the
-  /// recorded length.
+  /// The length of `name` (at `path`) before the unfinished batch, when the file holds lines
+  /// of that batch; nil when the file has nothing past its recorded length, or when the
+  /// recorded length is not at a line boundary (the file was changed by other means). Reads
+  /// only the byte before that length.
   func committedLength(of name: String, at path: String) -> Int? {
     guard let length = lengths[name] else { return nil }
     var status = stat()

@@ -105,7 +105,9 @@ public struct LedgerFolder: Sendable {
     if case .pending(let pending) = AppendJournal.state(in: self) { journal = pending }
     for name in try fileNames() {
       let bytes = try bytes(of: name)
-      guard let committed = journal?.committedLength(of: name, in: bytes) else {
+      guard let committed = journal?.committedLength(of: name, at: path(of: name)),
+        committed < bytes.count
+      else {
         contents[name] = reader.read(bytes, name: name)
         continue
       }

@@ -64,11 +64,15 @@ public struct LedgerRepair: Sendable {
     outcome.moves = settled.moves
     outcome.removedJournal = settled.removedJournal
     for name in try folder.fileNames() {
-      let bytes = try folder.bytes(of: name)
-      guard let last = bytes.last, last != UInt8(ascii: "\n") else { continue }
-      let start = (bytes.lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
+      let tail = try FileTail(path: folder.path(of: name))
+      defer { tail.closeFile() }
+      guard tail.size > 0, try tail.byte(at: tail.size - 1) != UInt8(ascii: "\n") else {
+        continue
+      }
       outcome.moves.append(
-        try moveAside(bytes, from: start, of: name, suffix: suffix, lock: lock, reason: .tornLine))
+        try moveAside(
+          tail, from: try tail.lastLineStart(), of: name, suffix: suffix, lock: lock,
+          reason: .tornLine))
     }
     outcome.remainingProblems =
       try folder.streamed(
@@ -94,11 +98,13 @@ public struct LedgerRepair: Sendable {
     var moves: [Move] = []
     if case .pending(let journal) = journalState {
       for name in journal.lengths.keys.sorted() {
-        let bytes = try folder.bytes(of: name)
-        guard let committed = journal.committedLength(of: name, in: bytes) else { continue }
+        let path = folder.path(of: name)
+        guard let committed = journal.committedLength(of: name, at: path) else { continue }
+        let tail = try FileTail(path: path)
+        defer { tail.closeFile() }
         moves.append(
           try moveAside(
-            bytes, from: committed, of: name, suffix: suffix, lock: lock,
+            tail, from: committed, of: name, suffix: suffix, lock: lock,
             reason: .unfinishedBatch))
       }
     }
@@ -116,14 +122,14 @@ public struct LedgerRepair: Sendable {
     return ".torn-" + Timestamp(seconds: seconds).description.filter { $0 != "-" && $0 != ":" }
   }
 
-  /// Copies `bytes[start...]` of file `name` to a new side file, then truncates the file to
-  /// `start`.
+  /// Copies the bytes of file `name` (open as `tail`) from `start` to a new side file, then
+  /// truncates the file to `start`.
   private func moveAside(
-    _ bytes: [UInt8], from start: Int, of name: String, suffix: String, lock: FileLock,
+    _ tail: FileTail, from start: Int, of name: String, suffix: String, lock: FileLock,
     reason: Move.Reason
   ) throws(LedgerError) -> Move {
-    let line = bytes[..<start].filter { $0 == UInt8(ascii: "\n") }.count + 1
-    let fragment = Array(bytes[start...])
+    let line = try tail.lineNumber(at: start)
+    let fragment = try tail.bytes(from: start)
     var sideFile = name + suffix
     var attempt = 1
     while try !FileIO.createNew(folder.path(of: sideFile), bytes: fragment) {
