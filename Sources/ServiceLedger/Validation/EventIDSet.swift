@@ -1,113 +1,133 @@
-/// The set of every event id seen in a replay: open addressing over the ids' own bits.
-///
-/// Ids are random UUIDs, so their bits are already spread evenly and need no hashing beyond a
-/// multiply; this set inserts in a few nanoseconds where `Set<EventID>` spends most of its
-/// time hashing. A replay of a million events inserts a million ids.
-struct EventIDSet: Sendable {
-  /// Slots of (high, low); (0, 0) marks an empty slot, and the all-zero id is kept aside.
-  private var slots: [(UInt64, UInt64)]
-  private var hasZero = false
+/// A value an open-addressing table holds in its slots: a bit pattern whose bits are already
+/// spread (event ids are random UUIDs, keys are mixed from them), with one value marking an
+/// empty slot.
+protocol SlotValue: Equatable, Sendable {
+  /// The value that marks an empty slot; a set keeps it aside.
+  static var empty: Self { get }
+  /// 64 well-mixed bits of the value, where a look-up starts.
+  var mixed: UInt64 { get }
+}
+
+extension EventID: SlotValue {
+  static var empty: EventID { EventID(high: 0, low: 0) }
+  var mixed: UInt64 { (high ^ low &* 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9 }
+}
+
+extension UInt64: SlotValue {
+  static var empty: UInt64 { 0 }
+  var mixed: UInt64 { self }
+}
+
+/// A set over its values' own bits, by open addressing: it inserts in a few nanoseconds where
+/// `Set` spends most of its time hashing. A replay of a million events inserts a million ids.
+struct SlotSet<Value: SlotValue>: Sendable {
+  private var slots: [Value]
+  /// Whether the value that marks empty slots is in the set.
+  private var hasEmpty = false
   private(set) var count = 0
 
-  /// A set with room for `capacity` ids before it grows (kept at most three quarters full).
-  /// The table is exactly that size, not the next power of two: a replay's table is the
-  /// largest thing it holds.
+  /// A set with room for `capacity` values before it grows (kept at most three quarters
+  /// full). The table is exactly that size, not the next power of two: a replay's table is
+  /// the largest thing it holds.
   init(capacity: Int = 0) {
-    slots = Array(repeating: (0, 0), count: max(16, (capacity * 4 + 2) / 3))
+    slots = Array(repeating: .empty, count: max(16, (capacity * 4 + 2) / 3))
   }
 
   /// The table as it is in memory, for the replay cache: copied out and back whole, where
-  /// writing and inserting a million ids one by one would take a good part of a replay.
-  func withTable<Result>(_ body: (UnsafeRawBufferPointer, _ count: Int, _ hasZero: Bool) -> Result)
-    -> Result
-  {
-    slots.withUnsafeBytes { body($0, count, hasZero) }
+  /// writing and inserting a million values one by one would take a good part of a replay.
+  func withTable<Result>(
+    _ body: (UnsafeRawBufferPointer, _ count: Int, _ hasEmpty: Bool) -> Result
+  ) -> Result {
+    slots.withUnsafeBytes { body($0, count, hasEmpty) }
   }
 
   /// The set whose table `bytes` holds (as `withTable` gave it), or nil when they cannot be a
-  /// table of `count` ids (a damaged cache is rebuilt, never trusted).
-  init?(table bytes: UnsafeRawBufferPointer, count: Int, hasZero: Bool) {
-    let size = bytes.count / 16
-    // At least one slot must stay empty, or a look-up for an absent id would never end.
-    guard size >= 16, bytes.count == size * 16, count >= 0, count - (hasZero ? 1 : 0) < size
+  /// table of `count` values (a damaged cache is rebuilt, never trusted).
+  init?(table bytes: UnsafeRawBufferPointer, count: Int, hasEmpty: Bool) {
+    let stride = MemoryLayout<Value>.stride
+    let size = bytes.count / stride
+    // At least one slot must stay empty, or a look-up for an absent value would never end.
+    guard size >= 16, bytes.count == size * stride, count >= 0,
+      count - (hasEmpty ? 1 : 0) < size
     else { return nil }
-    slots = [(UInt64, UInt64)](unsafeUninitializedCapacity: size) { buffer, initialized in
+    slots = [Value](unsafeUninitializedCapacity: size) { buffer, initialized in
       UnsafeMutableRawBufferPointer(buffer).copyMemory(from: bytes)
       initialized = size
     }
     self.count = count
-    self.hasZero = hasZero
-    // Every id must be where a look-up finds it: no empty slot between its own and where it is.
+    self.hasEmpty = hasEmpty
+    // Every value must be where a look-up finds it: no empty slot between its own and where
+    // it is.
     var filled = 0
-    for index in slots.indices where slots[index] != (0, 0) {
+    for index in slots.indices where slots[index] != .empty {
       filled += 1
-      var probe = slot(for: EventID(high: slots[index].0, low: slots[index].1))
+      var probe = slot(for: slots[index])
       while probe != index {
-        guard slots[probe] != (0, 0) else { return nil }
+        guard slots[probe] != .empty else { return nil }
         probe = next(probe)
       }
     }
-    guard filled + (hasZero ? 1 : 0) == count else { return nil }
+    guard filled + (hasEmpty ? 1 : 0) == count else { return nil }
   }
 
-  /// Adds `id`; false when it was already there.
-  mutating func insert(_ id: EventID) -> Bool {
-    if id.high == 0 && id.low == 0 {
-      defer { hasZero = true }
-      if !hasZero { count += 1 }
-      return !hasZero
+  /// Adds `value`; false when it was already there.
+  mutating func insert(_ value: Value) -> Bool {
+    if value == .empty {
+      defer { hasEmpty = true }
+      if !hasEmpty { count += 1 }
+      return !hasEmpty
     }
     if (count + 1) * 4 > slots.count * 3 { grow() }
-    var index = slot(for: id)
-    while slots[index] != (0, 0) {
-      if slots[index] == (id.high, id.low) { return false }
+    var index = slot(for: value)
+    while slots[index] != .empty {
+      if slots[index] == value { return false }
       index = next(index)
     }
-    slots[index] = (id.high, id.low)
+    slots[index] = value
     count += 1
     return true
   }
 
-  /// Reads the slots where the ids of `count` events at `events` would go, so that checking
+  /// Reads the slots where `count` values read through `value` would go, so that inserting
   /// them soon after finds those slots in the cache: these reads do not depend on each other,
-  /// so the processor overlaps their waits for memory, where inserting one id at a time waits
-  /// for each in turn.
-  func warm(for events: UnsafePointer<RecordedEvent>, count: Int) {
-    var sum: UInt64 = 0
+  /// so the processor overlaps their waits for memory, where inserting one value at a time
+  /// waits for each in turn.
+  func warm(count: Int, _ value: (Int) -> Value) {
+    var sum = 0
     slots.withUnsafeBufferPointer { slots in
-      for index in 0..<count { sum &+= slots[slot(for: events[index].id)].0 }
+      for index in 0..<count { sum &+= slots[slot(for: value(index))] == .empty ? 0 : 1 }
     }
     keep(sum)
   }
 
-  /// Whether `id` is in the set.
-  func contains(_ id: EventID) -> Bool {
-    if id.high == 0 && id.low == 0 { return hasZero }
-    var index = slot(for: id)
-    while slots[index] != (0, 0) {
-      if slots[index] == (id.high, id.low) { return true }
+  /// Whether `value` is in the set.
+  func contains(_ value: Value) -> Bool {
+    if value == .empty { return hasEmpty }
+    var index = slot(for: value)
+    while slots[index] != .empty {
+      if slots[index] == value { return true }
       index = next(index)
     }
     return false
   }
 
-  /// Removes `id` if it is there.
-  mutating func remove(_ id: EventID) {
-    if id.high == 0 && id.low == 0 {
-      if hasZero { count -= 1 }
-      hasZero = false
+  /// Removes `value` if it is there.
+  mutating func remove(_ value: Value) {
+    if value == .empty {
+      if hasEmpty { count -= 1 }
+      hasEmpty = false
       return
     }
-    var index = slot(for: id)
-    while slots[index] != (0, 0) {
-      if slots[index] == (id.high, id.low) {
-        // Empty the slot, then re-insert the rest of the run so no id becomes unreachable.
-        slots[index] = (0, 0)
+    var index = slot(for: value)
+    while slots[index] != .empty {
+      if slots[index] == value {
+        // Empty the slot, then re-insert the rest of the run so no value becomes unreachable.
+        slots[index] = .empty
         count -= 1
         var following = next(index)
-        while slots[following] != (0, 0) {
-          let moved = EventID(high: slots[following].0, low: slots[following].1)
-          slots[following] = (0, 0)
+        while slots[following] != .empty {
+          let moved = slots[following]
+          slots[following] = .empty
           count -= 1
           _ = insert(moved)
           following = next(following)
@@ -118,10 +138,9 @@ struct EventIDSet: Sendable {
     }
   }
 
-  /// Where `id`'s probe starts: its mixed bits scaled to the table's size.
-  private func slot(for id: EventID) -> Int {
-    let mixed = (id.high ^ id.low &* 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
-    return Int(truncatingIfNeeded: mixed.multipliedFullWidth(by: UInt64(slots.count)).high)
+  /// Where `value`'s probe starts: its mixed bits scaled to the table's size.
+  private func slot(for value: Value) -> Int {
+    Int(truncatingIfNeeded: value.mixed.multipliedFullWidth(by: UInt64(slots.count)).high)
   }
 
   /// The slot after `index`, wrapping at the end.
@@ -129,14 +148,38 @@ struct EventIDSet: Sendable {
 
   private mutating func grow() {
     let old = slots
-    slots = Array(repeating: (0, 0), count: old.count * 2)
-    count = hasZero ? 1 : 0
-    for slot in old where slot != (0, 0) { _ = insert(EventID(high: slot.0, low: slot.1)) }
+    slots = Array(repeating: .empty, count: old.count * 2)
+    count = hasEmpty ? 1 : 0
+    for value in old where value != .empty { _ = insert(value) }
   }
 }
+
+/// The exact set of event ids.
+typealias EventIDSet = SlotSet<EventID>
 
 /// Takes a value that must be computed though nothing reads it: the compiler cannot see
 /// into this function, so it keeps the reads that produce the value.
 @_optimize(none)
 @inline(never)
-private func keep(_ value: UInt64) {}
+private func keep(_ value: Int) {}
+
+extension SlotSet {
+  /// Writes the set as its table is in memory (see `withTable`).
+  func write(to out: inout BinaryWriter) {
+    withTable { table, count, hasEmpty in
+      out.write(count)
+      out.write(hasEmpty ? 1 : 0)
+      out.write(table.count)
+      out.append(raw: table)
+    }
+  }
+
+  /// The set `write(to:)` wrote where `input` reads next, or nil when it is not one.
+  init?(reading input: inout BinaryReader) {
+    guard let count = input.int(), let hasEmpty = input.int(),
+      let size = input.count(itemSize: 1),
+      let set = input.withBytes(size, { SlotSet(table: $0, count: count, hasEmpty: hasEmpty == 1) })
+    else { return nil }
+    self = set
+  }
+}

@@ -2,16 +2,11 @@
 /// new events without replaying the log.
 extension ReferenceValidator {
   /// Writes the state compactly (the id table and report ranges dominate: both are written
-  /// as they are in memory, 16 bytes a slot and 8 a range).
+  /// as they are in memory, 8 or 16 bytes a slot and 8 a range).
   func writeSnapshot(to out: inout BinaryWriter) {
     // The id table as it is in memory (little-endian, as on every platform Swift runs on).
-    out.write("ledger-validator-4")
-    ids.withTable { table, count, hasZero in
-      out.write(count)
-      out.write(hasZero ? 1 : 0)
-      out.write(table.count)
-      out.append(raw: table)
-    }
+    out.write("ledger-validator-5")
+    ids.write(to: &out)
     for set in [retractions, retracted] {
       out.write(set.count)
       for id in set.sorted() {
@@ -64,16 +59,10 @@ extension ReferenceValidator {
 
   /// The validator saved in what `input` reads next.
   init?(snapshot input: inout BinaryReader) {
-    guard input.string() == "ledger-validator-4", let idCount = input.int(),
-      let hasZero = input.int(), let tableSize = input.count(itemSize: 1),
-      let table = input.withBytes(
-        tableSize,
-        {
-          EventIDSet(table: $0, count: idCount, hasZero: hasZero == 1)
-        })
+    guard input.string() == "ledger-validator-5", let ids = SeenIDs(reading: &input)
     else { return nil }
     self.init()
-    ids = table
+    self.ids = ids
     for index in 0..<2 {
       guard let count = input.count(itemSize: 16) else { return nil }
       for _ in 0..<count {

@@ -5,7 +5,7 @@
 /// `validate(_:)` either accepts an event (and remembers what it defines) or throws without
 /// changing anything, so one invalid line cannot hide or excuse another.
 public struct ReferenceValidator: Sendable {
-  var ids = EventIDSet()
+  var ids = SeenIDs()
   var retractions: Set<EventID> = []
   var retracted: Set<EventID> = []
   var services: [ServiceID: ServiceFacts] = [:]
@@ -19,10 +19,15 @@ public struct ReferenceValidator: Sendable {
   public init() {}
 
   /// A validator ready for about `expectedEvents` events, so the id set does not grow by
-  /// copying during a long replay.
-  public init(expectedEvents: Int) {
-    ids = EventIDSet(capacity: expectedEvents)
+  /// copying during a long replay; keyed (`SeenIDs`) when `watching` gives the ids that
+  /// retractions name, exact otherwise.
+  init(expectedEvents: Int, watching watched: Set<EventID>? = nil) {
+    ids = SeenIDs(capacity: expectedEvents, keyed: watched != nil, watching: watched ?? [])
   }
+
+  /// Whether an answer about ids was a guess (`SeenIDs`): what was validated must then be
+  /// validated again with exact ids.
+  var isUndecided: Bool { ids.isUndecided }
 
   /// Gets ready to validate the `count` events at `events` soon: see `EventIDSet.warm`.
   func prepare(for events: UnsafePointer<RecordedEvent>, count: Int) {
@@ -53,7 +58,7 @@ public struct ReferenceValidator: Sendable {
     apply(recorded)
   }
 
-  private func check(_ event: Event) throws(EventError) {
+  private mutating func check(_ event: Event) throws(EventError) {
     if let service = event.service, !isRegistration(event) {
       try checkService(service, for: event)
     }

@@ -51,14 +51,14 @@ struct FastPathPartsTests {
     _ = set.insert(EventID(high: 0, low: 0))
     var bytes = set.withTable { table, _, _ in Array(table) }
     let loaded = bytes.withUnsafeBytes {
-      EventIDSet(table: $0, count: set.count, hasZero: true)
+      EventIDSet(table: $0, count: set.count, hasEmpty: true)
     }
     #expect(loaded != nil)
     #expect(ids.allSatisfy { loaded?.contains($0) == true })
     #expect(loaded?.contains(EventID(high: 0, low: 0)) == true)
     #expect(loaded?.contains(EventID(high: 1, low: 2)) == false)
     // A count that does not match, and an id moved where a look-up would not find it.
-    #expect(bytes.withUnsafeBytes { EventIDSet(table: $0, count: 17, hasZero: true) } == nil)
+    #expect(bytes.withUnsafeBytes { EventIDSet(table: $0, count: 17, hasEmpty: true) } == nil)
     if let full = stride(from: 0, to: bytes.count, by: 16).first(where: { offset in
       bytes[offset..<(offset + 16)].contains { $0 != 0 }
         && (offset + 16 < bytes.count
@@ -68,7 +68,7 @@ struct FastPathPartsTests {
       bytes.replaceSubrange(full..<(full + 16), with: [UInt8](repeating: 0, count: 16))
       bytes.replaceSubrange((full + 16)..<(full + 32), with: moved)
       let damaged = bytes.withUnsafeBytes {
-        EventIDSet(table: $0, count: set.count, hasZero: true)
+        EventIDSet(table: $0, count: set.count, hasEmpty: true)
       }
       #expect(damaged == nil)
     }
@@ -163,11 +163,17 @@ struct FastPathPartsTests {
     for knownAt in [nil, cutOff] {
       let expected = Set(log.events.compactMap { Timeline.retractionTarget($0, knownAt: knownAt) })
       #expect(expected.count > 3)
+      let named = Set(
+        log.events.compactMap { event -> EventID? in
+          if case .eventRetracted(let retraction) = event.event { return retraction.event }
+          return nil
+        })
       // Whole files, and pieces that cut lines anywhere, even within the search's needle.
       for pieceSize in [1 << 23, 4096, 1000, 97, 17] {
         let found = try RetractionScan.targets(
           in: ledger.folder, knownAt: knownAt, reader: LogFileReader(), pieceSize: pieceSize)
-        #expect(found == expected, "pieces of \(pieceSize) bytes")
+        #expect(found.withdrawn == expected, "pieces of \(pieceSize) bytes")
+        #expect(found.named == named, "pieces of \(pieceSize) bytes")
       }
     }
   }

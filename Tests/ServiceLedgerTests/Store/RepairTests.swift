@@ -172,7 +172,7 @@ struct RepairTests {
     #expect(check.stdout.contains("ledger.jsonl:3: error: torn-line: an append was cut off"))
     // Streamed, as every view replays: the same events and problems, and no cache of a log
     // that is waiting for repair.
-    let streamed = try ledger.folder.fold(Counting(), asOf: nil, knownAt: nil)
+    let streamed = try ledger.folder.fold(EventCounter(), asOf: nil, knownAt: nil)
     #expect(streamed.fold.count == 2)
     #expect(streamed.problems == read.problems)
     #expect(!ledger.folder.hasFile(ReplayCache.fileName))
@@ -222,11 +222,4 @@ struct RepairTests {
     #expect(!ledger.folder.hasFile(AppendJournal.fileName))
     #expect(ledger.bytes("ledger.jsonl") == before)
   }
-}
-
-/// Counts the events it is given.
-private struct Counting: Fold {
-  var count = 0
-  var reads: EventReads { .everything }
-  mutating func apply(_ event: RecordedEvent) { count += 1 }
 }

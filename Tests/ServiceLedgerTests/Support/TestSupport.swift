@@ -92,3 +92,10 @@ let packageRoot: String = {
 
 /// The source data the shipped ledger is built from, in the repository (`sources/data`).
 let sourceDataRoot = packageRoot + "/sources/data"
+
+/// A fold that counts the events in force it is given.
+struct EventCounter: Fold {
+  var count = 0
+  var reads: EventReads { .everything }
+  mutating func apply(_ event: RecordedEvent) { count += 1 }
+}

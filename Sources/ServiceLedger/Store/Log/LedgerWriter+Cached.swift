@@ -10,9 +10,10 @@ extension LedgerWriter {
   }
 
   /// Stamps, checks (against `roles.json` too) and writes `batches` against a current
-  /// `cache`, then updates the cache; nil when an event would replay before a cached one or a
-  /// retraction withdraws an event the cache does not hold, so the log must be streamed
-  /// instead.
+  /// `cache`, then updates the cache; nil when an event would replay before a cached one, a
+  /// retraction withdraws an event the cache does not hold, or the cache's keys of the ids
+  /// cannot say for sure whether an id is new or was seen (`SeenIDs`), so the log must be
+  /// streamed instead.
   func appendCached(
     _ batches: [Batch], cache: ReplayCache, validator: ReferenceValidator, source: String,
     lock: FileLock
@@ -47,10 +48,13 @@ extension LedgerWriter {
       do throws(EventError) {
         try validator.validate(event)
       } catch {
+        // A guess about ids (the cache keeps keys of them) is settled by the exact path.
+        if validator.isUndecided { return nil }
         throw LedgerError.rejected(source: source, line: line, reason: error.description)
       }
       cache.note(event)
     }
+    if validator.isUndecided { return nil }
     try write(placed.output, journaled: placed.events.count > 1, lock: lock)
     cache.validator = validator
     var keys: [ReplayCache.FileKey] = []

@@ -3,7 +3,8 @@
 ///
 /// New events replay after every event already in the log (`KnowledgeTime`: each new `at` is
 /// later than the latest), so the validator as it stands after the log's last event is all
-/// that checking them needs; no event is held beyond what `fold` keeps.
+/// that checking them needs; no event is held beyond what `fold` keeps. Its ids are exact
+/// (`SeenIDs`), so that it can answer for any new event.
 struct AppendBasis<F: Fold> {
   /// The fold given the events in force (what an import checks its rows against).
   var fold: F
@@ -53,7 +54,8 @@ extension LedgerFolder {
         if wanted.contains(event.id) { gathered.found[event.id] = event.event }
       }
     let result = try streamed(
-      asOf: nil, knownAt: nil, reader: reader, savingCache: savingCache, into: (initial, [:]),
+      asOf: nil, knownAt: nil, reader: reader, savingCache: savingCache, exactIDs: true,
+      into: (initial, [:]),
       every: every
     ) { gathered, event in
       if reads.contains(event.type) { gathered.fold.apply(event) }

@@ -13,6 +13,9 @@ extension LedgerStream {
   ///   - asOf: valid time; nil for no limit.
   ///   - knownAt: knowledge time; nil for everything recorded.
   ///   - assumed: ids believed retracted.
+  ///   - watching: the ids every retraction names, for a validator that keeps keys of the
+  ///     ids (`SeenIDs`); nil for exact ids. A pass whose keys were not enough is replayed
+  ///     with exact ids.
   ///   - initial: the empty fold state.
   ///   - every: given every valid event first, in force or not, retractions included.
   ///   - finished: when `knownAt` is nil, given each merged run of events with the events
@@ -24,7 +27,7 @@ extension LedgerStream {
   /// - Throws: `LedgerError` when the folder or a file cannot be read.
   func replay<State>(
     _ opened: OpenFiles? = nil, asOf: CivilDate?, knownAt: Timestamp?,
-    assuming assumed: Set<EventID> = [],
+    assuming assumed: Set<EventID> = [], watching: Set<EventID>? = nil,
     into initial: State, every: ((inout State, RecordedEvent) -> Void)? = nil,
     finished: ((EventRun) -> Void)? = nil,
     _ apply: (inout State, RecordedEvent) -> Void
@@ -34,6 +37,7 @@ extension LedgerStream {
     // The fold's worker holds `apply` only until the pass finishes it, inside this call.
     try withoutActuallyEscaping(apply) { (apply) throws(LedgerError) in
       var retracted = assumed
+      var watching = watching
       var passes = 0
       var opened = opened
       while true {
@@ -64,9 +68,13 @@ extension LedgerStream {
             // Not in force at `asOf`, but part of the log at a later date: the cache keeps it.
             return knownAt == nil && event.type != .eventRetracted
               && !retracted.contains(event.id)
-          }, finished: knownAt == nil ? finished : nil)
+          }, finished: knownAt == nil ? finished : nil, watching: watching)
         opened = nil
         if let worker { state = worker.finish() }
+        if summary.validator.isUndecided {
+          watching = nil
+          continue
+        }
         if observed == retracted { return (state, summary, retracted, passes) }
         retracted = observed
       }
@@ -137,21 +145,24 @@ extension LedgerFolder {
   }
 
   /// The log streamed through the replay, which rebuilds the cache on the way when
-  /// `savingCache`, it is a full replay of a valid log and no fold is given every event.
+  /// `savingCache`, it is a full replay of a valid log and no fold is given every event. The
+  /// validator keeps 64-bit keys of the ids (`SeenIDs`) unless `exactIDs`.
   func streamed<State>(
     asOf: CivilDate?, knownAt: Timestamp?, reader: LogFileReader, savingCache: Bool = true,
+    exactIDs: Bool = false,
     into initial: State, every: ((inout State, RecordedEvent) -> Void)? = nil,
     _ apply: (inout State, RecordedEvent) -> Void
   ) throws(LedgerError) -> (state: State, summary: LedgerStream.Summary) {
     // The files start decoding while the retractions are looked for.
     let stream = LedgerStream(folder: self, reader: reader)
     let opened = try stream.open()
-    let assumed = try RetractionScan.targets(in: self, knownAt: knownAt, reader: reader)
+    let scanned = try RetractionScan.targets(in: self, knownAt: knownAt, reader: reader)
     // The cache's events are gathered on the other core, a merged run at a time.
     // A fold given every event (`ledger check`) reads the log and leaves the folder as it was.
     let compactor = every == nil && savingCache ? Compactor() : nil
     let result = try stream.replay(
-      opened, asOf: asOf, knownAt: knownAt, assuming: assumed, into: initial, every: every,
+      opened, asOf: asOf, knownAt: knownAt, assuming: scanned.withdrawn,
+      watching: exactIDs ? nil : scanned.named, into: initial, every: every,
       finished: compactor.map { compactor in { compactor.add($0) } }, apply)
     // A second pass (retractions other than the scan found) would have gathered twice.
     if let compact = compactor?.finish(), knownAt == nil, result.summary.problems.isEmpty,

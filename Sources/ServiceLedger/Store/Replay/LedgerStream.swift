@@ -103,9 +103,18 @@ public struct LedgerStream: Sendable {
   /// `replay(_:)` where `body` also says which events to keep, and `finished` is given each
   /// run of decoded events once merged, with notes on the events kept: how the replay cache
   /// gathers events without copying them, or reading them again, on the replay's thread.
+  /// - Parameters:
+  ///   - opened: the files, when already opened.
+  ///   - body: given each valid event; says whether the cache keeps it.
+  ///   - finished: given each merged run, with notes on the events kept.
+  ///   - watching: with the ids that retractions name, the validator keeps 64-bit keys of the
+  ///     ids (`SeenIDs`): the summary's validator then says whether that was enough
+  ///     (`isUndecided`); nil for exact ids.
+  /// - Returns: the problems, the files' states and the validator.
+  /// - Throws: `LedgerError` when the folder or a file cannot be read.
   func replay(
     _ opened: OpenFiles? = nil, keeping body: (RecordedEvent) -> Bool,
-    finished: ((EventRun) -> Void)?
+    finished: ((EventRun) -> Void)?, watching: Set<EventID>? = nil
   ) throws(LedgerError) -> Summary {
     let files: OpenFiles
     if let opened { files = opened } else { files = try open() }
@@ -116,7 +125,7 @@ public struct LedgerStream: Sendable {
     var current = [EventRun?](repeating: nil, count: feeds.count)
     var waiting = [[EventRun]](repeating: [], count: feeds.count)
     var summary = Summary()
-    var validator = ReferenceValidator(expectedEvents: bytes / 256)
+    var validator = ReferenceValidator(expectedEvents: bytes / 256, watching: watching)
     while true {
       for index in heads.indices where heads[index].events == nil && !heads[index].isDone {
         if let run = current[index] {

@@ -19,13 +19,27 @@ enum RetractionScan {
   /// end however the log is split into files.
   static let pieceSize = 8 << 20
 
-  /// The ids withdrawn by retractions recorded at or before `knownAt` in `folder`, searched
-  /// for in pieces of `pieceSize` bytes.
+  /// What the retractions in a log name.
+  struct Targets: Sendable, Equatable {
+    /// The ids withdrawn by retractions recorded at or before the knowledge time.
+    var withdrawn: Set<EventID> = []
+    /// The ids every retraction line names, whenever recorded: those the validator must
+    /// know exactly (`SeenIDs`).
+    var named: Set<EventID> = []
+
+    mutating func formUnion(_ other: Targets) {
+      withdrawn.formUnion(other.withdrawn)
+      named.formUnion(other.named)
+    }
+  }
+
+  /// What the retractions in `folder` name, as known at `knownAt`, searched for in pieces of
+  /// `pieceSize` bytes.
   /// - Throws: `LedgerError` when a file cannot be read.
   static func targets(
     in folder: LedgerFolder, knownAt: Timestamp?, reader: LogFileReader,
     pieceSize: Int = pieceSize
-  ) throws(LedgerError) -> Set<EventID> {
+  ) throws(LedgerError) -> Targets {
     var pieces: [(path: String, name: String, bytes: Range<Int>)] = []
     for name in try folder.fileNames() {
       let path = folder.path(of: name)
@@ -46,7 +60,7 @@ enum RetractionScan {
           try scan(piece.path, piece.name, piece.bytes, knownAt: knownAt, reader: reader)
         }, at: index)
     }
-    var targets: Set<EventID> = []
+    var targets = Targets()
     for result in found.results {
       switch result {
       case .success(let ids): targets.formUnion(ids)
@@ -82,10 +96,10 @@ enum RetractionScan {
   private static func scan(
     _ path: String, _ name: String, _ bytes: Range<Int>, knownAt: Timestamp?,
     reader: LogFileReader
-  ) throws(LedgerError) -> Set<EventID> {
+  ) throws(LedgerError) -> Targets {
     let descriptor = try FileIO.openRegular(path)
     defer { close(descriptor) }
-    var targets: Set<EventID> = []
+    var targets = Targets()
     // Read from the byte before the piece: the piece's first line starts after the first
     // line break there (the line before belongs to the piece before).
     var offset = max(bytes.lowerBound - 1, 0)
@@ -144,7 +158,7 @@ enum RetractionScan {
   /// Adds the targets of the retractions among `lines` (whole lines) to `targets`.
   private static func search(
     _ lines: UnsafeRawBufferPointer, _ name: String, _ knownAt: Timestamp?,
-    _ reader: LogFileReader, into targets: inout Set<EventID>
+    _ reader: LogFileReader, into targets: inout Targets
   ) {
     var offset = 0
     while offset < lines.count, let position = find(lines, from: offset) {
@@ -152,9 +166,12 @@ enum RetractionScan {
       let end = lines[position...].firstIndex(of: UInt8(ascii: "\n")) ?? lines.count
       let line = UnsafeRawBufferPointer(rebasing: lines[start..<end])
       if case .event(let event) = reader.decodeLine(line, name: name, line: 0),
-        let target = Timeline.retractionTarget(event, knownAt: knownAt)
+        case .eventRetracted(let retraction) = event.event
       {
-        targets.insert(target)
+        targets.named.insert(retraction.event)
+        if let target = Timeline.retractionTarget(event, knownAt: knownAt) {
+          targets.withdrawn.insert(target)
+        }
       }
       offset = end + 1
     }
@@ -162,12 +179,12 @@ enum RetractionScan {
 
   /// Per-piece results written by the scanning threads.
   private final class Found: @unchecked Sendable {
-    private(set) var results: [Result<Set<EventID>, LedgerError>]
+    private(set) var results: [Result<Targets, LedgerError>]
     private let lock = NSLock()
 
-    init(count: Int) { results = Array(repeating: .success([]), count: count) }
+    init(count: Int) { results = Array(repeating: .success(Targets()), count: count) }
 
-    func store(_ result: Result<Set<EventID>, LedgerError>, at index: Int) {
+    func store(_ result: Result<Targets, LedgerError>, at index: Int) {
       lock.lock()
       results[index] = result
       lock.unlock()
