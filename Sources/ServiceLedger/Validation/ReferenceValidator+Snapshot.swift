@@ -1,8 +1,8 @@
 /// The validator's state as bytes, for the replay cache: what a later append needs to check
 /// new events without replaying the log.
 extension ReferenceValidator {
-  /// Writes the state compactly (the id table and report ranges dominate: both are written
-  /// as they are in memory, 8 or 16 bytes a slot and 8 a range).
+  /// Writes the state compactly (the id table dominates: it is written as it is in memory,
+  /// 8 or 16 bytes a slot).
   func writeSnapshot(to out: inout BinaryWriter) {
     // The id table as it is in memory (little-endian, as on every platform Swift runs on).
     out.write("ledger-validator-5")
@@ -18,9 +18,12 @@ extension ReferenceValidator {
     for (service, facts) in services.sorted(by: { $0.key < $1.key }) {
       out.write(service.rawValue)
       out.write(facts.retiredOn?.dayNumber)
-      facts.shortReports.withRanges { raw in
-        out.write(raw.count)
-        out.append(raw: raw)
+      let entries = facts.shortReports.snapshot
+      out.write(entries.count)
+      for entry in entries {
+        out.write(Int(entry.from))
+        out.write(Int(entry.to))
+        out.write(Int(entry.months))
       }
     }
     out.write(strategies.count)
@@ -77,9 +80,18 @@ extension ReferenceValidator {
     guard let serviceCount = input.count(itemSize: 24) else { return nil }
     for _ in 0..<serviceCount {
       guard let name = input.string(), let retired = input.optionalInt(),
-        let size = input.count(itemSize: 1),
-        let reports = input.withBytes(size, { ShortReports(snapshot: $0) })
+        let count = input.count(itemSize: 24)
       else { return nil }
+      var entries: [ShortReports.Entry] = []
+      for _ in 0..<count {
+        guard let from = input.int(), let to = input.int(), let months = input.int() else {
+          return nil
+        }
+        entries.append(
+          ShortReports.Entry(
+            from: Int32(clamping: from), to: Int32(clamping: to), months: Int32(clamping: months)))
+      }
+      guard let reports = ShortReports(snapshot: entries) else { return nil }
       services[ServiceID(unchecked: name)] = ServiceFacts(
         retiredOn: retired.map(CivilDate.init(dayNumber:)), shortReports: reports)
     }

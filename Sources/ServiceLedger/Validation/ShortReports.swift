@@ -1,30 +1,39 @@
 /// The distinct date ranges of one service's reports shorter than 12 months, kept sorted and
 /// non-overlapping so that checking a new report costs a binary search, not a scan.
 ///
-/// Days are kept as 32-bit numbers: a long log holds one range per monthly report.
+/// A long log holds one range per monthly report, so ranges are kept as runs: consecutive
+/// whole calendar months (or quarters of three months) are one entry, which stands for each
+/// of its months (or quarters). Every answer is the one the ranges kept one by one would give
+/// (a test compares the two).
 struct ShortReports: Sendable {
-  private var ranges: [(from: Int32, to: Int32)] = []
-
-  /// The ranges as they are in memory, for a snapshot: pairs of 32-bit day numbers.
-  func withRanges<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
-    ranges.withUnsafeBytes(body)
+  /// A range, or a run of whole calendar periods of `months` months each (1 or 3) tiling
+  /// `from...to` from `from` on; days as 32-bit day numbers.
+  struct Entry: Sendable, Equatable {
+    var from: Int32
+    var to: Int32
+    /// 0 for a range that stands for itself only.
+    var months: Int32
   }
 
-  /// The ranges of a snapshot's `bytes` (see `withRanges`), or nil when they are not sorted
-  /// and apart, as stored ranges always are.
-  init?(snapshot bytes: UnsafeRawBufferPointer) {
-    let size = MemoryLayout<(from: Int32, to: Int32)>.stride
-    guard bytes.count % size == 0 else { return nil }
-    ranges = Array(repeating: (0, 0), count: bytes.count / size)
-    ranges.withUnsafeMutableBytes { $0.copyMemory(from: bytes) }
-    var previous: Int32?
-    for range in ranges {
-      guard range.from <= range.to, previous.map({ range.from > $0 }) ?? true else { return nil }
-      previous = range.to
-    }
-  }
+  private var entries: [Entry] = []
 
   init() {}
+
+  /// The entries, for a snapshot.
+  var snapshot: [Entry] { entries }
+
+  /// The reports of a snapshot's `entries`, or nil when they are not sorted and apart, or a
+  /// run is not whole periods, as stored entries always are.
+  init?(snapshot entries: [Entry]) {
+    var previous: Int32?
+    for entry in entries {
+      guard entry.from <= entry.to, previous.map({ entry.from > $0 }) ?? true,
+        entry.months == 0 || Self.isRun(entry)
+      else { return nil }
+      previous = entry.to
+    }
+    self.entries = entries
+  }
 
   /// Adds `from...to` unless it overlaps a stored range without being identical to it, with
   /// one search for both: the clashing range, or nil when it was added (or was there).
@@ -34,30 +43,94 @@ struct ShortReports: Sendable {
     let start = Int32(clamping: from.dayNumber)
     let end = Int32(clamping: to.dayNumber)
     let index = insertionIndex(start)
-    for candidate in (index - 1)...index where ranges.indices.contains(candidate) {
-      let range = ranges[candidate]
+    // The stored ranges just before and from `start` on, as if every run were its periods.
+    // (An entry that ends before `start`, or starts after `end`, holds neither: most reports
+    // come after every stored one, and cost no date arithmetic.)
+    var before: (from: Int32, to: Int32)?
+    var after: (from: Int32, to: Int32)?
+    if index > 0, entries[index - 1].to >= start {
+      let entry = entries[index - 1]
+      let last = Self.member(of: entry, containing: start - 1)
+      before = last
+      if last.to < entry.to { after = Self.member(of: entry, containing: last.to + 1) }
+    }
+    if after == nil, index < entries.count, entries[index].from <= end {
+      after = Self.member(of: entries[index], containing: entries[index].from)
+    }
+    for candidate in [before, after] {
+      guard let range = candidate else { continue }
       let identical = range.from == start && range.to == end
       if !identical && range.from <= end && start <= range.to {
         return (CivilDate(dayNumber: Int(range.from)), CivilDate(dayNumber: Int(range.to)))
       }
     }
-    if ranges.indices.contains(index), ranges[index].from == start { return nil }
-    if index == ranges.count {
-      ranges.append((start, end))
-    } else {
-      ranges.insert((start, end), at: index)
-    }
+    if let after, after.from == start { return nil }
+    insert(Entry(from: start, to: end, months: Self.months(from: start, to: end)), at: index)
     return nil
   }
 
-  /// The first index whose range starts on or after `from`.
+  /// Puts `new` (which overlaps nothing) at `index`, joined to a run of the same periods it
+  /// continues or that continues it.
+  private mutating func insert(_ new: Entry, at index: Int) {
+    let joinsBefore =
+      new.months > 0 && index > 0 && entries[index - 1].months == new.months
+      && entries[index - 1].to + 1 == new.from
+    let joinsAfter =
+      new.months > 0 && index < entries.count && entries[index].months == new.months
+      && new.to + 1 == entries[index].from
+    switch (joinsBefore, joinsAfter) {
+    case (true, true):
+      entries[index - 1].to = entries[index].to
+      entries.remove(at: index)
+    case (true, false): entries[index - 1].to = new.to
+    case (false, true): entries[index].from = new.from
+    case (false, false):
+      if index == entries.count { entries.append(new) } else { entries.insert(new, at: index) }
+    }
+  }
+
+  /// The range of `entry` that holds `day`: the entry itself, or the period of its run.
+  private static func member(of entry: Entry, containing day: Int32) -> (from: Int32, to: Int32) {
+    guard entry.months > 0 else { return (entry.from, entry.to) }
+    let first = CivilDate(dayNumber: Int(entry.from)).components
+    let (year, month, _) = CivilDate(dayNumber: Int(day)).components
+    let months = Int(entry.months)
+    let offset = ((year - first.year) * 12 + month - first.month) / months * months
+    let start = CivilDate(dayNumber: Int(entry.from)).adding(months: offset)
+    return (Int32(start.dayNumber), Int32(start.adding(months: months).dayNumber - 1))
+  }
+
+  /// 1 when `from...to` is one whole calendar month, 3 when it is three, else 0.
+  private static func months(from: Int32, to: Int32) -> Int32 {
+    var (year, month, day) = CivilDate(dayNumber: Int(from)).components
+    guard day == 1 else { return 0 }
+    var end = Int(from) - 1
+    for count in 1...3 {
+      end += CivilDate.daysIn(month: month, year: year)
+      if end == Int(to), count != 2 { return Int32(count) }
+      guard end < Int(to) else { return 0 }
+      (year, month) = month == 12 ? (year + 1, 1) : (year, month + 1)
+    }
+    return 0
+  }
+
+  /// Whether a run's days are whole periods of its months.
+  private static func isRun(_ entry: Entry) -> Bool {
+    guard entry.months == 1 || entry.months == 3 else { return false }
+    let first = member(of: entry, containing: entry.from)
+    let last = member(of: entry, containing: entry.to)
+    return first.from == entry.from && last.to == entry.to
+      && months(from: first.from, to: first.to) == entry.months
+  }
+
+  /// The first index whose entry starts on or after `from`.
   private func insertionIndex(_ from: Int32) -> Int {
-    if let last = ranges.last, last.from < from { return ranges.count }
+    if let last = entries.last, last.from < from { return entries.count }
     var low = 0
-    var high = ranges.count
+    var high = entries.count
     while low < high {
       let mid = (low + high) / 2
-      if ranges[mid].from < from { low = mid + 1 } else { high = mid }
+      if entries[mid].from < from { low = mid + 1 } else { high = mid }
     }
     return low
   }

@@ -125,24 +125,34 @@ struct ReplayCacheTests {
   }
 
   @Test("a saved validator's report ranges load only when sorted and apart, as they are kept")
-  func savedRanges() {
-    func ranges(_ pairs: [(Int32, Int32)]) -> ShortReports? {
-      pairs.withUnsafeBytes { ShortReports(snapshot: $0) }
-    }
+  func savedRanges() throws {
+    typealias Entry = ShortReports.Entry
     var kept = ShortReports()
     #expect(kept.insertUnlessOverlapping(CivilDate(dayNumber: 10), CivilDate(dayNumber: 20)) == nil)
     #expect(kept.insertUnlessOverlapping(CivilDate(dayNumber: 30), CivilDate(dayNumber: 40)) == nil)
-    let saved = kept.withRanges { Array($0) }
-    var loaded = saved.withUnsafeBytes { ShortReports(snapshot: $0) }
+    var loaded = ShortReports(snapshot: kept.snapshot)
     #expect(loaded != nil)
     #expect(
       loaded?.insertUnlessOverlapping(CivilDate(dayNumber: 15), CivilDate(dayNumber: 35))
         .map { [$0.from.dayNumber, $0.to.dayNumber] } == [10, 20])
-    #expect(ranges([(30, 40), (10, 20)]) == nil)
-    #expect(ranges([(10, 20), (20, 30)]) == nil)
-    #expect(ranges([(10, 5)]) == nil)
-    #expect(ranges([]) != nil)
-    #expect(Array(saved.dropLast()).withUnsafeBytes { ShortReports(snapshot: $0) } == nil)
+    #expect(
+      ShortReports(snapshot: [
+        Entry(from: 30, to: 40, months: 0), Entry(from: 10, to: 20, months: 0),
+      ]) == nil)
+    #expect(
+      ShortReports(snapshot: [
+        Entry(from: 10, to: 20, months: 0), Entry(from: 20, to: 30, months: 0),
+      ]) == nil)
+    #expect(ShortReports(snapshot: [Entry(from: 10, to: 5, months: 0)]) == nil)
+    #expect(ShortReports(snapshot: []) != nil)
+    // A run must be whole calendar periods of its length.
+    let january = Int32(try #require(CivilDate("2015-01-01")).dayNumber)
+    let march = Int32(try #require(CivilDate("2015-03-31")).dayNumber)
+    #expect(ShortReports(snapshot: [Entry(from: january, to: march, months: 1)]) != nil)
+    #expect(ShortReports(snapshot: [Entry(from: january, to: march, months: 3)]) != nil)
+    #expect(ShortReports(snapshot: [Entry(from: january, to: march - 1, months: 1)]) == nil)
+    #expect(ShortReports(snapshot: [Entry(from: january + 1, to: march, months: 1)]) == nil)
+    #expect(ShortReports(snapshot: [Entry(from: january, to: march, months: 2)]) == nil)
   }
 
   @Test("a file changed behind the cache's back is noticed: the cache is not used")
