@@ -10,8 +10,9 @@ struct DigitalReportEnds: Fold, Sendable {
   var reads: EventReads { EventReads([.volumeReported]) }
 
   /// Per service, the periods (`from` and `to` day numbers in one number) whose current
-  /// report has a digital count.
-  private var periods: [ServiceID: Set<UInt64>] = [:]
+  /// report has a digital count, in ascending order: reports mostly come in order, so a
+  /// period is mostly appended, and the latest is found without hashing every period.
+  private var periods: [ServiceID: [UInt64]] = [:]
 
   /// Folds one event in force in.
   mutating func apply(_ recorded: RecordedEvent) {
@@ -19,10 +20,31 @@ struct DigitalReportEnds: Fold, Sendable {
     else { return }
     let period = Self.key(from: report.from, to: report.to)
     if report.digital != nil {
-      periods[report.service, default: []].insert(period)
-    } else {
-      periods[report.service]?.remove(period)
+      periods.update(report.service, default: []) { kept in
+        if let last = kept.last, last >= period {
+          let index = Self.index(of: period, in: kept)
+          if index == kept.count || kept[index] != period { kept.insert(period, at: index) }
+        } else {
+          kept.append(period)
+        }
+      }
+    } else if periods[report.service] != nil {
+      periods.update(report.service, default: []) { kept in
+        let index = Self.index(of: period, in: kept)
+        if index < kept.count, kept[index] == period { kept.remove(at: index) }
+      }
     }
+  }
+
+  /// The first index in `kept` (ascending) whose period is not below `period`.
+  private static func index(of period: UInt64, in kept: [UInt64]) -> Int {
+    var low = 0
+    var high = kept.count
+    while low < high {
+      let middle = (low + high) / 2
+      if kept[middle] < period { low = middle + 1 } else { high = middle }
+    }
+    return low
   }
 
   /// Only periods ending on or before this day count (`restricted(upTo:)`).
@@ -38,13 +60,16 @@ struct DigitalReportEnds: Fold, Sendable {
 
   /// The latest end of a current report of `service` with a digital count, or nil.
   func latest(of service: ServiceID) -> CivilDate? {
-    var latest: Int?
-    for period in periods[service] ?? [] {
-      let to = Self.to(of: period)
-      if let limit, to > limit { continue }
-      if latest.map({ to > $0 }) ?? true { latest = to }
-    }
-    return latest.map(CivilDate.init(dayNumber:))
+    guard let kept = periods[service], let last = kept.last else { return nil }
+    guard let limit else { return CivilDate(dayNumber: Self.to(of: last)) }
+    // The periods sort by `to` first: the last one ending by `limit`.
+    let index = Self.index(of: Self.key(toDay: limit + 1), in: kept)
+    return index > 0 ? CivilDate(dayNumber: Self.to(of: kept[index - 1])) : nil
+  }
+
+  /// The smallest key of a period ending on day number `to`.
+  private static func key(toDay to: Int) -> UInt64 {
+    UInt64(UInt32(truncatingIfNeeded: to + offset)) << 32
   }
 
   /// `to` in the high half, `from` in the low half, each as a day number offset to be

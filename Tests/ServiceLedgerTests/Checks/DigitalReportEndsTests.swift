@@ -32,6 +32,11 @@ struct DigitalReportEndsTests {
         let expected = (full.reports[id] ?? []).map(\.report).filter { $0.digital != nil }
           .map(\.to).max()
         #expect(ends.latest(of: id) == expected)
+        // As of an earlier date (the previous quarter's end): the periods ending by then.
+        let earlier = start.adding(months: random.below(200))
+        let expectedEarlier = (full.reports[id] ?? []).map(\.report)
+          .filter { $0.digital != nil && $0.to <= earlier }.map(\.to).max()
+        #expect(ends.restricted(upTo: earlier).latest(of: id) == expectedEarlier)
         // What stale-volume reads: the latest report and where it was recorded.
         #expect(pruned.reports[id]?.last?.report == full.reports[id]?.last?.report)
         #expect(pruned.reports[id]?.last?.location == full.reports[id]?.last?.location)
