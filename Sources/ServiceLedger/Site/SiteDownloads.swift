@@ -34,13 +34,10 @@ extension Site {
     ]
   }
 
-  /// The ledger's files that can be offered under their own names.
-  var ledgerFiles: [String] { files.keys.filter(LedgerFolder.isValidFileName).sorted() }
-
-  /// The downloads page and its files.
-  func downloadPages() -> [SitePage] {
+  /// The downloads page and its files: the views, and the ledger's files that can be offered
+  /// under their own names, each as it was at `knownAt`.
+  func writeDownloads<Sink: SiteSink>(into sink: inout CountingSink<Sink>) throws {
     let path = SitePath.downloads
-    var pages: [SitePage] = []
     var rows: [[String]] = []
     for download in downloads {
       var csv = ""
@@ -49,8 +46,8 @@ extension Site {
       download.output.render(.json, into: &json)
       let csvPath = "downloads/\(download.name).csv"
       let jsonPath = "downloads/\(download.name).json"
-      pages.append(SitePage(path: csvPath, text: csv))
-      pages.append(SitePage(path: jsonPath, text: json))
+      try sink.write(SitePage(path: csvPath, text: csv))
+      try sink.write(SitePage(path: jsonPath, text: json))
       rows.append([
         SiteHTML.prose(download.title),
         SiteHTML.link("CSV", to: csvPath, from: path) + " (\(Self.size(csv.utf8.count)))",
@@ -58,7 +55,7 @@ extension Site {
       ])
     }
     let boardJSON = report.json.prettyPrinted() + "\n"
-    pages.append(SitePage(path: "downloads/board-report.json", text: boardJSON))
+    try sink.write(SitePage(path: "downloads/board-report.json", text: boardJSON))
     rows.append([
       SiteHTML.prose("Board report as of \(asOf) (`ledger report --format json`)"), "",
       SiteHTML.link("JSON", to: "downloads/board-report.json", from: path)
@@ -73,13 +70,15 @@ extension Site {
         + (knownAt.map { ", each file as it was at \($0)" } ?? "")
         + ". Every figure on this site can be replayed from these files with `ledger`.")
     var fileRows: [[String]] = []
-    for name in ledgerFiles {
-      let bytes = files[name] ?? []
+    for name in try source.fileNames().filter(LedgerFolder.isValidFileName).sorted() {
       let target = "downloads/ledger/\(name)"
-      pages.append(SitePage(path: target, bytes: bytes))
+      // The lines recorded by `knownAt`: a writer never lets `at` go backwards within a
+      // file, so they are a prefix, the file as it was then.
+      let copied = try source.copy(
+        name, lines: knownAt == nil ? nil : knownLines[name] ?? 0, to: target, into: &sink)
       fileRows.append([
-        SiteHTML.link(name, to: target, from: path),
-        Format.integer(bytes.filter { $0 == 0x0A }.count), Self.size(bytes.count),
+        SiteHTML.link(name, to: target, from: path), Format.integer(copied.lines),
+        Self.size(copied.bytes),
       ])
     }
     body += SiteHTML.table(
@@ -89,11 +88,10 @@ extension Site {
         .init(title: "Size", isNumber: true),
       ],
       fileRows)
-    pages.append(
+    try sink.write(
       document(
         path, title: "Downloads", section: .downloads,
         lead: "Every view of this site as CSV and JSON, and the ledger's own files.", body: body))
-    return pages
   }
 
   /// `812 bytes`, `14.2 KB`, `1.3 MB`.

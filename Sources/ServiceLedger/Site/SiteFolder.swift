@@ -26,58 +26,130 @@ public enum SiteFolder {
   public static func write(_ pages: [SitePage], to out: String, ledger: String, suffix: String)
     throws(SiteError)
   {
-    let files = FileManager.default
-    let target = URL(fileURLWithPath: out).standardizedFileURL
-    let parent = target.deletingLastPathComponent()
-    let name = target.lastPathComponent
-    guard !name.isEmpty, name != "/", name != ".", name != ".." else {
-      throw SiteError.unsafe(out, "is not a folder name")
-    }
-    do {
-      try files.createDirectory(at: parent, withIntermediateDirectories: true)
-    } catch {
-      throw SiteError.io(parent.path, "cannot create the folder: \(error.localizedDescription)")
-    }
-    let realParent = parent.resolvingSymlinksInPath().path
-    let realTarget = (realParent == "/" ? "" : realParent) + "/" + name
-    let realLedger = URL(fileURLWithPath: ledger).standardizedFileURL.resolvingSymlinksInPath().path
-    if realTarget == realLedger || realTarget.hasPrefix(realLedger + "/") {
-      throw SiteError.unsafe(out, "is inside the ledger folder \(ledger); write the site elsewhere")
-    }
-    if realLedger.hasPrefix(realTarget + "/") {
-      throw SiteError.unsafe(out, "holds the ledger folder \(ledger); write the site elsewhere")
-    }
-    let exists = try checkReplaceable(out, at: realTarget)
-    let temporary = realParent + "/." + name + ".site-new-" + suffix
-    do {
-      try files.createDirectory(atPath: temporary, withIntermediateDirectories: false)
-    } catch {
-      throw SiteError.io(temporary, "cannot create the folder: \(error.localizedDescription)")
-    }
-    var placed = false
-    defer { if !placed { try? files.removeItem(atPath: temporary) } }
-    for page in pages + [SitePage(path: marker, text: markerText)] {
-      let path = temporary + "/" + page.path
-      let folder = (path as NSString).deletingLastPathComponent
+    let writer = try Writer(out, ledger: ledger, suffix: suffix)
+    for page in pages { try writer.write(page) }
+    try writer.finish()
+  }
+
+  /// A site being written: the files go into a new folder beside `out`, one at a time, and
+  /// `finish` moves the folder into place. A writer left unfinished (a failure on the way)
+  /// removes its folder and leaves `out` as it was.
+  public final class Writer: SiteSink {
+    private let out: String
+    private let target: String
+    private let parent: String
+    private let name: String
+    private let temporary: String
+    private let suffix: String
+    private let exists: Bool
+    private var placed = false
+    /// The folders made so far inside the temporary one.
+    private var folders: Set<String> = []
+
+    /// Checks that `out` may be written (see `SiteFolder`) and makes the temporary folder.
+    /// - Parameters:
+    ///   - out: the folder to write; its parent folders are created when missing.
+    ///   - ledger: the ledger folder, which the site may not be written into.
+    ///   - suffix: distinguishes this run's temporary folders from another's.
+    /// - Throws: `SiteError` when the folder is not safe to write; nothing is written then.
+    public init(_ out: String, ledger: String, suffix: String) throws(SiteError) {
+      let files = FileManager.default
+      let target = URL(fileURLWithPath: out).standardizedFileURL
+      let parent = target.deletingLastPathComponent()
+      let name = target.lastPathComponent
+      guard !name.isEmpty, name != "/", name != ".", name != ".." else {
+        throw SiteError.unsafe(out, "is not a folder name")
+      }
       do {
-        try files.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try files.createDirectory(at: parent, withIntermediateDirectories: true)
+      } catch {
+        throw SiteError.io(parent.path, "cannot create the folder: \(error.localizedDescription)")
+      }
+      let realParent = parent.resolvingSymlinksInPath().path
+      let realTarget = (realParent == "/" ? "" : realParent) + "/" + name
+      let realLedger = URL(fileURLWithPath: ledger).standardizedFileURL
+        .resolvingSymlinksInPath().path
+      if realTarget == realLedger || realTarget.hasPrefix(realLedger + "/") {
+        throw SiteError.unsafe(
+          out, "is inside the ledger folder \(ledger); write the site elsewhere")
+      }
+      if realLedger.hasPrefix(realTarget + "/") {
+        throw SiteError.unsafe(out, "holds the ledger folder \(ledger); write the site elsewhere")
+      }
+      exists = try checkReplaceable(out, at: realTarget)
+      let temporary = realParent + "/." + name + ".site-new-" + suffix
+      do {
+        try files.createDirectory(atPath: temporary, withIntermediateDirectories: false)
+      } catch {
+        throw SiteError.io(temporary, "cannot create the folder: \(error.localizedDescription)")
+      }
+      self.out = out
+      self.target = realTarget
+      self.parent = realParent
+      self.name = name
+      self.temporary = temporary
+      self.suffix = suffix
+    }
+
+    deinit {
+      if !placed { try? FileManager.default.removeItem(atPath: temporary) }
+    }
+
+    /// Writes one file of the site.
+    /// - Throws: `SiteError.io` naming the file when it cannot be written.
+    public func write(_ page: SitePage) throws(SiteError) {
+      let path = try prepare(page.path)
+      do {
         try Data(page.bytes).write(to: URL(fileURLWithPath: path))
       } catch {
         throw SiteError.io(path, "cannot write: \(error.localizedDescription)")
       }
     }
-    let old = realParent + "/." + name + ".site-old-" + suffix
-    if exists, rename(realTarget, old) != 0 {
-      throw SiteError.io(
-        out, "cannot move the previous site aside: \(String(cString: strerror(errno)))")
+
+    /// Copies the first `lines` lines of the file at `source` (nil: the whole file) into the
+    /// site at `path`, a block at a time.
+    /// - Returns: how many lines and bytes were copied.
+    /// - Throws: `SiteError.io` naming the file that cannot be read or written.
+    public func copy(_ source: String, to path: String, lines: Int?) throws(SiteError) -> (
+      lines: Int, bytes: Int
+    ) {
+      let destination = try prepare(path)
+      return try SiteCopy.lines(lines, from: source, to: destination)
     }
-    guard rename(temporary, realTarget) == 0 else {
-      let reason = String(cString: strerror(errno))
-      if exists { _ = rename(old, realTarget) }
-      throw SiteError.io(out, "cannot move the new site into place: \(reason)")
+
+    /// Moves the finished site into place, replacing the previous one.
+    /// - Throws: `SiteError.io` when it cannot be moved; the target is then as it was.
+    public func finish() throws(SiteError) {
+      try write(SitePage(path: marker, text: markerText))
+      let old = parent + "/." + name + ".site-old-" + suffix
+      if exists, rename(target, old) != 0 {
+        throw SiteError.io(
+          out, "cannot move the previous site aside: \(String(cString: strerror(errno)))")
+      }
+      guard rename(temporary, target) == 0 else {
+        let reason = String(cString: strerror(errno))
+        if exists { _ = rename(old, target) }
+        throw SiteError.io(out, "cannot move the new site into place: \(reason)")
+      }
+      placed = true
+      if exists { try? FileManager.default.removeItem(atPath: old) }
     }
-    placed = true
-    if exists { try? files.removeItem(atPath: old) }
+
+    /// The path in the temporary folder of the site's `path`, its folder made.
+    private func prepare(_ path: String) throws(SiteError) -> String {
+      let full = temporary + "/" + path
+      let folder = (full as NSString).deletingLastPathComponent
+      if !folders.contains(folder) {
+        do {
+          try FileManager.default.createDirectory(
+            atPath: folder, withIntermediateDirectories: true)
+        } catch {
+          throw SiteError.io(full, "cannot write: \(error.localizedDescription)")
+        }
+        folders.insert(folder)
+      }
+      return full
+    }
   }
 
   /// Whether the folder at `path` exists and may be replaced: it must be a real folder (not

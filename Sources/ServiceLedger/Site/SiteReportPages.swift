@@ -4,7 +4,7 @@ extension Site {
   /// The quarters with a board report: from the quarter of the earliest date in force to the
   /// last quarter that has ended by `asOf` (its last day included).
   var reportQuarters: [Quarter] {
-    guard let first = timeline.events.compactMap(\.effectiveDate).min() else { return [] }
+    guard let first = firstEffective else { return [] }
     let containing = Quarter(containing: asOf)
     let last = containing.lastDay == asOf ? containing : containing.previous
     var quarters: [Quarter] = []
@@ -16,48 +16,81 @@ extension Site {
     return quarters
   }
 
-  /// The board report of `quarter` as the archive holds it: at the site's knowledge time, so
-  /// that it is exactly what its own footer's `ledger report … --known-at` prints.
-  func boardReport(_ quarter: Quarter) -> BoardReport {
-    BoardReport(
-      ledger, period: ReportPeriod(quarter: quarter), knownAt: knownAt, people: people)
+  /// The board reports of `quarters` as the archive holds them: at the site's knowledge time,
+  /// so that each is exactly what its own footer's `ledger report … --known-at` prints.
+  /// One pass folds them all, and a second looks further back for their restatements when
+  /// one needs it; the reports are built and rendered on every core, and only their HTML and
+  /// headlines kept.
+  /// - Throws: `LedgerError` when the log cannot be read.
+  func archivedReports(_ quarters: [Quarter]) throws -> [(html: String, headlines: BoardHeadlines)]
+  {
+    var (quarterly, problems) = try source.fold(
+      QuarterFold(quarters, knownAt: knownAt), asOf: asOf, knownAt: knownAt, every: nil)
+    var folds = quarterly.finished()
+    quarterly = QuarterFold([], knownAt: knownAt)
+    // Every report notes the same events recorded, those known at the knowledge time.
+    for index in folds.indices { folds[index].recordedUpTo = report.recordedUpTo }
+    var restatements = folds.map(\.window.found)
+    let unresolved = folds.indices.filter { !folds[$0].window.unresolved.isEmpty }
+    if !unresolved.isEmpty {
+      let lookback = try source.fold(
+        LookbackFold(unresolved.map { folds[$0].window }), asOf: asOf, knownAt: knownAt,
+        every: nil)
+      for (index, found) in zip(unresolved, lookback.fold.lookbacks.map(\.found)) {
+        restatements[index] = BoardReport.Fold.merged(restatements[index], found)
+      }
+    }
+    // Read, never changed, by the threads below.
+    nonisolated(unsafe) let finished = folds
+    let found = restatements
+    let invalidLines = problems.count
+    let people = people
+    return Self.concurrentMap(finished.count) { index in
+      let report = BoardReport(
+        finished[index], restatements: found[index], invalidLines: invalidLines, people: people)
+      return (report.html, report.headlines)
+    }
   }
 
   /// The archive's index and every quarter's report, each exactly `ledger report --format
   /// html` with a line of links back into the site after `<body>`.
   ///
-  /// The log was read once; each quarter folds it in memory, the quarters shared between
-  /// both cores, and only each report's HTML and headlines are kept, not its snapshots.
-  func reportPages() -> [SitePage] {
+  /// The quarters are folded `quartersPerPass` at a time, each pass's reports rendered on
+  /// every core and written before the next pass; only the reports' headlines are kept.
+  /// - Throws: `SiteError` when a page cannot be written, `LedgerError` when the log cannot
+  ///   be read.
+  func writeReports<Sink: SiteSink>(into sink: inout CountingSink<Sink>) throws {
     let quarters = reportQuarters
-    let archived = Self.concurrentMap(quarters.count) { index in
-      let report = boardReport(quarters[index])
-      return (html: report.html, headlines: report.headlines)
-    }
-    var pages: [SitePage] = []
-    for (index, report) in archived.enumerated() {
-      let quarter = quarters[index]
-      let path = SitePath.report(quarter)
-      var links = [
-        SiteHTML.link("Home", to: SitePath.home, from: path),
-        SiteHTML.link("All board reports", to: SitePath.reports, from: path),
-      ]
-      if index > 0 {
-        links.append(
-          SiteHTML.link(
-            "Previous: \(quarters[index - 1])", to: SitePath.report(quarters[index - 1]), from: path
-          ))
+    var headlines: [BoardHeadlines] = []
+    for first in stride(from: 0, to: quarters.count, by: Self.quartersPerPass) {
+      let range = first..<min(first + Self.quartersPerPass, quarters.count)
+      let archived = try archivedReports(Array(quarters[range]))
+      for (offset, report) in archived.enumerated() {
+        let index = first + offset
+        let quarter = quarters[index]
+        let path = SitePath.report(quarter)
+        var links = [
+          SiteHTML.link("Home", to: SitePath.home, from: path),
+          SiteHTML.link("All board reports", to: SitePath.reports, from: path),
+        ]
+        if index > 0 {
+          links.append(
+            SiteHTML.link(
+              "Previous: \(quarters[index - 1])", to: SitePath.report(quarters[index - 1]),
+              from: path))
+        }
+        if index + 1 < quarters.count {
+          links.append(
+            SiteHTML.link(
+              "Next: \(quarters[index + 1])", to: SitePath.report(quarters[index + 1]),
+              from: path))
+        }
+        try sink.write(
+          SitePage(path: path, text: Self.withNavigation(report.html, links: links)))
+        headlines.append(report.headlines)
       }
-      if index + 1 < quarters.count {
-        links.append(
-          SiteHTML.link(
-            "Next: \(quarters[index + 1])", to: SitePath.report(quarters[index + 1]), from: path))
-      }
-      pages.append(
-        SitePage(path: path, text: Self.withNavigation(report.html, links: links)))
     }
-    pages.append(reportsIndex(quarters, archived.map(\.headlines)))
-    return pages
+    try sink.write(reportsIndex(quarters, headlines))
   }
 
   /// `html` with the site's two additions: a style sheet for narrow screens before

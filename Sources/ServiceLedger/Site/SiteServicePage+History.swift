@@ -1,14 +1,26 @@
 extension Site {
-  /// Every event about the service known at `knownAt`, oldest first, each with a stable
-  /// anchor (`#e-` and its id): what was recorded, when, by whom, from which source and
-  /// where in the log, and whether it is in force as of the date, replaced or retracted.
+  /// Every event about the service known at `knownAt` (the latest `limit`, with a line
+  /// saying how to list the earlier ones), oldest first, each with a stable anchor (`#e-` and
+  /// its id): what was recorded, when, by whom, from which source and where in the log, and
+  /// whether it is in force as of the date, replaced or retracted.
   func historySection(_ service: ServiceRecord) -> String {
-    let events = histories[service.id] ?? []
+    let history = histories[service.id]
+    let events = history?.events ?? []
+    let left = history?.left ?? 0
     var out = "<h2 id=\"history\">Event history</h2>\n"
-    out += SiteHTML.note(
-      "\(events.count) events about this service, in the order they were recorded. Each has a "
-        + "link of its own; nothing in the ledger is ever edited or deleted.")
-    let current = currentReports(service)
+    if left > 0 {
+      out += SiteHTML.note(
+        "\(Format.integer(history?.count ?? 0)) events about this service; the latest "
+          + "\(Format.integer(events.count)) are listed here, in the order they were recorded, "
+          + "and `ledger log --service \(service.id)` lists the \(Format.integer(left)) before "
+          + "them. Each has a link of its own; nothing in the ledger is ever edited or deleted.")
+    } else {
+      out += SiteHTML.note(
+        "\(events.count) events about this service, in the order they were recorded. Each has "
+          + "a link of its own; nothing in the ledger is ever edited or deleted.")
+    }
+    let listed = Set(events.map(\.id))
+    let replacements = Self.replacements(events, inForce: inForce)
     let retractions = Dictionary(
       events.compactMap { event -> (EventID, RecordedEvent)? in
         guard case .eventRetracted(let retraction) = event.event else { return nil }
@@ -32,17 +44,17 @@ extension Site {
           "<span class=\"restated\">Retracted</span> by "
             + "<a href=\"#\(SitePath.anchor(retraction.id))\">a later event</a>")
       }
-      if case .volumeReported(let report) = event.event, inForce.admits(event),
-        let replacement = current[Period(from: report.from, to: report.to)],
-        replacement != event.id
-      {
+      if let replacement = replacements[event.id] {
         notes.append(
           "<span class=\"restated\">Restated</span>: replaced by "
             + "<a href=\"#\(SitePath.anchor(replacement))\">a later report for the same period</a>")
       }
       if case .eventRetracted(let retraction) = event.event {
         notes.append(
-          "Withdraws <a href=\"#\(SitePath.anchor(retraction.event))\">an earlier event</a>")
+          listed.contains(retraction.event)
+            ? "Withdraws <a href=\"#\(SitePath.anchor(retraction.event))\">an earlier event</a>"
+            : "Withdraws an earlier event, <code>\(SiteHTML.escaped(retraction.event.rawValue))</code>"
+        )
       }
       out +=
         "<li id=\"\(anchor)\"><p><a class=\"when\" href=\"#\(anchor)\">"
@@ -55,6 +67,29 @@ extension Site {
     return out + "</ol>\n"
   }
 
+  /// Of the volume reports among `events` (a service's latest events, in replay order) in
+  /// force, each one a later report in force for the same period replaced: its id and the
+  /// current report's, the last for that period. Every event after one of `events` is among
+  /// them, so the current report is too.
+  static func replacements(_ events: [RecordedEvent], inForce: Timeline.Filter) -> [EventID:
+    EventID]
+  {
+    var current: [Period: EventID] = [:]
+    var replaced: [EventID: EventID] = [:]
+    for event in events.reversed() {
+      guard case .volumeReported(let report) = event.event, inForce.admits(event) else {
+        continue
+      }
+      let period = Period(from: report.from, to: report.to)
+      if let latest = current[period] {
+        replaced[event.id] = latest
+      } else {
+        current[period] = event.id
+      }
+    }
+    return replaced
+  }
+
   /// A report's period.
   struct Period: Hashable {
     var from: CivilDate
@@ -64,7 +99,9 @@ extension Site {
   /// The event id of each current report of the service as of the date, by period.
   func currentReports(_ service: ServiceRecord) -> [Period: EventID] {
     let ids = Dictionary(
-      (histories[service.id] ?? []).compactMap { event in event.location.map { ($0, event.id) } },
+      (histories[service.id]?.events ?? []).compactMap { event in
+        event.location.map { ($0, event.id) }
+      },
       uniquingKeysWith: { first, _ in first })
     var current: [Period: EventID] = [:]
     for entry in volumes.reports[service.id] ?? [] {

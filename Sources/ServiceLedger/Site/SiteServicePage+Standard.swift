@@ -7,7 +7,12 @@ extension Site {
       value.map { "£" + Format.decimal($0, digits: 2) } ?? SiteHTML.missing
     }
     func rate(_ value: Double?) -> String { value.map { Format.percent($0) } ?? SiteHTML.missing }
-    return "<h2>Key performance indicators</h2>\n"
+    let cut =
+      volumes.cut.contains(service.id)
+      ? SiteHTML.note(
+        "At most the \(limit) reports with the latest periods; `ledger log --service "
+          + "\(service.id) --type kpi.reported` lists every report.") : ""
+    return "<h2>Key performance indicators</h2>\n" + cut
       + SiteHTML.table(
         "\(kpis.count) KPI reports, latest first",
         [
@@ -28,29 +33,35 @@ extension Site {
   /// Phases, managers, assessments and assisted digital: the service standard's record, by
   /// the date each holds from (same day: in the order recorded).
   func standardSection(_ service: ServiceRecord) -> String {
-    let events = (histories[service.id] ?? []).filter(inForce.admits).enumerated()
+    let events = (standard[service.id] ?? []).filter(inForce.admits).enumerated()
       .sorted { lhs, rhs in
         (lhs.element.effectiveDate?.dayNumber ?? .min, lhs.offset)
           < (rhs.element.effectiveDate?.dayNumber ?? .min, rhs.offset)
       }.map(\.element)
+    // A date links to its event in the history when the page lists it.
+    let listed = Set((histories[service.id]?.events ?? []).map(\.id))
     var rows: [[String]] = []
     for event in events {
-      let link = "<a href=\"#\(SitePath.anchor(event.id))\">"
+      let isListed = listed.contains(event.id)
+      let link = isListed ? "<a href=\"#\(SitePath.anchor(event.id))\">" : ""
+      let close = isListed ? "</a>" : ""
       switch event.event {
       case .phaseEntered(let p):
         rows.append([
-          link + "\(p.on)</a>", "Phase", SiteHTML.escaped("entered \(p.phase.rawValue)"),
+          link + "\(p.on)" + close, "Phase", SiteHTML.escaped("entered \(p.phase.rawValue)"),
         ])
       case .managerAppointed(let p):
         rows.append([
-          link + "\(p.on)</a>", "Manager",
+          link + "\(p.on)" + close, "Manager",
           SiteHTML.escaped("\(person(p.person)) appointed as \(p.effectiveRole.rawValue)"),
         ])
       case .managerDeparted(let p):
-        rows.append([link + "\(p.on)</a>", "Manager", SiteHTML.escaped("\(person(p.person)) left")])
+        rows.append([
+          link + "\(p.on)" + close, "Manager", SiteHTML.escaped("\(person(p.person)) left"),
+        ])
       case .assessmentRecorded(let p):
         rows.append([
-          link + "\(p.on)</a>", "Assessment",
+          link + "\(p.on)" + close, "Assessment",
           SiteHTML.escaped(
             "\(p.stage.rawValue) assessment: \(p.result.rawValue) against the "
               + "\(p.effectiveStandard.rawValue) standard"
@@ -58,18 +69,18 @@ extension Site {
         ])
       case .assistedDigitalProvided(let p):
         rows.append([
-          link + "\(p.on)</a>", "Assisted digital",
+          link + "\(p.on)" + close, "Assisted digital",
           SiteHTML.escaped(
             "provided: " + p.routes.map(\.rawValue).joined(separator: ", ")
               + (p.provider.map { " by \($0)" } ?? "")),
         ])
       case .assistedDigitalWithdrawn(let p):
         rows.append([
-          link + "\(p.on)</a>", "Assisted digital",
+          link + "\(p.on)" + close, "Assisted digital",
           SiteHTML.escaped("withdrawn" + (p.reason.map { ": \($0)" } ?? "")),
         ])
       case .govukTransitioned(let p):
-        rows.append([link + "\(p.on)</a>", "GOV.UK", "moved to GOV.UK"])
+        rows.append([link + "\(p.on)" + close, "GOV.UK", "moved to GOV.UK"])
       default:
         continue
       }

@@ -78,6 +78,11 @@ extension Site {
           Format.integer(entry.report.total),
         ] + entry.report.channels.map { $0.map(Format.integer) ?? SiteHTML.missing }
       })
+    if volumes.cut.contains(service.id) {
+      out += SiteHTML.note(
+        "The \(entries.count) reports with the latest periods; `ledger log --service "
+          + "\(service.id) --type volume.reported` lists every report, the earlier ones too.")
+    }
     return out
   }
 

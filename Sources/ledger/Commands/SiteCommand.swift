@@ -17,15 +17,17 @@ struct SiteCommand: Command {
     a home page with the headline figures, the exemplars and the priority services; every
     service in a table that sorts and filters (a small inline script; the page is complete
     without it); a page per service with its take-up and volumes over time, costs, phases,
-    managers, assessments, assisted digital, KPIs, restated figures and its whole event
-    history; a page per organisation and per plan; every quarter's board report; and the
-    views as CSV and JSON with the ledger's own files.
+    managers, assessments, assisted digital, KPIs, restated figures and its latest events
+    (at most 100 events, volume and KPI reports each; `ledger log --service ID` lists every
+    event); a page per organisation and per plan; every quarter's board report; and the views
+    as CSV and JSON with the ledger's own files, each as it was at the knowledge time.
 
     Pages link to each other by relative paths and load nothing from anywhere, so the folder
     can be opened from disk or published as it is on any static host. The same ledger, date
-    and --known-at give the same bytes. The site is written beside --out first and moved into
-    place when complete; a folder that is not empty and not a previous site, or that is
-    inside the ledger folder, is refused.
+    and --known-at give the same bytes. The log is streamed, never held: one pass for the
+    pages, and a pass for every few quarters of the report archive. The site is written
+    beside --out first and moved into place when complete; a folder that is not empty and
+    not a previous site, or that is inside the ledger folder, is refused.
 
     Example: ledger site --ledger events --as-of 2017-09-30 --out site
     """
@@ -53,18 +55,17 @@ struct SiteCommand: Command {
 
   func run(context: CommandContext) throws -> Int32 {
     let folder = context.folder(arguments)
-    let ledger = try context.readLedger(arguments)
     let people = try PeopleFile.read(from: folder)
-    var files: [String: [UInt8]] = [:]
-    for name in try folder.fileNames() { files[name] = try folder.bytes(of: name) }
-    let site = Site(ledger, asOf: asOf, knownAt: knownAt, people: people, files: files)
-    let pages = site.pages()
+    let site = try Site.replay(
+      folder, asOf: asOf, knownAt: knownAt, people: people, reader: context.logReader())
+    context.warn(about: site.problems, in: folder)
     let suffix =
       "\(ProcessInfo.processInfo.processIdentifier)-\(context.makeID().rawValue.prefix(8))"
-    try SiteFolder.write(pages, to: out, ledger: folder.path, suffix: suffix)
-    let html = pages.filter(\.isHTML).count
+    let writer = try SiteFolder.Writer(out, ledger: folder.path, suffix: suffix)
+    let written = try site.write(into: writer)
+    try writer.finish()
     context.write(
-      "wrote the site as of \(asOf) to \(out): \(html) pages and \(pages.count - html) "
+      "wrote the site as of \(asOf) to \(out): \(written.pages) pages and \(written.downloads) "
         + "downloads; open \(out)/index.html\n")
     return LedgerCLI.success
   }

@@ -43,8 +43,8 @@ struct SiteEscapingTests {
     return (f.ledger, restated, retracted)
   }
 
-  static func pages() -> [SitePage] {
-    Site(
+  static func pages() throws -> [SitePage] {
+    try Site(
       ledger().0, asOf: date("2015-03-31"),
       people: PeopleFile(names: [PersonID(unchecked: "p-0042"): hostile])
     ).pages()
@@ -76,7 +76,7 @@ struct SiteEscapingTests {
 
   @Test("every page parses, links resolve, no script runs from the ledger's text")
   func escaped() throws {
-    let pages = Self.pages()
+    let pages = try Self.pages()
     let check = SiteCheck(pages)
     #expect(check.problems.isEmpty, "\(check.problems.prefix(10))")
     for page in pages where page.isHTML {
@@ -94,8 +94,8 @@ struct SiteEscapingTests {
   }
 
   @Test("organisations get distinct pages whatever their names")
-  func organisations() {
-    let paths = Set(Self.pages().map(\.path))
+  func organisations() throws {
+    let paths = Set(try Self.pages().map(\.path))
     #expect(paths.contains("organisations/script-alert-x-script-co-img-src-x-onerror-alert-1.html"))
     #expect(paths.contains("organisations/evil-r-sk-bing.html"))
     #expect(paths.contains("organisations/organisation.html"))
@@ -106,7 +106,7 @@ struct SiteEscapingTests {
   @Test("restated and retracted events are shown as such and link to each other")
   func restatements() throws {
     let (_, restated, retracted) = Self.ledger()
-    let pages = Self.pages()
+    let pages = try Self.pages()
     let a = try #require(pages.first { $0.path == "services/a.html" })
     let text = String(decoding: a.bytes, as: UTF8.self)
     #expect(text.contains("<h2>Restated figures</h2>"))
@@ -133,7 +133,7 @@ struct SiteEscapingTests {
         ManagerAppointed(
           service: service("a"), person: PersonID(unchecked: "p-0042"), on: date("2014-01-10"))))
     let page = try #require(
-      Site(f.ledger, asOf: date("2015-03-31")).pages().first { $0.path == "services/a.html" })
+      try Site(f.ledger, asOf: date("2015-03-31")).pages().first { $0.path == "services/a.html" })
     let text = String(decoding: page.bytes, as: UTF8.self)
     let details = text.components(separatedBy: "<td data-label=\"Detail\">").dropFirst()
       .map { String($0.prefix { $0 != "<" }) }

@@ -14,7 +14,7 @@ struct SiteEventsTests {
     let ledger = try folder.read()
     var files: [String: [UInt8]] = [:]
     for name in try folder.fileNames() { files[name] = try folder.bytes(of: name) }
-    return Site(ledger, asOf: date(asOf), knownAt: knownAt, files: files).pages()
+    return try Site(ledger, asOf: date(asOf), knownAt: knownAt, files: files).pages()
   }
 
   static let pages: [SitePage] = (try? build()) ?? []

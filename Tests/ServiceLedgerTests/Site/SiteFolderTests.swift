@@ -119,7 +119,7 @@ struct SiteFolderTests {
     let site = Site(
       f.ledger, asOf: date("2015-06-30"), knownAt: early.at,
       files: ["ledger.jsonl": Array(f.text.utf8)])
-    let file = site.pages().first { $0.path == "downloads/ledger/ledger.jsonl" }
+    let file = try site.pages().first { $0.path == "downloads/ledger/ledger.jsonl" }
     #expect(file?.bytes == Array((lines.prefix(2).joined(separator: "\n") + "\n").utf8))
   }
 }

@@ -4,7 +4,8 @@ extension BoardReport {
   /// and when the events were recorded.
   public struct Fold: ServiceLedger.Fold {
     let period: ReportPeriod
-    let knownAt: Timestamp?
+    /// Knowledge time; the site sets it after a pass that knew none to the latest `at` found.
+    var knownAt: Timestamp?
     /// The snapshot folds at the report's date and at the previous quarter's end. Volume and
     /// KPI reports are folded once, into `current`, whose history also keeps what `previous`
     /// needs: every report of a period ending by then is in force at both dates.
@@ -12,9 +13,9 @@ extension BoardReport {
     private var previous: BoardSnapshot.Fold
     var window: RestatementWindow
     /// The latest `at` of the events known at `knownAt`, in force or not.
-    private(set) var recordedUpTo: Timestamp?
+    var recordedUpTo: Timestamp?
     /// The earliest `at` of any event, known at `knownAt` or not.
-    private(set) var firstRecorded: Timestamp?
+    var firstRecorded: Timestamp?
 
     public init(period: ReportPeriod, knownAt: Timestamp?) {
       self.period = period
