@@ -8,6 +8,8 @@ extension Site {
   /// are folded apart (`QuarterFold`).
   struct Fold: ServiceLedger.Fold {
     var board: BoardReport.Fold
+    /// What `board` reads, worked out once.
+    private let boardReads: EventReads
     /// Knowledge time asked for; nil for everything recorded.
     let knownAt: Timestamp?
     /// How many events, reports and KPI reports a service page lists at most.
@@ -36,6 +38,7 @@ extension Site {
 
     init(asOf: CivilDate, knownAt: Timestamp?, limit: Int, targets: Set<EventID>) {
       board = BoardReport.Fold(period: ReportPeriod(asOf: asOf), knownAt: knownAt)
+      boardReads = board.reads
       self.knownAt = knownAt
       self.limit = limit
       self.targets = targets
@@ -46,7 +49,7 @@ extension Site {
 
     /// Folds one event in force in.
     mutating func apply(_ event: RecordedEvent) {
-      if board.reads.contains(event.type) { board.apply(event) }
+      if boardReads.contains(event.type) { board.apply(event) }
       tables.apply(event)
       if let date = event.effectiveDate, firstEffective.map({ date < $0 }) ?? true {
         firstEffective = date
