@@ -1,16 +1,6 @@
 import ServiceLedger
 
 extension CommandContext {
-  /// Reads the ledger named by the arguments for a view. Invalid lines do not stop a view:
-  /// they are left out and a warning on stderr says how many and how to see them.
-  /// - Throws: `LedgerError` when the folder cannot be read.
-  func readLedger(_ arguments: ParsedArguments) throws(LedgerError) -> Ledger {
-    let folder = folder(arguments)
-    let ledger = try folder.read(reader: logReader())
-    warn(about: ledger.problems, in: folder)
-    return ledger
-  }
-
   /// Says on stderr how many invalid lines a view left out, and the first.
   func warn(about problems: [LedgerProblem], in folder: LedgerFolder) {
     guard let first = problems.first else { return }

@@ -29,7 +29,7 @@ struct ViewOptions {
   /// Folds the events in force at `asOf` as known at `knownAt` into `initial` through the
   /// replay engine (`LedgerFolder.fold`): streamed, so memory stays bounded by the fold's
   /// state, or served from the replay cache when it keeps what the fold reads. Invalid lines
-  /// are left out with a warning on stderr, as `readLedger` does.
+  /// are left out with a warning on stderr (`CommandContext.warn(about:in:)`).
   /// - Throws: `LedgerError` when the ledger cannot be read.
   func fold<F: Fold>(_ initial: F, _ context: CommandContext) throws(LedgerError) -> F {
     let folder = context.folder(arguments)
