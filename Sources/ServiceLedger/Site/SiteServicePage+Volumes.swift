@@ -7,7 +7,10 @@ extension Site {
     let series = shiftRows[service.id]?.series ?? .empty
     var out = "<h2>Digital take-up over time</h2>\n"
     guard let span = series.span else {
-      return out + SiteHTML.note("No report of this service gives a digital figure as of \(asOf).")
+      return out
+        + SiteHTML.note(
+          "No quarterly or 12-month report of this service gives a digital figure as of "
+            + "\(asOf), and the take-up series is drawn from those alone.")
     }
     let chart = SVGLineChart(
       title: "Digital take-up of \(service.name)",
