@@ -17,17 +17,25 @@ struct ShortReports: Sendable {
 
   private var entries: [Entry] = []
 
+  /// The day numbers a report's dates can have: 0001-01-01 to 9999-12-31.
+  private static let calendar: ClosedRange<Int32> =
+    Int32(
+      CivilDate(year: 1, month: 1, day: 1)?.dayNumber ?? 0)...Int32(
+      CivilDate(year: 9999, month: 12, day: 31)?.dayNumber ?? 0)
+
   init() {}
 
   /// The entries, for a snapshot.
   var snapshot: [Entry] { entries }
 
-  /// The reports of a snapshot's `entries`, or nil when they are not sorted and apart, or a
-  /// run is not whole periods, as stored entries always are.
+  /// The reports of a snapshot's `entries`, or nil when they are not sorted and apart, lie
+  /// outside the calendar (years 1 to 9999), or a run is not whole periods, as stored entries
+  /// always are.
   init?(snapshot entries: [Entry]) {
     var previous: Int32?
     for entry in entries {
-      guard entry.from <= entry.to, previous.map({ entry.from > $0 }) ?? true,
+      guard Self.calendar.contains(entry.from), Self.calendar.contains(entry.to),
+        entry.from <= entry.to, previous.map({ entry.from > $0 }) ?? true,
         entry.months == 0 || Self.isRun(entry)
       else { return nil }
       previous = entry.to
@@ -97,7 +105,12 @@ struct ShortReports: Sendable {
     let months = Int(entry.months)
     let offset = ((year - first.year) * 12 + month - first.month) / months * months
     let start = CivilDate(dayNumber: Int(entry.from)).adding(months: offset)
-    return (Int32(start.dayNumber), Int32(start.adding(months: months).dayNumber - 1))
+    // The period's end from its last month's length: `adding(months:)` past the calendar's
+    // last month (December 9999) would only guess.
+    let last = start.adding(months: months - 1)
+    let (lastYear, lastMonth, _) = last.components
+    let end = last.dayNumber + CivilDate.daysIn(month: lastMonth, year: lastYear) - 1
+    return (Int32(start.dayNumber), Int32(clamping: end))
   }
 
   /// 1 when `from...to` is one whole calendar month, 3 when it is three, else 0.
