@@ -92,15 +92,24 @@ public struct Site: Sendable {
       people: people, limit: limit)
   }
 
-  /// Folds what the pages show from `source`: one pass, and a second when the board report's
-  /// restatements need a look further back.
+  /// Folds what the pages show from `source`: one pass (two when a retraction was hidden from
+  /// the pre-scan), and one more when the board report's restatements need a look further back.
   init<Source: SiteSource>(
     source: Source, asOf: CivilDate, knownAt: Timestamp?, people: PeopleFile, limit: Int
   ) throws(Source.Failure) {
-    let targets = try source.retractionTargets(knownAt: knownAt)
+    var targets = try source.retractionTargets(knownAt: knownAt)
     var (fold, problems) = try source.fold(
       Fold(asOf: asOf, knownAt: knownAt, limit: limit, targets: targets), asOf: asOf,
       knownAt: knownAt, every: { $0.observe($1) })
+    if !fold.retracted.isSubset(of: targets) {
+      // A retraction the pre-scan did not see (its type written with escapes, say): its entry
+      // in a history needs the service of what it withdraws, met before it. Once more,
+      // knowing it.
+      targets.formUnion(fold.retracted)
+      (fold, problems) = try source.fold(
+        Fold(asOf: asOf, knownAt: knownAt, limit: limit, targets: targets), asOf: asOf,
+        knownAt: knownAt, every: { $0.observe($1) })
+    }
     let knownAt = knownAt ?? fold.latestAt
     fold.board.knownAt = knownAt
     var restatements = fold.board.window.found

@@ -52,6 +52,29 @@ struct SiteStreamTests {
     #expect(check.problems.isEmpty, "\(check.problems.prefix(5))")
   }
 
+  @Test(
+    "a retraction the pre-scan's byte search cannot see (its type escaped) is listed in the service's history as in memory"
+  )
+  func hiddenRetraction() throws {
+    let ledger = try Self.generated(services: 3, events: 300, seed: 5)
+    defer { ledger.remove() }
+    let read = try ledger.folder.read()
+    let target = try #require(read.events.last { $0.type == .phaseEntered })
+    let at = Timestamp(seconds: (read.events.map(\.at.seconds).max() ?? 0) + 1)
+    try ledger.write(
+      "z.jsonl",
+      #"{"id":"00000000-0000-4000-8000-0000000000f1","at":""# + at.description
+        + #"","by":"p-1","type":"event\u002eretracted","data":{"event":""#
+        + target.id.rawValue + #"","reason":"recorded twice"}}"# + "\n")
+    #expect(try ledger.folder.read().problems.isEmpty)
+    let streamed = try Site.replay(ledger.folder, asOf: date("2026-01-01")).pages()
+    let memory = try Self.inMemory(ledger, asOf: "2026-01-01", knownAt: nil, limit: Site.pageLimit)
+    #expect(streamed.map(\.path) == memory.map(\.path))
+    for (one, other) in zip(streamed, memory) where one != other {
+      Issue.record("\(one.path) differs")
+    }
+  }
+
   @Test("uncapped, a service page lists every event the log has about the service")
   func uncappedListsEverything() throws {
     let ledger = try Self.generated(services: 3, events: 900, seed: 4)
