@@ -6,8 +6,8 @@ extension LedgerStream {
   ///
   /// A retraction comes after the event it withdraws, so the replay starts from `assumed`
   /// retractions (none, or those a cache remembers) and, if the log's valid retractions turn
-  /// out to differ, replays once more knowing them: at most two passes, one when the
-  /// assumption holds.
+  /// out to differ, replays once more knowing them (and a pass whose keys of the ids were not
+  /// enough once more with exact ids): one pass when the assumptions hold.
   /// - Parameters:
   ///   - opened: the files, when already opened for the first pass.
   ///   - asOf: valid time; nil for no limit.
@@ -21,6 +21,8 @@ extension LedgerStream {
   ///   - finished: when `knownAt` is nil, given each merged run of events with the events
   ///     marked that the replay cache keeps: every event but retractions and what they
   ///     withdraw, in force at `asOf` or not.
+  ///   - startingPass: called before each pass, so that whoever `finished` feeds can forget
+  ///     what an earlier pass gave it.
   ///   - apply: folds one event in force into the state.
   /// - Returns: the folded state, what the replay found, the ids retracted, and how many
   ///   passes it took.
@@ -29,7 +31,7 @@ extension LedgerStream {
     _ opened: OpenFiles? = nil, asOf: CivilDate?, knownAt: Timestamp?,
     assuming assumed: Set<EventID> = [], watching: Set<EventID>? = nil,
     into initial: State, every: ((inout State, RecordedEvent) -> Void)? = nil,
-    finished: ((EventRun) -> Void)? = nil,
+    finished: ((EventRun) -> Void)? = nil, startingPass: (() -> Void)? = nil,
     _ apply: (inout State, RecordedEvent) -> Void
   ) throws(LedgerError) -> (
     state: State, summary: Summary, retracted: Set<EventID>, passes: Int
@@ -44,6 +46,7 @@ extension LedgerStream {
         var observed: Set<EventID> = []
         let filter = Timeline.Filter(asOf: asOf, knownAt: knownAt, retracted: retracted)
         passes += 1
+        startingPass?()
         // A fold given every event (`check`, `log`, the report: much work per event) runs on a
         // thread of its own, a batch of events at a time, while this one merges; a light fold
         // is applied here (measured on 1M events: handing its events over costs more than it
@@ -163,11 +166,11 @@ extension LedgerFolder {
     let result = try stream.replay(
       opened, asOf: asOf, knownAt: knownAt, assuming: scanned.withdrawn,
       watching: exactIDs ? nil : scanned.named, into: initial, every: every,
-      finished: compactor.map { compactor in { compactor.add($0) } }, apply)
-    // A second pass (retractions other than the scan found) would have gathered twice.
-    if let compact = compactor?.finish(), knownAt == nil, result.summary.problems.isEmpty,
-      result.passes == 1
-    {
+      finished: compactor.map { compactor in { compactor.add($0) } },
+      startingPass: compactor.map { compactor in { compactor.reset() } }, apply)
+    // Gathered in the last pass only (another pass starts the compactor again: retractions
+    // other than the scan found, or ids whose keys were not enough).
+    if let compact = compactor?.finish(), knownAt == nil, result.summary.problems.isEmpty {
       saveCache(result.summary, compact)
     }
     return (result.state, result.summary)
@@ -208,6 +211,9 @@ private final class Compactor: @unchecked Sendable {
       self.room.signal()
     }
   }
+
+  /// Forgets the runs added so far, once they are in: a new pass starts.
+  func reset() { queue.sync { log = CompactLog() } }
 
   /// The log once every run is in.
   func finish() -> CompactLog { queue.sync { log } }
