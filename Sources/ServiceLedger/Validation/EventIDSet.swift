@@ -20,8 +20,14 @@ extension UInt64: SlotValue {
 
 /// A set over its values' own bits, by open addressing: it inserts in a few nanoseconds where
 /// `Set` spends most of its time hashing. A replay of a million events inserts a million ids.
+///
+/// Where a value's look-up starts depends on a random seed as well as on its bits, so that ids
+/// crafted to share a start (the mix of an id's bits can be undone) do not pile into one run of
+/// slots, which would make every insert slower than the last.
 struct SlotSet<Value: SlotValue>: Sendable {
   private var slots: [Value]
+  /// Mixed into every value's start; kept with a saved table.
+  private(set) var seed: UInt64
   /// Whether the value that marks empty slots is in the set.
   private var hasEmpty = false
   private(set) var count = 0
@@ -29,8 +35,9 @@ struct SlotSet<Value: SlotValue>: Sendable {
   /// A set with room for `capacity` values before it grows (kept at most three quarters
   /// full). The table is exactly that size, not the next power of two: a replay's table is
   /// the largest thing it holds.
-  init(capacity: Int = 0) {
+  init(capacity: Int = 0, seed: UInt64 = .random(in: .min ... .max)) {
     slots = Array(repeating: .empty, count: max(16, (capacity * 4 + 2) / 3))
+    self.seed = seed
   }
 
   /// The table as it is in memory, for the replay cache: copied out and back whole, where
@@ -41,9 +48,9 @@ struct SlotSet<Value: SlotValue>: Sendable {
     slots.withUnsafeBytes { body($0, count, hasEmpty) }
   }
 
-  /// The set whose table `bytes` holds (as `withTable` gave it), or nil when they cannot be a
-  /// table of `count` values (a damaged cache is rebuilt, never trusted).
-  init?(table bytes: UnsafeRawBufferPointer, count: Int, hasEmpty: Bool) {
+  /// The set whose table `bytes` holds (as `withTable` gave it, with `seed`), or nil when they
+  /// cannot be a table of `count` values (a damaged cache is rebuilt, never trusted).
+  init?(table bytes: UnsafeRawBufferPointer, count: Int, hasEmpty: Bool, seed: UInt64) {
     let stride = MemoryLayout<Value>.stride
     let size = bytes.count / stride
     // At least one slot must stay empty, or a look-up for an absent value would never end.
@@ -56,6 +63,7 @@ struct SlotSet<Value: SlotValue>: Sendable {
     }
     self.count = count
     self.hasEmpty = hasEmpty
+    self.seed = seed
     // Every value must be where a look-up finds it: no empty slot between its own and where
     // it is.
     var filled = 0
@@ -138,9 +146,14 @@ struct SlotSet<Value: SlotValue>: Sendable {
     }
   }
 
-  /// Where `value`'s probe starts: its mixed bits scaled to the table's size.
+  /// Where `value`'s probe starts: its mixed bits with the seed, mixed again (MurmurHash3's
+  /// finaliser), scaled to the table's size.
   private func slot(for value: Value) -> Int {
-    Int(truncatingIfNeeded: value.mixed.multipliedFullWidth(by: UInt64(slots.count)).high)
+    var bits = value.mixed ^ seed
+    bits = (bits ^ bits >> 33) &* 0xFF51_AFD7_ED55_8CCD
+    bits = (bits ^ bits >> 33) &* 0xC4CE_B9FE_1A85_EC53
+    bits ^= bits >> 33
+    return Int(truncatingIfNeeded: bits.multipliedFullWidth(by: UInt64(slots.count)).high)
   }
 
   /// The slot after `index`, wrapping at the end.
@@ -169,6 +182,7 @@ extension SlotSet {
     withTable { table, count, hasEmpty in
       out.write(count)
       out.write(hasEmpty ? 1 : 0)
+      out.write(seed)
       out.write(table.count)
       out.append(raw: table)
     }
@@ -176,9 +190,10 @@ extension SlotSet {
 
   /// The set `write(to:)` wrote where `input` reads next, or nil when it is not one.
   init?(reading input: inout BinaryReader) {
-    guard let count = input.int(), let hasEmpty = input.int(),
+    guard let count = input.int(), let hasEmpty = input.int(), let seed = input.uint64(),
       let size = input.count(itemSize: 1),
-      let set = input.withBytes(size, { SlotSet(table: $0, count: count, hasEmpty: hasEmpty == 1) })
+      let set = input.withBytes(
+        size, { SlotSet(table: $0, count: count, hasEmpty: hasEmpty == 1, seed: seed) })
     else { return nil }
     self = set
   }

@@ -51,14 +51,16 @@ struct FastPathPartsTests {
     _ = set.insert(EventID(high: 0, low: 0))
     var bytes = set.withTable { table, _, _ in Array(table) }
     let loaded = bytes.withUnsafeBytes {
-      EventIDSet(table: $0, count: set.count, hasEmpty: true)
+      EventIDSet(table: $0, count: set.count, hasEmpty: true, seed: set.seed)
     }
     #expect(loaded != nil)
     #expect(ids.allSatisfy { loaded?.contains($0) == true })
     #expect(loaded?.contains(EventID(high: 0, low: 0)) == true)
     #expect(loaded?.contains(EventID(high: 1, low: 2)) == false)
     // A count that does not match, and an id moved where a look-up would not find it.
-    #expect(bytes.withUnsafeBytes { EventIDSet(table: $0, count: 17, hasEmpty: true) } == nil)
+    #expect(
+      bytes.withUnsafeBytes { EventIDSet(table: $0, count: 17, hasEmpty: true, seed: set.seed) }
+        == nil)
     if let full = stride(from: 0, to: bytes.count, by: 16).first(where: { offset in
       bytes[offset..<(offset + 16)].contains { $0 != 0 }
         && (offset + 16 < bytes.count
@@ -68,7 +70,7 @@ struct FastPathPartsTests {
       bytes.replaceSubrange(full..<(full + 16), with: [UInt8](repeating: 0, count: 16))
       bytes.replaceSubrange((full + 16)..<(full + 32), with: moved)
       let damaged = bytes.withUnsafeBytes {
-        EventIDSet(table: $0, count: set.count, hasEmpty: true)
+        EventIDSet(table: $0, count: set.count, hasEmpty: true, seed: set.seed)
       }
       #expect(damaged == nil)
     }

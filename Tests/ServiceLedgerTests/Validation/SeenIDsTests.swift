@@ -32,6 +32,33 @@ struct SeenIDsTests {
     #expect(SeenIDs.key(other) == SeenIDs.key(id))
   }
 
+  @Test("ids crafted so that their mixed bits run 1, 2, 3 … do not pile into one run of slots")
+  func flooding() {
+    // Without a seed, every one of these ids would start its look-up at slot 0, and each
+    // insert would walk past all the ids before it.
+    let first: UInt64 = 0x9E37_79B9_7F4A_7C15
+    let second: UInt64 = 0xBF58_476D_1CE4_E5B9
+    let undo = Self.inverse(second) &* Self.inverse(first)
+    var set = EventIDSet(capacity: 20_000)
+    for value in 1...UInt64(20_000) {
+      let id = EventID(high: 0, low: value &* undo)
+      #expect(id.mixed == value)
+      _ = set.insert(id)
+    }
+    let longest = set.withTable { table, _, _ in
+      var longest = 0
+      var run = 0
+      for offset in stride(from: 0, to: table.count, by: 16) {
+        let empty = table[offset..<(offset + 16)].allSatisfy { $0 == 0 }
+        run = empty ? 0 : run + 1
+        longest = max(longest, run)
+      }
+      return longest
+    }
+    #expect(set.count == 20_000)
+    #expect(longest < 500, "the longest run of filled slots is \(longest)")
+  }
+
   @Test("keyed and exact sets answer alike on random ids, repeats and removals")
   func agreement() {
     var random = SplitMix64(seed: 7)
