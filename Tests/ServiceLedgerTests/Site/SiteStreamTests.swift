@@ -8,17 +8,6 @@ import Testing
 /// a service page lists at most the latest events and reports.
 @Suite("Site: streamed from the folder")
 struct SiteStreamTests {
-  /// A generated ledger in a temporary folder.
-  static func generated(services: Int, events: Int, seed: UInt64) throws -> TemporaryLedger {
-    let ledger = try TemporaryLedger()
-    var files: [String: String] = [:]
-    SyntheticLedger(services: services, events: events, seed: seed).generate { event, file in
-      files[file, default: ""] += event.line + "\n"
-    }
-    for (name, text) in files { try ledger.write(name, text) }
-    return ledger
-  }
-
   /// The site of `ledger` built from the log read whole, with its files' bytes.
   static func inMemory(
     _ ledger: TemporaryLedger, asOf: String, knownAt: Timestamp?, limit: Int
@@ -35,7 +24,7 @@ struct SiteStreamTests {
     "the streamed site is the one built in memory, capped or not, at any knowledge time",
     arguments: [(200, nil), (1_000_000, nil), (12, "2012-01-01T00:30:00Z")])
   func streamedEqualsInMemory(limit: Int, knownAt: String?) throws {
-    let ledger = try Self.generated(services: 6, events: 2500, seed: 11)
+    let ledger = try DecodingPathTests.generated(services: 6, events: 2500, seed: 11)
     defer { ledger.remove() }
     let known = knownAt.flatMap(Timestamp.init)
     let streamed = try Site.replay(
@@ -56,7 +45,7 @@ struct SiteStreamTests {
     "a retraction the pre-scan's byte search cannot see (its type escaped) is listed in the service's history as in memory"
   )
   func hiddenRetraction() throws {
-    let ledger = try Self.generated(services: 3, events: 300, seed: 5)
+    let ledger = try DecodingPathTests.generated(services: 3, events: 300, seed: 5)
     defer { ledger.remove() }
     let read = try ledger.folder.read()
     let target = try #require(read.events.last { $0.type == .phaseEntered })
@@ -77,7 +66,7 @@ struct SiteStreamTests {
 
   @Test("uncapped, a service page lists every event the log has about the service")
   func uncappedListsEverything() throws {
-    let ledger = try Self.generated(services: 3, events: 900, seed: 4)
+    let ledger = try DecodingPathTests.generated(services: 3, events: 900, seed: 4)
     defer { ledger.remove() }
     let events = try ledger.folder.read().events
     let pages = try Site.replay(ledger.folder, asOf: date("2026-01-01"), limit: 1_000_000)

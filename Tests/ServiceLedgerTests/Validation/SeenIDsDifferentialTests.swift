@@ -22,7 +22,7 @@ struct SeenIDsDifferentialTests {
   /// `valid`, every fifth id is a real duplicate, every third retraction has its type escaped
   /// and the last retracts a retraction.
   static func ledger(valid: Bool) throws -> (TemporaryLedger, [String]) {
-    let ledger = try SiteStreamTests.generated(services: 4, events: 1200, seed: 9)
+    let ledger = try DecodingPathTests.generated(services: 4, events: 1200, seed: 9)
     let events = try ledger.folder.read().events
     var latest = events.map(\.at.seconds).max() ?? 0
     var lines: [String] = []
