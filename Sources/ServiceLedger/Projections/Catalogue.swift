@@ -84,12 +84,7 @@ public struct Catalogue: Sendable, Equatable {
         update(p.service) { $0.assistedDigital = nil }
       }
     case .componentAdopted(let p):
-      update(p.service) { record in
-        if !record.components.contains(p.component) {
-          record.components.append(p.component)
-          record.components.sort()
-        }
-      }
+      update(p.service) { record in record.adopted.insert(p.component) }
     case .strategyPublished, .actionDefined, .milestoneDefined, .milestoneMet, .actionProgressed,
       .volumeReported, .kpiReported, .costsSet, .barrierIdentified, .barrierRemoved,
       .eventRetracted:

@@ -28,8 +28,11 @@ public struct ServiceRecord: Sendable, Equatable {
   public var assistedDigital: AssistedDigitalProvided?
   /// Assessments recorded, oldest first.
   public var assessments: [AssessmentRecorded] = []
+  /// Common components adopted: a set, so that adopting one costs the same however many
+  /// there are.
+  public var adopted: Set<ComponentID> = []
   /// Common components adopted, sorted.
-  public var components: [ComponentID] = []
+  public var components: [ComponentID] { adopted.sorted() }
 
   /// Whether it has a passed assessment for `stage`.
   public func hasPassed(_ stage: AssessmentStage) -> Bool {
