@@ -27,13 +27,16 @@ extension LedgerWriter {
     if let roles = try Roles.load(from: folder) {
       // What a retraction withdraws, from the cache's events: when the cache no longer
       // holds it (a report it compacted away), the streamed path finds it in the log.
+      // Most appends retract nothing, and look nothing up.
       let targets = Self.retractionTargets(batches)
+        .subtracting(batches.flatMap { $0.events.map(\.id) })
       var found: [EventID: Event] = [:]
-      for event in cache.compacted where targets.contains(event.id) {
-        found[event.id] = event.event
+      if !targets.isEmpty {
+        for event in cache.compacted where targets.contains(event.id) {
+          found[event.id] = event.event
+        }
+        guard targets.isSubset(of: found.keys) else { return nil }
       }
-      let new = Set(batches.flatMap { $0.events.map(\.id) })
-      guard targets.subtracting(new).isSubset(of: found.keys) else { return nil }
       try Authorisation(roles: roles).check(batches, source: source) { found[$0] }
     }
     var cache = cache
