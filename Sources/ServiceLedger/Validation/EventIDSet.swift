@@ -174,7 +174,7 @@ typealias EventIDSet = SlotSet<EventID>
 /// into this function, so it keeps the reads that produce the value.
 @_optimize(none)
 @inline(never)
-private func keep(_ value: Int) {}
+func keep<Value>(_ value: Value) {}
 
 extension SlotSet {
   /// Writes the set as its table is in memory (see `withTable`).

@@ -5,7 +5,7 @@ extension ReferenceValidator {
   /// 8 or 16 bytes a slot).
   func writeSnapshot(to out: inout BinaryWriter) {
     // The id table as it is in memory (little-endian, as on every platform Swift runs on).
-    out.write("ledger-validator-6")
+    out.write("ledger-validator-7")
     ids.write(to: &out)
     for set in [retractions, retracted] {
       out.write(set.count)
@@ -62,7 +62,7 @@ extension ReferenceValidator {
 
   /// The validator saved in what `input` reads next.
   init?(snapshot input: inout BinaryReader) {
-    guard input.string() == "ledger-validator-6", let ids = SeenIDs(reading: &input)
+    guard input.string() == "ledger-validator-7", let ids = SeenIDs(reading: &input)
     else { return nil }
     self.init()
     self.ids = ids

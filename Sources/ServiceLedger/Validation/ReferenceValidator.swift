@@ -18,15 +18,21 @@ public struct ReferenceValidator: Sendable {
 
   public init() {}
 
-  /// A validator ready for about `expectedEvents` events, so the id set does not grow by
-  /// copying during a long replay; keyed (`SeenIDs`) when `watching` gives the ids that
-  /// retractions name, exact otherwise.
-  init(expectedEvents: Int, watching watched: Set<EventID>? = nil) {
-    ids = SeenIDs(capacity: expectedEvents, keyed: watched != nil, watching: watched ?? [])
+  /// A validator with exact ids, ready for about `expectedEvents` events, so the id set does
+  /// not grow by copying during a long replay.
+  init(expectedEvents: Int) {
+    ids = SeenIDs(exactCapacity: expectedEvents)
+  }
+
+  /// A validator for a replay that keeps a filter of the ids (`SeenIDs`) rather than the ids:
+  /// `filter` holds every id of the log (nil: the replay's decoding fills one), and `watched`
+  /// are the ids it must answer for exactly.
+  init(filter: IDFilter?, watching watched: Set<EventID>) {
+    ids = SeenIDs(filter: filter, holdsLog: true, watching: watched)
   }
 
   /// Whether an answer about ids was a guess (`SeenIDs`): what was validated must then be
-  /// validated again with exact ids.
+  /// validated again, watching the ids it was not sure of.
   var isUndecided: Bool { ids.isUndecided }
 
   /// Gets ready to validate the `count` events at `events` soon: see `EventIDSet.warm`.

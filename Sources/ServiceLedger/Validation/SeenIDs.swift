@@ -1,101 +1,153 @@
 /// The ids of the events a validator has accepted, for its two questions: is this id new, and
 /// was this (retracted) id seen.
 ///
-/// Exact, it holds every id (16 bytes, 21 with the table's room). Keyed, as a long replay
-/// uses it, it holds a 64-bit key of each id instead (8 bytes, about 11), and the exact ids of
-/// only those events that retractions name (`watched`, found by the retraction pre-scan). A
-/// keyed answer is then exact except where two ids share a key, or a retraction names an id
-/// nobody watched: the set answers as if duplicated or seen, and notes that it was not sure
-/// (`isUndecided`). Whoever trusts its answers (the replay, an append) must then do the work
-/// again with exact ids: the keyed form agrees with the exact one or steps aside.
+/// Exact, it holds every id (16 bytes, 21 with the table's room): memory that grows with the
+/// log. Filtered, as a long replay uses it, it holds a Bloom filter of every id (`IDFilter`,
+/// of a fixed size) and the exact ids of only those events it must tell apart (`watched`):
+/// the ids that retractions name (found by the retraction pre-scan) and the ids it was not
+/// sure of in an earlier pass. An answer it cannot give exactly (the filter says "maybe" for
+/// an id nobody watched) it gives as if the id were seen, and notes the id (`unsure`).
+/// Whoever trusts its answers must then do the work again: a replay watching those ids too,
+/// an append with exact ids. The filtered form agrees with the exact one or steps aside.
+///
+/// In a replay, the decoding threads fill the filter, off the replay's thread
+/// (`IDFilling`): the replay takes every id it does not watch to be new, and learns at the end
+/// of the pass which ids the filling met twice (or maybe twice), `settle(_:)`. Any id in the
+/// log twice is among them, whatever order the threads met the lines in.
 struct SeenIDs: Sendable {
-  /// Whether it holds keys rather than ids.
-  let isKeyed: Bool
-  /// The ids, when exact; the keys, when keyed (the other stays empty).
+  /// Whether it holds a filter rather than ids.
+  let isFiltered: Bool
+  /// The ids, when exact.
   private var ids: EventIDSet
-  private var keys: SlotSet<UInt64>
-  /// Ids a retraction may ask about, and those of them accepted.
+  /// Every id added, and maybe others, when filtered; nil while a replay's decoding threads
+  /// fill it.
+  private(set) var filter: IDFilter?
+  /// Whether the filter holds (or, being filled, will hold) every id of the log a replay is
+  /// validating, the repeats among them known at the end of the pass: until `settle`, an id
+  /// nobody watches is taken to be new.
+  private var holdsLog: Bool
+  /// Ids it must answer for exactly, and those of them accepted.
   private var watched = EventIDSet()
   private var seenWatched = EventIDSet()
-  /// Whether a keyed answer was a guess.
-  private(set) var isUndecided = false
+  /// The ids it gave a guess for.
+  private(set) var unsure: Set<EventID> = []
 
   /// An exact set.
-  init() { self.init(capacity: 0, keyed: false) }
+  init() { self.init(exactCapacity: 0) }
 
-  /// A set for about `capacity` ids: keyed, watching `watched`, or exact.
-  init(capacity: Int, keyed: Bool, watching watched: Set<EventID> = []) {
-    isKeyed = keyed
-    ids = EventIDSet(capacity: keyed ? 0 : capacity)
-    keys = SlotSet(capacity: keyed ? capacity : 0)
-    guard keyed else { return }
+  /// An exact set for about `capacity` ids.
+  init(exactCapacity capacity: Int) {
+    isFiltered = false
+    ids = EventIDSet(capacity: capacity)
+    holdsLog = false
+  }
+
+  /// A filtered set watching `watched`, whose filter is `filter`. For a replay, `holdsLog`:
+  /// the filter holds every id of the log (nil: the replay's decoding threads fill one and
+  /// give it to `settle`).
+  init(filter: IDFilter?, holdsLog: Bool, watching watched: Set<EventID>) {
+    isFiltered = true
+    ids = EventIDSet()
+    self.filter = filter
+    self.holdsLog = holdsLog || filter == nil
     self.watched = EventIDSet(capacity: watched.count)
     for id in watched { _ = self.watched.insert(id) }
   }
 
-  /// The number of ids.
-  var count: Int { isKeyed ? keys.count : ids.count }
+  /// Whether an answer was a guess.
+  var isUndecided: Bool { !unsure.isEmpty }
 
-  /// The key of `id`: 64 of its bits, mixed, never 0 (an empty slot).
-  static func key(_ id: EventID) -> UInt64 { (id.mixed ^ id.high) | 1 }
-
-  /// Adds `id`; false when it was there (or, keyed, when its key was: then undecided).
+  /// Adds `id`; false when it was there (or, filtered, when it may have been: then unsure).
   mutating func insert(_ id: EventID) -> Bool {
-    guard isKeyed else { return ids.insert(id) }
-    guard keys.insert(Self.key(id)) else {
-      isUndecided = true
+    guard isFiltered else { return ids.insert(id) }
+    if watched.count > 0, watched.contains(id) {
+      guard seenWatched.insert(id) else { return false }
+      if !holdsLog { filter?.insert(id) }
+      return true
+    }
+    // The ids the replay's filling met twice come to `settle`.
+    guard !holdsLog else { return true }
+    guard filter?.insert(id) ?? false else {
+      unsure.insert(id)
       return false
     }
-    if watched.count > 0, watched.contains(id) { _ = seenWatched.insert(id) }
     return true
   }
 
-  /// Whether `id` was added (or, keyed, when its key was and nobody watched it: then
-  /// undecided).
+  /// Whether `id` was added (or, filtered, when it may have been and nobody watched it: then
+  /// unsure).
   mutating func contains(_ id: EventID) -> Bool {
-    guard isKeyed else { return ids.contains(id) }
-    guard keys.contains(Self.key(id)) else { return false }
+    guard isFiltered else { return ids.contains(id) }
     if watched.contains(id) { return seenWatched.contains(id) }
-    isUndecided = true
+    // A filter being filled holds later ids too: it cannot say.
+    if let filter, !filter.contains(id) { return false }
+    unsure.insert(id)
     return true
   }
 
-  /// Removes `id`, just added, when its event turned out invalid.
+  /// Removes `id`, just added, when its event turned out invalid. A filter keeps it: an event
+  /// with the same id later is then a "maybe", which the exact path settles.
   mutating func remove(_ id: EventID) {
-    guard isKeyed else { return ids.remove(id) }
-    keys.remove(Self.key(id))
+    guard isFiltered else { return ids.remove(id) }
     seenWatched.remove(id)
   }
 
-  /// Gets the slots of the ids of `count` events at `events` ready (see `SlotSet.warm`).
-  func warm(for events: UnsafePointer<RecordedEvent>, count: Int) {
-    if isKeyed {
-      keys.warm(count: count) { Self.key(events[$0].id) }
-    } else {
-      ids.warm(count: count) { events[$0].id }
+  /// Ends a replay's pass: `filling` is what its decoding threads made of every id decoded,
+  /// when they filled the filter. The ids they met twice that nobody watched are unsure; the
+  /// filter then takes the ids added from here on itself.
+  mutating func settle(_ filling: IDFilling.Result?) {
+    if let filling {
+      for id in filling.repeated where !watched.contains(id) { unsure.insert(id) }
+      if filter == nil { filter = filling.filter }
     }
+    holdsLog = false
+  }
+
+  /// Gets the slots of the ids of `count` events at `events` ready, when exact (see
+  /// `SlotSet.warm`).
+  func warm(for events: UnsafePointer<RecordedEvent>, count: Int) {
+    guard !isFiltered else { return }
+    ids.warm(count: count) { events[$0].id }
   }
 }
 
 extension SeenIDs {
   /// Writes the set as it is in memory, for the replay cache.
   func write(to out: inout BinaryWriter) {
-    out.write(isKeyed ? 1 : 0)
-    out.write(isUndecided ? 1 : 0)
-    if isKeyed { keys.write(to: &out) } else { ids.write(to: &out) }
+    out.write(isFiltered ? 1 : 0)
+    out.write(unsure.count)
+    for id in unsure {
+      out.write(id.high)
+      out.write(id.low)
+    }
+    if isFiltered {
+      // A set whose filter a replay is still filling cannot answer: written without one, it
+      // reads back as no set at all.
+      out.write(filter == nil ? 0 : 1)
+      filter?.write(to: &out)
+    } else {
+      ids.write(to: &out)
+    }
     watched.write(to: &out)
     seenWatched.write(to: &out)
   }
 
   /// The set `write(to:)` wrote where `input` reads next, or nil when it is not one.
   init?(reading input: inout BinaryReader) {
-    guard let keyed = input.int(), let undecided = input.int() else { return nil }
-    self.init(capacity: 0, keyed: keyed == 1)
-    if keyed == 1 {
-      guard let keys = SlotSet<UInt64>(reading: &input) else { return nil }
-      self.keys = keys
+    guard let filtered = input.int(), let unsureCount = input.count(itemSize: 16) else {
+      return nil
+    }
+    var unsure: Set<EventID> = []
+    for _ in 0..<unsureCount {
+      guard let high = input.uint64(), let low = input.uint64() else { return nil }
+      unsure.insert(EventID(high: high, low: low))
+    }
+    if filtered == 1 {
+      guard input.int() == 1, let filter = IDFilter(reading: &input) else { return nil }
+      self.init(filter: filter, holdsLog: false, watching: [])
     } else {
       guard let ids = EventIDSet(reading: &input) else { return nil }
+      self.init()
       self.ids = ids
     }
     guard let watched = EventIDSet(reading: &input),
@@ -103,6 +155,6 @@ extension SeenIDs {
     else { return nil }
     self.watched = watched
     self.seenWatched = seenWatched
-    isUndecided = undecided == 1
+    self.unsure = unsure
   }
 }

@@ -3,10 +3,49 @@ import Testing
 
 @testable import ServiceLedger
 
-/// `SeenIDs`: 64-bit keys of the ids in a long replay, which agree with exact ids or say they
-/// are not sure, and a replay that then starts again with exact ids.
-@Suite("The ids a validator has seen: keys that agree with exact ids or step aside")
+/// `SeenIDs` and `IDFilter`: a fixed-size filter of the ids in a long replay, whose answers
+/// agree with exact ids or say they are not sure, and a replay that then settles them.
+@Suite("The ids a validator has seen: a filter that agrees with exact ids or steps aside")
 struct SeenIDsTests {
+  /// `count` random ids.
+  static func ids(_ count: Int, seed: UInt64) -> [EventID] {
+    var random = SplitMix64(seed: seed)
+    return (0..<count).map { _ in EventID(high: random.next(), low: random.next()) }
+  }
+
+  @Test("the filter never forgets an id, and rarely claims one it never saw")
+  func filter() {
+    var filter = IDFilter(words: 100_000, seed: 1)
+    let added = Self.ids(100_000, seed: 2)
+    var alarms = 0
+    for id in added where !filter.insert(id) { alarms += 1 }
+    #expect(alarms <= 2, "ids taken for repeats while filling: \(alarms)")
+    #expect(added.allSatisfy { filter.contains($0) })
+    var repeats = 0
+    for id in added where !filter.insert(id) { repeats += 1 }
+    #expect(repeats == added.count, "a repeat is always a maybe")
+    // 131,072 words, about 84 bits an id.
+    let others = Self.ids(200_000, seed: 3).filter { filter.contains($0) }.count
+    #expect(others <= 2, "ids never added that it may have seen: \(others)")
+  }
+
+  @Test("ids crafted so that their mixed bits run 1, 2, 3 … do not pile into one block")
+  func flooding() {
+    // Without a seed, every one of these ids would go to the same block, which would soon
+    // answer "maybe" for everything.
+    let first: UInt64 = 0x9E37_79B9_7F4A_7C15
+    let second: UInt64 = 0xBF58_476D_1CE4_E5B9
+    let undo = Self.inverse(second) &* Self.inverse(first)
+    var filter = IDFilter(words: 20_000)
+    var alarms = 0
+    for value in 1...UInt64(20_000) {
+      let id = EventID(high: 0, low: value &* undo)
+      #expect(id.mixed == value)
+      if !filter.insert(id) { alarms += 1 }
+    }
+    #expect(alarms <= 2, "\(alarms)")
+  }
+
   /// The inverse of an odd number modulo 2^64.
   static func inverse(_ odd: UInt64) -> UInt64 {
     var inverse = odd
@@ -14,105 +53,95 @@ struct SeenIDsTests {
     return inverse
   }
 
-  /// An id other than `id` with the same key: the same high bits, and low bits whose mix
-  /// differs from `id`'s only in the bit the key sets anyway.
-  static func colliding(with id: EventID) -> EventID {
-    let first: UInt64 = 0x9E37_79B9_7F4A_7C15
-    let second: UInt64 = 0xBF58_476D_1CE4_E5B9
-    let mixed = (id.high ^ id.low &* first) &* second
-    let low = (((mixed ^ 1) &* inverse(second)) ^ id.high) &* inverse(first)
-    return EventID(high: id.high, low: low)
+  @Test(
+    "a filter written for the cache reads back with the same answers; a damaged one does not read")
+  func snapshot() throws {
+    var filter = IDFilter(words: 64)
+    let added = Self.ids(200, seed: 4)
+    for id in added { filter.insert(id) }
+    var out = BinaryWriter()
+    filter.write(to: &out)
+    var input = BinaryReader(out.bytes)
+    let read = try #require(IDFilter(reading: &input))
+    #expect(read.seed == filter.seed)
+    let probes = added + Self.ids(2_000, seed: 5)
+    #expect(probes.map { read.contains($0) } == probes.map { filter.contains($0) })
+    // A size that is not a power of two, and one cut short.
+    var bad = out.bytes
+    bad[8] = 65
+    var badInput = BinaryReader(bad)
+    #expect(IDFilter(reading: &badInput) == nil)
+    var short = BinaryReader(Array(out.bytes.dropLast()))
+    #expect(IDFilter(reading: &short) == nil)
   }
 
-  @Test("the crafted id is another id with the same key")
-  func crafted() {
-    let id = EventID(unchecked: "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b")
-    let other = Self.colliding(with: id)
-    #expect(other != id)
-    #expect(SeenIDs.key(other) == SeenIDs.key(id))
-  }
-
-  @Test("ids crafted so that their mixed bits run 1, 2, 3 … do not pile into one run of slots")
-  func flooding() {
-    // Without a seed, every one of these ids would start its look-up at slot 0, and each
-    // insert would walk past all the ids before it.
-    let first: UInt64 = 0x9E37_79B9_7F4A_7C15
-    let second: UInt64 = 0xBF58_476D_1CE4_E5B9
-    let undo = Self.inverse(second) &* Self.inverse(first)
-    var set = EventIDSet(capacity: 20_000)
-    for value in 1...UInt64(20_000) {
-      let id = EventID(high: 0, low: value &* undo)
-      #expect(id.mixed == value)
-      _ = set.insert(id)
-    }
-    let longest = set.withTable { table, _, _ in
-      var longest = 0
-      var run = 0
-      for offset in stride(from: 0, to: table.count, by: 16) {
-        let empty = table[offset..<(offset + 16)].allSatisfy { $0 == 0 }
-        run = empty ? 0 : run + 1
-        longest = max(longest, run)
-      }
-      return longest
-    }
-    #expect(set.count == 20_000)
-    #expect(longest < 500, "the longest run of filled slots is \(longest)")
-  }
-
-  @Test("keyed and exact sets answer alike on random ids, repeats and removals")
+  @Test(
+    "filtered and exact sets: where they differ on random ids, repeats and removals, the filtered one is unsure"
+  )
   func agreement() {
     var random = SplitMix64(seed: 7)
     var exact = SeenIDs()
-    var keyed = SeenIDs(capacity: 100, keyed: true)
+    // A small filter, so that it answers "maybe" for ids it never saw too.
+    var filtered = SeenIDs(filter: IDFilter(words: 256), holdsLog: false, watching: [])
     var ids: [EventID] = []
-    for step in 0..<20_000 {
+    var differences = 0
+    for step in 0..<5_000 {
       let id =
         step % 7 == 3 && !ids.isEmpty
         ? ids[random.index(ids.count)] : EventID(high: random.next(), low: random.next())
       ids.append(id)
-      let (inExact, inKeyed) = (exact.insert(id), keyed.insert(id))
-      #expect(inExact == inKeyed)
+      let (inExact, inFiltered) = (exact.insert(id), filtered.insert(id))
+      if inExact != inFiltered {
+        differences += 1
+        #expect(inFiltered == false && filtered.unsure.contains(id))
+      }
       if step % 11 == 0 {
         exact.remove(id)
-        keyed.remove(id)
+        filtered.remove(id)
       }
     }
-    #expect(exact.count == keyed.count)
-    // Repeats were answered from keys: the keyed set knew an id had been seen, yet it cannot
-    // tell a repeat from another id with the same key, so it is not sure.
-    #expect(keyed.isUndecided)
+    #expect(differences > 0, "the small filter was meant to be wrong sometimes")
+    #expect(filtered.isUndecided)
     #expect(exact.isUndecided == false)
   }
 
-  @Test("two ids that share a key: the keyed set says it is not sure; the exact one takes both")
-  func collision() {
-    let id = EventID(unchecked: "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b")
-    let other = Self.colliding(with: id)
-    var keyed = SeenIDs(capacity: 10, keyed: true)
-    let first = keyed.insert(id)
-    #expect(first && keyed.isUndecided == false)
-    let second = keyed.insert(other)
-    #expect(second == false && keyed.isUndecided)
-    var exact = SeenIDs()
-    let both = (exact.insert(id), exact.insert(other))
-    #expect(both == (true, true))
+  @Test("watched ids are answered exactly, whatever the filter says")
+  func watched() {
+    let ids = Self.ids(3, seed: 8)
+    // One block: after a few ids, every answer of the filter is "maybe".
+    var set = SeenIDs(filter: IDFilter(words: 8), holdsLog: false, watching: [ids[0], ids[1]])
+    for id in Self.ids(1_000, seed: 9) { _ = set.insert(id) }
+    let unsure = set.unsure.count
+    _ = set.insert(ids[0])
+    let answers = (set.contains(ids[0]), set.contains(ids[1]))
+    #expect(answers == (true, false), "watched: known exactly")
+    #expect(set.unsure.count == unsure)
+    let guessed = set.contains(ids[2])
+    #expect(guessed, "not watched: the filter may have seen it")
+    #expect(set.unsure.contains(ids[2]))
   }
 
-  @Test("whether a retracted id was seen: exact when a retraction named it, a guess otherwise")
-  func watched() {
-    let id = EventID(unchecked: "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b")
-    let other = Self.colliding(with: id)
-    var keyed = SeenIDs(capacity: 10, keyed: true, watching: [id, other])
-    _ = keyed.insert(id)
-    let (seen, seenOther) = (keyed.contains(id), keyed.contains(other))
-    #expect(seen)
-    #expect(seenOther == false, "watched: known exactly not to be there")
-    #expect(keyed.isUndecided == false)
-    var unwatched = SeenIDs(capacity: 10, keyed: true)
-    _ = unwatched.insert(id)
-    let guessed = unwatched.contains(other)
-    #expect(guessed, "its key is there")
-    #expect(unwatched.isUndecided)
+  @Test(
+    "in a replay, ids nobody watches are new until the pass ends; the filling's repeats are then unsure"
+  )
+  func settling() {
+    let ids = Self.ids(4, seed: 10)
+    var set = SeenIDs(filter: nil, holdsLog: true, watching: [ids[0]])
+    let unwatched = (set.insert(ids[1]), set.insert(ids[1]))
+    #expect(unwatched == (true, true), "taken to be new: the filling will say")
+    let watched = (set.insert(ids[0]), set.insert(ids[0]))
+    #expect(watched == (true, false), "watched: exact")
+    let asked = set.contains(ids[2])
+    #expect(asked && set.unsure == [ids[2]], "cannot say while being filled")
+    var filter = IDFilter(words: 1024)
+    for id in ids { filter.insert(id) }
+    set.settle(IDFilling.Result(filter: filter, repeated: [ids[0], ids[1]]))
+    #expect(set.unsure == [ids[1], ids[2]], "a repeat nobody watched")
+    // From here the filter takes the ids itself.
+    let again = set.insert(ids[3])
+    #expect(again == false && set.unsure.contains(ids[3]))
+    let fresh = set.insert(Self.ids(1, seed: 11)[0])
+    #expect(fresh)
   }
 
   /// A ledger of a service, two component events with `first` and `second` as ids, and
@@ -139,40 +168,55 @@ struct SeenIDsTests {
     return try TemporaryLedger(files: ["ledger.jsonl": text])
   }
 
-  @Test("a replay whose keys collide replays again with exact ids: both events count")
-  func replayFallsBack() throws {
-    let id = EventID(unchecked: "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b")
-    let ledger = try Self.ledger(id, Self.colliding(with: id))
+  @Test(
+    "a replay whose filter answers maybe for everything settles it: both events count, no duplicate",
+    arguments: [nil, 8])
+  func replaySettles(words: Int?) throws {
+    let ids = Self.ids(202, seed: 12)
+    // Enough events to fill a filter of one block.
+    let more = ids.dropFirst(2).enumerated().map { index, id in
+      #"{"id":""# + id.rawValue + #"","at":""#
+        + Timestamp(seconds: 1_500_000_000 + index).description
+        + #"","by":"p-1","type":"component.adopted","data":{"service":"a","component":"m\#(index)","on":"2014-01-01"}}"#
+    }
+    let ledger = try Self.ledger(ids[0], ids[1], extra: more)
     defer { ledger.remove() }
     let whole = try ledger.folder.read()
     #expect(whole.problems.isEmpty)
-    let streamed = try ledger.folder.fold(EventCounter(), asOf: nil, knownAt: nil)
-    #expect(streamed.problems.isEmpty)
-    #expect(streamed.fold.count == whole.events.count)
-    #expect(streamed.fold.count == 3)
-    let check = CLI.run(["check", "--as-of", "2015-04-01"], ledger: ledger.path)
-    #expect(check.stdout.contains("duplicate-id") == false, "\(check.stdout)")
+    try IDFilter.$fixedWords.withValue(words) {
+      let streamed = try ledger.folder.fold(EventCounter(), asOf: nil, knownAt: nil)
+      #expect(streamed.problems.isEmpty)
+      #expect(streamed.fold.count == 203)
+      ReplayCache.remove(from: ledger.folder)
+      let check = CLI.run(["check", "--as-of", "2015-04-01"], ledger: ledger.path)
+      #expect(check.stdout.contains("duplicate-id") == false, "\(check.stdout)")
+      let passes = try LedgerStream(folder: ledger.folder).replay(
+        asOf: nil, knownAt: nil, watching: [], into: 0
+      ) { count, _ in count += 1 }.passes
+      #expect(passes == (words == nil ? 1 : 2))
+    }
   }
 
   @Test(
-    "a retraction of an id that is not there but shares a key with one that is: refused, whether the pre-scan saw it or not"
-  )
-  func retractionOfAbsentID() throws {
-    let id = EventID(unchecked: "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b")
-    let other = EventID(unchecked: "0b1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b")
-    let absent = Self.colliding(with: id)
+    "a retraction of an id that is not there: refused, whether the pre-scan saw it or not, whatever the filter",
+    arguments: [nil, 8])
+  func retractionOfAbsentID(words: Int?) throws {
+    let ids = Self.ids(3, seed: 13)
+    let absent = ids[2]
     for type in ["event.retracted", #"event\u002eretracted"#] {
       // The escaped type reads the same, but the pre-scan's byte search does not find it.
       let retraction =
         #"{"id":"00000000-0000-4000-8000-0000000000ff","at":"2015-01-01T00:00:00Z","by":"p-1","type":""#
         + type + #"","data":{"event":""# + absent.rawValue + #"","reason":"x"}}"#
-      let ledger = try Self.ledger(id, other, extra: [retraction])
+      let ledger = try Self.ledger(ids[0], ids[1], extra: [retraction])
       defer { ledger.remove() }
       let whole = try ledger.folder.read()
       #expect(whole.problems.map(\.rule) == [.unknownReference], "\(type)")
-      let streamed = try ledger.folder.fold(EventCounter(), asOf: nil, knownAt: nil)
-      #expect(streamed.problems == whole.problems, "\(type)")
-      #expect(streamed.fold.count == 3, "\(type)")
+      try IDFilter.$fixedWords.withValue(words) {
+        let streamed = try ledger.folder.fold(EventCounter(), asOf: nil, knownAt: nil)
+        #expect(streamed.problems == whole.problems, "\(type)")
+        #expect(streamed.fold.count == 3, "\(type)")
+      }
     }
   }
 }

@@ -31,6 +31,20 @@ final class EventRun: @unchecked Sendable {
     kept?.deallocate()
   }
 
+  /// Reads every cache line of the run's events, so that the merge, about to read them one by
+  /// one, finds them in this core's cache: the decoding thread wrote them on another core, and
+  /// these reads do not depend on each other, so the processor overlaps their waits, where
+  /// reading one event at a time waits for each (measured on 1M events: most of the
+  /// validator's time was that wait).
+  func warm() {
+    let bytes = UnsafeRawPointer(base)
+    var sum: UInt8 = 0
+    for offset in stride(from: 0, to: count * MemoryLayout<RecordedEvent>.stride, by: 64) {
+      sum &+= bytes.load(fromByteOffset: offset, as: UInt8.self)
+    }
+    keep(sum)
+  }
+
   /// Makes room for the merge's notes, once the run is complete.
   func startKeeping() {
     kept = .allocate(capacity: max(count, 1))

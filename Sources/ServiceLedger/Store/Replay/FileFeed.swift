@@ -29,14 +29,18 @@ final class FileFeed: @unchecked Sendable {
   private let queue: OperationQueue
   /// Where the replay numbers the services its volume reports name.
   private let numbering: ServiceNumbers
+  /// Where the ids decoded go, when the replay filters them.
+  private let filling: IDFilling?
 
   init(
-    cursor: FileCursor, reader: LogFileReader, queue: OperationQueue, numbering: ServiceNumbers
+    cursor: FileCursor, reader: LogFileReader, queue: OperationQueue, numbering: ServiceNumbers,
+    filling: IDFilling? = nil
   ) {
     self.cursor = cursor
     self.reader = reader
     self.queue = queue
     self.numbering = numbering
+    self.filling = filling
     queue.addOperation { [self] in decode() }
   }
 
@@ -85,9 +89,12 @@ final class FileFeed: @unchecked Sendable {
     let name = cursor.name
     let memos = self.memos ?? [MemoBox(numbering), MemoBox(numbering)]
     self.memos = memos
+    let filling = self.filling
     DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
       let memo = memos[min(index, memos.count - 1)]
-      results.store(chunks[index].decode(reader, name: name, memo: memo), at: index)
+      let decoded = chunks[index].decode(reader, name: name, memo: memo)
+      filling?.add(decoded.events.base, count: decoded.events.count)
+      results.store(decoded, at: index)
     }
     var decoded: Decoded = ([], [])
     for index in chunks.indices {

@@ -6,16 +6,17 @@ extension LedgerStream {
   ///
   /// A retraction comes after the event it withdraws, so the replay starts from `assumed`
   /// retractions (none, or those a cache remembers) and, if the log's valid retractions turn
-  /// out to differ, replays once more knowing them (and a pass whose keys of the ids were not
-  /// enough once more with exact ids): one pass when the assumptions hold.
+  /// out to differ, replays once more knowing them (and a pass whose filter of the ids was not
+  /// enough once more, watching the ids it was not sure of): one pass when the assumptions
+  /// hold.
   /// - Parameters:
   ///   - opened: the files, when already opened for the first pass.
   ///   - asOf: valid time; nil for no limit.
   ///   - knownAt: knowledge time; nil for everything recorded.
   ///   - assumed: ids believed retracted.
-  ///   - watching: the ids every retraction names, for a validator that keeps keys of the
-  ///     ids (`SeenIDs`); nil for exact ids. A pass whose keys were not enough is replayed
-  ///     with exact ids.
+  ///   - watching: the ids every retraction names, for a validator that keeps a filter of the
+  ///     ids (`SeenIDs`); nil for exact ids. A pass whose filter was not enough is replayed
+  ///     watching the ids it was not sure of too (after two such passes, with exact ids).
   ///   - initial: the empty fold state.
   ///   - every: given every valid event first, in force or not, retractions included.
   ///   - finished: when `knownAt` is nil, given each merged run of events with the events
@@ -40,6 +41,9 @@ extension LedgerStream {
     try withoutActuallyEscaping(apply) { (apply) throws(LedgerError) in
       var retracted = assumed
       var watching = watching
+      // The filter of the log's ids, once a pass has filled it.
+      var ids: IDFilter?
+      var unsurePasses = 0
       var passes = 0
       var opened = opened
       while true {
@@ -71,11 +75,13 @@ extension LedgerStream {
             // Not in force at `asOf`, but part of the log at a later date: the cache keeps it.
             return knownAt == nil && event.type != .eventRetracted
               && !retracted.contains(event.id)
-          }, finished: knownAt == nil ? finished : nil, watching: watching)
+          }, finished: knownAt == nil ? finished : nil, watching: watching, filter: ids)
         opened = nil
         if let worker { state = worker.finish() }
+        ids = summary.validator.ids.filter
         if summary.validator.isUndecided {
-          watching = nil
+          unsurePasses += 1
+          watching = unsurePasses > 2 ? nil : watching?.union(summary.validator.ids.unsure)
           continue
         }
         if observed == retracted { return (state, summary, retracted, passes) }
@@ -149,7 +155,7 @@ extension LedgerFolder {
 
   /// The log streamed through the replay, which rebuilds the cache on the way when
   /// `savingCache`, it is a full replay of a valid log and no fold is given every event. The
-  /// validator keeps 64-bit keys of the ids (`SeenIDs`) unless `exactIDs`.
+  /// validator keeps a filter of the ids (`SeenIDs`) unless `exactIDs`.
   func streamed<State>(
     asOf: CivilDate?, knownAt: Timestamp?, reader: LogFileReader, savingCache: Bool = true,
     exactIDs: Bool = false,
@@ -158,7 +164,7 @@ extension LedgerFolder {
   ) throws(LedgerError) -> (state: State, summary: LedgerStream.Summary) {
     // The files start decoding while the retractions are looked for.
     let stream = LedgerStream(folder: self, reader: reader)
-    let opened = try stream.open()
+    let opened = try stream.open(fillingIDs: !exactIDs)
     let scanned = try RetractionScan.targets(in: self, knownAt: knownAt, reader: reader)
     // The cache's events are gathered on the other core, a merged run at a time.
     // A fold given every event (`ledger check`) reads the log and leaves the folder as it was.
@@ -169,7 +175,7 @@ extension LedgerFolder {
       finished: compactor.map { compactor in { compactor.add($0) } },
       startingPass: compactor.map { compactor in { compactor.reset() } }, apply)
     // Gathered in the last pass only (another pass starts the compactor again: retractions
-    // other than the scan found, or ids whose keys were not enough).
+    // other than the scan found, or ids the filter was not sure of).
     if let compact = compactor?.finish(), knownAt == nil, result.summary.problems.isEmpty {
       saveCache(result.summary, compact)
     }

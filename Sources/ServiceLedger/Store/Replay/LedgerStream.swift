@@ -107,17 +107,24 @@ public struct LedgerStream: Sendable {
   ///   - opened: the files, when already opened.
   ///   - body: given each valid event; says whether the cache keeps it.
   ///   - finished: given each merged run, with notes on the events kept.
-  ///   - watching: with the ids that retractions name, the validator keeps 64-bit keys of the
-  ///     ids (`SeenIDs`): the summary's validator then says whether that was enough
+  ///   - watching: with the ids the validator must answer for exactly (those retractions
+  ///     name, and those an earlier pass was not sure of), it keeps a filter of the ids
+  ///     (`SeenIDs`): the summary's validator then says whether that was enough
   ///     (`isUndecided`); nil for exact ids.
+  ///   - filter: the filter of every id of the log, from an earlier pass; nil to fill one as
+  ///     the files are decoded.
   /// - Returns: the problems, the files' states and the validator.
   /// - Throws: `LedgerError` when the folder or a file cannot be read.
   func replay(
     _ opened: OpenFiles? = nil, keeping body: (RecordedEvent) -> Bool,
-    finished: ((EventRun) -> Void)?, watching: Set<EventID>? = nil
+    finished: ((EventRun) -> Void)?, watching: Set<EventID>? = nil, filter: IDFilter? = nil
   ) throws(LedgerError) -> Summary {
     let files: OpenFiles
-    if let opened { files = opened } else { files = try open() }
+    if let opened {
+      files = opened
+    } else {
+      files = try open(fillingIDs: watching != nil && filter == nil)
+    }
     let feeds = files.feeds
     let bytes = files.bytes
     var heads = [Head](repeating: Head(), count: feeds.count)
@@ -125,7 +132,9 @@ public struct LedgerStream: Sendable {
     var current = [EventRun?](repeating: nil, count: feeds.count)
     var waiting = [[EventRun]](repeating: [], count: feeds.count)
     var summary = Summary()
-    var validator = ReferenceValidator(expectedEvents: bytes / 256, watching: watching)
+    var validator =
+      watching.map { ReferenceValidator(filter: filter, watching: $0) }
+      ?? ReferenceValidator(expectedEvents: bytes / 256)
     while true {
       for index in heads.indices where heads[index].events == nil && !heads[index].isDone {
         if let run = current[index] {
@@ -139,6 +148,7 @@ public struct LedgerStream: Sendable {
             if finished != nil { run.startKeeping() }
             heads[index].start(run)
             validator.prepare(for: run.base, count: run.count)
+            run.warm()
             current[index] = run
           } else if let block = try feeds[index].take() {
             waiting[index] = block.runs
@@ -180,6 +190,7 @@ public struct LedgerStream: Sendable {
         lineCount: feed.cursor.nextLine - 1, lastAt: heads[index].lastAt)
     }
     summary.problems.sort { ($0.file, $0.line) < ($1.file, $1.line) }
+    if watching != nil { validator.ids.settle(files.filling?.finish()) }
     summary.validator = validator
     return summary
   }
@@ -191,33 +202,41 @@ public struct LedgerStream: Sendable {
     let feeds: [FileFeed]
     /// Their total size.
     let bytes: Int
+    /// The filter of ids their decoding fills, when asked to.
+    let filling: IDFilling?
 
-    init(feeds: [FileFeed], bytes: Int) {
+    init(feeds: [FileFeed], bytes: Int, filling: IDFilling?) {
       self.feeds = feeds
       self.bytes = bytes
+      self.filling = filling
     }
   }
 
-  /// Opens the folder's files and starts decoding them.
+  /// Opens the folder's files and starts decoding them; `fillingIDs`: and filling a filter of
+  /// their ids (`IDFilling`) as they are decoded.
   /// - Throws: `LedgerError` when the folder or a file cannot be read.
-  func open() throws(LedgerError) -> OpenFiles {
-    var feeds: [FileFeed] = []
+  func open(fillingIDs: Bool = false) throws(LedgerError) -> OpenFiles {
+    var cursors: [FileCursor] = []
     var bytes = 0
-    let queue = FileFeed.decodingQueue()
-    let numbering = ServiceNumbers()
     // The lines of an append that was cut off are left out, and reported.
     var journal: AppendJournal?
     if case .pending(let pending) = AppendJournal.state(in: folder) { journal = pending }
     for name in try folder.fileNames() {
       let path = folder.path(of: name)
-      let cursor = try FileCursor(
-        path: path, name: name, blockSize: blockSize,
-        committed: journal?.committedLength(of: name, at: path))
-      feeds.append(FileFeed(cursor: cursor, reader: reader, queue: queue, numbering: numbering))
+      cursors.append(
+        try FileCursor(
+          path: path, name: name, blockSize: blockSize,
+          committed: journal?.committedLength(of: name, at: path)))
       var status = stat()
       if stat(path, &status) == 0 { bytes += Int(status.st_size) }
     }
-    return OpenFiles(feeds: feeds, bytes: bytes)
+    let filling = fillingIDs ? IDFilling(IDFilter(forLogOf: bytes)) : nil
+    let queue = FileFeed.decodingQueue()
+    let numbering = ServiceNumbers()
+    let feeds = cursors.map {
+      FileFeed(cursor: $0, reader: reader, queue: queue, numbering: numbering, filling: filling)
+    }
+    return OpenFiles(feeds: feeds, bytes: bytes, filling: filling)
   }
 
   /// Checks one event in replay order and, when it is valid, passes it to `body`.

@@ -1,0 +1,49 @@
+import Dispatch
+
+/// A replay's `IDFilter`, filled from the blocks the decoding threads finish (in whatever order
+/// they finish them), on a serial queue of its own, so that the replay's thread does not look
+/// up each id. What it gives at the end of the pass: the filter, and every id it met when the
+/// filter already (maybe) held it. An id in the log twice is among those, whichever line
+/// came first.
+final class IDFilling: @unchecked Sendable {
+  /// What a pass's decoding made of its ids.
+  struct Result: Sendable {
+    var filter: IDFilter
+    /// The ids the filter (maybe) held when they came: repeats, and a few false alarms.
+    var repeated: Set<EventID>
+  }
+
+  private var result: Result
+  /// Read from the decoding threads: it never changes.
+  private let layout: IDFilter.Layout
+  private let queue = DispatchQueue(label: "ledger.ids")
+  /// Batches may wait here, each holding its ids; a few at most, so that memory stays bounded
+  /// if this falls behind the decoding.
+  private let room = DispatchSemaphore(value: 8)
+
+  /// A filling of `filter`.
+  init(_ filter: IDFilter) {
+    result = Result(filter: filter, repeated: [])
+    layout = filter.layout
+  }
+
+  /// Adds the ids of the `count` events at `events`.
+  func add(_ events: UnsafePointer<RecordedEvent>, count: Int) {
+    guard count > 0 else { return }
+    // Where each goes is worked out on the decoding thread.
+    let batch = (0..<count).map { (id: events[$0].id, place: layout.place(events[$0].id)) }
+    room.wait()
+    queue.async {
+      // Each id's block is read first: the reads do not depend on each other, so the processor
+      // overlaps their waits for memory, where setting the bits one id at a time waits for each.
+      self.result.filter.warm(batch.lazy.map(\.place))
+      for (id, place) in batch where !self.result.filter.insert(place) {
+        self.result.repeated.insert(id)
+      }
+      self.room.signal()
+    }
+  }
+
+  /// The filter and the repeats, once every block is decoded.
+  func finish() -> Result { queue.sync { result } }
+}
