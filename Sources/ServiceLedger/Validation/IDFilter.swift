@@ -1,16 +1,16 @@
 /// A Bloom filter of event ids, of a fixed size: it answers "certainly not seen" or "maybe
 /// seen", and holds a log of any length in the same memory.
 ///
-/// Each id sets 16 bits in one 64-byte block (two in each of its eight words), so an insert
-/// or a look-up touches one cache line. At 64 bits an id (the size a replay gives it, up to
-/// its largest) a "maybe" for an id never seen comes about once in ten million; at 44 bits
-/// an id (3,000,000 events in the largest filter) about once in a hundred million.
+/// Each id sets 16 bits in one 128-byte block (one in each of its sixteen words), so an insert
+/// or a look-up touches two neighbouring cache lines. Filling the largest filter with the
+/// ids of 1,000,000 events, a "maybe" for an id not seen before comes about once in ten
+/// million ledgers; with 3,000,000, about once in seventy (a second pass then settles it).
 ///
 /// Which block an id goes to depends on a random seed as well as on its bits, so that ids
 /// crafted to share a block (an id's mix can be undone) do not fill it and make every
 /// answer "maybe".
 struct IDFilter: Sendable {
-  /// The words, each block on a cache line of its own; shared by copies until one changes.
+  /// The words, each block on two cache lines of its own; shared by copies until one changes.
   private var storage: Words
   /// Mixed into every id's bits; kept with a saved filter.
   let seed: UInt64
@@ -20,9 +20,13 @@ struct IDFilter: Sendable {
   /// The least: 512 bytes.
   static let smallest = 64
 
-  /// An empty filter of at least `words` 64-bit words (the next power of two, at least 8).
+  /// The words of a block.
+  static let blockWords = 16
+
+  /// An empty filter of at least `words` 64-bit words (the next power of two, at least one
+  /// block).
   init(words: Int, seed: UInt64 = .random(in: .min ... .max)) {
-    var size = 8
+    var size = Self.blockWords
     while size < min(words, Self.largest) { size <<= 1 }
     storage = Words(count: size)
     self.seed = seed
@@ -42,16 +46,17 @@ struct IDFilter: Sendable {
   /// Its size in bytes.
   var byteCount: Int { storage.count * 8 }
 
-  /// Where an id's bits go: the block's first word, and the two bits of each word.
+  /// Where an id's bits go: the block's first word, and the bit of each word.
   struct Place {
     let block: Int
     let high: UInt64
     let low: UInt64
 
-    /// The two bits of word `index` (0 ..< 8).
+    /// The bit of word `index` (0 ..< 16): six bits of `high` for the first eight, of `low`
+    /// for the rest.
     func mask(_ index: Int) -> UInt64 {
-      let shift = UInt64(index * 6)
-      return 1 << (high >> shift & 63) | 1 << (low >> shift & 63)
+      let bits = index < 8 ? high : low
+      return 1 << (bits >> UInt64(index % 8 * 6) & 63)
     }
   }
 
@@ -69,8 +74,9 @@ struct IDFilter: Sendable {
       let low = IDFilter.mix(high ^ id.high)
       // The masks take the low 48 bits of each; the block, 32 of the 32 left.
       let top = high >> 48 | (low >> 48) << 16
-      let block = Int(truncatingIfNeeded: (top * UInt64(words / 8)) >> 32)
-      return Place(block: block * 8, high: high, low: low)
+      let blocks = UInt64(words / IDFilter.blockWords)
+      let block = Int(truncatingIfNeeded: (top * blocks) >> 32)
+      return Place(block: block * IDFilter.blockWords, high: high, low: low)
     }
   }
 
@@ -85,7 +91,7 @@ struct IDFilter: Sendable {
     if !isKnownUniquelyReferenced(&storage) { storage = Words(copying: storage) }
     let block = storage.words + place.block
     var isNew = false
-    for index in 0..<8 {
+    for index in 0..<Self.blockWords {
       let mask = place.mask(index)
       isNew = isNew || block[index] & mask != mask
       block[index] |= mask
@@ -96,7 +102,9 @@ struct IDFilter: Sendable {
   /// Reads the blocks at `places`, so that inserting them soon after finds them in the cache.
   func warm(_ places: some Sequence<Place>) {
     var sum: UInt64 = 0
-    for place in places { sum &+= storage.words[place.block] }
+    for place in places {
+      sum &+= storage.words[place.block] &+ storage.words[place.block + Self.blockWords / 2]
+    }
     keep(sum)
   }
 
@@ -104,7 +112,7 @@ struct IDFilter: Sendable {
   func contains(_ id: EventID) -> Bool {
     let place = place(id)
     let block = storage.words + place.block
-    return (0..<8).allSatisfy { block[$0] & place.mask($0) == place.mask($0) }
+    return (0..<Self.blockWords).allSatisfy { block[$0] & place.mask($0) == place.mask($0) }
   }
 
   /// MurmurHash3's finaliser.
@@ -127,7 +135,7 @@ extension IDFilter {
   /// The filter `write(to:)` wrote where `input` reads next, or nil when it is not one.
   init?(reading input: inout BinaryReader) {
     guard let seed = input.uint64(), let count = input.int(),
-      count >= 8, count <= Self.largest, count.nonzeroBitCount == 1,
+      count >= Self.blockWords, count <= Self.largest, count.nonzeroBitCount == 1,
       let storage = input.withBytes(
         count * 8,
         { bytes in
@@ -142,7 +150,8 @@ extension IDFilter {
   }
 }
 
-/// A filter's words, aligned so that each block of eight is one cache line.
+/// A filter's words, aligned so that each block starts a cache line (of 64 bytes; 128 for the
+/// processors that fetch lines in pairs).
 private final class Words: @unchecked Sendable {
   let words: UnsafeMutablePointer<UInt64>
   let count: Int
@@ -150,7 +159,7 @@ private final class Words: @unchecked Sendable {
   /// `count` words, all 0.
   init(count: Int) {
     self.count = count
-    words = UnsafeMutableRawPointer.allocate(byteCount: count * 8, alignment: 64)
+    words = UnsafeMutableRawPointer.allocate(byteCount: count * 8, alignment: 128)
       .bindMemory(to: UInt64.self, capacity: count)
     words.initialize(repeating: 0, count: count)
   }
