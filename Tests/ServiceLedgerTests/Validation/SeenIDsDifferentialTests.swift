@@ -73,7 +73,8 @@ struct SeenIDsDifferentialTests {
     let (ledger, lines) = try Self.ledger(valid: valid)
     defer { ledger.remove() }
     if valid {
-      // Appended through the cache, which keeps keys: the writer must fall back to exact ids.
+      // Appended through the cache, which keeps a filter of the ids: the writer falls back to
+      // exact ids wherever it answers "maybe".
       _ = try ledger.folder.fold(IDs(), asOf: nil, knownAt: nil)
       #expect(ledger.folder.hasFile(ReplayCache.fileName))
       let run = CLI.run(
@@ -96,7 +97,7 @@ struct SeenIDsDifferentialTests {
     let read = try ledger.folder.read()
     #expect(read.problems.contains { $0.rule == .duplicateID } == !valid)
     #expect(read.problems.isEmpty == valid, "\(read.problems.prefix(3))")
-    // A cold replay that took more than one pass (keys shared, a retraction unseen) still
+    // A cold replay that took more than one pass (ids the filter was unsure of, a retraction unseen) still
     // leaves a cache for the next, when the log is valid.
     ReplayCache.remove(from: ledger.folder)
     _ = try ledger.folder.fold(IDs(), asOf: nil, knownAt: nil)

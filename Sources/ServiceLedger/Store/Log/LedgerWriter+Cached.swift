@@ -11,7 +11,7 @@ extension LedgerWriter {
 
   /// Stamps, checks (against `roles.json` too) and writes `batches` against a current
   /// `cache`, then updates the cache; nil when an event would replay before a cached one, a
-  /// retraction withdraws an event the cache does not hold, or the cache's keys of the ids
+  /// retraction withdraws an event the cache does not hold, or the cache's filter of the ids
   /// cannot say for sure whether an id is new or was seen (`SeenIDs`), so the log must be
   /// streamed instead.
   func appendCached(
@@ -51,7 +51,7 @@ extension LedgerWriter {
       do throws(EventError) {
         try validator.validate(event)
       } catch {
-        // A guess about ids (the cache keeps keys of them) is settled by the exact path.
+        // A guess about ids (the cache keeps a filter of them) is settled by the exact path.
         if validator.isUndecided { return nil }
         throw LedgerError.rejected(source: source, line: line, reason: error.description)
       }
