@@ -65,6 +65,21 @@ struct ContentHash: Sendable, Equatable {
     bytes.withUnsafeBytes { update($0) }
   }
 
+  /// The bytes of `digest`.
+  static let digestSize = 40
+
+  /// What the state comes to, as bytes to keep at the end of a file: the lanes once the bytes
+  /// of an unfinished stripe are taken in (after zeros to fill it), then the length.
+  var digest: [UInt8] {
+    var hash = self
+    if !pending.isEmpty { hash.update([UInt8](repeating: 0, count: 32 - pending.count)) }
+    var out = BinaryWriter()
+    for lane in [hash.lanes.0, hash.lanes.1, hash.lanes.2, hash.lanes.3, UInt64(length)] {
+      out.write(lane)
+    }
+    return out.bytes
+  }
+
   private mutating func consume(_ start: UnsafeRawPointer, stripes: Int) {
     var (a, b, c, d) = lanes
     var pointer = start

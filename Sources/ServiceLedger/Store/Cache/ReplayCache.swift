@@ -86,11 +86,22 @@ struct ReplayCache: Sendable {
     return cache
   }
 
-  /// The validator saved with the cache whose token is `token`.
+  /// The validator saved with the cache whose token is `token`; nil when the file's bytes do
+  /// not hash to the digest at its end (`StreamedFile.write(to:hashed:)`). An append trusts
+  /// it to say which ids are new: a bit flipped in a filter's seed or words, or in a table
+  /// of ids, would let a repeated id be written, so it is not enough that it parses.
   static func loadValidator(_ folder: LedgerFolder, token: UInt64) -> ReferenceValidator? {
     guard let data = FileManager.default.contents(atPath: folder.path(of: validatorFileName))
     else { return nil }
-    var input = BinaryReader([UInt8](data))
+    var bytes = [UInt8](data)
+    let digestSize = ContentHash.digestSize
+    guard bytes.count >= digestSize else { return nil }
+    let digest = Array(bytes.suffix(digestSize))
+    bytes.removeLast(digestSize)
+    var hash = ContentHash()
+    hash.update(bytes)
+    guard hash.digest == digest else { return nil }
+    var input = BinaryReader(bytes)
     guard input.uint64() == token else { return nil }
     return ReferenceValidator(snapshot: &input)
   }
@@ -100,7 +111,9 @@ struct ReplayCache: Sendable {
   func save(to folder: LedgerFolder) {
     guard let validator else { return }
     let token = UInt64.random(in: 1...UInt64.max)
-    let written = StreamedFile.write(to: folder.path(of: ReplayCache.validatorFileName)) { out in
+    let written = StreamedFile.write(
+      to: folder.path(of: ReplayCache.validatorFileName), hashed: true
+    ) { out in
       out.write(token)
       validator.writeSnapshot(to: &out)
     }
@@ -140,13 +153,18 @@ struct ReplayCache: Sendable {
 /// Writes a file through a `BinaryWriter` a megabyte at a time, to a temporary file renamed
 /// over the target at the end (not `fsync`ed: a cache can be rebuilt).
 enum StreamedFile {
+  /// `hashed`: the file ends with the digest of the bytes before it (`ContentHash.digest`).
   /// - Returns: whether the whole file was written and put in place.
-  static func write(to path: String, _ body: (inout BinaryWriter) -> Void) -> Bool {
+  static func write(
+    to path: String, hashed: Bool = false, _ body: (inout BinaryWriter) -> Void
+  ) -> Bool {
     let temporary = path + ".tmp-" + String(getpid())
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { return false }
     var ok = true
-    var out = BinaryWriter { raw in
+    var hash = ContentHash()
+    let sink = { (raw: UnsafeRawBufferPointer) in
+      if hashed { hash.update(raw) }
       var offset = 0
       while ok, offset < raw.count {
         let count = writeBytes(descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset)
@@ -155,8 +173,10 @@ enum StreamedFile {
         offset += max(count, 0)
       }
     }
+    var out = BinaryWriter(sink: sink)
     body(&out)
     out.flush()
+    if hashed { hash.digest.withUnsafeBytes { sink($0) } }
     close(descriptor)
     guard ok, rename(temporary, path) == 0 else {
       unlink(temporary)
