@@ -99,9 +99,10 @@ public struct Catalogue: Sendable, Equatable {
   }
 
   private mutating func update(_ id: ServiceID, _ change: (inout ServiceRecord) -> Void) {
-    guard var record = records[id] else { return }
-    change(&record)
-    records[id] = record
+    // Changed where it lies: a copy taken out would share its components with the one left
+    // in, and adding one would copy them all (quadratic in a service's components).
+    guard let index = records.index(forKey: id) else { return }
+    change(&records.values[index])
   }
 
   /// Records a change of `person`'s role on `service` unless a later-dated one is known, and
