@@ -323,4 +323,33 @@ struct SeenIDsHostileTests {
     #expect(run.stderr.contains("already in the ledger"), "\(damage): \(run.stderr)")
     #expect(try ledger.folder.read().problems.isEmpty)
   }
+
+  @Test("a cache copied over from another ledger, whole or the validator alone, is not used")
+  func cacheFromAnotherLedger() throws {
+    let (ledger, ids) = try Self.ledger(adoptions: 30)
+    defer { ledger.remove() }
+    // Another ledger of the same size and file name: other components, the same ids.
+    let (other, _) = try Self.ledger(adoptions: 30)
+    defer { other.remove() }
+    try other.write(
+      "ledger.jsonl",
+      other.text("ledger.jsonl").replacingOccurrences(
+        of: #""component":"c"#, with: #""component":"d"#))
+    #expect(other.bytes("ledger.jsonl").count == ledger.bytes("ledger.jsonl").count)
+    _ = try ledger.folder.fold(EventCounter(), asOf: nil, knownAt: nil)
+    _ = try other.folder.fold(EventCounter(), asOf: nil, knownAt: nil)
+    for names in [
+      [ReplayCache.validatorFileName], [ReplayCache.fileName, ReplayCache.validatorFileName],
+    ] {
+      for name in names {
+        try Data(other.bytes(name)).write(to: URL(fileURLWithPath: ledger.folder.path(of: name)))
+      }
+      #expect(ReplayCache.current(ledger.folder, withValidator: true) == nil, "\(names)")
+      let run = CLI.run(
+        ["append"], ledger: ledger.path,
+        input: Self.adoption(ids[9], seconds: nil, component: "again") + "\n")
+      #expect(run.stderr.contains("already in the ledger"), "\(names): \(run.stderr)")
+    }
+    #expect(try ledger.folder.read().problems.isEmpty)
+  }
 }
