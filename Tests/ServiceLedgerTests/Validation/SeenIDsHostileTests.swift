@@ -352,4 +352,47 @@ struct SeenIDsHostileTests {
     }
     #expect(try ledger.folder.read().problems.isEmpty)
   }
+
+  @Test(
+    "a generated log of several blocks, random lines given ids of other lines: as the whole-log read",
+    arguments: [nil, 16], [UInt64(1), 2, 3])
+  func randomRepeats(words: Int?, seed: UInt64) throws {
+    let ledger = try DecodingPathTests.generated(services: 12, events: 5000, seed: seed)
+    defer { ledger.remove() }
+    var random = SplitMix64(seed: seed)
+    let names = try ledger.folder.fileNames()
+    var pool: [String] = []
+    for name in names {
+      for line in ledger.text(name).split(separator: "\n") {
+        if let range = line.range(of: #""id":""#) {
+          pool.append(String(line[range.upperBound...].prefix(36)))
+        }
+      }
+    }
+    for name in names {
+      var lines = ledger.text(name).split(separator: "\n").map(String.init)
+      for index in lines.indices where random.index(40) == 0 {
+        guard let range = lines[index].range(of: #""id":""#) else { continue }
+        let start = range.upperBound
+        let end = lines[index].index(start, offsetBy: 36)
+        lines[index].replaceSubrange(start..<end, with: pool[random.index(pool.count)])
+      }
+      try ledger.write(name, lines.joined(separator: "\n") + "\n")
+    }
+    let read = try ledger.folder.read()
+    #expect(read.problems.contains { $0.rule == .duplicateID })
+    try IDFilter.$fixedWords.withValue(words) {
+      for knownAt in [nil, read.events[read.events.count / 2].at] {
+        let expected = read.fold(SeenIDsDifferentialTests.IDs(), asOf: nil, knownAt: knownAt) {
+          $0.every.append($1.id)
+        }
+        let streamed = try ledger.folder.fold(
+          SeenIDsDifferentialTests.IDs(), asOf: nil, knownAt: knownAt
+        ) { $0.every.append($1.id) }
+        #expect(streamed.problems == read.problems)
+        #expect(streamed.fold.every == expected.every)
+        #expect(streamed.fold.inForce == expected.inForce)
+      }
+    }
+  }
 }
