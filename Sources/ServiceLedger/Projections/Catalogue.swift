@@ -109,10 +109,10 @@ public struct Catalogue: Sendable, Equatable {
   /// recomputes the service's managers and associates.
   private mutating func change(_ service: ServiceID, _ person: PersonID, to tenure: Tenure) {
     guard records[service] != nil else { return }
-    var people = tenures[service, default: [:]]
-    if let known = people[person], tenure.on < known.on { return }
-    people[person] = tenure
-    tenures[service] = people
+    if let known = tenures[service]?[person], tenure.on < known.on { return }
+    // Changed where it lies, as `update` does: not copied out and back per change.
+    tenures[service, default: [:]][person] = tenure
+    let people = tenures[service, default: [:]]
     update(service) { record in
       record.managers = people.filter { $0.value.role == .serviceManager }.keys.sorted()
       record.associates = people.filter { $0.value.role == .associate }.keys.sorted()

@@ -2,7 +2,7 @@
 /// seen", and holds a log of any length in the same memory.
 ///
 /// Each id sets 16 bits in one 128-byte block (one in each of its sixteen words), so an insert
-/// or a look-up touches two neighbouring cache lines. Filling the largest filter with the
+/// or a look-up touches two neighbouring cache lines. Filling a filter of 16 MiB with the
 /// ids of 1,000,000 events, a "maybe" for an id not seen before comes about once in ten
 /// million ledgers; with 3,000,000, about once in seventy (a second pass then settles it).
 ///
@@ -15,8 +15,10 @@ struct IDFilter: Sendable {
   /// Mixed into every id's bits; kept with a saved filter.
   let seed: UInt64
 
-  /// The most memory a filter takes: 16 MiB.
-  static let largest = 1 << 21
+  /// The most memory a filter for a log up to 1 GiB takes: 16 MiB (`init(forLogOf:)`).
+  static let flat = 1 << 21
+  /// The most words a filter has: 8 GiB, for a log of 256 GiB.
+  static let largest = 1 << 30
   /// The least: 512 bytes.
   static let smallest = 64
 
@@ -33,10 +35,14 @@ struct IDFilter: Sendable {
   }
 
   /// A filter for the ids of a log of `bytes` bytes: 64 bits for every 256 bytes of it (a
-  /// line of the log is 150 to 400), between `smallest` and `largest` words; or
-  /// `fixedWords` words, where set.
+  /// line of the log is 150 to 400), from `smallest` words up to 16 MiB (`flat`); beyond,
+  /// 64 bits for every 512 bytes (16 MiB up to a log of 1 GiB), so that the filter still
+  /// holds some 20 bits an id or more and a false alarm stays rare. `fixedWords` words, where
+  /// set.
   init(forLogOf bytes: Int) {
-    self.init(words: Self.fixedWords ?? max(Self.smallest, bytes / 256))
+    let words =
+      bytes / 256 <= Self.flat ? max(Self.smallest, bytes / 256) : max(Self.flat, bytes / 512)
+    self.init(words: Self.fixedWords ?? words)
   }
 
   /// The size of every filter made for a log, where set: tests make it tiny, so that most

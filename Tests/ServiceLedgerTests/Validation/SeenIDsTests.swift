@@ -29,6 +29,17 @@ struct SeenIDsTests {
     #expect(others <= 2, "ids never added that it may have seen: \(others)")
   }
 
+  @Test("a replay's filter: 64 bits for every 256 bytes of log up to 16 MiB, then for every 512")
+  func sizes() {
+    let mebibyte = 1 << 20
+    #expect(IDFilter(forLogOf: 0).byteCount == IDFilter.smallest * 8)
+    #expect(IDFilter(forLogOf: 10 * mebibyte).byteCount == 512 * 1024)
+    #expect(IDFilter(forLogOf: 303_000_000).byteCount == 16 * mebibyte)
+    #expect(IDFilter(forLogOf: 909_000_000).byteCount == 16 * mebibyte)
+    #expect(IDFilter(forLogOf: 2_000_000_000).byteCount == 32 * mebibyte)
+    #expect(IDFilter.$fixedWords.withValue(8) { IDFilter(forLogOf: 909_000_000).byteCount } == 128)
+  }
+
   @Test("ids crafted so that their mixed bits run 1, 2, 3 … do not pile into one block")
   func flooding() {
     // Without a seed, every one of these ids would go to the same block, which would soon

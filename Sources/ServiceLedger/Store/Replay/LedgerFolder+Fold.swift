@@ -16,7 +16,8 @@ extension LedgerStream {
   ///   - assumed: ids believed retracted.
   ///   - watching: the ids every retraction names, for a validator that keeps a filter of the
   ///     ids (`SeenIDs`); nil for exact ids. A pass whose filter was not enough is replayed
-  ///     watching the ids it was not sure of too (after two such passes, with exact ids).
+  ///     watching the ids it was not sure of too (after three such passes, or for more than a
+  ///     million such ids, with exact ids).
   ///   - initial: the empty fold state.
   ///   - every: given every valid event first, in force or not, retractions included.
   ///   - finished: when `knownAt` is nil, given each merged run of events with the events
@@ -81,7 +82,10 @@ extension LedgerStream {
         ids = summary.validator.ids.filter
         if summary.validator.isUndecided {
           unsurePasses += 1
-          watching = unsurePasses > 2 ? nil : watching?.union(summary.validator.ids.unsure)
+          // Exact ids, should the filter have said "maybe" to a great many (a log far larger
+          // than it was sized for): watched, each takes more room than in the exact set.
+          let unsure = summary.validator.ids.unsure
+          watching = unsurePasses > 2 || unsure.count > 1 << 20 ? nil : watching?.union(unsure)
           continue
         }
         if observed == retracted { return (state, summary, retracted, passes) }
