@@ -196,6 +196,9 @@ private struct KeptReports {
   private var periods: [(to: Int, from: Int)] = []
   private var places: [Place] = []
   private var texts: [CompactLog.Line.Text] = []
+  /// Pruned again past this many reports: twice those the last pruning kept, so that a service
+  /// whose horizon holds many reports (daily ones) is not pruned at every report.
+  private var pruneAt = 64
 
   /// The reports' lines, in period order; `files` names their files.
   func lines(files: [String]) -> [CompactLog.Line] {
@@ -232,7 +235,10 @@ private struct KeptReports {
       places.insert(place, at: index)
       texts.insert(text, at: index)
     }
-    if periods.count > 64 { prune() }
+    if periods.count > pruneAt {
+      prune()
+      pruneAt = max(64, periods.count * 2)
+    }
   }
 
   /// Drops the reports the annual-volume rule can no longer use (`AnnualVolumeHorizon`).

@@ -60,6 +60,50 @@ struct FoldEngineTests {
     #expect(catalogueWarm == catalogueCold)
   }
 
+  @Test(
+    "a service reporting daily, restated out of order: the volume history the same warm as cold")
+  func dailyReportsWarmAndCold() throws {
+    // More reports inside the annual-volume horizon than the cache prunes at (64), so the
+    // cache's pruning is put off until they double, and must still keep what the rule uses.
+    var factory = EventFactory()
+    var events = [
+      factory.make(
+        .serviceRegistered(ServiceRegistered(service: service("a"), name: "A", organisation: "OPG"))
+      )
+    ]
+    let first = date("2012-01-01")
+    func daily(_ day: Int, total: Int) -> Event {
+      let on = CivilDate(dayNumber: first.dayNumber + day)
+      return .volumeReported(
+        VolumeReported(service: service("a"), from: on, to: on, total: total, digital: total / 2))
+    }
+    for day in 0..<800 { events.append(factory.make(daily(day, total: 100 + day))) }
+    // Restatements of days long past and of recent ones. No 12-month report: the annual
+    // volume is the sum of the last 365 days.
+    for day in [3, 500, 790, 799] { events.append(factory.make(daily(day, total: 7))) }
+    let ledger = try TemporaryLedger(
+      files: ["a.jsonl": events.map { $0.line + "\n" }.joined()])
+    defer { ledger.remove() }
+    let folder = ledger.folder
+    for asOf in [date("2014-03-10"), date("2030-01-01")] {
+      let whole = try folder.read().fold(
+        VolumeHistory(retention: .annualVolume, readsKPIs: false), asOf: asOf, knownAt: nil)
+      ReplayCache.remove(from: folder)
+      let cold = try folder.fold(
+        VolumeHistory(retention: .annualVolume, readsKPIs: false), asOf: asOf, knownAt: nil)
+      #expect(ReplayCache.current(folder) != nil)
+      let warm = try folder.fold(
+        VolumeHistory(retention: .annualVolume, readsKPIs: false), asOf: asOf, knownAt: nil)
+      // Served from the cache, which keeps no KPI report: the history reads none.
+      #expect(ReplayCache.current(folder)?.0.compacted.count ?? 0 < 800)
+      let latest = { (history: VolumeHistory) in history.reports[service("a")]?.last?.report }
+      #expect(latest(cold.fold) == latest(whole))
+      #expect(latest(warm.fold) == latest(whole))
+      #expect(warm.fold.annualVolume(of: service("a")) == whole.annualVolume(of: service("a")))
+      #expect(cold.fold.annualVolume(of: service("a")) == whole.annualVolume(of: service("a")))
+    }
+  }
+
   @Test("a fold is given only the types it declares, warm and cold", arguments: [false, true])
   func onlyDeclaredTypes(warm: Bool) throws {
     let ledger = try Self.generated()
