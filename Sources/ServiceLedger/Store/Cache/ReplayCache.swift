@@ -91,9 +91,12 @@ struct ReplayCache: Sendable {
   /// it to say which ids are new: a bit flipped in a filter's seed or words, or in a table
   /// of ids, would let a repeated id be written, so it is not enough that it parses.
   static func loadValidator(_ folder: LedgerFolder, token: UInt64) -> ReferenceValidator? {
-    guard let data = FileManager.default.contents(atPath: folder.path(of: validatorFileName))
+    // The file's `Data` goes as soon as its bytes are copied out (the filter alone is 16 MiB
+    // for a long log).
+    guard
+      var bytes = FileManager.default.contents(atPath: folder.path(of: validatorFileName))
+        .map({ [UInt8]($0) })
     else { return nil }
-    var bytes = [UInt8](data)
     let digestSize = ContentHash.digestSize
     guard bytes.count >= digestSize else { return nil }
     let digest = Array(bytes.suffix(digestSize))
