@@ -148,6 +148,26 @@ struct EventCodecTests {
     #expect(error?.message.contains(fragment) == true, "\(error?.message ?? "")")
   }
 
+  @Test("a volume report's channels: each given or not, a zero given unlike one left out")
+  func channels() {
+    var report = VolumeReported(
+      service: service("a"), from: date("2014-01-01"), to: date("2014-03-31"), total: 10)
+    #expect(report.channels == [nil, nil, nil, nil, nil, nil])
+    report.digital = 4
+    report.other = 0
+    report.phone = 6
+    #expect(report.channels == [4, nil, 6, nil, nil, 0])
+    report.phone = nil
+    #expect(report.channels == [4, nil, nil, nil, nil, 0])
+    let same = VolumeReported(
+      service: service("a"), from: date("2014-01-01"), to: date("2014-03-31"), total: 10,
+      digital: 4, other: 0)
+    #expect(report == same, "a channel set, then cleared, is as if never given")
+    var without = same
+    without.other = nil
+    #expect(without != same, "a zero given differs from a channel left out")
+  }
+
   @Test("an explicit v 1 is the current version")
   func versionOne() throws {
     let line =

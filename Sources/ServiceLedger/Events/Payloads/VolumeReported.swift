@@ -20,33 +20,46 @@ public struct VolumeReported: EventPayload {
   public var from: CivilDate
   public var to: CivilDate
   public var total: Int
-  /// The six channels, stored as whole numbers with -1 for "not given": an `Int?` takes 16
-  /// bytes, and a replay copies millions of these.
-  private var counts: (Int, Int, Int, Int, Int, Int) = (-1, -1, -1, -1, -1, -1)
+  /// Which channels were given, a bit each in `channelNames` order, and their counts (0 when
+  /// not given, and never read then): an `Int?` takes 16 bytes, and a replay copies millions
+  /// of these.
+  private var given: UInt8 = 0
+  private var digitalCount = 0
+  private var assistedCount = 0
+  private var phoneCount = 0
+  private var postCount = 0
+  private var faceToFaceCount = 0
+  private var otherCount = 0
   public var digital: Int? {
-    get { counts.0 < 0 ? nil : counts.0 }
-    set { counts.0 = newValue ?? -1 }
+    get { given & 1 == 0 ? nil : digitalCount }
+    set { (digitalCount, given) = Self.stored(newValue, bit: 1, in: given) }
   }
   public var assisted: Int? {
-    get { counts.1 < 0 ? nil : counts.1 }
-    set { counts.1 = newValue ?? -1 }
+    get { given & 2 == 0 ? nil : assistedCount }
+    set { (assistedCount, given) = Self.stored(newValue, bit: 2, in: given) }
   }
   public var phone: Int? {
-    get { counts.2 < 0 ? nil : counts.2 }
-    set { counts.2 = newValue ?? -1 }
+    get { given & 4 == 0 ? nil : phoneCount }
+    set { (phoneCount, given) = Self.stored(newValue, bit: 4, in: given) }
   }
   public var post: Int? {
-    get { counts.3 < 0 ? nil : counts.3 }
-    set { counts.3 = newValue ?? -1 }
+    get { given & 8 == 0 ? nil : postCount }
+    set { (postCount, given) = Self.stored(newValue, bit: 8, in: given) }
   }
   public var faceToFace: Int? {
-    get { counts.4 < 0 ? nil : counts.4 }
-    set { counts.4 = newValue ?? -1 }
+    get { given & 16 == 0 ? nil : faceToFaceCount }
+    set { (faceToFaceCount, given) = Self.stored(newValue, bit: 16, in: given) }
   }
   public var other: Int? {
-    get { counts.5 < 0 ? nil : counts.5 }
-    set { counts.5 = newValue ?? -1 }
+    get { given & 32 == 0 ? nil : otherCount }
+    set { (otherCount, given) = Self.stored(newValue, bit: 32, in: given) }
   }
+
+  /// What a channel's count and the `given` bits become when it is set to `value`.
+  private static func stored(_ value: Int?, bit: UInt8, in given: UInt8) -> (Int, UInt8) {
+    value.map { ($0, given | bit) } ?? (0, given & ~bit)
+  }
+
   public var label: String?
   public var source: String?
 
@@ -130,12 +143,6 @@ public struct VolumeReported: EventPayload {
       throw EventError(
         field: "data.total", "all six channels are given and add up to \(sum), not \(total)")
     }
-  }
-
-  public static func == (lhs: VolumeReported, rhs: VolumeReported) -> Bool {
-    lhs.service == rhs.service && lhs.from == rhs.from && lhs.to == rhs.to
-      && lhs.total == rhs.total && lhs.counts == rhs.counts && lhs.label == rhs.label
-      && lhs.source == rhs.source
   }
 
   public func encode(to encoder: inout PayloadEncoder) {
