@@ -170,12 +170,6 @@ struct SlotSet<Value: SlotValue>: Sendable {
 /// The exact set of event ids.
 typealias EventIDSet = SlotSet<EventID>
 
-/// Takes a value that must be computed though nothing reads it: the compiler cannot see
-/// into this function, so it keeps the reads that produce the value.
-@_optimize(none)
-@inline(never)
-func keep<Value>(_ value: Value) {}
-
 extension SlotSet {
   /// Writes the set as its table is in memory (see `withTable`).
   func write(to out: inout BinaryWriter) {
