@@ -29,7 +29,7 @@ public struct CostBasis: Sendable, Equatable {
   public var fallback: UnitCosts
 
   /// The basis of `kpis` (a service's current KPI reports, any order) over `fallback`.
-  public init(kpis: [KPIReported], fallback: UnitCosts) {
+  public init(kpis: some Collection<KPIReported>, fallback: UnitCosts) {
     self.fallback = fallback
     recorded = kpis.filter { $0.costPerTransaction != nil || $0.digitalCostPerTransaction != nil }
       .max { ($0.to, $0.from) < ($1.to, $1.from) }

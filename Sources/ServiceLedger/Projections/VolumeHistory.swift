@@ -28,8 +28,9 @@ public struct VolumeHistory: Sendable, Equatable {
 
   /// Per service, its current reports sorted by `to`, then `from`.
   public private(set) var reports: [ServiceID: [Entry]] = [:]
-  /// Per service, its current KPI reports sorted by `to`, then `from`.
-  public private(set) var kpis: [ServiceID: [KPIReported]] = [:]
+  /// Per service, its current KPI reports sorted by `to`, then `from`: slices, so that the
+  /// history as of an earlier date (`restricted(upTo:)`) shares their storage.
+  public private(set) var kpis: [ServiceID: ArraySlice<KPIReported>] = [:]
   /// What is kept.
   public let retention: Retention
 
@@ -90,7 +91,9 @@ public struct VolumeHistory: Sendable, Equatable {
     case .kpiReported(let report):
       var entries = kpis.removeValue(forKey: report.service) ?? []
       let index = Self.index(in: entries, to: report.to, from: report.from) { ($0.to, $0.from) }
-      if index < entries.count, entries[index].from == report.from, entries[index].to == report.to {
+      if index < entries.endIndex, entries[index].from == report.from,
+        entries[index].to == report.to
+      {
         entries[index] = report
       } else {
         entries.insert(report, at: index)
@@ -155,14 +158,14 @@ public struct VolumeHistory: Sendable, Equatable {
 
   /// The first index in `entries` (sorted by `to`, then `from`) whose period is not before
   /// `to`, `from`. Reports mostly arrive in order, so the end is tried first.
-  static func index<Element>(
-    in entries: [Element], to: CivilDate, from: CivilDate,
-    _ period: (Element) -> (to: CivilDate, from: CivilDate)
-  ) -> Int {
-    func before(_ element: Element) -> Bool { period(element) < (to, from) }
-    if let last = entries.indices.last, before(entries[last]) { return entries.count }
-    var low = 0
-    var high = entries.count
+  static func index<Entries: RandomAccessCollection>(
+    in entries: Entries, to: CivilDate, from: CivilDate,
+    _ period: (Entries.Element) -> (to: CivilDate, from: CivilDate)
+  ) -> Int where Entries.Index == Int {
+    func before(_ element: Entries.Element) -> Bool { period(element) < (to, from) }
+    if let last = entries.indices.last, before(entries[last]) { return entries.endIndex }
+    var low = entries.startIndex
+    var high = entries.endIndex
     while low < high {
       let mid = (low + high) / 2
       if before(entries[mid]) { low = mid + 1 } else { high = mid }
@@ -206,7 +209,7 @@ public struct VolumeHistory: Sendable, Equatable {
       if !kept.isEmpty { earlier.reports[service] = Array(kept) }
     }
     for (service, entries) in kpis {
-      let kept = entries.filter { $0.to <= date }
+      let kept = entries.prefix { $0.to <= date }
       if !kept.isEmpty { earlier.kpis[service] = kept }
     }
     earlier.prunedBefore = prunedBefore
