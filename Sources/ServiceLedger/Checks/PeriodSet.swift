@@ -3,8 +3,8 @@
 /// a year from the 1st of a month) is one bit, by the month it ends in, in a bitmap per length;
 /// any other period, and one too far from the rest of its bitmap, is one 64-bit number.
 ///
-/// So a service reporting every month for a century holds 150 bytes, not 10 KB, and memory
-/// still grows by at most 8 bytes a period, whatever periods a log holds.
+/// So a service reporting every month for a century holds 150 bytes, not 10 KB, and however
+/// its periods are spread, a bitmap is never larger than the numbers it replaces (`MonthBits`).
 struct PeriodSet: Sendable {
   /// Per length in months, the months such periods end in.
   private var calendar: [(length: Int, months: MonthBits)] = []
@@ -35,11 +35,12 @@ struct PeriodSet: Sendable {
 
   /// Takes the period `from`…`to` out; nothing when it is not in.
   mutating func remove(from: CivilDate, to: CivilDate) {
+    // A calendar period may be in its bitmap and among the numbers too (put in as a number
+    // while out of the bitmap's reach, then again once the bitmap had grown): from both.
     if let (length, month) = Self.calendarPeriod(from: from, to: to),
-      let index = calendar.firstIndex(where: { $0.length == length }),
-      calendar[index].months.remove(month)
+      let index = calendar.firstIndex(where: { $0.length == length })
     {
-      return
+      calendar[index].months.remove(month)
     }
     let key = Self.key(from: from, to: to)
     let index = Self.index(of: key, in: others)
@@ -127,17 +128,17 @@ struct PeriodSet: Sendable {
   private static let offset = 1 << 30
 }
 
-/// A set of month numbers within a window of `MonthBits.capacity` months, a bit each: the
-/// window starts where the first month put in falls and grows to either side up to that size.
+/// A set of month numbers, a bit each over the span from the earliest to the latest, in words
+/// of 64: a month that would stretch the span past 64 words, or past as many words as it holds
+/// months, is refused, so the bitmap never takes more room than 512 bytes or 8 bytes a month.
 struct MonthBits: Sendable {
   /// The month of bit 0 of `words[0]`; a multiple of 64.
   private var base = 0
   private var words: [UInt64] = []
+  /// How many months it holds.
+  private var count = 0
 
-  /// At most 4,096 months (341 years) in one window: 512 bytes.
-  static let capacity = 64 * 64
-
-  /// Puts `month` in; false, changing nothing, when it is outside what the window can reach.
+  /// Puts `month` in; false, changing nothing, when it would stretch the span too far.
   mutating func insert(_ month: Int) -> Bool {
     let wordBase = month & ~63
     if words.isEmpty {
@@ -145,26 +146,30 @@ struct MonthBits: Sendable {
       words = [0]
     } else if wordBase < base {
       let added = (base - wordBase) / 64
-      guard words.count + added <= Self.capacity / 64 else { return false }
+      guard words.count + added <= limit else { return false }
       words.insert(contentsOf: repeatElement(0, count: added), at: 0)
       base = wordBase
     } else if (wordBase - base) / 64 >= words.count {
       let needed = (wordBase - base) / 64 + 1
-      guard needed <= Self.capacity / 64 else { return false }
+      guard needed <= limit else { return false }
       words.append(contentsOf: repeatElement(0, count: needed - words.count))
     }
-    words[(month - base) >> 6] |= 1 << UInt64(month & 63)
+    let bit: UInt64 = 1 << UInt64(month & 63)
+    if words[(month - base) >> 6] & bit == 0 { count += 1 }
+    words[(month - base) >> 6] |= bit
     return true
   }
 
-  /// Takes `month` out; false when it was not in.
-  mutating func remove(_ month: Int) -> Bool {
+  /// The most words the span may take now.
+  private var limit: Int { max(64, count + 1) }
+
+  /// Takes `month` out, when it is in.
+  mutating func remove(_ month: Int) {
     let word = (month - base) >> 6
-    guard month >= base, word < words.count, words[word] & (1 << UInt64(month & 63)) != 0 else {
-      return false
-    }
-    words[word] &= ~(1 << UInt64(month & 63))
-    return true
+    let bit: UInt64 = 1 << UInt64(month & 63)
+    guard month >= base, word < words.count, words[word] & bit != 0 else { return }
+    words[word] &= ~bit
+    count -= 1
   }
 
   /// The latest month in the set not after `month`.

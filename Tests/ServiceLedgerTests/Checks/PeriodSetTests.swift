@@ -7,11 +7,10 @@ import Testing
 /// out in random order.
 @Suite("Period sets answer as a set of periods does")
 struct PeriodSetTests {
-  /// A period: whole calendar months (1, 3 or 12, or up to 14 to pass the bitmaps' limit),
-  /// a few days, or a month that starts on the 2nd; from a narrow or a very wide span of years.
-  static func period(_ random: inout SplitMix64, wide: Bool) -> (CivilDate, CivilDate) {
-    let start = wide ? date("0001-01-01") : date("1990-01-01")
-    let from = start.adding(months: random.below(wide ? 9998 * 12 : 600))
+  /// A period starting in one of `span` months from 1000-01: whole calendar months (1, 3 or
+  /// 12, or up to 14 to pass the bitmaps' limit), a few days, or a month from the 2nd.
+  static func period(_ random: inout SplitMix64, span: Int) -> (CivilDate, CivilDate) {
+    let from = date("1000-01-01").adding(months: random.below(span))
     switch random.below(4) {
     case 0: return (from, from.adding(months: random.pick([1, 3, 12])).adding(days: -1))
     case 1: return (from, from.adding(months: 1 + random.below(14)).adding(days: -1))
@@ -20,8 +19,12 @@ struct PeriodSetTests {
     }
   }
 
-  @Test("random inserts and removals", arguments: [(1, false), (2, false), (3, true), (4, true)])
-  func agrees(seed: UInt64, wide: Bool) {
+  /// 50 years (every bitmap within 64 words), 1,000 years (bitmaps that refuse months until
+  /// they hold enough) and 8,000 years (mostly numbers).
+  @Test(
+    "random inserts and removals",
+    arguments: [(1, 600), (2, 600), (3, 12_000), (4, 12_000), (5, 96_000), (6, 96_000)])
+  func agrees(seed: UInt64, span: Int) {
     var random = SplitMix64(seed: seed)
     var set = PeriodSet()
     var model: Set<[Int]> = []
@@ -30,7 +33,7 @@ struct PeriodSetTests {
       // Removals mostly of periods put in earlier, some of periods never put in.
       let (from, to) =
         !inserted.isEmpty && random.below(2) == 0
-        ? random.pick(inserted) : Self.period(&random, wide: wide)
+        ? random.pick(inserted) : Self.period(&random, span: span)
       if random.below(3) == 0 {
         set.remove(from: from, to: to)
         model.remove([from.dayNumber, to.dayNumber])
@@ -40,28 +43,32 @@ struct PeriodSetTests {
         inserted.append((from, to))
       }
       #expect(set.latestEnd()?.dayNumber == model.map { $0[1] }.max())
-      let limit = Self.period(&random, wide: wide).1
+      let limit = Self.period(&random, span: span).1
       #expect(
         set.latestEnd(upTo: limit)?.dayNumber
           == model.map { $0[1] }.filter { $0 <= limit.dayNumber }.max())
     }
   }
 
-  @Test("a century of months is a few words")
+  @Test("a bitmap spans no more words than it holds months, beyond 64")
   func months() {
     var bits = MonthBits()
     let inserted = (22_000..<(22_000 + 1200)).map { bits.insert($0) }
     #expect(inserted.allSatisfy { $0 })
-    // Beyond 4,096 months of the first: outside the window, for the caller to keep otherwise.
-    let later = bits.insert(22_000 + 4200)
-    let earlier = bits.insert(22_000 - 3000)
-    #expect(!later && !earlier)
-    #expect(bits.last(atMost: 30_000) == 22_000 + 1199)
+    // 1,200 months held: the span may reach 1,201 words (76,864 months), no further.
+    let within = bits.insert(22_000 + 76_000)
+    let beyond = bits.insert(22_000 + 77_000)
+    let before = bits.insert(22_000 - 100)
+    #expect(within && !beyond && before)
+    var sparse = MonthBits()
+    let first = sparse.insert(22_000)
+    let far = sparse.insert(22_000 + 64 * 64)
+    let near = sparse.insert(22_000 + 63 * 64)
+    #expect(first && !far && near)
+    #expect(bits.last(atMost: 22_000 + 80_000) == 22_000 + 76_000)
     #expect(bits.last(atMost: 22_500) == 22_500)
-    #expect(bits.last(atMost: 21_999) == nil)
-    let removed = bits.remove(22_500)
-    let removedAgain = bits.remove(22_500)
-    #expect(removed && !removedAgain)
+    #expect(bits.last(atMost: 20_999) == nil)
+    bits.remove(22_500)
     #expect(bits.last(atMost: 22_500) == 22_499)
   }
 }
