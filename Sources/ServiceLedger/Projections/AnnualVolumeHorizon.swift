@@ -6,6 +6,12 @@
 /// (rule 3 may need the latest before the end). What it drops stays dropped however late the
 /// rest arrives, since the latest end only moves later.
 struct AnnualVolumeHorizon: Sendable {
+  /// How many reports a service may reach before it is pruned (to its horizon) again, when
+  /// the last pruning kept `kept`: twice as many, so that pruning costs a constant per report
+  /// however many the horizon holds (daily reports), and at least 64. Reached, not passed: an
+  /// array holding 64 has room for 64, and a 65th would double it, to stay half empty.
+  static func pruneAt(afterKeeping kept: Int) -> Int { max(64, kept * 2) }
+
   /// The first day of the 12 months ending at the latest report's end (a day number).
   let start: Int
   /// The two latest days a 12-month report ends on.

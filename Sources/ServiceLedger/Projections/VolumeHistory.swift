@@ -34,8 +34,8 @@ public struct VolumeHistory: Sendable, Equatable {
   /// What is kept.
   public let retention: Retention
 
-  /// How many entries a service may have before it is pruned again: twice what the last
-  /// pruning kept, so that pruning costs a constant per report however many are kept.
+  /// How many entries a service may reach before it is pruned again
+  /// (`AnnualVolumeHorizon.pruneAt`).
   private var pruneAt: [ServiceID: Int] = [:]
   /// Per service, the first day of the horizon it was last pruned to: a report ending before
   /// it may restate one that was dropped.
@@ -79,14 +79,17 @@ public struct VolumeHistory: Sendable, Equatable {
       reports.update(report.service, default: []) { entries in
         count = Self.add(report, at: recorded.location, to: &entries)
       }
-      // Pruning is asked about only past 64 entries: one lookup per report below that.
-      guard retention != .all, count > 64, count > pruneAt[report.service] ?? 64 else { return }
+      // Pruning is asked about only from 64 entries: one lookup per report below that.
+      let first = AnnualVolumeHorizon.pruneAt(afterKeeping: 0)
+      guard retention != .all, count >= first, count >= pruneAt[report.service] ?? first else {
+        return
+      }
       var pruned: CivilDate?
       reports.update(report.service, default: []) { entries in
         pruned = Self.prune(&entries, keepingSeries: retention == .series, alsoAsOf: alsoAsOf)
         count = entries.count
       }
-      pruneAt[report.service] = max(64, count * 2)
+      pruneAt[report.service] = AnnualVolumeHorizon.pruneAt(afterKeeping: count)
       if let pruned { prunedBefore[report.service] = pruned }
     case .kpiReported(let report):
       var entries = kpis.removeValue(forKey: report.service) ?? []

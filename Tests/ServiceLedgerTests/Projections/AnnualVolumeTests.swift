@@ -152,4 +152,21 @@ struct AnnualVolumeTests {
     #expect((beforeFees.volume ?? 0) > 100_000)
     #expect((afterFees.volume ?? .max) < 100_000)
   }
+
+  @Test("monthly reports for 80 years keep a pruned history within room for 64")
+  func prunedRoom() {
+    var factory = EventFactory()
+    var history = VolumeHistory(retention: .annualVolume)
+    var from = date("1940-01-01")
+    for _ in 0..<960 {
+      let to = from.adding(months: 1).adding(days: -1)
+      history.apply(
+        factory.make(.volumeReported(VolumeReported(service: Self.s, from: from, to: to, total: 5)))
+      )
+      // Pruned when it reaches 64, before a 65th would double its room.
+      #expect((history.reports[Self.s]?.capacity ?? 0) <= 64)
+      from = to.adding(days: 1)
+    }
+    #expect(history.annualVolume(of: Self.s).volume == 60)
+  }
 }

@@ -196,9 +196,8 @@ private struct KeptReports {
   private var periods: [(to: Int, from: Int)] = []
   private var places: [Place] = []
   private var texts: [CompactLog.Line.Text] = []
-  /// Pruned again past this many reports: twice those the last pruning kept, so that a service
-  /// whose horizon holds many reports (daily ones) is not pruned at every report.
-  private var pruneAt = 64
+  /// Pruned again at this many reports (`AnnualVolumeHorizon.pruneAt`).
+  private var pruneAt = AnnualVolumeHorizon.pruneAt(afterKeeping: 0)
 
   /// The reports' lines, in period order; `files` names their files.
   func lines(files: [String]) -> [CompactLog.Line] {
@@ -235,9 +234,9 @@ private struct KeptReports {
       places.insert(place, at: index)
       texts.insert(text, at: index)
     }
-    if periods.count > pruneAt {
+    if periods.count >= pruneAt {
       prune()
-      pruneAt = max(64, periods.count * 2)
+      pruneAt = AnnualVolumeHorizon.pruneAt(afterKeeping: periods.count)
     }
   }
 
