@@ -1,7 +1,7 @@
 import ServiceLedger
 
 /// A subcommand of `ledger`: parsing (`init`) is separate from running (`run`).
-protocol Command {
+protocol Command: SendableMetatype {
   /// The word after `ledger`.
   static var name: String { get }
   /// One line for `ledger help`.

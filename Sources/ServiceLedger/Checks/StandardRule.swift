@@ -1,7 +1,7 @@
 /// A rule of the service standard or the strategy, checked on the ledger at a date.
 ///
 /// Rules return findings, never throw: a broken rule is data for the report.
-public protocol StandardRule {
+public protocol StandardRule: SendableMetatype {
   /// The rule's id and severity.
   static var rule: CheckRule { get }
   /// Every breach of the rule in `facts`.
