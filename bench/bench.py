@@ -8,7 +8,8 @@ baselines in the same run, and a check that every baseline prints the same bytes
 2. Warm replay, `ledger record` with a current and with a stale cache and under `roles.json`,
    and `ledger import transactions-explorer`, which streams the log.
 3. Every command cold on the same ledger: the views, the report in each format, `check` with
-   every rule, `check --base` against a base 1,000 lines shorter, `log --service`.
+   every rule, `check --base` against a base 1,000 lines shorter, `log --service`, and
+   `priorities` and `check` on the same log cut into 200 files.
 4. How cost grows: `priorities`, `report` and `check` at 100k, 300k, 1M and 3M events.
 
 The baselines' packages (orjson, duckdb, polars) are installed once into bench-data/venv from
@@ -181,6 +182,22 @@ def shorter_copy(source, name, lines):
     return base
 
 
+def split_copy(source, name, parts):
+    """A copy of `source` with each file cut into `parts` files of consecutive lines (each in
+    time order, as its source was): the same log in many files."""
+    split = os.path.join(DATA, name)
+    shutil.rmtree(split, ignore_errors=True)
+    os.makedirs(split)
+    for file in sorted(f for f in os.listdir(source) if f.endswith(".jsonl")):
+        with open(os.path.join(source, file), "rb") as handle:
+            lines = handle.readlines()
+        size = -(-len(lines) // parts)
+        for part in range(parts):
+            with open(os.path.join(split, f"{file[:-6]}-{part:03d}.jsonl"), "wb") as out:
+                out.writelines(lines[part * size:(part + 1) * size])
+    return split
+
+
 def no_cache(folder):
     def drop():
         for name in (".ledger-cache", ".ledger-cache-validator"):
@@ -283,6 +300,8 @@ def main():
     # 3. Every command, cold, on a fresh copy (the appends above changed `work`).
     work = working_copy(ledger_of(events, options.services), "work")
     base = shorter_copy(work, "work-base", 1000)
+    files = split_copy(work, "work-split", 40)
+    file_count = len([f for f in os.listdir(files) if f.endswith(".jsonl")])
     commands = [
         ("priorities", ["priorities", "--format", "json"]),
         ("services", ["services", "--format", "json"]),
@@ -300,6 +319,8 @@ def main():
         ("report (html)", ["report", "--format", "html"]),
         ("check (every rule)", ["check"]),
         (f"check --base (base {events - 1000:,} lines)", ["check", "--base", base]),
+        (f"priorities, the log in {file_count} files", ["priorities", "--format", "json"], files),
+        (f"check, the log in {file_count} files", ["check"], files),
     ]
     print()
     print(f"Every command cold (no cache), {events:,} events, as of {AS_OF}; target: at most "
@@ -308,11 +329,13 @@ def main():
     print("| command | seconds | peak MiB | vs cold priorities | within target |")
     print("|---|---:|---:|---:|---|")
     results = {}
-    for name, arguments in commands:
-        command = [LEDGER] + arguments[:1] + ["--ledger", work, "--as-of", AS_OF] + arguments[1:]
-        runs = [measured(command, before=no_cache(work), timeout=timeout)]
+    for name, arguments, *folder in commands:
+        folder = folder[0] if folder else work
+        command = [LEDGER] + arguments[:1] + ["--ledger", folder, "--as-of", AS_OF] + arguments[1:]
+        runs = [measured(command, before=no_cache(folder), timeout=timeout)]
         if runs[0].finished and runs[0].seconds < 10:
-            runs += [measured(command, before=no_cache(work), timeout=timeout) for _ in range(2)]
+            runs += [measured(command, before=no_cache(folder), timeout=timeout)
+                     for _ in range(2)]
         run = results[name] = best_of(runs)
         ratio = run.seconds / results["priorities"].seconds
         ok = (run.finished and run.seconds <= MAX_SECONDS and run.peak <= MAX_MIB

@@ -23,7 +23,12 @@ final class FileCursor {
   private var lastStatus: ReplayCache.FileStatus?
   /// A hash of every byte read, in order: the cache's proof of what the replay read.
   private var hash = ContentHash()
+  /// The most a block reads.
   private let blockSize: Int
+  /// What the next block reads: 16 KiB first, then twice as much each time up to
+  /// `blockSize`, so that a file whose events come late in replay order holds a small block
+  /// until the merge reaches it.
+  private var nextSize: Int
   private var carry: [UInt8] = []
   private(set) var atEnd = false
   /// The number the next block's first line has.
@@ -43,6 +48,7 @@ final class FileCursor {
     self.path = path
     self.name = name
     self.blockSize = max(blockSize, 4096)
+    nextSize = min(self.blockSize, 1 << 14)
     self.committed = committed
   }
 
@@ -116,7 +122,8 @@ final class FileCursor {
     // No bigger than what is left (and one byte more, to see the end, unless the read stops
     // at `committed`): a small file costs a small buffer. A line longer than a block doubles
     // the read each time, so that gathering it copies its bytes a few times, not once per block.
-    let blockSize = min(max(self.blockSize, carried), left + (committed == nil ? 1 : 0))
+    let blockSize = min(max(nextSize, carried), left + (committed == nil ? 1 : 0))
+    nextSize = min(nextSize * 2, self.blockSize)
     var failure: Int32 = 0
     var filled = carried
     let block = [UInt8](unsafeUninitializedCapacity: carried + blockSize) { buffer, count in

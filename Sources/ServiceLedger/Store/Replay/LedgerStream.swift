@@ -135,39 +135,41 @@ public struct LedgerStream: Sendable {
     var validator =
       watching.map { ReferenceValidator(filter: filter, watching: $0) }
       ?? ReferenceValidator(expectedEvents: bytes / 256)
+    /// Moves `index`'s head to its file's next run once its run is merged, taking the file's
+    /// next block when the runs taken are all merged.
+    func refill(_ index: Int) throws(LedgerError) {
+      if let run = current[index] {
+        run.keptCount = heads[index].keptCount
+        finished?(run)
+      }
+      current[index] = nil
+      while heads[index].events == nil {
+        if !waiting[index].isEmpty {
+          let run = waiting[index].removeFirst()
+          if finished != nil { run.startKeeping() }
+          heads[index].start(run)
+          validator.prepare(for: run.base, count: run.count)
+          run.warm()
+          current[index] = run
+        } else if let block = try feeds[index].take() {
+          waiting[index] = block.runs
+          summary.problems += block.problems
+        } else {
+          heads[index].isDone = true
+          break
+        }
+      }
+    }
+    var order = MergeOrder(count: feeds.count)
+    for index in heads.indices {
+      try refill(index)
+      order.update(index, at: heads[index].at)
+    }
     while true {
-      for index in heads.indices where heads[index].events == nil && !heads[index].isDone {
-        if let run = current[index] {
-          run.keptCount = heads[index].keptCount
-          finished?(run)
-        }
-        current[index] = nil
-        while heads[index].events == nil {
-          if !waiting[index].isEmpty {
-            let run = waiting[index].removeFirst()
-            if finished != nil { run.startKeeping() }
-            heads[index].start(run)
-            validator.prepare(for: run.base, count: run.count)
-            run.warm()
-            current[index] = run
-          } else if let block = try feeds[index].take() {
-            waiting[index] = block.runs
-            summary.problems += block.problems
-          } else {
-            heads[index].isDone = true
-            break
-          }
-        }
-      }
-      // The file whose next event comes first in replay order (names are sorted, so ties on
-      // `at` go to the earlier name; lines within a file are in order).
-      var best = -1
-      var bestAt = Timestamp(seconds: .max)
-      for index in heads.indices where heads[index].at < bestAt {
-        best = index
-        bestAt = heads[index].at
-      }
-      guard best >= 0, let events = heads[best].events else { break }
+      // The file whose next event comes first in replay order (lines within a file are in
+      // order).
+      guard let best = order.first, let events = heads[best].events else { break }
+      let bestAt = heads[best].at
       let next = heads[best].next
       // The event is moved out of its run and back: borrowing it where it lies made the
       // compiler copy it (reference counting on each of its strings) around the fold's call,
@@ -180,6 +182,8 @@ public struct LedgerStream: Sendable {
       if outcome.kept { heads[best].keepNext(order: summary.events) }
       if outcome.inOrder { heads[best].lastAt = bestAt }
       heads[best].advance()
+      if heads[best].events == nil { try refill(best) }
+      order.update(best, at: heads[best].at)
     }
     for (index, feed) in feeds.enumerated() {
       if let torn = feed.cursor.torn { summary.problems.append(torn) }
@@ -232,9 +236,9 @@ public struct LedgerStream: Sendable {
     }
     let filling = fillingIDs ? IDFilling(IDFilter(forLogOf: bytes)) : nil
     let queue = FileFeed.decodingQueue()
-    let numbering = ServiceNumbers()
+    let memos = MemoPool(numbering: ServiceNumbers())
     let feeds = cursors.map {
-      FileFeed(cursor: $0, reader: reader, queue: queue, numbering: numbering, filling: filling)
+      FileFeed(cursor: $0, reader: reader, queue: queue, memos: memos, filling: filling)
     }
     return OpenFiles(feeds: feeds, bytes: bytes, filling: filling)
   }
