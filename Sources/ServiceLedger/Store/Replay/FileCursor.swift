@@ -25,7 +25,7 @@ final class FileCursor {
   private var hash = ContentHash()
   /// The most a block reads.
   private let blockSize: Int
-  /// What the next block reads: 16 KiB first, then twice as much each time up to
+  /// What the next block reads: 8 KiB first, then twice as much each time up to
   /// `blockSize`, so that a file whose events come late in replay order holds a small block
   /// until the merge reaches it.
   private var nextSize: Int
@@ -48,7 +48,7 @@ final class FileCursor {
     self.path = path
     self.name = name
     self.blockSize = max(blockSize, 4096)
-    nextSize = min(self.blockSize, 1 << 14)
+    nextSize = min(self.blockSize, 1 << 13)
     self.committed = committed
   }
 

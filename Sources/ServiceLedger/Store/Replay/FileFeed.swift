@@ -1,12 +1,12 @@
 import Dispatch
 import Foundation
 
-/// One file's blocks, read and decoded in the background ahead of the merge: as many blocks
-/// ahead as the merge has taken, up to four. A file the merge is reading soon has four (with
+/// One file's blocks, read and decoded in the background ahead of the merge: one fewer block
+/// ahead than the merge has taken, up to four. A file the merge is reading soon has four (with
 /// two, the merge waited for a block more often: a cold `priorities` on 1M events took 0.64 s
 /// against 0.57 s, side by side; eight gave no more, in 7 MiB more); a file whose events come
-/// later holds one small block (`FileCursor` starts small), so that a ledger of many files
-/// does not hold four large blocks of each.
+/// later holds its first block alone, and that small (`FileCursor` starts small), so that a
+/// ledger of many files does not hold four large blocks of each.
 final class FileFeed: @unchecked Sendable {
   let cursor: FileCursor
   private let reader: LogFileReader
@@ -55,29 +55,39 @@ final class FileFeed: @unchecked Sendable {
 
   /// The next block's events and problems, nil at the end of the file.
   func take() throws(LedgerError) -> Decoded? {
+    // None decoded nor decoding: the merge wants the next block now.
+    startDecoding { results.isEmpty }
     ready.wait()
     lock.lock()
     let next = results.removeFirst()
     taken += 1
-    let restart = !decoding && !ended
-    if restart { decoding = true }
     lock.unlock()
-    if restart { queue.addOperation { [self] in decode() } }
+    startDecoding { results.count < wanted }
     return try next.get()
   }
 
-  /// Decodes blocks while fewer than `ahead` wait, and to the end of the file.
+  /// How many blocks to keep decoded ahead: one fewer than the merge has taken, up to
+  /// `ahead`. The merge takes each file's first block to start, so a file whose events come
+  /// later holds that block alone until the merge reaches it.
+  private var wanted: Int { min(Self.ahead, taken - 1) }
+
+  /// Starts decoding, unless decoding or at the end, when `needed` (asked under the lock).
+  private func startDecoding(when needed: () -> Bool) {
+    lock.lock()
+    let start = !decoding && !ended && needed()
+    if start { decoding = true }
+    lock.unlock()
+    if start { queue.addOperation { [self] in decode() } }
+  }
+
+  /// Decodes a block, then more while fewer than `wanted` wait, and to the end of the file.
   private func decode() {
     while true {
       let result = Result { () throws(LedgerError) in try decodeNext() }
       lock.lock()
       results.append(result)
       var more = false
-      if case .success(.some) = result {
-        more = results.count < min(Self.ahead, max(taken, 1))
-      } else {
-        ended = true
-      }
+      if case .success(.some) = result { more = results.count < wanted } else { ended = true }
       if !more { decoding = false }
       lock.unlock()
       ready.signal()
