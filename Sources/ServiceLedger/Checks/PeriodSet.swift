@@ -129,8 +129,10 @@ struct PeriodSet: Sendable {
 }
 
 /// A set of month numbers, a bit each over the span from the earliest to the latest, in words
-/// of 64: a month that would stretch the span past 64 words, or past as many words as it holds
-/// months, is refused, so the bitmap never takes more room than 512 bytes or 8 bytes a month.
+/// of 64: a month that would stretch the span past as many words as it holds months is refused,
+/// so the bitmap never takes more room than its months would as numbers (8 bytes a month).
+/// (A floor of 64 words let two months far apart take 512 bytes: a hostile ledger of two
+/// reports per length held 32 times what the numbers would.)
 struct MonthBits: Sendable {
   /// The month of bit 0 of `words[0]`; a multiple of 64.
   private var base = 0
@@ -160,8 +162,8 @@ struct MonthBits: Sendable {
     return true
   }
 
-  /// The most words the span may take now.
-  private var limit: Int { max(64, count + 1) }
+  /// The most words the span may take now: one for each month held once the month is in.
+  private var limit: Int { count + 1 }
 
   /// Takes `month` out, when it is in.
   mutating func remove(_ month: Int) {
