@@ -85,4 +85,55 @@ struct HostileStreamTests {
       #expect(summary.files == read.files, "length \(length)")
     }
   }
+
+  /// Two files of many blocks, one truncated and one replaced while the merge is in their
+  /// first blocks (their next blocks are read only when the merge asks): the truncated one
+  /// ends where it was cut, with no cache key; the replaced one is an error, not a hang.
+  @Test("files truncated or replaced mid-replay", .timeLimit(.minutes(1)))
+  func changedWhileReplaying() throws {
+    var factory = EventFactory()
+    let registration = factory.make(
+      .serviceRegistered(ServiceRegistered(service: service("a"), name: "A", organisation: "OPG")))
+    var texts = ["a.jsonl": registration.line + "\n", "b.jsonl": ""]
+    for index in 0..<600 {
+      texts[index % 2 == 0 ? "a.jsonl" : "b.jsonl", default: ""] +=
+        factory.make(
+          .componentAdopted(
+            ComponentAdopted(
+              service: service("a"), component: ComponentID(unchecked: "c\(index)"),
+              on: date("2014-01-01")))
+        ).line + "\n"
+    }
+    for replacing in [false, true] {
+      let ledger = try TemporaryLedger(files: texts)
+      defer { ledger.remove() }
+      var stream = LedgerStream(folder: ledger.folder)
+      stream.blockSize = 4096
+      var count = 0
+      let replay = Result { () throws(LedgerError) in
+        try stream.replay { _ in
+          count += 1
+          guard count == 1 else { return }
+          if replacing {
+            try? ledger.write("b.tmp", texts["b.jsonl"] ?? "")
+            _ = rename(ledger.path + "/b.tmp", ledger.path + "/b.jsonl")
+          } else {
+            _ = truncate(ledger.path + "/a.jsonl", 0)
+          }
+        }
+      }
+      switch replay {
+      case .success(let summary):
+        #expect(!replacing)
+        let lines = summary.files["a.jsonl"]?.lineCount ?? 0
+        #expect(lines > 0 && lines < 301)
+        #expect(summary.keys["a.jsonl"] == nil)
+        #expect(summary.keys["b.jsonl"] != nil)
+        #expect(count == lines + 300)
+      case .failure(let error):
+        #expect(replacing)
+        #expect(error.description.contains("was replaced while it was being read"))
+      }
+    }
+  }
 }
