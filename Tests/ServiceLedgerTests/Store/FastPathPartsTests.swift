@@ -271,4 +271,39 @@ struct FastPathPartsTests {
     }
     #expect(lines.count > 1000)
   }
+
+  /// The memo of recent dates starts empty: ten NUL bytes in a date (a key of zeros, which
+  /// the memo's slots held before any date was parsed) are not a date, in `at`, `from` or
+  /// `to`, read whole or streamed. They were taken for 1970-01-01.
+  @Test("a date of ten NUL bytes is a problem, not 1970-01-01")
+  func nulDates() throws {
+    var factory = EventFactory()
+    let registration = factory.make(
+      .serviceRegistered(ServiceRegistered(service: service("a"), name: "A", organisation: "OPG")))
+    let nul = String(repeating: "\u{0}", count: 10)
+    let report = factory.make(
+      .volumeReported(
+        VolumeReported(
+          service: service("a"), from: date("1970-01-01"), to: date("1970-01-31"), total: 5)))
+    let lines = [
+      report.line.replacingOccurrences(of: "\"from\":\"1970-01-01\"", with: "\"from\":\"\(nul)\""),
+      report.line.replacingOccurrences(of: "\"to\":\"1970-01-31\"", with: "\"to\":\"\(nul)\""),
+      report.line.replacingOccurrences(
+        of: "\"at\":\"\(report.at)", with: "\"at\":\"\(nul)T00:00:01Z"),
+    ]
+    for line in lines {
+      #expect(line != report.line)
+      let ledger = try TemporaryLedger(files: [
+        "ledger.jsonl": registration.line + "\n" + line + "\n"
+      ])
+      defer { ledger.remove() }
+      let whole = try ledger.folder.read()
+      var streamed = 0
+      let summary = try LedgerStream(folder: ledger.folder).replay { _ in streamed += 1 }
+      #expect(whole.events.count == 1, "\(whole.events.map(\.event))")
+      #expect(streamed == 1)
+      #expect(whole.problems.map(\.line) == [2])
+      #expect(summary.problems.map(\.line) == [2])
+    }
+  }
 }

@@ -26,8 +26,13 @@ extension FastLineDecoder {
   /// The last few dates parsed, by field: reports of one period come together, and so do
   /// events recorded on one day.
   struct RecentDates {
-    private var keys: [(UInt64, UInt16)] = [(0, 0), (0, 0), (0, 0)]
+    /// Each field starts as if it had read 1970-01-01 (day 0), so that what it answers from
+    /// memory was parsed: keys of zeros matched ten NUL bytes, and answered 1970-01-01.
+    private var keys = [(UInt64, UInt16)](repeating: epoch, count: 3)
     private var values = [CivilDate](repeating: CivilDate(dayNumber: 0), count: 3)
+    private static let epoch = Array("1970-01-01".utf8).withUnsafeBytes {
+      ($0.loadUnaligned(as: UInt64.self), $0.loadUnaligned(fromByteOffset: 8, as: UInt16.self))
+    }
 
     /// The date `YYYY-MM-DD` that the first 10 of `bytes` spell, for field number `field`
     /// (0, 1 or 2), or nil.
