@@ -9,7 +9,7 @@ baselines in the same run, and a check that every baseline prints the same bytes
    and `ledger import transactions-explorer`, which streams the log.
 3. Every command cold on the same ledger: the views, the report in each format, `check` with
    every rule, `check --base` against a base 1,000 lines shorter, `log --service`, and
-   `priorities` and `check` on the same log cut into 200 files.
+   `priorities` and `check` on the same log dealt into 200 files.
 4. How cost grows: `priorities`, `report` and `check` at 100k, 300k, 1M and 3M events.
 
 The baselines' packages (orjson, duckdb, polars) are installed once into bench-data/venv from
@@ -183,18 +183,18 @@ def shorter_copy(source, name, lines):
 
 
 def split_copy(source, name, parts):
-    """A copy of `source` with each file cut into `parts` files of consecutive lines (each in
-    time order, as its source was): the same log in many files."""
+    """A copy of `source` with each file dealt into `parts` files, line by line in turn: the
+    same log in many files, each spanning all of it (each in time order, as its source was),
+    which the merge reads side by side."""
     split = os.path.join(DATA, name)
     shutil.rmtree(split, ignore_errors=True)
     os.makedirs(split)
     for file in sorted(f for f in os.listdir(source) if f.endswith(".jsonl")):
         with open(os.path.join(source, file), "rb") as handle:
             lines = handle.readlines()
-        size = -(-len(lines) // parts)
         for part in range(parts):
             with open(os.path.join(split, f"{file[:-6]}-{part:03d}.jsonl"), "wb") as out:
-                out.writelines(lines[part * size:(part + 1) * size])
+                out.writelines(lines[part::parts])
     return split
 
 

@@ -102,27 +102,30 @@ final class FileCursor {
     var fileOffset: Int
   }
 
-  /// The next run of complete lines (ending in `\n`); nil at the end of the file, where a last
-  /// line without `\n` is kept as `torn`.
+  /// The next run of complete lines (ending in `\n`), reading at most `most` bytes (at least
+  /// 4 KiB) when that is less than the block size.
+  /// - Returns: the lines; nil at the end of the file, where a last line without `\n` is kept
+  ///   as `torn`.
   /// - Throws: `LedgerError.io` when reading fails.
-  func nextBlock() throws(LedgerError) -> Block? {
+  func nextBlock(atMost most: Int = .max) throws(LedgerError) -> Block? {
     // A line longer than a block is gathered over several reads, in a loop (not nested
     // calls, which would each hold their copy of it).
     while !atEnd {
-      if let block = try readBlock() { return block }
+      if let block = try readBlock(atMost: most) { return block }
     }
     return nil
   }
 
   /// One read: the complete lines it ends, or nil when it ended none (a line goes on).
-  private func readBlock() throws(LedgerError) -> Block? {
+  private func readBlock(atMost most: Int) throws(LedgerError) -> Block? {
     let carried = carry.count
     let (descriptor, left) = try reopen()
     defer { close(descriptor) }
     // No bigger than what is left (and one byte more, to see the end, unless the read stops
     // at `committed`): a small file costs a small buffer. A line longer than a block doubles
     // the read each time, so that gathering it copies its bytes a few times, not once per block.
-    let blockSize = min(max(nextSize, carried), left + (committed == nil ? 1 : 0))
+    let blockSize = min(
+      max(min(nextSize, max(most, 4096)), carried), left + (committed == nil ? 1 : 0))
     nextSize = min(nextSize * 2, self.blockSize)
     var failure: Int32 = 0
     var filled = carried

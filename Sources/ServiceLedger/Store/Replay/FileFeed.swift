@@ -17,10 +17,13 @@ final class FileFeed: @unchecked Sendable {
   private var ended = false
   /// How many blocks the merge has taken.
   private var taken = 0
+  /// Whether the merge is reading the file (it has taken a second block) and has not reached
+  /// its end: counted in `readAhead`.
+  private var isReading = false
   private let lock = NSLock()
   /// Counts the blocks in `results`.
   private let ready = DispatchSemaphore(value: 0)
-  private static let ahead = 4
+  static let ahead = 4
 
   /// A block's events, as runs in file order (one per decoding thread), and its problems.
   typealias Decoded = (runs: [EventRun], problems: [LedgerProblem])
@@ -33,15 +36,18 @@ final class FileFeed: @unchecked Sendable {
   private let memos: MemoPool
   /// Where the ids decoded go, when the replay filters them.
   private let filling: IDFilling?
+  /// The share of the replay's reading ahead this file may use.
+  private let readAhead: ReadAhead
 
   init(
     cursor: FileCursor, reader: LogFileReader, queue: OperationQueue, memos: MemoPool,
-    filling: IDFilling? = nil
+    readAhead: ReadAhead, filling: IDFilling? = nil
   ) {
     self.cursor = cursor
     self.reader = reader
     self.queue = queue
     self.memos = memos
+    self.readAhead = readAhead
     self.filling = filling
     queue.addOperation { [self] in decode() }
   }
@@ -61,7 +67,10 @@ final class FileFeed: @unchecked Sendable {
     lock.lock()
     let next = results.removeFirst()
     taken += 1
+    let starts = taken == 2 && !ended
+    if starts { isReading = true }
     lock.unlock()
+    if starts { readAhead.add() }
     startDecoding { results.count < wanted }
     return try next.get()
   }
@@ -87,16 +96,24 @@ final class FileFeed: @unchecked Sendable {
       lock.lock()
       results.append(result)
       var more = false
-      if case .success(.some) = result { more = results.count < wanted } else { ended = true }
+      var stops = false
+      if case .success(.some) = result {
+        more = results.count < wanted
+      } else {
+        ended = true
+        stops = isReading
+        isReading = false
+      }
       if !more { decoding = false }
       lock.unlock()
+      if stops { readAhead.remove() }
       ready.signal()
       guard more else { return }
     }
   }
 
   private func decodeNext() throws(LedgerError) -> Decoded? {
-    guard let block = try cursor.nextBlock() else { return nil }
+    guard let block = try cursor.nextBlock(atMost: readAhead.blockSize) else { return nil }
     let chunks = Chunk.split(block, parts: 2)
     let results = ChunkResults(count: chunks.count)
     let reader = self.reader
@@ -190,6 +207,40 @@ final class MemoPool: @unchecked Sendable {
     lock.lock()
     free.append(memo)
     lock.unlock()
+  }
+}
+
+/// How much of its files a replay reads ahead of the merge, shared out among the files the
+/// merge is reading: each holds the block being merged and up to `FileFeed.ahead` decoded
+/// ahead, so blocks are no larger than a share of `total`. A log of many files read side by
+/// side holds about `total` bytes in all (1M events in 200 files, each spanning the whole
+/// log: 276 MiB before); one whose files the merge reads a few at a time reads those in
+/// large blocks.
+final class ReadAhead: @unchecked Sendable {
+  /// About how many bytes of the files a replay holds at once.
+  static let total = 16 << 20
+  private var reading = 0
+  private let lock = NSLock()
+
+  /// One more file being read.
+  func add() {
+    lock.lock()
+    reading += 1
+    lock.unlock()
+  }
+
+  /// One file fewer being read.
+  func remove() {
+    lock.lock()
+    reading -= 1
+    lock.unlock()
+  }
+
+  /// The most a file being read should read at a time now (at least 8 KiB).
+  var blockSize: Int {
+    lock.lock()
+    defer { lock.unlock() }
+    return max(Self.total / (max(reading, 1) * (FileFeed.ahead + 1)), 1 << 13)
   }
 }
 

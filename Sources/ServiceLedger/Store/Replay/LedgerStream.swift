@@ -237,8 +237,11 @@ public struct LedgerStream: Sendable {
     let filling = fillingIDs ? IDFilling(IDFilter(forLogOf: bytes)) : nil
     let queue = FileFeed.decodingQueue()
     let memos = MemoPool(numbering: ServiceNumbers())
+    let readAhead = ReadAhead()
     let feeds = cursors.map {
-      FileFeed(cursor: $0, reader: reader, queue: queue, memos: memos, filling: filling)
+      FileFeed(
+        cursor: $0, reader: reader, queue: queue, memos: memos, readAhead: readAhead,
+        filling: filling)
     }
     return OpenFiles(feeds: feeds, bytes: bytes, filling: filling)
   }
