@@ -44,18 +44,7 @@ struct HostileStreamTests {
       if random.below(8) == 0 { text += "{\"cut\":" }
       files[String(format: "%04d.jsonl", file)] = text
     }
-    let ledger = try TemporaryLedger(files: files)
-    defer { ledger.remove() }
-    let whole = try ledger.folder.read()
-    var streamed: [EventID] = []
-    var stream = LedgerStream(folder: ledger.folder)
-    stream.blockSize = 4096
-    let summary = try stream.replay { streamed.append($0.id) }
-    #expect(streamed == whole.events.map(\.id))
-    #expect(summary.problems.map(\.file) == whole.problems.map(\.file))
-    #expect(summary.problems.map(\.line) == whole.problems.map(\.line))
-    #expect(summary.problems.map(\.message) == whole.problems.map(\.message))
-    #expect(summary.files == whole.files)
+    let whole = try expectStreamMatchesWhole(files)
     #expect(whole.events.count > 300)
     #expect(whole.problems.count > 20)
   }

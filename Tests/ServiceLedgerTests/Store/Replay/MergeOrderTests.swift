@@ -34,16 +34,7 @@ struct MergeOrderTests {
       }
       files[String(format: "%04d.jsonl", file)] = text
     }
-    let ledger = try TemporaryLedger(files: files)
-    defer { ledger.remove() }
-    let whole = try ledger.folder.read()
-    var streamed: [EventID] = []
-    var stream = LedgerStream(folder: ledger.folder)
-    stream.blockSize = 4096
-    let summary = try stream.replay { streamed.append($0.id) }
-    #expect(streamed == whole.events.map(\.id))
-    #expect(summary.problems.map(\.line) == whole.problems.map(\.line))
-    #expect(summary.problems.map(\.file) == whole.problems.map(\.file))
+    let whole = try expectStreamMatchesWhole(files)
     #expect(whole.problems.count > 5)
     #expect(whole.events.count > 500)
   }
