@@ -20,3 +20,15 @@ func expectStreamMatchesWhole(_ files: [String: String]) throws -> Ledger {
   #expect(summary.files == whole.files)
   return whole
 }
+
+/// An event adopting component `c<number>` on service `a`, stamped at `seconds`: many of them
+/// make a log whose order only their `at` and files decide.
+func adoption(_ number: Int, at seconds: Int, _ factory: inout EventFactory) -> RecordedEvent {
+  var event = factory.make(
+    .componentAdopted(
+      ComponentAdopted(
+        service: service("a"), component: ComponentID(unchecked: "c\(number)"),
+        on: date("2014-01-01"))))
+  event.at = Timestamp(seconds: seconds)
+  return event
+}

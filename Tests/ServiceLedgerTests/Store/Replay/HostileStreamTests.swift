@@ -23,12 +23,7 @@ struct HostileStreamTests {
       var seconds = registration.at.seconds + 1 + random.below(20)
       for _ in 0..<random.below(file % 10 == 0 ? 40 : 3) {
         seconds += random.below(3)
-        var event = factory.make(
-          .componentAdopted(
-            ComponentAdopted(
-              service: service("a"), component: ComponentID(unchecked: "c\(adoption)"),
-              on: date("2014-01-01"))))
-        event.at = Timestamp(seconds: seconds)
+        let event = ServiceLedgerTests.adoption(adoption, at: seconds, &factory)
         adoption += 1
         // Now and then a line longer than several blocks, or a bad line.
         switch random.below(12) {

@@ -23,12 +23,7 @@ struct MergeOrderTests {
       for _ in 0..<random.below(60) {
         // Mostly forward, often to a second another file uses too, now and then back.
         seconds += random.below(10) == 0 ? -random.below(5) : random.below(3)
-        var event = factory.make(
-          .componentAdopted(
-            ComponentAdopted(
-              service: service("a"), component: ComponentID(unchecked: "c\(adoption)"),
-              on: date("2014-01-01"))))
-        event.at = Timestamp(seconds: seconds)
+        let event = ServiceLedgerTests.adoption(adoption, at: seconds, &factory)
         adoption += 1
         text += event.line + "\n"
       }
