@@ -30,16 +30,16 @@ extension BoardReport {
     if let dominant = current.shift.dominant {
       let rest = dominant.takeUpWithout.map { Format.percent($0) } ?? "not known"
       lines.append(
-        "\(dominant.row.service.name) carries \(Format.percent(dominant.share)) of those digital "
-          + "transactions (\(Self.whole(dominant.digital)) a year); without it, 12-month take-up "
-          + "is \(rest) (\(Self.whole(dominant.digitalWithout)) of "
+        "\(dominant.row.service.name) carries \(Self.share(dominant.share, of: 1)) of those "
+          + "digital transactions (\(Self.whole(dominant.digital)) a year); without it, 12-month "
+          + "take-up is \(rest) (\(Self.whole(dominant.digitalWithout)) of "
           + "\(Format.integer(dominant.volumeWithout)) transactions a year).")
     }
     if now.staleTransactions > 0, now.takeUpTransactions > 0 {
       let stale = current.shift.estimated.filter(\.isVolumeStale)
       lines.append(
         "\(Format.integer(now.staleTransactions)) of those transactions a year "
-          + "(\(Format.percent(Double(now.staleTransactions) / Double(now.takeUpTransactions))))"
+          + "(\(Self.share(Double(now.staleTransactions), of: Double(now.takeUpTransactions))))"
           + " rest on stale figures, \(Self.staleRule(period.asOf)): "
           + stale.map { "\($0.service.name) (to \($0.annual.to?.description ?? "-"))" }
           .joined(separator: "; ") + ".")
@@ -104,8 +104,14 @@ extension BoardReport {
     Format.integer(Int(value.rounded(.toNearestOrAwayFromZero)))
   }
 
-  /// `55.1%`, or `-` when the whole is 0.
+  /// `55.1%`, or `-` when the whole is 0. A part that is not all of the whole never reads
+  /// `100.0%` (`over 99.9%`), nor one above nothing `0.0%` (`under 0.1%`): a board reading
+  /// "100.0% on stale figures" would take it that no figure is current.
   static func share(_ part: Double, of whole: Double) -> String {
-    whole == 0 ? "-" : Format.percent(part / whole)
+    guard whole != 0 else { return "-" }
+    let text = Format.percent(part / whole)
+    if text == "100.0%" && part != whole { return "over 99.9%" }
+    if text == "0.0%" && part != 0 { return "under 0.1%" }
+    return text
   }
 }

@@ -69,4 +69,24 @@ struct BoardFiguresRulesTests {
     let row = report.costTable.rows.first
     #expect(row?[2].text == "2014-09-30 (stale)")
   }
+
+  @Test("a share that is nearly all, or nearly none, never reads 100.0% or 0.0%")
+  func nearlyAll() {
+    var f = Self.fixture()
+    // A current service of 10 transactions beside `y`'s 1,000,000 stale ones.
+    f.register("c", name: "Current")
+    f.quarter("y", "2013-10-01", "2014-09-30", total: 1_000_000, digital: 200_000)
+    f.quarter("c", "2014-04-01", "2015-03-31", total: 10, digital: 1)
+    let report = f.report()
+    #expect(report.headlines.staleCost < report.headlines.cost)
+    #expect(
+      report.summary.contains(
+        "1,000,000 of those transactions a year (over 99.9%) rest on stale figures, 6 months "
+          + "or more old at 2015-03-31: Yearly (to 2014-09-30)."))
+    #expect(report.summary.contains { $0.contains(" of that cost (over 99.9%) and ") })
+    #expect(!report.summary.contains { $0.contains("100.0%") })
+    #expect(BoardReport.share(1, of: 10_000) == "under 0.1%")
+    #expect(BoardReport.share(0, of: 10_000) == "0.0%")
+    #expect(BoardReport.share(10_000, of: 10_000) == "100.0%")
+  }
 }
