@@ -93,32 +93,13 @@ extension Site {
     try sink.write(reportsIndex(quarters, headlines))
   }
 
-  /// `html` with the site's two additions: a style sheet for narrow screens before
-  /// `</head>` (the report itself is laid out for A4) and a line of links after `<body>`.
-  /// Removing both gives back the report byte for byte.
+  /// `html` with the site's one addition, a line of links after `<body>`: removing it gives
+  /// back the report byte for byte (the report's own style fits narrow screens).
   static func withNavigation(_ html: String, links: [String]) -> String {
-    guard let head = html.range(of: "</head>\n"), let body = html.range(of: "<body>\n"),
-      head.upperBound <= body.lowerBound
-    else { return html }
-    return String(html[..<head.lowerBound]) + narrowStyle
-      + String(html[head.lowerBound..<body.upperBound])
-      + reportNavigation(links) + String(html[body.upperBound...])
+    guard let body = html.range(of: "<body>\n") else { return html }
+    return String(html[..<body.upperBound]) + reportNavigation(links)
+      + String(html[body.upperBound...])
   }
-
-  /// The archived reports' style for screens under 640 px: two tiles a row, wide tables
-  /// scrolling in their own box, so the page never scrolls sideways on a phone.
-  static let narrowStyle = """
-    <style>
-    @media screen and (max-width: 640px) {
-      body { padding: 4mm 3mm; }
-      .tiles { grid-template-columns: repeat(2, minmax(0, 1fr)); }
-      .tile .value { white-space: normal; }
-      table { display: block; overflow-x: auto; }
-      ul.cols { columns: 1; }
-    }
-    </style>
-
-    """
 
   /// The line of links at the top of an archived report.
   static func reportNavigation(_ links: [String]) -> String {

@@ -109,7 +109,7 @@ struct SiteEventsTests {
       knownAt, "--format", "html",
     ])
     #expect(run.exitCode == 0)
-    var stripped = text.replacingOccurrences(of: Site.narrowStyle, with: "")
+    var stripped = text
     let nav = try #require(stripped.range(of: "<nav aria-label=\"Site\" class=\"meta\""))
     let end = try #require(stripped[nav.lowerBound...].range(of: "</nav>\n"))
     stripped.removeSubrange(nav.lowerBound..<end.upperBound)

@@ -1,6 +1,8 @@
 /// The report's inline style sheet: system fonts only, A4 pages, tables and figures kept
 /// whole across page breaks. It has no `<`, `&` or `url(`, so it is also valid XML text and
-/// loads nothing.
+/// loads nothing. On a screen under 640 px (a phone) the tiles go two a row, and wide tables
+/// and the charts scroll in their own box, so the page never scrolls sideways; the charts
+/// keep their drawn width (`SVGChart.width`), as shrunk to the screen their text is 5 px.
 enum BoardHTMLStyle {
   static let css = """
     @page { size: A4; margin: 14mm 13mm 15mm 13mm; }
@@ -57,5 +59,14 @@ enum BoardHTMLStyle {
     table.actions td:nth-child(4) { white-space: normal; }
     footer { margin-top: 8mm; border-top: 1px solid #b1b4b6; padding-top: 2mm; }
     code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 8.5pt; }
+    @media screen and (max-width: 640px) {
+      body { padding: 4mm 3mm; }
+      .tiles { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+      .tile .value { white-space: normal; }
+      table { display: block; overflow-x: auto; }
+      ul.cols { columns: 1; }
+      figure { overflow-x: auto; }
+      figure svg { width: \(Int(SVGChart.width))px; max-width: none; }
+    }
     """
 }

@@ -63,6 +63,23 @@ struct BoardReportHTMLTests {
     #expect(html.contains("thead { display: table-header-group; }"))
   }
 
+  @Test("on a phone: tiles two a row, tables and full-size charts scroll in their own box")
+  func narrowScreen() throws {
+    let html = try Self.shippedHTML()
+    let start = try #require(html.range(of: "@media screen and (max-width: 640px) {"))
+    let end = try #require(html[start.upperBound...].range(of: "\n}"))
+    let block = html[start.upperBound..<end.lowerBound]
+    #expect(block.contains(".tiles { grid-template-columns: repeat(2, minmax(0, 1fr)); }"))
+    #expect(block.contains("table { display: block; overflow-x: auto; }"))
+    #expect(block.contains("figure { overflow-x: auto; }"))
+    // The charts keep their drawn size (text 10 and 11 px), rather than shrink to the screen.
+    let width = Int(SVGChart.width)
+    #expect(block.contains("figure svg { width: \(width)px; max-width: none; }"))
+    let check = XHTMLCheck(html)
+    let widths = check.attributes.filter { $0.element == "svg" && $0.name == "width" }
+    #expect(!widths.isEmpty && widths.allSatisfy { $0.value == "\(width)" })
+  }
+
   @Test("SVG coordinates are plain numbers (no thousands separators)")
   func coordinates() throws {
     let check = XHTMLCheck(try Self.shippedHTML())
