@@ -3,13 +3,15 @@ import ServiceLedger
 /// `ledger actions`: the strategies' actions and milestones.
 struct ActionsCommand: Command {
   static let name = "actions"
-  static let summary = "strategy actions by theme: status, due date, overdue, milestones"
+  static let summary = "strategy actions by theme: status, due date, late or unrecorded"
   static let usage = "ledger actions [--as-of DATE] [--known-at TIMESTAMP] [--format FORMAT]"
   static let options: [OptionSpec] = ViewOptions.specs
   static let discussion = """
     Each action of every strategy published by the date, by theme: its latest status
-    (action.progressed; none when nothing is recorded), due date, whether it is overdue (due
-    before the date and not done or dropped), and its milestones met and overdue.
+    (action.progressed; "not recorded" when there is none), due date, and its milestones
+    met. Past its due date, an action or milestone is late only when the status recorded is
+    not done or dropped; with no progress recorded it is counted apart (unrecorded), neither
+    done nor late.
     """
 
   let view: ViewOptions
