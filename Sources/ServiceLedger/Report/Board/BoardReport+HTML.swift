@@ -57,11 +57,16 @@ extension BoardReport {
         ? "" : "This command reproduces exactly these figures, whatever is recorded later:")
   }
 
-  /// Eight headline tiles: the figure, what it is, and its change since the last quarter.
+  /// Eight headline tiles: the figure, what it is, and its change since the last quarter
+  /// (first, so a second count beside it is not read as the change: "no change since
+  /// 2014-Q4; 16 priority", not "16 priority; 0 since 2014-Q4").
   var tilesHTML: String {
     let now = headlines
     let old = previousHeadlines
     let since = "since \(period.previousLabel)"
+    func change(_ value: Int) -> String {
+      value == 0 ? "no change \(since)" : "\(Self.signed(value)) \(since)"
+    }
     func tile(_ label: String, _ value: String, _ delta: String, alert: Bool = false) -> String {
       "<div class=\"tile\(alert ? " alert" : "")\">" + BoardHTML.element("p", label, class: "label")
         + BoardHTML.element("p", value, class: "value")
@@ -73,10 +78,10 @@ extension BoardReport {
     return "<div class=\"tiles\">\n"
       + tile(
         "Services", Format.integer(now.services),
-        "\(now.priorityServices) priority; \(Self.signed(now.services - old.services)) \(since)")
+        "\(change(now.services - old.services)); \(now.priorityServices) priority")
       + tile(
         "Transactions a year", Format.integer(now.transactions),
-        "\(Self.signed(now.transactions - old.transactions)) \(since)")
+        change(now.transactions - old.transactions))
       + tile(
         "12-month take-up", now.takeUp.map { Format.percent($0) } ?? "-", takeUpDelta)
       + tile(
@@ -88,7 +93,7 @@ extension BoardReport {
         "Exemplars live", "\(now.exemplarsLive) of \(now.exemplars)",
         now.exemplarsUnknown > 0
           ? "\(now.exemplarsUnknown) with no phase recorded"
-          : "\(Self.signed(now.exemplarsLive - old.exemplarsLive)) \(since)",
+          : change(now.exemplarsLive - old.exemplarsLive),
         alert: now.exemplarsLate > 0)
       + tile(
         "Assisted-digital support",
@@ -98,9 +103,10 @@ extension BoardReport {
         "Priority services managed", "\(now.priorityServicesManaged) of \(now.priorityServices)",
         "with a service manager", alert: now.priorityServicesManaged < now.priorityServices)
       + tile(
-        "Recorded as late", "\(now.actionsLate) + \(now.milestonesLate)",
-        "actions + milestones; \(now.actionsPastDueWithNoProgress) + "
-          + "\(now.milestonesPastDueWithNoProgress) past due with no progress recorded",
+        "Recorded as late", Format.integer(now.actionsLate + now.milestonesLate),
+        "\(now.actionsLate) actions, \(now.milestonesLate) milestones; past due with no "
+          + "progress recorded: \(now.actionsPastDueWithNoProgress) actions, "
+          + "\(now.milestonesPastDueWithNoProgress) milestones",
         alert: now.actionsLate + now.milestonesLate > 0 || now.errors > 0)
       + "</div>\n"
   }

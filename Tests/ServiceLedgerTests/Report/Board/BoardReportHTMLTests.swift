@@ -80,6 +80,19 @@ struct BoardReportHTMLTests {
     #expect(!widths.isEmpty && widths.allSatisfy { $0.value == "\(width)" })
   }
 
+  @Test("a tile gives its change first, in words when there is none, and no sums to work out")
+  func tiles() throws {
+    let html = try Self.shippedHTML()
+    #expect(html.contains("<p class=\"delta\">no change since 2014-Q4; 16 priority</p>"))
+    #expect(html.contains("<p class=\"delta\">-70,450 since 2014-Q4</p>"))
+    #expect(
+      html.contains(
+        "<p class=\"label\">Recorded as late</p><p class=\"value\">0</p><p class=\"delta\">0 "
+          + "actions, 0 milestones; past due with no progress recorded: 2 actions, 9 milestones"
+          + "</p>"))
+    #expect(!html.contains("0 + 0") && !html.contains("; 0 since"))
+  }
+
   @Test("SVG coordinates are plain numbers (no thousands separators)")
   func coordinates() throws {
     let check = XHTMLCheck(try Self.shippedHTML())
