@@ -20,7 +20,8 @@ enum BoardHTML {
 
   /// A table: numeric columns (those with a number in any row) right-aligned, header repeated
   /// on each printed page; short cells (dates, statuses, up to 13 characters) are not broken
-  /// at their hyphens or spaces. A table of up to `keptRows` rows is kept on one page.
+  /// at their hyphens or spaces, nor the dates in longer cells and titles. A table of up to
+  /// `keptRows` rows is kept on one page.
   static func table(_ data: TableData, class style: String? = nil) -> String {
     let classes = [style, data.rows.count <= keptRows ? "keep" : nil].compactMap { $0 }
     let numeric = data.columns.indices.map { index in
@@ -30,7 +31,9 @@ enum BoardHTML {
       "<table\(attribute("class", classes.isEmpty ? nil : classes.joined(separator: " ")))>"
       + "<thead><tr>"
     for (index, column) in data.columns.enumerated() {
-      out += element("th", column, class: numeric[index] ? "num" : nil)
+      out +=
+        "<th\(attribute("class", numeric[index] ? "num" : nil))>"
+        + keepingDatesWhole(escaped(column)) + "</th>"
     }
     out += "</tr></thead><tbody>\n"
     for row in data.rows {
@@ -38,11 +41,48 @@ enum BoardHTML {
       for (index, cell) in row.enumerated() {
         let isNumeric = index < numeric.count && numeric[index]
         let isWord = cell.text.count <= 13
-        out += element("td", cell.text, class: isNumeric ? "num" : isWord ? "nowrap" : nil)
+        out +=
+          isNumeric || isWord
+          ? element("td", cell.text, class: isNumeric ? "num" : "nowrap")
+          : "<td>" + keepingDatesWhole(escaped(cell.text)) + "</td>"
       }
       out += "</tr>\n"
     }
     return out + "</tbody></table>\n"
+  }
+
+  /// Escaped `html` with each date (`2014-12-31`) and quarter (`2014-Q4`) in a nowrap span:
+  /// a browser breaks a line after a hyphen, and "quarter to 2014-" over "12-31" is misread.
+  static func keepingDatesWhole(_ html: String) -> String {
+    let characters = Array(html)
+    func isDigit(_ index: Int) -> Bool {
+      index < characters.count && characters[index].isASCII && characters[index].isNumber
+    }
+    /// The length of the date or quarter starting at `start`, if one does.
+    func match(at start: Int) -> Int? {
+      guard (0..<4).allSatisfy({ isDigit(start + $0) }), start + 4 < characters.count,
+        characters[start + 4] == "-"
+      else { return nil }
+      if start + 6 < characters.count, characters[start + 5] == "Q", isDigit(start + 6) {
+        return 7
+      }
+      let rest = [5, 6, 8, 9].allSatisfy { isDigit(start + $0) }
+      return rest && start + 7 < characters.count && characters[start + 7] == "-" ? 10 : nil
+    }
+    var out = ""
+    var index = 0
+    while index < characters.count {
+      if index == 0 || !characters[index - 1].isNumber, let length = match(at: index),
+        !isDigit(index + length)
+      {
+        out += "<span class=\"nowrap\">" + String(characters[index..<index + length]) + "</span>"
+        index += length
+      } else {
+        out.append(characters[index])
+        index += 1
+      }
+    }
+    return out
   }
 
   /// The most rows of a table that page breaks may not split.

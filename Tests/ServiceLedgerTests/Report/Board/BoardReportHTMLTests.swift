@@ -93,6 +93,22 @@ struct BoardReportHTMLTests {
     #expect(!html.contains("0 + 0") && !html.contains("; 0 since"))
   }
 
+  @Test("a date or quarter in a table is never broken after its hyphens")
+  func datesWhole() throws {
+    let html = try Self.shippedHTML()
+    // The largest movers: a quarter as a column title, a date in a longer cell.
+    #expect(html.contains("<th class=\"num\"><span class=\"nowrap\">2014-Q4</span></th>"))
+    #expect(html.contains("<td>quarter to <span class=\"nowrap\">2014-12-31</span></td>"))
+    #expect(XHTMLCheck(html).isWellFormed)
+    #expect(
+      BoardHTML.keepingDatesWhole("due 2013-04-30, past; 2015-Q1")
+        == "due <span class=\"nowrap\">2013-04-30</span>, past; "
+        + "<span class=\"nowrap\">2015-Q1</span>")
+    for text in ["12014-12-31", "2014-12-311", "2014-12", "2014-Q", "2014-1-31", "A-2014"] {
+      #expect(BoardHTML.keepingDatesWhole(text) == text)
+    }
+  }
+
   @Test("SVG coordinates are plain numbers (no thousands separators)")
   func coordinates() throws {
     let check = XHTMLCheck(try Self.shippedHTML())
