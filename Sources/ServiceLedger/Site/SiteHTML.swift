@@ -104,8 +104,18 @@ enum SiteHTML {
     }.joined()
   }
 
-  /// `-` for a missing value.
+  /// `none`, in grey: there is none (no manager, no milestone, no figure to show).
   static let missing = "<span class=\"none\">none</span>"
+
+  /// A count the report left out (a channel it does not give): "none" would read as 0.
+  static let notReported = "<span class=\"none\">not reported</span>"
+
+  /// A figure the ledger cannot work out (no digital count, so no take-up or cost): "none"
+  /// would read as 0% or £0.
+  static let notKnown = "<span class=\"none\">not known</span>"
+
+  /// A fact nobody recorded (a phase): neither none nor any value.
+  static let notRecorded = "<span class=\"none\">not recorded</span>"
 }
 
 extension Site {

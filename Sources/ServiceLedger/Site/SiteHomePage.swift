@@ -77,10 +77,10 @@ extension Site {
             + (row.designation.note != nil ? " [\(footnote)]" : ""),
           "<span class=\"nowrap\">\(row.designation.due)</span>",
           Format.integer(row.daysToDue),
-          row.service.phase.map { SiteHTML.escaped($0.rawValue) } ?? SiteHTML.missing,
+          row.service.phase.map { SiteHTML.escaped($0.rawValue) } ?? SiteHTML.notRecorded,
           row.series.latest.map {
             SiteHTML.figure(Format.percent($0.takeUp), value: .rate($0.takeUp)) + " to \($0.to)"
-          } ?? SiteHTML.missing,
+          } ?? SiteHTML.notKnown,
         ])
       }
     }

@@ -127,7 +127,7 @@ extension Site {
         return [
           SiteHTML.link(quarter.description, to: SitePath.report(quarter), from: path),
           Format.integer(now.services), Format.integer(now.transactions),
-          now.takeUp.map { Format.percent($0) } ?? SiteHTML.missing,
+          now.takeUp.map { Format.percent($0) } ?? SiteHTML.notKnown,
           "\(now.exemplarsLive) of \(now.exemplars)",
           "\(now.actionsLate) late, \(now.actionsPastDueWithNoProgress) not recorded",
         ]

@@ -79,7 +79,7 @@ extension Site {
             + (entry.report.label.map { " <span class=\"note\">\(SiteHTML.escaped($0))</span>" }
               ?? ""),
           Format.integer(entry.report.total),
-        ] + entry.report.channels.map { $0.map(Format.integer) ?? SiteHTML.missing }
+        ] + entry.report.channels.map { $0.map(Format.integer) ?? SiteHTML.notReported }
       })
     if volumes.cut.contains(service.id) {
       out += SiteHTML.note(

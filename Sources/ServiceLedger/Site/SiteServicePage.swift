@@ -33,7 +33,7 @@ extension Site {
         "Phase",
         service.phase.map { phase in
           SiteHTML.escaped(phase.rawValue + (service.phaseSince.map { " since \($0)" } ?? ""))
-        } ?? SiteHTML.missing + " recorded"
+        } ?? SiteHTML.notRecorded
       ),
       ("Service managers", managers(service)),
     ]
@@ -70,9 +70,11 @@ extension Site {
     let series = shift?.series ?? .empty
     let takeUp = shift?.takeUp
     func figure(_ id: String, _ text: String?, _ value: JSONValue, _ after: String = "") -> String {
-      guard let text else { return SiteHTML.missing }
+      guard let text else { return SiteHTML.notKnown }
       return SiteHTML.figure(text, value: value, id: id) + SiteHTML.escaped(after)
     }
+    /// `, stale` for a window that ended six months or more before the date, as the report.
+    func stale(_ to: CivilDate) -> String { Staleness.isStale(to, asOf: asOf) ? ", stale" : "" }
     let basis =
       annual.basis.map { basis in
         " (\(basis.rawValue)"
@@ -96,7 +98,7 @@ extension Site {
         figure(
           "quarter-take-up", takeUp?.latestQuarter.map { Format.percent($0.takeUp) },
           .rate(takeUp?.latestQuarter?.takeUp),
-          takeUp?.latestQuarter.map { " (quarter to \($0.to))" } ?? "")
+          takeUp?.latestQuarter.map { " (quarter to \($0.to)\(stale($0.to)))" } ?? "")
       ),
       (
         "Change since the quarter before",
@@ -120,7 +122,8 @@ extension Site {
         figure(
           "latest-take-up", series.latest.map { Format.percent($0.takeUp) },
           .rate(series.latest?.takeUp),
-          series.latest.map { " (\(series.span?.rawValue ?? "") to \($0.to))" } ?? "")
+          series.latest.map { " (\(series.span?.rawValue ?? "") to \($0.to)\(stale($0.to)))" }
+            ?? "")
       ),
       (
         "Change since the previous report",

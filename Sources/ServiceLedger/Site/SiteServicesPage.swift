@@ -86,19 +86,22 @@ extension Site {
       out += Self.cell(
         "Trend", change.map { SiteHTML.figure(Format.points($0), value: .rate($0)) },
         sort: "\(change ?? -2)", number: true)
-      out += Self.cell("Phase", service.phase.map { SiteHTML.escaped($0.rawValue) })
+      out += Self.cell(
+        "Phase", service.phase.map { SiteHTML.escaped($0.rawValue) }, missing: SiteHTML.notRecorded)
       out += Self.cell("Service managers", managers(service)) + "</tr>\n"
     }
     return out + "</tbody></table></div>\n"
   }
 
   /// A cell of the services table: its column's title as `data-label` (narrow screens show
-  /// it before the value), the value the script sorts by, and its HTML (`none` when nil).
-  static func cell(_ label: String, _ html: String?, sort: String? = nil, number: Bool = false)
-    -> String
-  {
+  /// it before the value), the value the script sorts by, and its HTML (`missing` when nil:
+  /// `not known`, never `none`, which would read as 0).
+  static func cell(
+    _ label: String, _ html: String?, sort: String? = nil, number: Bool = false,
+    missing: String = SiteHTML.notKnown
+  ) -> String {
     "<td" + (number ? " class=\"num\"" : "") + " data-label=\"\(label)\""
-      + (sort.map { " data-sort=\"\($0)\"" } ?? "") + ">" + (html ?? SiteHTML.missing) + "</td>"
+      + (sort.map { " data-sort=\"\($0)\"" } ?? "") + ">" + (html ?? missing) + "</td>"
   }
 
   /// A service's managers by name, or `none`.

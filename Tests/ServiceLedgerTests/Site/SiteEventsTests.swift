@@ -147,6 +147,30 @@ struct SiteEventsTests {
     #expect(!SiteScript.js.contains("]]>") && !SiteScript.js.contains("</"))
   }
 
+  @Test("a service page never shows a figure nobody gave as 'none', and marks stale windows")
+  func missingFigures() throws {
+    let page = try #require(Self.pages.first { $0.path == "services/moj-money-claims.html" })
+    let text = String(decoding: page.bytes, as: UTF8.self)
+    // Money claims: no phase recorded, no 12-month digital figure (so no take-up or cost), no
+    // channel but the total reported since 2014-09-30, its latest quarter 3 years old.
+    #expect(text.contains("<dt>Phase</dt><dd><span class=\"none\">not recorded</span></dd>"))
+    #expect(
+      text.contains(
+        "<dt>Estimated cost a year</dt><dd><span class=\"none\">not known</span></dd>"))
+    #expect(text.contains("12.9%</data> (quarter to 2014-09-30, stale)"))
+    #expect(text.contains("12.9%</data> (quarterly to 2014-09-30, stale)"))
+    #expect(text.contains("data-label=\"Digital\"><span class=\"none\">not reported</span>"))
+    #expect(!text.contains("data-label=\"Digital\"><span class=\"none\">none</span>"))
+    #expect(!text.contains("</span> recorded"))
+    // The services table: money claims has no 12-month or quarterly trend to show.
+    let table = try #require(Self.pages.first { $0.path == "services.html" })
+    let cells = String(decoding: table.bytes, as: UTF8.self)
+    #expect(cells.contains("data-label=\"Phase\"><span class=\"none\">not recorded</span>"))
+    #expect(cells.contains("<span class=\"none\">not known</span>"))
+    #expect(!cells.contains("<span class=\"none\">none</span></td><td data-label=\"Trend\""))
+    #expect(!cells.contains("data-label=\"Phase\"><span class=\"none\">none</span>"))
+  }
+
   /// Runs a view on `events/` as of `asOf` and parses its JSON.
   static func view(_ name: String) throws -> JSONValue {
     let run = CLI.run([
