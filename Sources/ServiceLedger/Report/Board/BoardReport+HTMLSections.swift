@@ -110,7 +110,7 @@ extension BoardReport {
           .text(
             action.progress.map {
               "\($0.status.rawValue) (\($0.on))" + (action.standing == .late ? ", late" : "")
-            } ?? "none recorded"),
+            } ?? "not recorded"),
           .text(
             action.definition.due.map {
               $0.description + (action.standing == .noProgressRecorded ? ", past" : "")

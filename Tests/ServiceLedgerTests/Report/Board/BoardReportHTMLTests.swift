@@ -93,6 +93,13 @@ struct BoardReportHTMLTests {
     #expect(!html.contains("0 + 0") && !html.contains("; 0 since"))
   }
 
+  @Test("an action with no status reads 'not recorded', as a phase and `ledger actions` do")
+  func notRecorded() throws {
+    let html = try Self.shippedHTML()
+    #expect(html.contains("<td class=\"nowrap\">not recorded</td><td class=\"nowrap\">2015-03-31"))
+    #expect(!html.contains(">none recorded<"))
+  }
+
   @Test("a date or quarter in a table is never broken after its hyphens")
   func datesWhole() throws {
     let html = try Self.shippedHTML()
