@@ -9,9 +9,9 @@ extension Site {
       "In priority order: exemplars, then high-volume services (over "
         + "\(Format.integer(snapshot.priorities.threshold)) transactions a year), standard, "
         + "and services with no volume reported; then by annual volume. Latest take-up is "
-        + "digital ÷ all transactions in the latest quarterly (else 12-month) report, and trend "
-        + "its change since the report before. Select a column title "
-        + "to sort by it.")
+        + "digital ÷ all transactions in the latest quarterly (else 12-month) report, with the "
+        + "day that report ends (stale: \(Staleness.months) months or more before \(asOf)), and "
+        + "trend its change since the report before. Select a column title to sort by it.")
     body += filtersForm(rows)
     body += "<p id=\"table-status\" class=\"note\" role=\"status\" aria-live=\"polite\"></p>\n"
     body += servicesTable(rows, from: path, caption: "\(rows.count) services as of \(asOf)")
@@ -67,6 +67,12 @@ extension Site {
       let slug = organisationSlugs[service.organisation] ?? ""
       let change = shift?.series.changeFromPrevious
       let latest = shift?.series.latest?.takeUp
+      // The window it is for, marked as the report marks it when stale: a take-up years old
+      // beside this year's volume would read as current.
+      let window = shift?.series.latest.map { report in
+        " <span class=\"note\">to \(report.to)"
+          + (Staleness.isStale(report.to, asOf: asOf) ? ", stale" : "") + "</span>"
+      }
       out += "<tr data-organisation=\"\(slug)\" data-priority=\"\(row.priority.rawValue)\">"
       out += "<th scope=\"row\">"
       out += SiteHTML.link(service.name, to: SitePath.service(service.id), from: path) + "</th>"
@@ -81,7 +87,8 @@ extension Site {
         row.annual.volume.map { SiteHTML.figure(Format.integer($0), value: .integer($0)) },
         sort: "\(row.annual.volume ?? -1)", number: true)
       out += Self.cell(
-        "Latest take-up", latest.map { SiteHTML.figure(Format.percent($0), value: .rate($0)) },
+        "Latest take-up",
+        latest.map { SiteHTML.figure(Format.percent($0), value: .rate($0)) + (window ?? "") },
         sort: "\(latest ?? -1)", number: true)
       out += Self.cell(
         "Trend", change.map { SiteHTML.figure(Format.points($0), value: .rate($0)) },
