@@ -54,15 +54,15 @@ public enum ActionsView {
     return progress.status.rawValue + (action.standing == .late ? " (late)" : "")
   }
 
-  /// `2/3 met, 1 late, 1 unrecorded`, or nil for an action without milestones; `unrecorded`
-  /// counts those past their due date with no progress recorded.
+  /// `2/3 met, 1 late, 1 past due unrecorded`, or nil for an action without milestones: the
+  /// last counts those past their due date with no progress recorded (not those not yet due).
   static func milestones(_ action: StrategyProgress.Action) -> String? {
     guard !action.milestones.isEmpty else { return nil }
     let met = action.milestones.filter { $0.met != nil }.count
     let late = action.milestones.filter { $0.standing == .late }.count
     let unrecorded = action.milestones.filter { $0.standing == .noProgressRecorded }.count
     return "\(met)/\(action.milestones.count) met" + (late > 0 ? ", \(late) late" : "")
-      + (unrecorded > 0 ? ", \(unrecorded) unrecorded" : "")
+      + (unrecorded > 0 ? ", \(unrecorded) past due unrecorded" : "")
   }
 
   static func json(_ progress: StrategyProgress, _ strategies: [StrategyProgress.Strategy])
@@ -152,7 +152,7 @@ public enum ActionsView {
           + "; \(milestones.count) milestones, \(milestones.filter { $0.met != nil }.count) met, "
           + "\(milestones.filter { $0.standing == .late }.count) late, "
           + "\(milestones.filter { $0.standing == .noProgressRecorded }.count) past their due "
-          + "date with no progress recorded (MILESTONES: unrecorded).")
+          + "date with no progress recorded (MILESTONES: past due unrecorded).")
     }
     for strategy in strategies {
       notes.append(
