@@ -5,8 +5,8 @@ struct CheckCommand: Command {
   static let name = "check"
   static let summary = "check the log and the service standard; exit 1 on any error finding"
   static let usage =
-    "ledger check [--as-of DATE] [--base DIR_OR_FILE] [--rule ID]... [--ignore ID]... "
-    + "[--severity error|warning] [--format text|json|github|junit]"
+    "ledger check [--as-of DATE] [--known-at TIMESTAMP] [--base DIR_OR_FILE] [--rule ID]... "
+    + "[--ignore ID]... [--severity error|warning] [--format text|json|github|junit]"
   static let formats = ["text", "json", "github", "junit"]
   static let options: [OptionSpec] = [
     .ledger, .asOf, .knownAt,

@@ -6,7 +6,8 @@ struct ImportCommand: Command {
   static let name = "import"
   static let summary = "import the Transactions Explorer CSV as services and volume reports"
   static let usage =
-    "ledger import transactions-explorer CSV [--file NAME.jsonl | --file-per-organisation]"
+    "ledger import transactions-explorer CSV [--file NAME.jsonl | --file-per-organisation] "
+    + "[--by ACTOR]"
   static let options: [OptionSpec] = [
     .ledger, .file,
     OptionSpec(

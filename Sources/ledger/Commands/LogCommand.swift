@@ -5,7 +5,8 @@ struct LogCommand: Command {
   static let name = "log"
   static let summary = "list the events, oldest first, filtered by service, type or date"
   static let usage =
-    "ledger log [--service ID]... [--type TYPE]... [--since DATE] [--format table|json|csv|markdown]"
+    "ledger log [--service ID]... [--type TYPE]... [--since DATE] [--as-of DATE] "
+    + "[--known-at TIMESTAMP] [--format table|json|csv|markdown]"
   static let options: [OptionSpec] = [
     .ledger,
     OptionSpec("service", value: "ID", help: "only events about this service", isRepeatable: true),
