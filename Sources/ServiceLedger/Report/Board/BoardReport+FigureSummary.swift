@@ -15,6 +15,19 @@ extension BoardReport {
       + "\(now.servicesWithTakeUp) services with a 12-month digital figure were digital"
     if let old = previousHeadlines.takeUp {
       line += ", \(Format.points(takeUp - old)) since \(period.previousLabel)"
+      if let moved = takeUpServicesMoved {
+        func names(_ list: [String]) -> String { " (" + list.joined(separator: "; ") + ")" }
+        let gone =
+          moved.gone.isEmpty
+          ? nil
+          : "\(moved.gone.count) had a 12-month digital figure then and not now"
+            + names(moved.gone)
+        let new =
+          moved.new.isEmpty
+          ? nil : "\(moved.new.count) had none then and one now" + names(moved.new)
+        line +=
+          ", but over other services: " + [gone, new].compactMap { $0 }.joined(separator: ", ")
+      }
     }
     var lines = [line + "."]
     if now.transactions > 0 {
@@ -87,6 +100,20 @@ extension BoardReport {
           + "figures: " + stale.map(staleReason).joined(separator: "; ") + ".")
     }
     return lines
+  }
+
+  /// The services whose 12-month digital figure came or went since the previous quarter, or
+  /// nil when 12-month take-up covers the same services at both dates: a change over other
+  /// services is not a change in take-up (2015-Q3's -16.8 pp is mostly one service at 98%
+  /// leaving the figure).
+  var takeUpServicesMoved: (gone: [String], new: [String])? {
+    let now = Set(current.shift.estimated.map(\.service.id))
+    let before = Set(previous.shift.estimated.map(\.service.id))
+    guard now != before else { return nil }
+    return (
+      previous.shift.estimated.filter { !now.contains($0.service.id) }.map(\.service.name),
+      current.shift.estimated.filter { !before.contains($0.service.id) }.map(\.service.name)
+    )
   }
 
   /// `Court fines: payments (volume to 2014-09-30)`, `… (recorded cost to 2014-09-30)`.

@@ -72,8 +72,14 @@ extension BoardReport {
         + BoardHTML.element("p", value, class: "value")
         + BoardHTML.element("p", delta, class: "delta") + "</div>\n"
     }
+    let otherServices =
+      takeUpServicesMoved == nil
+      ? ""
+      : ", over other services (\(old.servicesWithTakeUp) then, \(now.servicesWithTakeUp) now)"
     let takeUpDelta =
-      now.takeUp.flatMap { new in old.takeUp.map { Format.points(new - $0) + " " + since } }
+      now.takeUp.flatMap { new in
+        old.takeUp.map { Format.points(new - $0) + " " + since + otherServices }
+      }
       ?? "\(now.servicesWithTakeUp) services with figures"
     return "<div class=\"tiles\">\n"
       + tile(

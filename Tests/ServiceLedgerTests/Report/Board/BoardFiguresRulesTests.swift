@@ -89,4 +89,35 @@ struct BoardFiguresRulesTests {
     #expect(BoardReport.share(0, of: 10_000) == "0.0%")
     #expect(BoardReport.share(10_000, of: 10_000) == "100.0%")
   }
+
+  @Test("a take-up change over other services says which services came and went")
+  func otherServices() throws {
+    var f = BoardFixture()
+    f.register("a", name: "Stays")
+    f.register("b", name: "Leaves")
+    f.quarter("a", "2014-01-01", "2014-12-31", total: 1000, digital: 100)
+    f.quarter("a", "2014-04-01", "2015-03-31", total: 1000, digital: 200)
+    f.quarter("b", "2014-01-01", "2014-12-31", total: 1000, digital: 900)
+    // `b`'s latest 12 months give no digital count: it leaves 12-month take-up.
+    f.add(
+      .volumeReported(
+        VolumeReported(
+          service: service("b"), from: date("2014-04-01"), to: date("2015-03-31"), total: 1000)))
+    let report = f.report()
+    #expect(report.previousHeadlines.takeUp == 0.5 && report.headlines.takeUp == 0.2)
+    #expect(
+      report.summary.contains(
+        "12-month take-up is 20.0%: 200 of the 1,000 transactions a year of the 1 services with "
+          + "a 12-month digital figure were digital, -30.0 pp since 2014-Q4, but over other "
+          + "services: 1 had a 12-month digital figure then and not now (Leaves)."))
+    #expect(report.html.contains("-30.0 pp since 2014-Q4, over other services (2 then, 1 now)"))
+    // Over the same services, the change stands alone.
+    var same = BoardFixture()
+    same.register("a", name: "Stays")
+    same.quarter("a", "2014-01-01", "2014-12-31", total: 1000, digital: 100)
+    same.quarter("a", "2014-04-01", "2015-03-31", total: 1000, digital: 200)
+    let report2 = same.report()
+    #expect(report2.takeUpServicesMoved == nil)
+    #expect(report2.summary.first?.hasSuffix("+10.0 pp since 2014-Q4.") == true)
+  }
 }
