@@ -114,20 +114,25 @@ extension Site {
       "Each report is the board's quarterly report as of the quarter's last day, compared "
         + "with the quarter before, built from what was recorded up to "
         + "\(knownAt?.description ?? "now"). The command at the foot of each reproduces "
-        + "it byte for byte, whatever is recorded later.")
+        + "it byte for byte, whatever is recorded later. 12-month take-up is over the services "
+        + "with a 12-month digital figure at each date, which change from quarter to quarter: "
+        + "a service that leaves or joins them moves the figure as much as take-up does.")
     body += SiteHTML.table(
       "\(quarters.count) quarterly reports, latest first",
       [
         .init(title: "Quarter"), .init(title: "Services", isNumber: true),
         .init(title: "Transactions a year", isNumber: true),
-        .init(title: "Digital take-up", isNumber: true), .init(title: "Exemplars live"),
+        .init(title: "12-month take-up", isNumber: true), .init(title: "Exemplars live"),
         .init(title: "Actions past due: late, not recorded"),
       ],
       zip(quarters, headlines).reversed().map { quarter, now in
         return [
           SiteHTML.link(quarter.description, to: SitePath.report(quarter), from: path),
           Format.integer(now.services), Format.integer(now.transactions),
-          now.takeUp.map { Format.percent($0) } ?? SiteHTML.notKnown,
+          now.takeUp.map {
+            Format.percent($0)
+              + " <span class=\"note\">over \(now.servicesWithTakeUp) services</span>"
+          } ?? SiteHTML.notKnown,
           "\(now.exemplarsLive) of \(now.exemplars)",
           "\(now.actionsLate) late, \(now.actionsPastDueWithNoProgress) not recorded",
         ]

@@ -173,6 +173,15 @@ struct SiteEventsTests {
     #expect(cells.contains("12.9%</data> <span class=\"note\">to 2014-09-30, stale</span>"))
   }
 
+  @Test("the index of reports gives each take-up with the number of services it is over")
+  func reportsIndexTakeUp() throws {
+    let page = try #require(Self.pages.first { $0.path == "reports.html" })
+    let text = String(decoding: page.bytes, as: UTF8.self)
+    // 2015-Q2 to 2015-Q3: 38.0% to 21.2%, as two services left the figure.
+    #expect(text.contains("38.0% <span class=\"note\">over 7 services</span>"))
+    #expect(text.contains("21.2% <span class=\"note\">over 5 services</span>"))
+  }
+
   /// Runs a view on `events/` as of `asOf` and parses its JSON.
   static func view(_ name: String) throws -> JSONValue {
     let run = CLI.run([
