@@ -112,7 +112,9 @@ extension BoardReport {
         "Recorded as late", Format.integer(now.actionsLate + now.milestonesLate),
         "\(now.actionsLate) actions, \(now.milestonesLate) milestones; past due with no "
           + "progress recorded: \(now.actionsPastDueWithNoProgress) actions, "
-          + "\(now.milestonesPastDueWithNoProgress) milestones",
+          + "\(now.milestonesPastDueWithNoProgress) milestones"
+          // The tile turns red on the standard's errors too, so it says so.
+          + (now.errors > 0 ? "; standard checks: \(Format.integer(now.errors)) errors" : ""),
         alert: now.actionsLate + now.milestonesLate > 0 || now.errors > 0)
       + "</div>\n"
   }

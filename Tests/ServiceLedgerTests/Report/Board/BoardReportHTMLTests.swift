@@ -91,6 +91,12 @@ struct BoardReportHTMLTests {
           + "actions, 0 milestones; past due with no progress recorded: 2 actions, 9 milestones"
           + "</p>"))
     #expect(!html.contains("0 + 0") && !html.contains("; 0 since"))
+    // In red for the standard's errors, with none late, it says why.
+    let later = BoardReport(
+      try shippedLedger.get(), period: ReportPeriod(asOf: date("2017-09-30"))
+    ).html
+    #expect(later.contains("<div class=\"tile alert\"><p class=\"label\">Recorded as late</p>"))
+    #expect(later.contains("3 actions, 10 milestones; standard checks: 5 errors</p>"))
   }
 
   @Test("an action with no status reads 'not recorded', as a phase and `ledger actions` do")
