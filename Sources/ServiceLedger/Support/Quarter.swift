@@ -33,8 +33,13 @@ public struct Quarter: Sendable, Hashable, Comparable, CustomStringConvertible {
     CivilDate(year: year, month: number * 3 - 2, day: 1) ?? CivilDate(dayNumber: 0)
   }
 
-  /// The last day of the quarter.
-  public var lastDay: CivilDate { next.firstDay.adding(days: -1) }
+  /// The last day of the quarter (from its own year, so 9999-Q4, whose next quarter no date
+  /// can hold, ends on 9999-12-31).
+  public var lastDay: CivilDate {
+    let month = number * 3
+    return CivilDate(year: year, month: month, day: CivilDate.daysIn(month: month, year: year))
+      ?? next.firstDay.adding(days: -1)
+  }
 
   /// The quarter before this one.
   public var previous: Quarter {

@@ -50,6 +50,14 @@ struct CivilDateTests {
     #expect(Quarter("2015-Q5") == nil)
   }
 
+  @Test("the last quarter of year 9999 ends on 9999-12-31, not the day before 1970")
+  func lastQuarterOfTheLastYear() {
+    // Its next quarter, 10000-Q1, has no first day a date can hold.
+    #expect(Quarter("9999-Q4")?.lastDay == date("9999-12-31"))
+    #expect(Quarter("9999-Q3")?.lastDay == date("9999-09-30"))
+    #expect(Quarter("2016-Q1")?.lastDay == date("2016-03-31"))
+  }
+
   @Test("numbers read the same everywhere")
   func formatting() {
     #expect(Format.integer(1_320_121) == "1,320,121")
