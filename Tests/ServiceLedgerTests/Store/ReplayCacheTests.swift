@@ -179,4 +179,26 @@ struct ReplayCacheTests {
     let later = CLI.run(["services", "--format", "json"], ledger: ledger.path, now: now)
     #expect(later.stdout.contains("svc-late"))
   }
+
+  @Test("a byte changed in the cache file itself is noticed: views stay what a cold replay gives")
+  func corruptedCacheFile() throws {
+    let ledger = try DecodingPathTests.generated(services: 3, events: 200)
+    defer { ledger.remove() }
+    let now = "2026-02-01T00:00:00Z"
+    let view = ["services", "--format", "json"]
+    let cold = CLI.run(view, ledger: ledger.path, now: now).stdout
+    #expect(cold.contains("Synthetic service 1\""))
+    // The cache keeps the events as log lines: one letter of a name, changed in place, still
+    // decodes to a valid event.
+    var cache = ledger.bytes(ReplayCache.fileName)
+    let name = Array("Synthetic service 1\"".utf8)
+    let start = try #require(
+      cache.indices.dropLast(name.count).first { cache[$0..<$0 + name.count].elementsEqual(name) })
+    cache[start + name.count - 2] = UInt8(ascii: "X")
+    try Data(cache).write(to: URL(fileURLWithPath: ledger.path + "/" + ReplayCache.fileName))
+    #expect(ReplayCache.load(ledger.folder, withValidator: false) == nil)
+    let warm = CLI.run(view, ledger: ledger.path, now: now).stdout
+    #expect(warm == cold)
+    #expect(!warm.contains("Synthetic service X"))
+  }
 }

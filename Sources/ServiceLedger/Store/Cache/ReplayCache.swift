@@ -42,13 +42,12 @@ struct ReplayCache: Sendable {
   // MARK: Reading and writing
 
   /// The cache of `folder`, with the validator's state when `withValidator`, or nil when
-  /// there is none or it cannot be read.
+  /// there is none or it cannot be read. Like the validator's, the file ends with a hash of its bytes: its events are log lines,
+  /// and a byte changed in one (a name, a figure) may still decode to a valid event.
   static func load(_ folder: LedgerFolder, withValidator: Bool) -> ReplayCache? {
-    guard let data = FileManager.default.contents(atPath: folder.path(of: fileName)) else {
-      return nil
-    }
-    var input = BinaryReader([UInt8](data))
-    guard input.string() == "ledger-cache-4", let token = input.uint64(),
+    guard let bytes = hashedContents(folder.path(of: fileName)) else { return nil }
+    var input = BinaryReader(bytes)
+    guard input.string() == "ledger-cache-5", let token = input.uint64(),
       let fileCount = input.count(itemSize: 32)
     else { return nil }
     var files: [FileKey] = []
@@ -91,12 +90,20 @@ struct ReplayCache: Sendable {
   /// it to say which ids are new: a bit flipped in a filter's seed or words, or in a table
   /// of ids, would let a repeated id be written, so it is not enough that it parses.
   static func loadValidator(_ folder: LedgerFolder, token: UInt64) -> ReferenceValidator? {
-    // The file's `Data` goes as soon as its bytes are copied out (the filter alone is 16 MiB
-    // for a long log).
-    guard
-      var bytes = FileManager.default.contents(atPath: folder.path(of: validatorFileName))
-        .map({ [UInt8]($0) })
-    else { return nil }
+    guard let bytes = hashedContents(folder.path(of: validatorFileName)) else { return nil }
+    var input = BinaryReader(bytes)
+    guard input.uint64() == token else { return nil }
+    return ReferenceValidator(snapshot: &input)
+  }
+
+  /// The bytes of the file at `path` written with `StreamedFile.write(to:hashed:)`, without
+  /// the digest at its end; nil when it cannot be read or its bytes do not hash to the digest.
+  static func hashedContents(_ path: String) -> [UInt8]? {
+    // The file's `Data` goes as soon as its bytes are copied out (the validator's filter alone
+    // is 16 MiB for a long log).
+    guard var bytes = FileManager.default.contents(atPath: path).map({ [UInt8]($0) }) else {
+      return nil
+    }
     let digestSize = ContentHash.digestSize
     guard bytes.count >= digestSize else { return nil }
     let digest = Array(bytes.suffix(digestSize))
@@ -104,9 +111,7 @@ struct ReplayCache: Sendable {
     var hash = ContentHash()
     hash.update(bytes)
     guard hash.digest == digest else { return nil }
-    var input = BinaryReader(bytes)
-    guard input.uint64() == token else { return nil }
-    return ReferenceValidator(snapshot: &input)
+    return bytes
   }
 
   /// Writes the cache atomically (temporary files, then renames: the validator's first, the
@@ -121,8 +126,8 @@ struct ReplayCache: Sendable {
       validator.writeSnapshot(to: &out)
     }
     guard written else { return }
-    _ = StreamedFile.write(to: folder.path(of: ReplayCache.fileName)) { out in
-      out.write("ledger-cache-4")
+    _ = StreamedFile.write(to: folder.path(of: ReplayCache.fileName), hashed: true) { out in
+      out.write("ledger-cache-5")
       out.write(token)
       out.write(files.count)
       for file in files { ReplayCache.write(file, to: &out) }
