@@ -66,8 +66,15 @@ extension JSONNumber {
   public init(_ value: Int) { self.init(text: String(value)) }
 
   /// The number for a decimal value: integral values without a fraction (`12`), others in
-  /// Swift's shortest round-trip form (`3.75`).
+  /// Swift's shortest round-trip form (`3.75`). JSON has no infinity or not-a-number: an
+  /// infinite value (a figure worked out from huge ones in the log) is written as the largest
+  /// finite one, with its sign, and not-a-number as 0.
   public init(_ value: Double) {
+    guard value.isFinite else {
+      let limit = value.isNaN ? 0 : Double.greatestFiniteMagnitude
+      self.init(value < 0 ? -limit : limit)
+      return
+    }
     if value == value.rounded(), abs(value) < 1e15 {
       self.init(text: String(Int(value)))
     } else {

@@ -87,7 +87,7 @@ public enum ChannelShiftView {
         "costByChannel": byChannel(shift.portfolioCosts),
         "saving": .pounds(shift.portfolioSaving),
         "digitalTransactions": .integer(
-          Int(shift.portfolioDigital.rounded(.toNearestOrAwayFromZero))),
+          Int(roundingSaturated: shift.portfolioDigital)),
         "staleTransactions": .integer(shift.staleVolume),
         "staleCost": .pounds(shift.staleCost),
         "staleSaving": .pounds(shift.staleSaving),
@@ -154,7 +154,7 @@ public enum ChannelShiftView {
     if let takeUp = shift.portfolioTakeUp {
       let channels = zip(["digital", "assisted", "phone", "post", "face to face", "other"], costs)
         .map { "\($0) \(Format.pounds($1))" }.joined(separator: ", ")
-      let digital = Int(shift.portfolioDigital.rounded(.toNearestOrAwayFromZero))
+      let digital = Int(roundingSaturated: shift.portfolioDigital)
       notes.append(
         "Portfolio: \(shift.estimated.count) services with a 12-month digital figure, "
           + "\(Format.integer(shift.portfolioVolume)) transactions a year, "

@@ -9,7 +9,7 @@ extension JSONValue {
 
   /// Pounds rounded to whole pounds (half away from zero), as an integer; or null.
   public static func pounds(_ value: Double?) -> JSONValue {
-    integer(value.map { Int($0.rounded(.toNearestOrAwayFromZero)) })
+    integer(value.map { Int(roundingSaturated: $0) })
   }
 
   /// An array of identifiers as strings.

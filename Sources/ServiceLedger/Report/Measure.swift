@@ -27,14 +27,14 @@ public enum Measure: Sendable, Equatable {
     switch self {
     case .count(let value): return String(value)
     case .rate(let value), .points(let value): return Self.percentage(value)
-    case .pounds(let value): return String(Int(value.rounded(.toNearestOrAwayFromZero)))
+    case .pounds(let value): return String(Int(roundingSaturated: value))
     }
   }
 
   /// A rate as a percentage with exactly 2 decimals, rounded as `Format.rate` rounds the JSON's
   /// rates (so the two agree to the last digit), without separators.
   static func percentage(_ rate: Double) -> String {
-    let scaled = Int((rate * 10_000).rounded(.toNearestOrAwayFromZero))
+    let scaled = Int(roundingSaturated: rate * 10_000)
     let fraction = String(scaled.magnitude % 100)
     return (scaled < 0 ? "-" : "") + String(scaled.magnitude / 100) + "."
       + (fraction.count < 2 ? "0" : "") + fraction

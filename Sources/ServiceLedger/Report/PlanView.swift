@@ -74,7 +74,8 @@ public enum PlanView {
     guard let measured = item.measured, let attainment = item.attainment else {
       return "target " + goal + (target.deadline.map { " by \($0)" } ?? "")
     }
-    return "\(JSONNumber(measured.value).text) of \(goal) (\(Int((attainment * 100).rounded()))%)"
+    return
+      "\(JSONNumber(measured.value).text) of \(goal) (\(Int(roundingSaturated: attainment * 100))%)"
   }
 
   /// `government on-track; civil-society off-track`.

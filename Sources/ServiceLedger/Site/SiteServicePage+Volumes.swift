@@ -107,7 +107,7 @@ extension Site {
       Self.channelTitles.indices.map { index in
         [
           SiteHTML.escaped(Self.channelTitles[index]),
-          Format.integer(Int(estimate.volumes[index].rounded(.toNearestOrAwayFromZero))),
+          Format.integer(Int(roundingSaturated: estimate.volumes[index])),
           "£" + Format.decimal(estimate.units[index], digits: 2),
           Format.pounds(estimate.costs[index]),
         ]

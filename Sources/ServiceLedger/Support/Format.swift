@@ -24,7 +24,7 @@ public enum Format {
 
   /// Pounds, whole, with separators: `£1,234,567`.
   public static func pounds(_ value: Double) -> String {
-    let rounded = Int(value.rounded(.toNearestOrAwayFromZero))
+    let rounded = Int(roundingSaturated: value)
     return (rounded < 0 ? "-£" : "£") + integer(abs(rounded))
   }
 
@@ -32,7 +32,7 @@ public enum Format {
   public static func decimal(_ value: Double, digits: Int) -> String {
     var scale = 1.0
     for _ in 0..<digits { scale *= 10 }
-    let scaled = Int((value * scale).rounded(.toNearestOrAwayFromZero))
+    let scaled = Int(roundingSaturated: value * scale)
     let whole = scaled.magnitude / UInt(scale)
     let fraction = scaled.magnitude % UInt(scale)
     var text = (scaled < 0 ? "-" : "") + integer(Int(whole))

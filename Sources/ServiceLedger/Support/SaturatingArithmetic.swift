@@ -26,6 +26,25 @@ extension Int {
   }
 }
 
+extension Int {
+  /// `value` rounded half away from zero, or the limit it passes (`Int.max` or `-Int.max`, so
+  /// that its magnitude and negation fit too; infinity included), and 0 for not-a-number: a
+  /// figure worked out from money or targets in the log (a JSON number of any size) shows as
+  /// the limit rather than trapping.
+  init(roundingSaturated value: Double) {
+    let rounded = value.rounded(.toNearestOrAwayFromZero)
+    if rounded.isNaN {
+      self = 0
+    } else if rounded >= Double(Int.max) {
+      self = .max
+    } else if rounded <= -Double(Int.max) {
+      self = -.max
+    } else {
+      self = Int(rounded)
+    }
+  }
+}
+
 extension Sequence<Int> {
   /// The sum, stopping at the integer limit instead of trapping.
   var saturatingSum: Int { reduce(0) { $0.saturatingAdding($1) } }

@@ -81,7 +81,7 @@ public struct BoardHeadlines: Sendable, Equatable {
     transactions = rows.compactMap(\.annual.volume).reduce(0, +)
     servicesWithTakeUp = shift.estimated.count
     takeUpTransactions = shift.portfolioVolume
-    digitalTransactions = Int(shift.portfolioDigital.rounded(.toNearestOrAwayFromZero))
+    digitalTransactions = Int(roundingSaturated: shift.portfolioDigital)
     takeUp = shift.portfolioTakeUp
     let dominant = shift.dominant
     dominantService = dominant?.row.service.id

@@ -36,7 +36,7 @@ extension BoardReport {
     let volumes = channelVolumes
     let costs = current.shift.portfolioCosts
     guard volumes.reduce(0, +) > 0 else { return nil }
-    let volume = Int(volumes.reduce(0, +).rounded(.toNearestOrAwayFromZero))
+    let volume = Int(roundingSaturated: volumes.reduce(0, +))
     return SVGBarChart.stacked(
       [
         SVGBarChart.Stack(

@@ -128,7 +128,7 @@ extension BoardReport {
 
   /// `1,113,611`: a count worked out as a fraction, rounded half away from zero.
   static func whole(_ value: Double) -> String {
-    Format.integer(Int(value.rounded(.toNearestOrAwayFromZero)))
+    Format.integer(Int(roundingSaturated: value))
   }
 
   /// `55.1%`, or `-` when the whole is 0. A part that is not all of the whole never reads

@@ -28,7 +28,7 @@ extension BoardReport {
           VolumeReported.channelNames.indices.map { index in
             .members([
               "channel": .string(VolumeReported.channelNames[index]),
-              "transactions": .integer(Int(volumes[index].rounded(.toNearestOrAwayFromZero))),
+              "transactions": .integer(Int(roundingSaturated: volumes[index])),
               "cost": .pounds(costs[index]),
             ])
           }),

@@ -75,13 +75,13 @@ extension BoardReport {
     var rows: [[TableData.Cell]] = VolumeReported.channelNames.indices.map { index in
       [
         .text(Self.channelTitles[index]),
-        .count(Int(volumes[index].rounded(.toNearestOrAwayFromZero))),
+        .count(Int(roundingSaturated: volumes[index])),
         .percent(volume > 0 ? volumes[index] / volume : nil), .pounds(costs[index]),
         .percent(cost > 0 ? costs[index] / cost : nil),
       ]
     }
     rows.append([
-      .text("All channels"), .count(Int(volume.rounded(.toNearestOrAwayFromZero))),
+      .text("All channels"), .count(Int(roundingSaturated: volume)),
       .percent(volume > 0 ? 1 : nil), .pounds(cost), .percent(cost > 0 ? 1 : nil),
     ])
     return TableData(

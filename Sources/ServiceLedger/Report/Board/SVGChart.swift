@@ -27,7 +27,7 @@ enum SVGChart {
 
   /// A coordinate with at most one decimal and no separators: `12.5`, `40`, `-3.2`.
   static func n(_ value: Double) -> String {
-    let tenths = Int((value * 10).rounded(.toNearestOrAwayFromZero))
+    let tenths = Int(roundingSaturated: value * 10)
     let whole = String(tenths.magnitude / 10)
     let fraction = tenths.magnitude % 10
     return (tenths < 0 ? "-" : "") + whole + (fraction == 0 ? "" : ".\(fraction)")
