@@ -16,7 +16,7 @@ public enum FieldKind: Sendable, Equatable {
   case count
   /// A whole number ≥ 1 (action and theme numbers).
   case number
-  /// An amount in pounds, ≥ 0.
+  /// An amount in pounds, 0 to `PayloadDecoder.maximumPounds`.
   case money
   /// A rate from 0 to 1.
   case rate

@@ -135,6 +135,14 @@ public struct PayloadDecoder {
   /// and a larger figure is a typing error in any report the ledger is for.
   public static let maximumCount = 1_000_000_000_000
 
+  /// The most a unit cost may be: a billion pounds a transaction. Costs are unit costs times
+  /// annual volumes, summed over channels and services; bounded, every such figure stays
+  /// finite (an infinite cost less another is not a number, and no view could show it).
+  public static let maximumPounds = 1_000_000_000.0
+
+  /// Pounds: 0 to `maximumPounds`.
+  public static let money = 0...maximumPounds
+
   /// The error for a count above `maximumCount`.
   static func tooLarge(_ text: String, field: String) -> EventError {
     EventError(
@@ -167,7 +175,7 @@ public struct PayloadDecoder {
     return int
   }
 
-  /// An optional number within `range` (money: 0..., rates: 0...1).
+  /// An optional number within `range` (money: `money`, rates: 0...1).
   public func optionalDecimal(_ key: String, in range: ClosedRange<Double>) throws(EventError)
     -> Double?
   {
@@ -176,7 +184,7 @@ public struct PayloadDecoder {
       throw EventError(field: "data." + key, "must be a number, not \(value.kindName)")
     }
     guard range.contains(double) else {
-      let bound = range.upperBound.isFinite ? " and \(Int(range.upperBound))" : ""
+      let bound = range.upperBound.isFinite ? " and \(JSONNumber(range.upperBound).text)" : ""
       throw EventError(
         field: "data." + key, "\(number.text) must be between \(Int(range.lowerBound))\(bound)")
     }

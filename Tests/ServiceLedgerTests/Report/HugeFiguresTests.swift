@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 
-/// Figures a valid log can hold but no view can show whole (a unit cost of £1e308 times a
-/// trillion transactions, a target of 1e-300 measured at 1e300) show as the integer limit:
-/// every view still runs to the end with valid output, never stopping on a conversion trap.
+/// Figures a valid log can hold but no view can show whole (a unit cost of a billion pounds,
+/// the most there is, times a trillion transactions; a target of 1e-300 measured at 1e300)
+/// show as the integer limit: every view still runs to the end with valid output, never
+/// stopping on a conversion trap. A unit cost past the maximum is refused.
 @Suite("Huge figures (built binary)")
 struct HugeFiguresTests {
   static let lines = [
@@ -14,7 +15,7 @@ struct HugeFiguresTests {
     #"{"id":"00000000-0000-4000-8000-000000000005","at":"2015-01-01T00:00:04Z","by":"p-1","type":"target.measured","data":{"plan":"p1","item":"I","value":1e+300,"on":"2014-06-01"}}"#,
     #"{"id":"00000000-0000-4000-8000-000000000006","at":"2015-01-01T00:00:05Z","by":"p-1","type":"service.registered","data":{"service":"s1","name":"S","organisation":"O"}}"#,
     #"{"id":"00000000-0000-4000-8000-000000000007","at":"2015-01-01T00:00:06Z","by":"p-1","type":"volume.reported","data":{"service":"s1","from":"2014-01-01","to":"2014-12-31","total":1000000000000,"digital":10,"phone":999999999990}}"#,
-    #"{"id":"00000000-0000-4000-8000-000000000008","at":"2015-01-01T00:00:07Z","by":"p-1","type":"kpi.reported","data":{"service":"s1","from":"2014-01-01","to":"2014-12-31","costPerTransaction":1e+308}}"#,
+    #"{"id":"00000000-0000-4000-8000-000000000008","at":"2015-01-01T00:00:07Z","by":"p-1","type":"kpi.reported","data":{"service":"s1","from":"2014-01-01","to":"2014-12-31","costPerTransaction":1000000000}}"#,
   ]
 
   static let views: [[String]] = [
@@ -44,5 +45,35 @@ struct HugeFiguresTests {
     let channels = try Binary.run(
       ["channel-shift", "--as-of", "2015-01-01"], environment: environment)
     #expect(channels.stdout.contains("£9,223,372,036,854,775,807"))
+  }
+
+  @Test("a unit cost over a billion pounds is refused by record and is an invalid line")
+  func poundsOverMaximum() throws {
+    let lines = Self.lines.prefix(7).joined(separator: "\n") + "\n"
+    let ledger = try TemporaryLedger(files: ["ledger.jsonl": lines])
+    defer { ledger.remove() }
+    for value in ["1000000001", "1e308"] {
+      let run = CLI.run(
+        [
+          "record", "kpi.reported", "service=s1", "from=2014-01-01", "to=2014-12-31",
+          "costPerTransaction=\(value)",
+        ], ledger: ledger.path)
+      #expect(run.exitCode == 1)
+      #expect(
+        run.stderr.contains("data.costPerTransaction: \(value) must be between 0 and 1000000000"),
+        "\(run.stderr)")
+      let costs = CLI.run(
+        ["record", "costs.set", "on=2014-01-01", "source=x", "phone=\(value)"],
+        ledger: ledger.path)
+      #expect(costs.exitCode == 1)
+      #expect(costs.stderr.contains("data.phone: \(value) must be between 0 and 1000000000"))
+    }
+    try ledger.write(
+      "ledger.jsonl",
+      lines + Self.lines[7].replacingOccurrences(of: "1000000000}", with: "1e308}") + "\n")
+    let check = CLI.run(["check", "--as-of", "2015-01-01"], ledger: ledger.path)
+    #expect(
+      check.stdout.contains("invalid-value: data.costPerTransaction: 1e308 must be between"),
+      "\(check.stdout)")
   }
 }

@@ -34,7 +34,7 @@ public struct CostsSet: EventPayload {
   public init(from decoder: PayloadDecoder) throws(EventError) {
     on = try decoder.date("on")
     source = try decoder.text("source")
-    let money = 0...Double.infinity
+    let money = PayloadDecoder.money
     digital = try decoder.optionalDecimal("digital", in: money)
     assisted = try decoder.optionalDecimal("assisted", in: money)
     phone = try decoder.optionalDecimal("phone", in: money)

@@ -41,7 +41,7 @@ public struct KPIReported: EventPayload {
     service = try decoder.identifier("service")
     from = try decoder.date("from")
     to = try decoder.date("to")
-    let money = 0...Double.infinity
+    let money = PayloadDecoder.money
     costPerTransaction = try decoder.optionalDecimal("costPerTransaction", in: money)
     digitalCostPerTransaction = try decoder.optionalDecimal("digitalCostPerTransaction", in: money)
     completionRate = try decoder.optionalDecimal("completionRate", in: 0...1)
