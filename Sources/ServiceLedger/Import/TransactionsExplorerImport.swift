@@ -67,6 +67,10 @@ public struct TransactionsExplorerImport: Sendable {
     }
     var columns: [String: Int] = [:]
     for (index, column) in header.fields.enumerated() { columns[column.trimmed()] = index }
+    // A spreadsheet saving UTF-8 starts the file with a byte order mark.
+    if let first = header.fields.first, first.hasPrefix("\u{FEFF}") {
+      columns[String(first.dropFirst()).trimmed()] = 0
+    }
     let missing = TransactionsExplorerRow.requiredColumns.filter { columns[$0] == nil }
     guard missing.isEmpty else {
       throw ImportError(

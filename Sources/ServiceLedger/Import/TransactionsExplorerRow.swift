@@ -65,7 +65,7 @@ struct TransactionsExplorerRow: Sendable {
       let text = value(column)
       if text.isEmpty { return nil }
       guard let number = Double(text), number.isFinite, number >= 0, number <= limit else {
-        throw fail(column, "\"\(text)\" is not a number from 0 to \(limit)")
+        throw fail(column, "\"\(text)\" is not a number from 0 to \(JSONNumber(limit).text)")
       }
       return number
     }
@@ -93,8 +93,12 @@ struct TransactionsExplorerRow: Sendable {
     guard from <= to else { throw fail("period_end", "\(to) is before period_start \(from)") }
     volume = try count("volume")
     digital = try count("digital_volume")
-    costPerTransaction = try decimal("cost_per_transaction_gbp", upTo: .infinity)
-    digitalCostPerTransaction = try decimal("digital_cost_per_transaction_gbp", upTo: .infinity)
+    if let volume, let digital, digital > volume {
+      throw fail("digital_volume", "\(digital) is more than volume \(volume)")
+    }
+    let pounds = PayloadDecoder.maximumPounds
+    costPerTransaction = try decimal("cost_per_transaction_gbp", upTo: pounds)
+    digitalCostPerTransaction = try decimal("digital_cost_per_transaction_gbp", upTo: pounds)
     completionRate = try decimal("completion_rate", upTo: 1)
     userSatisfaction = try decimal("user_satisfaction", upTo: 1)
     let commit = String(value("source_commit").prefix(12))

@@ -99,4 +99,50 @@ struct TransactionsExplorerImportTests {
       error?.description.hasPrefix("te.csv:2: column volume: \"lots\" is not a whole number")
         == true)
   }
+
+  /// A CSV of one row with `changes` over a valid quarterly row of 100 transactions.
+  static func oneRow(_ changes: [String: String], bom: Bool = false) -> String {
+    var values: [String: String] = [
+      "slug": "s", "agency_abbr": "OPG", "service_name": "S", "series": "quarterly",
+      "period_start": "2014-01-01", "period_end": "2014-03-31", "volume": "100",
+    ]
+    values.merge(changes) { $1 }
+    return (bom ? "\u{FEFF}" : "") + TransactionsExplorerRow.requiredColumns.joined(separator: ",")
+      + "\n"
+      + TransactionsExplorerRow.requiredColumns.map { values[$0] ?? "" }.joined(separator: ",")
+      + "\n"
+  }
+
+  @Test(
+    "figures the ledger refuses are input errors naming the column, not a bug in ledger",
+    arguments: [
+      (["digital_volume": "150"], "column digital_volume: 150 is more than volume 100"),
+      (
+        ["cost_per_transaction_gbp": "1e308"],
+        "column cost_per_transaction_gbp: \"1e308\" is not a number from 0 to 1000000000"
+      ),
+    ])
+  func refusedFigures(_ changes: [String: String], _ message: String) throws {
+    let ledger = try TemporaryLedger()
+    defer { ledger.remove() }
+    let csv = ledger.path + "-te.csv"
+    defer { try? FileManager.default.removeItem(atPath: csv) }
+    try Data(Self.oneRow(changes).utf8).write(to: URL(fileURLWithPath: csv))
+    let run = CLI.run(["import", "transactions-explorer", csv], ledger: ledger.path)
+    #expect(run.exitCode == 1)
+    #expect(run.stderr.contains(":2: " + message), "\(run.stderr)")
+    #expect(!run.stderr.contains("bug"), "\(run.stderr)")
+  }
+
+  @Test("a CSV saved with a byte order mark (as spreadsheets save UTF-8) imports")
+  func byteOrderMark() throws {
+    let ledger = try TemporaryLedger()
+    defer { ledger.remove() }
+    let csv = ledger.path + "-te.csv"
+    defer { try? FileManager.default.removeItem(atPath: csv) }
+    try Data(Self.oneRow([:], bom: true).utf8).write(to: URL(fileURLWithPath: csv))
+    let run = CLI.run(["import", "transactions-explorer", csv], ledger: ledger.path)
+    #expect(run.exitCode == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("1 service(s) registered, 1 volume report(s)"))
+  }
 }
