@@ -31,8 +31,8 @@ var context = CommandContext(
   readInput: {
     try BoundedInput.read(0, source: "stdin", lineLimit: LogFileReader.maximumLineLength)
   },
-  write: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
-  writeError: { text in FileHandle.standardError.write(Data(text.utf8)) }
+  write: StandardStreams.output,
+  writeError: StandardStreams.error
 )
 // Tables fit a terminal's width; piped or redirected, they are printed full width.
 if isatty(STDOUT_FILENO) == 1 {
