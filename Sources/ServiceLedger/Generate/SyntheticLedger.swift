@@ -12,9 +12,11 @@ public struct SyntheticLedger: Sendable {
   /// The organisations, one file each.
   public static let organisations = ["hmcts", "opg", "noms", "laa", "cica"]
 
+  /// Services past `events` would never be registered (each takes at least one event), so
+  /// there are at most as many services as events: the work is bounded by the events.
   public init(services: Int, events: Int, seed: UInt64) {
-    self.services = max(1, services)
     self.events = max(0, events)
+    self.services = max(1, min(services, self.events, Int.max / 4))
     self.seed = seed
   }
 
