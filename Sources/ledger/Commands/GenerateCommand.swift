@@ -64,13 +64,22 @@ struct GenerateCommand: Command {
       buffers[file] = []
     }
     generator.generate { event, file in
+      // After a failed write (a full disk) nothing more is kept: the rest is not written.
+      guard failure == nil else { return }
       buffers[file, default: []].append(contentsOf: event.line.utf8)
       buffers[file, default: []].append(UInt8(ascii: "\n"))
       written += 1
       if (buffers[file]?.count ?? 0) > 1 << 20 { flush(file) }
     }
     for file in buffers.keys.sorted() { flush(file) }
-    if let failure { throw LedgerError.io(path: folder.path, reason: "\(failure)") }
+    if let failure {
+      let underlying = (failure as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+      let reason = underlying.map { String(cString: strerror(Int32($0.code))) }
+      throw LedgerError.io(
+        path: folder.path,
+        reason: "cannot write the ledger: \(reason ?? failure.localizedDescription); "
+          + "what was written is incomplete: remove the folder and generate again")
+    }
     context.write(
       "generated \(written) events for \(generator.services) services in \(folder.path)\n")
     return LedgerCLI.success

@@ -38,4 +38,23 @@ struct GenerateLimitsTests {
     }
     #expect(first == second && first.count == 100)
   }
+
+  @Test("a file that cannot be written stops generate with the reason, not an error dump")
+  func writeFails() throws {
+    let parent = try TemporaryLedger()
+    defer { parent.remove() }
+    // A folder where a log file is to go stands for any failed write, such as a full disk.
+    let folder = parent.path + "/g"
+    try FileManager.default.createDirectory(
+      atPath: folder + "/hmcts.jsonl", withIntermediateDirectories: true)
+    let result = try Binary.run([
+      "generate", "--ledger", folder, "--services", "5", "--events", "1000",
+    ])
+    #expect(result.status == 1)
+    #expect(
+      result.stderr.contains(
+        "cannot write the ledger: Is a directory; what was written is incomplete: remove the "
+          + "folder and generate again"), "\(result.stderr)")
+    #expect(!result.stderr.contains("NSCocoaErrorDomain"))
+  }
 }
