@@ -77,6 +77,7 @@ public enum SiteFolder {
         throw SiteError.unsafe(out, "holds the ledger folder \(ledger); write the site elsewhere")
       }
       exists = try checkReplaceable(out, at: realTarget)
+      removeLeftovers(of: name, in: realParent)
       let temporary = realParent + "/." + name + ".site-new-" + suffix
       do {
         try files.createDirectory(atPath: temporary, withIntermediateDirectories: false)
@@ -149,6 +150,22 @@ public enum SiteFolder {
         folders.insert(folder)
       }
       return full
+    }
+  }
+
+  /// Removes the folders beside the site that a run killed on its way left
+  /// (`.NAME.site-new-PID-…`, `.NAME.site-old-PID-…`, a whole site each): those whose process
+  /// is gone. A running process's (or another user's) are left alone.
+  static func removeLeftovers(of name: String, in parent: String) {
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
+    for entry in entries {
+      for kind in [".site-new-", ".site-old-"] where entry.hasPrefix("." + name + kind) {
+        let rest = entry.dropFirst(name.count + 1 + kind.count)
+        guard let pid = Int32(rest.prefix { $0 != "-" }), pid > 0,
+          kill(pid, 0) != 0, errno == ESRCH
+        else { continue }
+        try? FileManager.default.removeItem(atPath: parent + "/" + entry)
+      }
     }
   }
 

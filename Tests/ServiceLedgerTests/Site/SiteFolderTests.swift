@@ -122,4 +122,26 @@ struct SiteFolderTests {
     let file = try site.pages().first { $0.path == "downloads/ledger/ledger.jsonl" }
     #expect(file?.bytes == Array((lines.prefix(2).joined(separator: "\n") + "\n").utf8))
   }
+
+  @Test("the folders a killed run left beside the site are removed; a running one's are kept")
+  func killedRunsLeftovers() throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    let parent = scratch.root + "/public"
+    // No process has the largest process id; this one is running.
+    let dead = "2147483647-0badf00d"
+    let alive = "\(getpid())-0badf00d"
+    let names = [
+      ".site.site-new-\(dead)", ".site.site-old-\(dead)", ".site.site-new-\(alive)",
+      ".other.site-new-\(dead)",
+    ]
+    for name in names {
+      try FileManager.default.createDirectory(
+        atPath: parent + "/" + name, withIntermediateDirectories: true)
+      try Data("partial\n".utf8).write(to: URL(fileURLWithPath: parent + "/" + name + "/a.html"))
+    }
+    try SiteFolder.write(Self.pages, to: parent + "/site", ledger: scratch.ledger, suffix: "3")
+    let beside = try FileManager.default.contentsOfDirectory(atPath: parent).sorted()
+    #expect(beside == [".other.site-new-\(dead)", ".site.site-new-\(alive)", "site"])
+  }
 }
