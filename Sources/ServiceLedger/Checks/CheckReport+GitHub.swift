@@ -1,7 +1,8 @@
 extension CheckReport {
   /// GitHub Actions workflow commands, one per finding
   /// (`::error file=events/hmcts.jsonl,line=12,title=append-only::message`), then the summary
-  /// line as plain log text. Messages and properties are escaped as the runner expects.
+  /// line as plain log text. Messages and properties are escaped as the runner expects, and
+  /// control characters are shown as `\u{1B}`, as on a terminal (the runner's log is one).
   /// - Parameters:
   ///   - folder: the ledger folder's path from the repository root.
   ///   - out: where the annotations are written.
@@ -9,7 +10,8 @@ extension CheckReport {
     for finding in findings {
       var properties: [String] = []
       if let file = finding.file {
-        properties.append("file=" + Self.gitHubProperty(Self.path(folder, file)))
+        properties.append(
+          "file=" + Self.gitHubProperty(Format.terminalSafe(Self.path(folder, file))))
       }
       if let line = finding.line { properties.append("line=\(line)") }
       if let column = finding.column { properties.append("col=\(column)") }
@@ -17,7 +19,7 @@ extension CheckReport {
       let command = finding.severity == .error ? "error" : "warning"
       out.write(
         "::\(command) \(properties.joined(separator: ","))::"
-          + Self.gitHubData(finding.message) + "\n")
+          + Self.gitHubData(Format.terminalSafeLines(finding.message)) + "\n")
     }
     out.write(summary(folder: folder) + "\n")
   }

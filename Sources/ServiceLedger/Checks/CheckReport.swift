@@ -42,7 +42,8 @@ public struct CheckReport: Sendable, Equatable {
   ///   - folder: the ledger folder's path, put before file names.
   /// - Returns: the path, line and column joined by `:`.
   static func place(of finding: Finding, folder: String) -> String {
-    var place = finding.file.map { path(folder, $0) } ?? folder
+    // A file's name is anyone's bytes (`ignored-file` reports names no rule wrote).
+    var place = Format.terminalSafe(finding.file.map { path(folder, $0) } ?? folder)
     if let line = finding.line { place += ":\(line)" }
     if let column = finding.column { place += ":\(column)" }
     return place

@@ -104,6 +104,31 @@ struct CheckFormatTests {
   }
 }
 
+extension CheckFormatTests {
+  @Test("a file name with control characters (ignored-file) is shown escaped in every format")
+  func controlCharactersInFileNames() throws {
+    let name = "\u{1B}]0;pwned\u{7}\u{1B}[31mEVIL.JSONL"
+    let report = CheckReport(
+      asOf: date("2015-03-31"),
+      findings: [
+        Finding(
+          rule: "ignored-file", severity: .warning, message: "\(name) is never read", file: name)
+      ])
+    var text = ""
+    report.renderText(folder: "events", into: &text)
+    var gitHub = ""
+    report.renderGitHub(folder: "events", into: &gitHub)
+    var junit = ""
+    report.renderJUnit(folder: "events", into: &junit)
+    for out in [text, gitHub, junit] {
+      #expect(!out.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(out)")
+      #expect(out.contains("events/\\u{1B}]0;pwned\\u{7}\\u{1B}[31mEVIL.JSONL"), "\(out)")
+    }
+    let parser = XMLParser(data: Data(junit.utf8))
+    #expect(parser.parse(), "\(String(describing: parser.parserError))")
+  }
+}
+
 /// Counts elements by name while parsing.
 final class ElementCounter: NSObject, XMLParserDelegate {
   var counts: [String: Int] = [:]
