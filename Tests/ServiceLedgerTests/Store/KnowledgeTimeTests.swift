@@ -174,6 +174,30 @@ struct KnowledgeTimeTests {
     #expect(again.stderr.contains("only into an empty ledger"))
   }
 
+  @Test("a history is the past: an at in the future is refused, so it cannot block the ledger")
+  func historyInTheFuture() throws {
+    let ledger = try TemporaryLedger(files: ["ledger.jsonl": ""])
+    defer { ledger.remove() }
+    let now = "2015-04-01T12:00:00Z"
+    let registration = Self.registration.trimmingCharacters(in: .newlines)
+    for at in ["9999-12-31T23:59:59.999999999Z", "2015-04-01T12:05:01Z"] {
+      let run = CLI.run(
+        ["append", "--history"], ledger: ledger.path, now: now,
+        input: registration + "\n" + Self.adoption("h1", at: at) + "\n")
+      #expect(run.exitCode == 1)
+      #expect(run.stderr.contains("stdin:2: at \(at) is in the future"), "\(run.stderr)")
+      #expect(ledger.text("ledger.jsonl").isEmpty)
+    }
+    let past = CLI.run(
+      ["append", "--history"], ledger: ledger.path, now: now,
+      input: registration + "\n" + Self.adoption("h1", at: "2015-04-01T12:04:59Z") + "\n")
+    #expect(past.exitCode == 0, "\(past.stderr)")
+    let recorded = CLI.run(
+      ["record", "component.adopted", "service=a", "component=after", "on=2015-01-01"],
+      ledger: ledger.path, now: now, environment: Self.freshIDs)
+    #expect(recorded.exitCode == 0, "\(recorded.stderr)")
+  }
+
   @Test("the fast and strict decoders agree on fractional at, in every layout")
   func fractionalAt() throws {
     var lines: [String] = []

@@ -12,7 +12,8 @@
 ///   increasing stamps in input order.
 /// - A supplied `at` must be later than the latest and at most `tolerance` after the clock.
 /// - `history`: importing a ledger's past with its original times, into an empty ledger only;
-///   every line must carry its `at`, which may not go back within a file.
+///   every line must carry its `at`, which may not go back within a file, nor be more than
+///   `tolerance` after the clock.
 public struct KnowledgeTime: Sendable {
   /// Whether the events are being recorded now, or are a history with its original times.
   public enum Mode: Sendable {
@@ -68,6 +69,13 @@ public struct KnowledgeTime: Sendable {
             throw LedgerError.rejected(
               source: source, line: line,
               reason: "in a history every line needs its original at")
+          }
+          // A history is the past: a future at would hold every later append back.
+          if let now, at.seconds > now.seconds + Self.tolerance {
+            throw LedgerError.rejected(
+              source: source, line: line,
+              reason: "at \(at) is in the future (now is \(now)): a history holds what was "
+                + "recorded in the past; correct its at")
           }
           continue
         }
