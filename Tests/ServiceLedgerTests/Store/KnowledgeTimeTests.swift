@@ -198,6 +198,25 @@ struct KnowledgeTimeTests {
     #expect(recorded.exitCode == 0, "\(recorded.stderr)")
   }
 
+  @Test("after a line at the last time there is (9999-12-31T23:59:59.999999999Z), a write says so")
+  func afterTheLastTime() throws {
+    // Only a hand edit puts it there; nothing can be stamped after it.
+    let last = Self.registration.replacingOccurrences(
+      of: "2015-01-01T00:00:00Z", with: "9999-12-31T23:59:59.999999999Z")
+    #expect(last != Self.registration)
+    let ledger = try TemporaryLedger(files: ["ledger.jsonl": last])
+    defer { ledger.remove() }
+    let recorded = CLI.run(
+      ["record", "component.adopted", "service=a", "component=x", "on=2015-01-01"],
+      ledger: ledger.path, environment: Self.freshIDs)
+    #expect(recorded.exitCode == 1)
+    #expect(
+      recorded.stderr.contains(
+        "the latest at in the ledger, 9999-12-31T23:59:59.999999999Z, is the last time an at can "
+          + "hold"), "\(recorded.stderr)")
+    #expect(!recorded.stderr.contains("bug"), "\(recorded.stderr)")
+  }
+
   @Test("the fast and strict decoders agree on fractional at, in every layout")
   func fractionalAt() throws {
     var lines: [String] = []

@@ -25,6 +25,8 @@ public struct KnowledgeTime: Sendable {
   public static let tolerance = 300
   /// The step between two stamps when the clock has not moved past the latest.
   public static let step = 1_000
+  /// The latest `at` a line can hold (RFC 3339 has four-digit years).
+  static let lastTime = Timestamp(seconds: 253_402_300_799, nanoseconds: 999_999_999)
 
   /// The time of the append, read once under the lock; nil when the writer has no clock
   /// (events must then come stamped, and only the order is checked).
@@ -85,6 +87,14 @@ public struct KnowledgeTime: Sendable {
               source: source, line: line, reason: "the event has no at and the writer no clock")
           }
           if let last, stamp <= last { stamp = last.adding(nanoseconds: Self.step) }
+          if let last, stamp > Self.lastTime {
+            throw LedgerError.rejected(
+              source: source, line: line,
+              reason: "the latest at in the ledger, \(last), is the last time an at can hold "
+                + "(year 9999), so nothing can be recorded after it; a line with it was not "
+                + "recorded by this tool: find it with `ledger log`, and restore its file as it was "
+                + "(from git or a backup)")
+          }
           batches[batch].events[index].at = stamp
           last = stamp
           continue
