@@ -46,6 +46,25 @@ struct DecodingPathTests {
     }
   }
 
+  /// Files large enough that their later blocks are decoded in two halves
+  /// (`FileFeed.splitFrom`), beside their first blocks, decoded whole.
+  @Test("blocks decoded in halves and whole stream the same events as the log read whole")
+  func halvedBlocksEqualWhole() throws {
+    let ledger = try Self.generated(events: 8000)
+    defer { ledger.remove() }
+    let sizes = try FileManager.default.contentsOfDirectory(atPath: ledger.path).map {
+      (try FileManager.default.attributesOfItem(atPath: ledger.path + "/" + $0)[.size] as? Int)
+        ?? 0
+    }
+    #expect(sizes.contains { $0 > 4 * FileFeed.splitFrom })
+    let whole = try ledger.folder.read()
+    #expect(whole.problems.isEmpty)
+    let asOf = date("2026-01-01")
+    let streamed = try ledger.folder.fold(Collected(), asOf: asOf, knownAt: nil)
+    #expect(streamed.problems.isEmpty)
+    #expect(streamed.fold.events == Timeline(whole, asOf: asOf).events)
+  }
+
   @Test("the streamed replay folds the same events as the log read whole")
   func streamedEqualsWhole() throws {
     let ledger = try Self.generated()

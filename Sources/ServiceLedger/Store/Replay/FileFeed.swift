@@ -112,9 +112,16 @@ final class FileFeed: @unchecked Sendable {
     }
   }
 
+  /// A block of at least this many bytes is decoded in two halves, one on each core. A
+  /// smaller one (the first blocks of a file, and the blocks of a log of many files read side
+  /// by side, which share `ReadAhead`) is decoded whole on one thread: waking a second one
+  /// for it cost more than it saved. Measured on 1M events dealt line by line into 200 files
+  /// (16 KiB blocks), a cold `check` took 1.07 to 1.09 s against 1.16 to 1.29 s.
+  static let splitFrom = 1 << 16
+
   private func decodeNext() throws(LedgerError) -> Decoded? {
     guard let block = try cursor.nextBlock(atMost: readAhead.blockSize) else { return nil }
-    let chunks = Chunk.split(block, parts: 2)
+    let chunks = Chunk.split(block, parts: block.count >= Self.splitFrom ? 2 : 1)
     let results = ChunkResults(count: chunks.count)
     let reader = self.reader
     let name = cursor.name
