@@ -144,10 +144,12 @@ public struct Site: Sendable {
   /// board report (folded a few quarters a pass) and the ledger's files (copied a block at a
   /// time, each cut to the lines recorded by `knownAt`).
   /// - Returns: how many HTML pages and other files were written.
-  /// - Throws: `SiteError` when a file cannot be written, `LedgerError` when the log cannot
-  ///   be read.
+  /// - Throws: `SiteError` when a file cannot be written or the report archive would hold
+  ///   more than `archiveLimit` quarters (before anything is written), `LedgerError` when the
+  ///   log cannot be read.
   @discardableResult
   public func write(into sink: some SiteSink) throws -> (pages: Int, downloads: Int) {
+    try checkArchiveSize()
     var counted = CountingSink(sink)
     try counted.write(homePage())
     try counted.write(servicesPage())

@@ -204,11 +204,18 @@ public enum SiteError: Error, CustomStringConvertible, Equatable {
   case unsafe(String, String)
   /// A file operation failed: the path and why.
   case io(String, String)
+  /// The report archive would hold more than `Site.archiveLimit` quarters: how many, the
+  /// first and the last, and the latest as-of date within the limit.
+  case tooManyReports(Int, first: Quarter, last: Quarter, latestAsOf: CivilDate)
 
   public var description: String {
     switch self {
     case .unsafe(let path, let reason): return "--out \(path) \(reason); nothing was written"
     case .io(let path, let reason): return "\(path): \(reason); the previous site is unchanged"
+    case .tooManyReports(let count, let first, let last, let latestAsOf):
+      return "the site's archive would hold \(Format.integer(count)) quarterly board reports "
+        + "(\(first) to \(last)), more than the \(Format.integer(Site.archiveLimit)) it holds at "
+        + "most: check the year of --as-of, or give one up to \(latestAsOf); nothing was written"
     }
   }
 }

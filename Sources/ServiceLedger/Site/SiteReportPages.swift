@@ -1,19 +1,42 @@
 import Foundation
 
 extension Site {
-  /// The quarters with a board report: from the quarter of the earliest date in force to the
-  /// last quarter that has ended by `asOf` (its last day included).
-  var reportQuarters: [Quarter] {
-    guard let first = firstEffective else { return [] }
+  /// The most quarterly reports the archive holds: 250 years of them. An as-of date far past
+  /// the log (a mistyped year: 9999 wrote some 32,000 reports and 5 GB) is refused instead.
+  public static let archiveLimit = 1_000
+
+  /// The first and last quarters with a board report: from the quarter of the earliest date
+  /// in force to the last quarter that has ended by `asOf` (its last day included); nil when
+  /// nothing is in force.
+  private var archiveSpan: (first: Quarter, last: Quarter)? {
+    guard let first = firstEffective else { return nil }
     let containing = Quarter(containing: asOf)
-    let last = containing.lastDay == asOf ? containing : containing.previous
+    return (
+      Quarter(containing: first), containing.lastDay == asOf ? containing : containing.previous
+    )
+  }
+
+  /// The quarters with a board report, in order (`archiveSpan`).
+  var reportQuarters: [Quarter] {
+    guard let (first, last) = archiveSpan else { return [] }
     var quarters: [Quarter] = []
-    var quarter = Quarter(containing: first)
+    var quarter = first
     while quarter <= last {
       quarters.append(quarter)
       quarter = quarter.next
     }
     return quarters
+  }
+
+  /// Refuses an archive of more than `archiveLimit` quarters, before anything is written.
+  /// - Throws: `SiteError.tooManyReports`, with the latest as-of date within the limit.
+  func checkArchiveSize() throws(SiteError) {
+    guard let (first, last) = archiveSpan else { return }
+    let count = (last.year - first.year) * 4 + last.number - first.number + 1
+    guard count > Self.archiveLimit else { return }
+    var latest = first
+    for _ in 1..<Self.archiveLimit { latest = latest.next }
+    throw SiteError.tooManyReports(count, first: first, last: last, latestAsOf: latest.lastDay)
   }
 
   /// The board reports of `quarters` as the archive holds them: at the site's knowledge time,

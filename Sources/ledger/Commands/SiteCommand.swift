@@ -27,7 +27,8 @@ struct SiteCommand: Command {
     and --known-at give the same bytes. The log is streamed, never held: one pass for the
     pages, and a pass for every few quarters of the report archive. The site is written
     beside --out first and moved into place when complete; a folder that is not empty and
-    not a previous site, or that is inside the ledger folder, is refused.
+    not a previous site, or that is inside the ledger folder, is refused, and so is an
+    archive of more than 1,000 quarters (an --as-of with a mistyped year).
 
     Example: ledger site --ledger events --as-of 2017-09-30 --out site
     """

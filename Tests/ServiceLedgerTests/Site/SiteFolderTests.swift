@@ -109,6 +109,30 @@ struct SiteFolderTests {
     #expect(missing.stderr.contains("--out DIR"))
   }
 
+  /// A mistyped year: as of 9999-12-31 the archive would write some 32,000 reports.
+  @Test("an archive of more than 1,000 quarters is refused before anything is written")
+  func tooManyReports() throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    var f = BoardFixture()
+    f.register("a", on: "2014-01-01")
+    f.quarter("a", "2015-01-01", "2015-03-31", total: 100, digital: 10)
+    try Data(f.text.utf8).write(to: URL(fileURLWithPath: scratch.ledger + "/ledger.jsonl"))
+    let site = scratch.root + "/site"
+    let refused = CLI.run([
+      "site", "--ledger", scratch.ledger, "--as-of", "9999-12-31", "--out", site,
+    ])
+    #expect(refused.exitCode == 1)
+    // 2014-Q1 to 9999-Q4: 7,986 years of four quarters; the 1,000th is 2263-Q4.
+    #expect(
+      refused.stderr.contains(
+        "the site's archive would hold 31,944 quarterly board reports (2014-Q1 to 9999-Q4), "
+          + "more than the 1,000 it holds at most: check the year of --as-of, or give one up "
+          + "to 2263-12-31; nothing was written"), "\(refused.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: site))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.root) == ["events"])
+  }
+
   @Test("with --known-at, the ledger's files are offered as they were then")
   func knownAtCutsFiles() throws {
     var f = BoardFixture()
