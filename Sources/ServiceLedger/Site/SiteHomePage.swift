@@ -8,7 +8,8 @@ extension Site {
     body += SiteHTML.note(
       "Changes are since \(report.period.previousLabel) (as of \(report.period.previousEnd)). "
         + "Take-up, cost and saving cover the services with digital figures; the saving is "
-        + "the Digital Efficiency Report's model at \(Format.percent(snapshot.shift.target, digits: 0)) "
+        + "the Digital Efficiency Report's model at "
+        + "\(Format.percent(snapshot.shift.target, digits: 0)) "
         + "take-up.")
     body += exemplarsSection(from: path)
     if let chart = report.channelMixChart {

@@ -54,8 +54,10 @@ extension Site {
       ("Service managers", false),
     ]
     var out =
-      "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(SiteHTML.escaped(caption))\">"
-      + "<table class=\"cards\"\(sortable ? " id=\"services\"" : "")><caption>\(SiteHTML.escaped(caption))"
+      "<div class=\"scroll\" tabindex=\"0\" role=\"region\" "
+      + "aria-label=\"\(SiteHTML.escaped(caption))\">"
+      + "<table class=\"cards\"\(sortable ? " id=\"services\"" : "")>"
+      + "<caption>\(SiteHTML.escaped(caption))"
       + "</caption>\n<thead><tr>"
     for (title, number) in titles {
       out += "<th scope=\"col\"\(number ? " class=\"num\" data-type=\"number\"" : "")>\(title)</th>"

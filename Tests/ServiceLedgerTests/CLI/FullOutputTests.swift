@@ -14,7 +14,7 @@ struct FullOutputTests {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: Binary.path)
     process.arguments = ["services", "--ledger", ledger.path, "--as-of", "2015-01-01"]
-    process.standardOutput = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+    process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/full"))
     let err = Pipe()
     process.standardError = err
     process.standardInput = FileHandle.nullDevice

@@ -42,8 +42,9 @@ struct ReplayCache: Sendable {
   // MARK: Reading and writing
 
   /// The cache of `folder`, with the validator's state when `withValidator`, or nil when
-  /// there is none or it cannot be read. Like the validator's, the file ends with a hash of its bytes: its events are log lines,
-  /// and a byte changed in one (a name, a figure) may still decode to a valid event.
+  /// there is none or it cannot be read. Like the validator's, the file ends with a hash of
+  /// its bytes: its events are log lines, and a byte changed in one (a name, a figure) may
+  /// still decode to a valid event.
   static func load(_ folder: LedgerFolder, withValidator: Bool) -> ReplayCache? {
     guard let bytes = hashedContents(folder.path(of: fileName)) else { return nil }
     var input = BinaryReader(bytes)

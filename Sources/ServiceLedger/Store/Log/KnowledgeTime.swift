@@ -92,8 +92,8 @@ public struct KnowledgeTime: Sendable {
               source: source, line: line,
               reason: "the latest at in the ledger, \(last), is the last time an at can hold "
                 + "(year 9999), so nothing can be recorded after it; a line with it was not "
-                + "recorded by this tool: find it with `ledger log`, and restore its file as it was "
-                + "(from git or a backup)")
+                + "recorded by this tool: find it with `ledger log`, and restore its file as it "
+                + "was (from git or a backup)")
           }
           batches[batch].events[index].at = stamp
           last = stamp
