@@ -37,11 +37,17 @@ extension PlanRegistry {
     public var location: EventLocation?
 
     /// How far the latest measure has come from the baseline (0 when none) to the target: 1 is
-    /// met; nil without a target and a measure.
+    /// met; nil without a target and a measure. A target equal to its baseline has no way to
+    /// go: it is met at the target, and above it when the target is a level to keep (above 0);
+    /// a target of 0 is a count to bring down to none, so any measure above 0 misses it.
     public var attainment: Double? {
       guard let target, let measured else { return nil }
       let baseline = target.baseline ?? 0
-      guard target.value != baseline else { return measured.value >= target.value ? 1 : 0 }
+      guard target.value != baseline else {
+        let kept =
+          measured.value == target.value || (target.value > 0 && measured.value > target.value)
+        return kept ? 1 : 0
+      }
       return (measured.value - baseline) / (target.value - baseline)
     }
 
