@@ -74,8 +74,14 @@ public enum PlanView {
     guard let measured = item.measured, let attainment = item.attainment else {
       return "target " + goal + (target.deadline.map { " by \($0)" } ?? "")
     }
-    return
-      "\(JSONNumber(measured.value).text) of \(goal) (\(Int(roundingSaturated: attainment * 100))%)"
+    return "\(JSONNumber(measured.value).text) of \(goal) (\(percent(attainment))%)"
+  }
+
+  /// An attainment as a whole percentage, rounded, but never 100 short of the target (99.996
+  /// of 100 is 99%): 100% reads as met.
+  static func percent(_ attainment: Double) -> Int {
+    let rounded = Int(roundingSaturated: attainment * 100)
+    return attainment < 1 ? min(rounded, 99) : rounded
   }
 
   /// `government on-track; civil-society off-track`.

@@ -2,8 +2,8 @@ import Testing
 
 @testable import ServiceLedger
 
-/// How far a measure has come towards its target, as `ledger plan` shows it: a target of 0 is
-/// where a wrong figure hides.
+/// How far a measure has come towards its target, as `ledger plan` shows it: a target of 0 and
+/// a measure just short of a target are the cases a wrong figure hides in.
 @Suite("Target attainment")
 struct TargetAttainmentTests {
   /// Item I.1 of `PlanRegistryTests`' plan with a target and one measure, as of 2023.
@@ -36,5 +36,19 @@ struct TargetAttainmentTests {
   {
     let item = try Self.item(value: value, baseline: baseline, measured: measured)
     #expect(item.attainment == expected)
+  }
+
+  @Test("a measure short of its target never reads 100%; one at or past it does")
+  func percentShown() throws {
+    let short = try Self.item(value: 100, measured: 99.996)
+    #expect(PlanView.target(short) == "99.996 of 100 incidents (99%)")
+    let met = try Self.item(value: 100, measured: 100)
+    #expect(PlanView.target(met) == "100 of 100 incidents (100%)")
+    let past = try Self.item(value: 100, measured: 100.4)
+    #expect(PlanView.target(past) == "100.4 of 100 incidents (100%)")
+    let missed = try Self.item(value: 0, measured: 4)
+    #expect(PlanView.target(missed) == "4 of 0 incidents (0%)")
+    let halfway = try Self.item(value: 10, baseline: 50, measured: 30)
+    #expect(PlanView.target(halfway) == "30 of 10 incidents (50%)")
   }
 }
