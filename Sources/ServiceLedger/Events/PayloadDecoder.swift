@@ -184,9 +184,15 @@ public struct PayloadDecoder {
       throw EventError(field: "data." + key, "must be a number, not \(value.kindName)")
     }
     guard range.contains(double) else {
-      let bound = range.upperBound.isFinite ? " and \(JSONNumber(range.upperBound).text)" : ""
+      let lower = Int(range.lowerBound)
+      guard range.upperBound.isFinite else {
+        throw EventError(
+          field: "data." + key,
+          "\(number.text) is less than \(lower); give a figure of \(lower) or more")
+      }
       throw EventError(
-        field: "data." + key, "\(number.text) must be between \(Int(range.lowerBound))\(bound)")
+        field: "data." + key,
+        "\(number.text) must be between \(lower) and \(JSONNumber(range.upperBound).text)")
     }
     return double
   }

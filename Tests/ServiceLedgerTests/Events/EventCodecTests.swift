@@ -97,6 +97,14 @@ struct EventCodecTests {
       "data.completionRate", "must be between 0 and 1"
     ),
     (
+      #"{\#(envelope),"type":"target.set","data":{"plan":"p","item":"I","unit":"%","value":-5}}"#,
+      "data.value", "-5 is less than 0; give a figure of 0 or more"
+    ),
+    (
+      #"{\#(envelope),"type":"target.measured","data":{"plan":"p","item":"I","value":-0.5,"on":"2014-01-01"}}"#,
+      "data.value", "-0.5 is less than 0; give a figure of 0 or more"
+    ),
+    (
       #"{\#(envelope),"type":"kpi.reported","data":{"service":"s","from":"2014-01-01","to":"2014-03-31"}}"#,
       "data", "reports no KPI"
     ),
