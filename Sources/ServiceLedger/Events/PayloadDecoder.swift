@@ -143,6 +143,21 @@ public struct PayloadDecoder {
   /// Pounds: 0 to `maximumPounds`.
   public static let money = 0...maximumPounds
 
+  /// The error for a count written with a `.` or an exponent: `2.5` is not a whole number,
+  /// `1e3` is one not written in digits only (`1000`), and `1e20` one over `maximumCount`.
+  static func notWritten(_ number: JSONNumber, field: String) -> EventError {
+    guard let double = number.double, double.rounded() == double else {
+      return EventError(field: field, "\(number.text) is not a whole number")
+    }
+    guard double.magnitude <= Double(maximumCount) else {
+      return tooLarge(number.text, field: field)
+    }
+    return EventError(
+      field: field,
+      "\(number.text) is a whole number written with a '.' or an exponent; write it in digits "
+        + "only: \(Int(double))")
+  }
+
   /// The error for a count above `maximumCount`.
   static func tooLarge(_ text: String, field: String) -> EventError {
     EventError(
@@ -163,9 +178,7 @@ public struct PayloadDecoder {
     guard case .number(let number) = value else {
       throw EventError(field: "data." + key, "must be a whole number, not \(value.kindName)")
     }
-    guard number.isInteger else {
-      throw EventError(field: "data." + key, "\(number.text) is not a whole number")
-    }
+    guard number.isInteger else { throw Self.notWritten(number, field: "data." + key) }
     guard let int = number.int, int <= Self.maximumCount else {
       throw Self.tooLarge(number.text, field: "data." + key)
     }

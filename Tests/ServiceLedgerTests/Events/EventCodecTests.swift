@@ -93,6 +93,19 @@ struct EventCodecTests {
       "data.total", "is not a whole number"
     ),
     (
+      #"{\#(envelope),"type":"count.declared","data":{"plan":"p","of":"task","count":1e3}}"#,
+      "data.count",
+      "1e3 is a whole number written with a '.' or an exponent; write it in digits only: 1000"
+    ),
+    (
+      #"{\#(envelope),"type":"participation.held","data":{"plan":"p","kind":"meeting","on":"2014-01-01","participants":2.0}}"#,
+      "data.participants", "write it in digits only: 2"
+    ),
+    (
+      #"{\#(envelope),"type":"participation.held","data":{"plan":"p","kind":"meeting","on":"2014-01-01","participants":1e20}}"#,
+      "data.participants", "1e20 is more than the largest count the ledger takes"
+    ),
+    (
       #"{\#(envelope),"type":"kpi.reported","data":{"service":"s","from":"2014-01-01","to":"2014-03-31","completionRate":1.2}}"#,
       "data.completionRate", "must be between 0 and 1"
     ),
