@@ -22,11 +22,12 @@ extension PlanRegistry {
     /// The first time it was recorded `done` (by `on`; same day: the first recorded), even if
     /// a later status replaced it: a strategy's milestone is met from then.
     public var firstDone: ItemProgressed?
-    /// Its dated deadline is before the as-of date and the latest status recorded is not done
-    /// or dropped. What is not recorded is never shown as late: see `isPastDueUnrecorded`.
+    /// It expects progress (`isWork`), its dated deadline is before the as-of date and the
+    /// latest status recorded is not done or dropped. What is not recorded is never shown as
+    /// late: see `isPastDueUnrecorded`.
     public var isOverdue: Bool
-    /// Its dated deadline is before the as-of date and no progress is recorded: whether it was
-    /// done is not known.
+    /// It expects progress, its dated deadline is before the as-of date and no progress is
+    /// recorded: whether it was done is not known.
     public var isPastDueUnrecorded: Bool
     /// The latest assessment from each perspective, in `Perspective` order.
     public var assessments: [ItemAssessed]
@@ -206,13 +207,17 @@ extension PlanRegistry {
     let key = PlanItemKey(definition.plan, definition.item)
     let latest = progress[key]
     let isClosed = latest?.status.isClosed ?? false
-    return Item(
+    var item = Item(
       definition: definition, depth: depth, responsibilities: responsibilities[key] ?? [],
-      progress: latest, firstDone: firstDone[key],
-      isOverdue: latest != nil && !isClosed && definition.dueDate.map { $0 < asOf } == true,
-      isPastDueUnrecorded: latest == nil && definition.dueDate.map { $0 < asOf } == true,
+      progress: latest, firstDone: firstDone[key], isOverdue: false, isPastDueUnrecorded: false,
       assessments: Perspective.allCases.compactMap { assessments[key]?[$0] },
       tracked: tracked[key], target: targets[key], measured: measures[key],
       location: locations["item \(definition.plan) \(definition.item)"])
+    // Only an item progress is expected of can be late (a goal's date is an aim), so a row
+    // says what the plan's counts say.
+    let isPastDue = item.isWork && definition.dueDate.map { $0 < asOf } == true
+    item.isOverdue = isPastDue && latest != nil && !isClosed
+    item.isPastDueUnrecorded = isPastDue && latest == nil
+    return item
   }
 }
