@@ -114,6 +114,10 @@ struct EventCodecTests {
       "data.value", "-5 is less than 0; give a figure of 0 or more"
     ),
     (
+      #"{\#(envelope),"type":"target.set","data":{"plan":"p","item":"I","unit":"%","value":5,"deadline":"2030-12-31","horizon":"2025-12-31"}}"#,
+      "data.horizon", "2025-12-31 is before the deadline, 2030-12-31"
+    ),
+    (
       #"{\#(envelope),"type":"target.measured","data":{"plan":"p","item":"I","value":-0.5,"on":"2014-01-01"}}"#,
       "data.value", "-0.5 is less than 0; give a figure of 0 or more"
     ),

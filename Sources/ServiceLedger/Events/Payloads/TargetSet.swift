@@ -45,6 +45,13 @@ public struct TargetSet: EventPayload {
     baseline = try decoder.optionalDecimal("baseline", in: 0...Double.infinity)
     deadline = try decoder.optionalDate("deadline")
     horizon = try decoder.optionalDate("horizon")
+    if let deadline, let horizon, horizon < deadline {
+      throw EventError(
+        field: "data.horizon",
+        "\(horizon) is before the deadline, \(deadline); the horizon is the longer orientation "
+          + "date (a plan for 2022-2025 oriented to 2030 has deadline 2025-12-31, horizon "
+          + "2030-12-31)")
+    }
     source = try decoder.optionalText("source")
   }
 
