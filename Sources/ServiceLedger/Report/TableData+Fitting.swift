@@ -8,8 +8,8 @@
 /// named in `leftOutFirst` are left out in that order while the narrowest widths of those shown
 /// do not fit; any left out that would fit again are put back, most needed first; the room
 /// left over widens the columns furthest from their natural width. When even the columns that
-/// are always shown do not fit at their narrowest, the lines run past the width: an id is never
-/// cut to make it fit.
+/// are always shown do not fit, prose wraps narrower than `proseWidth`, down to its longest
+/// unbreakable piece; past that the lines run past the width: an id is never cut to make it fit.
 struct TableLayout: Equatable {
   /// The columns shown, as indices into the table's columns, in order.
   var shown: [Int]
@@ -45,7 +45,7 @@ struct TableLayout: Equatable {
         longestWord[index] = max(longestWord[index], piece)
       }
     }
-    let narrowest = (0..<count).map { index in
+    var narrowest = (0..<count).map { index in
       max(longestWord[index], min(cellsNatural[index], Self.proseWidth))
     }
     func total(_ columns: [Int], _ widths: [Int]) -> Int {
@@ -67,6 +67,17 @@ struct TableLayout: Equatable {
         shown = wider
         leftOut.removeAll { $0 == index }
       }
+    }
+    // When even the columns shown do not fit, prose gives up its usual narrowest width, the
+    // widest column first, down to its longest unbreakable piece: a line past the terminal's
+    // width wraps there and the whole table loses its alignment.
+    var excess = total(shown, narrowest) - width
+    while excess > 0,
+      let widest = shown.filter({ narrowest[$0] > longestWord[$0] })
+        .max(by: { narrowest[$0] < narrowest[$1] })
+    {
+      narrowest[widest] -= 1
+      excess -= 1
     }
     var widths = shown.map { narrowest[$0] }
     var room = width - total(shown, narrowest)

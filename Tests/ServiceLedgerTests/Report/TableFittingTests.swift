@@ -75,6 +75,30 @@ struct TableFittingTests {
     }
   }
 
+  @Test(
+    "prose wraps narrower than its usual width before lines run past the terminal",
+    arguments: [80, 72])
+  func proseGivesWay(width: Int) {
+    // A plan's row as `ledger plan` shows it: an id, a title, a party's id and a status, none
+    // to leave out; at their usual narrowest (24 columns for prose) they need 90 columns.
+    let title = "Trường ứng dụng tốt công nghệ thông tin trong quản lý, quản trị"
+    let status = "no progress recorded (due 2025-12-31)"
+    let table = TableData(
+      columns: ["ITEM", "TITLE", "RESPONSIBLE", "STATUS"],
+      rows: [
+        [
+          .text("I.2.2.a.1"), .text(title), .text("dak-song-education-division"),
+          .text(status),
+        ]
+      ])
+    let lines = Self.lines(Self.render(table, width: width))
+    #expect(lines.allSatisfy { Format.displayWidth($0) <= width }, "\(width): \(lines)")
+    #expect(lines.contains { $0.contains("dak-song-education-division") })
+    let words = lines.dropFirst(2).flatMap { $0.split(separator: " ") }.map(String.init)
+    #expect(words.filter { status.contains($0) }.joined(separator: " ") == status)
+    #expect(words.filter { title.contains($0) }.joined(separator: " ").contains(title))
+  }
+
   @Test("text wraps at spaces onto continuation lines; its words read back in order")
   func wraps() throws {
     let text = Self.render(Self.table, width: 100)
