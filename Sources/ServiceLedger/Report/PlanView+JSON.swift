@@ -84,14 +84,14 @@ extension PlanView {
       "overdue": .bool(item.isOverdue),
       "pastDueUnrecorded": .bool(item.isPastDueUnrecorded),
       "tracked": .bool(item.tracked != nil),
-      "target": item.target.map { target in
-        .members([
-          "unit": .string(target.unit), "value": .decimal(target.value),
-          "baseline": .decimal(target.baseline), "deadline": .date(target.deadline),
-          "horizon": .date(target.horizon), "measured": .decimal(item.measured?.value),
+      "target": item.target == nil && item.measured == nil
+        ? .null
+        : .members([
+          "unit": .string(item.target?.unit), "value": .decimal(item.target?.value),
+          "baseline": .decimal(item.target?.baseline), "deadline": .date(item.target?.deadline),
+          "horizon": .date(item.target?.horizon), "measured": .decimal(item.measured?.value),
           "measuredOn": .date(item.measured?.on), "attainment": .decimal(item.attainment),
-        ])
-      } ?? .null,
+        ]),
       "assessments": .array(
         item.assessments.map { assessed in
           .members([

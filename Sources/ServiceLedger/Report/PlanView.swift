@@ -9,7 +9,8 @@
 /// "parent", "depth", "due", "dueFrom", "dueKind", "dueText", "responsible": [{"party", "name",
 /// "role", "post", "by", "on", "when"}], "status", "statusOn", "statusWhen", "note", "overdue",
 /// "pastDueUnrecorded", "tracked", "target": {"unit", "value", "baseline", "deadline",
-/// "horizon", "measured", "measuredOn", "attainment"} or null, "assessments": [{"perspective",
+/// "horizon", "measured", "measuredOn", "attainment"} (unit and value null when only a measure
+/// is recorded) or null, "assessments": [{"perspective",
 /// "verdict", "on", "by"}], "source"}], "participation": [{"kind", "item", "from", "on", "when",
 /// "participants", "organisations", "places", "note"}]}`.
 public enum PlanView {
@@ -67,9 +68,14 @@ public enum PlanView {
     return progress.status.rawValue + (item.isOverdue ? ", overdue" : "")
   }
 
-  /// `80 of 100 % of pupils (80%)`, or the target alone before any measure.
+  /// `80 of 100 % of pupils (80%)`, or the target alone before any measure, or a measure alone
+  /// when no target is set (so it is not lost).
   static func target(_ item: PlanRegistry.Item) -> String? {
-    guard let target = item.target else { return nil }
+    guard let target = item.target else {
+      return item.measured.map {
+        "\(JSONNumber($0.value).text) measured on \($0.on); no target set"
+      }
+    }
     let goal = "\(JSONNumber(target.value).text) \(target.unit)"
     guard let measured = item.measured, let attainment = item.attainment else {
       return "target " + goal + (target.deadline.map { " by \($0)" } ?? "")
