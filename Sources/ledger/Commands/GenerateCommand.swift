@@ -42,7 +42,7 @@ struct GenerateCommand: Command {
     if folder.exists, try !folder.fileNames().isEmpty {
       throw LedgerError.io(path: folder.path, reason: "already holds a ledger; name a new folder")
     }
-    try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
+    try FileIO.makeFolders(folder.path)
     var buffers: [String: [UInt8]] = [:]
     var handles: [String: FileHandle] = [:]
     defer { for handle in handles.values { try? handle.close() } }

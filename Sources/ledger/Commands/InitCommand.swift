@@ -27,36 +27,11 @@ struct InitCommand: Command {
       context.write("\(folder.path) is already a ledger; nothing changed\n")
       return LedgerCLI.success
     }
-    try Self.makeFolders(folder.path)
+    try FileIO.makeFolders(folder.path)
     guard FileManager.default.createFile(atPath: file, contents: Data()) else {
       throw LedgerError.io(path: file, reason: "cannot be created")
     }
     context.write("created an empty ledger at \(folder.path)\n")
     return LedgerCLI.success
-  }
-
-  /// Makes the folder at `path` and any missing folders above it (`mkdir -p`).
-  /// - Throws: `LedgerError.io` naming the first that cannot be made and why: a file in the
-  ///   way, or the system's words (`Permission denied`, `Too many levels of symbolic links`).
-  static func makeFolders(_ path: String) throws(LedgerError) {
-    var prefix = path.hasPrefix("/") ? "/" : ""
-    for part in path.split(separator: "/") {
-      prefix += (prefix.isEmpty || prefix.hasSuffix("/") ? "" : "/") + part
-      guard mkdir(prefix, 0o777) != 0 else { continue }
-      var reason = errno
-      if reason == EEXIST {
-        var status = stat()
-        if stat(prefix, &status) == 0 {
-          if (status.st_mode & S_IFMT) == S_IFDIR { continue }
-          throw LedgerError.io(
-            path: path,
-            reason: "cannot be created: \(prefix) is a file, not a folder; give another name")
-        }
-        // A link that leads nowhere, or round in a loop.
-        reason = errno
-      }
-      throw LedgerError.io(
-        path: path, reason: "cannot be created: \(prefix): \(String(cString: strerror(reason)))")
-    }
   }
 }

@@ -4,8 +4,34 @@
   import Darwin
 #endif
 
-/// The few POSIX calls the writer and `ledger repair` need, with errors that name the file.
-enum FileIO {
+/// The few POSIX calls the writer, `ledger repair` and the commands that make a ledger
+/// folder need, with errors that name the file.
+public enum FileIO {
+  /// Makes the folder at `path` and any missing folders above it (`mkdir -p`).
+  /// - Throws: `LedgerError.io` naming the first that cannot be made and why: a file in the
+  ///   way, or the system's words (`Permission denied`, `Too many levels of symbolic links`).
+  public static func makeFolders(_ path: String) throws(LedgerError) {
+    var prefix = path.hasPrefix("/") ? "/" : ""
+    for part in path.split(separator: "/") {
+      prefix += (prefix.isEmpty || prefix.hasSuffix("/") ? "" : "/") + part
+      guard mkdir(prefix, 0o777) != 0 else { continue }
+      var reason = errno
+      if reason == EEXIST {
+        var status = stat()
+        if stat(prefix, &status) == 0 {
+          if (status.st_mode & S_IFMT) == S_IFDIR { continue }
+          throw LedgerError.io(
+            path: path,
+            reason: "cannot be created: \(prefix) is a file, not a folder; give another name")
+        }
+        // A link that leads nowhere, or round in a loop.
+        reason = errno
+      }
+      throw LedgerError.io(
+        path: path, reason: "cannot be created: \(prefix): \(String(cString: strerror(reason)))")
+    }
+  }
+
   /// Writes every byte, retrying short writes and `EINTR`.
   /// - Throws: `LedgerError.io` naming `path`.
   static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(LedgerError) {
