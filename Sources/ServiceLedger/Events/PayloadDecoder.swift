@@ -45,9 +45,14 @@ public struct PayloadDecoder {
 
   // MARK: Text
 
-  /// A required free-text field.
+  /// A required free-text field: it must say something, not be empty or white space only.
   public func text(_ key: String) throws(EventError) -> String {
     guard let value = try optionalText(key) else { throw missing(key) }
+    guard value.contains(where: { !$0.isWhitespace }) else {
+      throw EventError(
+        field: "data." + key,
+        "is \(value.isEmpty ? "empty" : "only white space"); it is required: give its text")
+    }
     return value
   }
 

@@ -161,6 +161,14 @@ struct EventCodecTests {
       #"{\#(envelope),"type":"service.updated","data":{"service":"s","on":"2014-01-01"}}"#,
       "data", "changes nothing"
     ),
+    (
+      #"{\#(envelope),"type":"service.registered","data":{"service":"s","name":"","organisation":"OPG","on":"2014-01-01"}}"#,
+      "data.name", "is empty; it is required"
+    ),
+    (
+      #"{\#(envelope),"type":"action.defined","data":{"strategy":"s","action":1,"theme":1,"title":"  "}}"#,
+      "data.title", "is only white space; it is required"
+    ),
   ]
 
   @Test("each invalid value is an error naming the field", arguments: invalid)
@@ -171,6 +179,11 @@ struct EventCodecTests {
     }
     #expect(error?.field == field)
     #expect(error?.message.contains(fragment) == true, "\(error?.message ?? "")")
+    // The replay's fast decoder steps aside for it, so the reference decoder reports it.
+    let decoded = Array(line.utf8).withUnsafeBytes {
+      FastLineDecoder.decode($0, location: EventLocation(file: "a.jsonl", line: 1))
+    }
+    #expect(decoded == nil)
   }
 
   @Test("a volume report's channels: each given or not, a zero given unlike one left out")
