@@ -79,19 +79,4 @@ public struct LedgerCheck: Sendable {
       findings: result.findings + extra.filter { $0.severity >= minimumSeverity },
       rules: result.rules.filter { ($0 != .notAuthorised && $0 != .backdated) || hasBase })
   }
-
-  /// The report for `ledger`, with the `append-only` findings of a base comparison (nil when
-  /// there was no base, so that rule was not checked).
-  public func report(_ ledger: Ledger, appendOnly: [Finding]?) -> CheckReport {
-    let selected = Set(rules)
-    var findings = DataRules.findings(ledger, rules: selected)
-    if selected.contains(.appendOnly) { findings += appendOnly ?? [] }
-    if rules.contains(where: { !$0.isDataRule }) {
-      let facts = StandardFacts(ledger, asOf: asOf, knownAt: knownAt, threshold: threshold)
-      findings += StandardRules.findings(facts, rules: rules)
-    }
-    let checked = rules.filter { $0 != .appendOnly || appendOnly != nil }
-    return CheckReport(
-      asOf: asOf, findings: findings.filter { $0.severity >= minimumSeverity }, rules: checked)
-  }
 }

@@ -1,5 +1,5 @@
 /// Where each service's standing was recorded: the events that findings point at, so that a CI
-/// annotation lands on the line that caused it. A pure fold over a `Timeline`.
+/// annotation lands on the line that caused it. A pure fold over the events in force.
 public struct ServiceEvidence: Sendable, Equatable {
   /// An event of the timeline: its position in replay order and where it was read.
   public struct Mark: Sendable, Equatable {

@@ -76,21 +76,6 @@ public struct StandardFacts: Sendable {
     }
   }
 
-  /// Folds `ledger` as of `asOf`, as known at `knownAt`.
-  public init(
-    _ ledger: Ledger, asOf: CivilDate, knownAt: Timestamp? = nil,
-    threshold: Int = Priority.defaultThreshold
-  ) {
-    self.init(Timeline(ledger, asOf: asOf, knownAt: knownAt), threshold: threshold)
-  }
-
-  /// Folds the events of `timeline`, as of its date.
-  public init(_ timeline: Timeline, threshold: Int = Priority.defaultThreshold) {
-    var fold = Fold(asOf: timeline.asOf)
-    for event in timeline.events { fold.apply(event) }
-    self.init(fold, asOf: timeline.asOf, threshold: threshold)
-  }
-
   /// The facts of a finished fold as of `asOf`.
   init(_ fold: Fold, asOf: CivilDate, threshold: Int) {
     self.asOf = asOf

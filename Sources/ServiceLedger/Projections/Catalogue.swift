@@ -1,4 +1,4 @@
-/// The service catalogue at a date: a pure fold over a `Timeline`.
+/// The service catalogue at a date: a pure fold over the events in force.
 ///
 /// A service counts when it was registered on or before the date (no `on`: always) and not
 /// retired on or before it. Managers are those appointed with role `service-manager` and not
@@ -23,11 +23,6 @@ public struct Catalogue: Sendable, Equatable {
 
   /// An empty catalogue.
   public init() {}
-
-  /// The catalogue after folding every event of `timeline`.
-  public init(_ timeline: Timeline) {
-    for event in timeline.events { apply(event) }
-  }
 
   /// The services that count (registered, not retired), sorted by id.
   public var services: [ServiceRecord] {

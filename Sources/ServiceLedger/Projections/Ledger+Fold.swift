@@ -11,11 +11,11 @@ extension Ledger {
     var retracted: Set<EventID> = []
     for event in events {
       every?(&fold, event)
-      if let target = Timeline.retractionTarget(event, knownAt: knownAt) {
+      if let target = InForce.retractionTarget(event, knownAt: knownAt) {
         retracted.insert(target)
       }
     }
-    let filter = Timeline.Filter(asOf: asOf, knownAt: knownAt, retracted: retracted)
+    let filter = InForce(asOf: asOf, knownAt: knownAt, retracted: retracted)
     for event in events where reads.contains(event.type) && filter.admits(event) {
       fold.apply(event)
     }

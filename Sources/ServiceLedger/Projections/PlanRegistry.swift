@@ -1,5 +1,5 @@
 /// Every plan at a date (`ledger plans`, `ledger plan ID`, the plan rules of `ledger check`):
-/// a pure fold over a `Timeline`.
+/// a pure fold over the events in force.
 ///
 /// Strategies recorded in the v1 shape are read as plans through `Upcaster.planEvents`. An
 /// item's progress is its latest `item.progressed` (by `on`; same day: the later recorded); an
@@ -30,12 +30,6 @@ public struct PlanRegistry: Sendable, Equatable {
 
   /// Nothing known at `asOf`.
   public init(asOf: CivilDate) { self.asOf = asOf }
-
-  /// The plans after folding every event of `timeline`.
-  public init(_ timeline: Timeline) {
-    self.init(asOf: timeline.asOf)
-    for event in timeline.events { apply(event) }
-  }
 
   /// Folds one event in.
   public mutating func apply(_ recorded: RecordedEvent) {

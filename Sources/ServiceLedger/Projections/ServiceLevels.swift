@@ -1,5 +1,5 @@
-/// Each service's channels and online-service maturity at a date: a pure fold over a
-/// `Timeline` (`ledger service-levels`).
+/// Each service's channels and online-service maturity at a date: a pure fold over the
+/// events in force (`ledger service-levels`).
 public struct ServiceLevels: Sendable, Equatable {
   /// One service with what is known of its channels and maturity.
   public struct Service: Sendable, Equatable {

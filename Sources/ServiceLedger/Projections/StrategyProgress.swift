@@ -88,9 +88,6 @@ public struct StrategyProgress: Sendable, Equatable {
   /// Nothing known at `asOf`.
   public init(asOf: CivilDate) { plans = PlanRegistry(asOf: asOf) }
 
-  /// The progress after folding every event of `timeline`.
-  public init(_ timeline: Timeline) { plans = PlanRegistry(timeline) }
-
   /// Folds one event in.
   public mutating func apply(_ recorded: RecordedEvent) { plans.apply(recorded) }
 

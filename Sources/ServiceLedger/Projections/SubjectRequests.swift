@@ -1,5 +1,5 @@
-/// Data subjects' requests and the rules for answering them, at a date: a pure fold over a
-/// `Timeline`. The rules (`request-rule.defined`) come from a regulation's pack; the requests
+/// Data subjects' requests and the rules for answering them, at a date: a pure fold over the
+/// events in force. The rules (`request-rule.defined`) come from a regulation's pack; the requests
 /// (`request.received` and the steps that answer them) from an organisation's request log,
 /// people as ids only.
 public struct SubjectRequests: Sendable, Equatable {

@@ -20,15 +20,8 @@ public struct UnitCosts: Sendable, Equatable {
     digital: 0.15, assisted: 3.39, phone: 2.83, post: 12.10, faceToFace: 8.62, other: 2.83,
     source: "Digital Efficiency Report 2012 benchmark (Socitm 2012; ESD toolkit 2008)", on: nil)
 
-  /// The unit costs in force after every `costs.set` of `timeline`: the one with the latest
-  /// `on` (same day: the later recorded), over the benchmark.
-  public init(_ timeline: Timeline) {
-    var fold = Fold()
-    for event in timeline.events { fold.apply(event) }
-    self = fold.unitCosts
-  }
-
-  /// The fold behind `init(_:)`: the `costs.set` in force so far.
+  /// The fold of the unit costs in force: the `costs.set` with the latest `on` (same day: the
+  /// later recorded), over the benchmark.
   public struct Fold: ServiceLedger.Fold, Sendable {
     private var latest: CostsSet?
 

@@ -55,12 +55,6 @@ public struct VolumeHistory: Sendable, Equatable {
     self.readsKPIs = readsKPIs
   }
 
-  /// The history after folding every event of `timeline`.
-  public init(_ timeline: Timeline, retention: Retention = .all) {
-    self.init(retention: retention)
-    for event in timeline.events { apply(event) }
-  }
-
   /// Volume and KPI reports; every volume report unless it keeps only the annual volume's.
   public var reads: EventReads {
     var reads = EventReads([.volumeReported], volumeReports: retention)

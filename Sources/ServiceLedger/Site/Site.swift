@@ -43,7 +43,7 @@ public struct Site: Sendable {
   /// `knownAt`, in replay order.
   let standard: [ServiceID: [RecordedEvent]]
   /// Which events are in force as of `asOf`: the views' own rule.
-  let inForce: Timeline.Filter
+  let inForce: InForce
   /// Each service's latest current volume and KPI reports, for the service pages' tables
   /// (the board report keeps only those its figures and series use).
   let volumes: Tables
@@ -136,7 +136,7 @@ public struct Site: Sendable {
     volumes = fold.tables.trimmed()
     firstEffective = fold.firstEffective
     knownLines = fold.lastLine
-    inForce = Timeline.Filter(asOf: asOf, knownAt: knownAt, retracted: fold.retracted)
+    inForce = InForce(asOf: asOf, knownAt: knownAt, retracted: fold.retracted)
     self.problems = problems
   }
 

@@ -67,7 +67,7 @@ struct MemorySource: SiteSource {
   }
 
   func retractionTargets(knownAt: Timestamp?) -> Set<EventID> {
-    Set(ledger.events.compactMap { Timeline.retractionTarget($0, knownAt: knownAt) })
+    Set(ledger.events.compactMap { InForce.retractionTarget($0, knownAt: knownAt) })
   }
 
   func fileNames() -> [String] { files.keys.sorted() }

@@ -83,50 +83,6 @@ public struct LedgerFolder: Sendable {
     path.hasSuffix("/") ? path + file : path + "/" + file
   }
 
-  /// Reads and replays the whole log, holding the folder's shared lock while reading so that
-  /// no append is seen half done.
-  /// - Throws: `LedgerError` when the folder or a file cannot be read; bad lines are not
-  ///   errors here but `Ledger.problems`.
-  public func read(reader: LogFileReader = LogFileReader()) throws(LedgerError) -> Ledger {
-    // A folder that cannot be locked (a file system without flock) is still read: the reader
-    // reports a torn line, it does not drop it.
-    let lock = exists ? try? FileLock(path: path, create: false, exclusive: false) : nil
-    defer { lock?.unlock() }
-    return try readUnlocked(reader: reader)
-  }
-
-  /// Reads and replays the whole log; the caller holds the folder's lock.
-  ///
-  /// Lines of an append that was cut off (see `AppendJournal`) are left out and reported as
-  /// one `torn-line` problem at the first of them.
-  func readUnlocked(reader: LogFileReader = LogFileReader()) throws(LedgerError) -> Ledger {
-    var contents: [String: LogFileReader.FileContents] = [:]
-    var journal: AppendJournal?
-    if case .pending(let pending) = AppendJournal.state(in: self) { journal = pending }
-    for name in try fileNames() {
-      let bytes = try bytes(of: name)
-      guard let committed = journal?.committedLength(of: name, at: path(of: name)),
-        committed < bytes.count
-      else {
-        contents[name] = reader.read(bytes, name: name)
-        continue
-      }
-      var content = reader.read(Array(bytes[..<committed]), name: name)
-      let rest = bytes[committed...]
-      let newlines = rest.filter { $0 == UInt8(ascii: "\n") }.count
-      let lines = newlines + (rest.last == UInt8(ascii: "\n") ? 0 : 1)
-      content.isTorn = true
-      content.problems.append(
-        LedgerProblem(
-          rule: .tornLine, file: name, line: content.lineCount + 1,
-          message: "an append was cut off: the last \(lines) line(s) (\(rest.count) bytes) are "
-            + "an unfinished batch and not part of the log; run `ledger repair` to move them aside"
-        ))
-      contents[name] = content
-    }
-    return Ledger(files: contents)
-  }
-
   /// The raw bytes of one file (empty when it does not exist).
   /// - Throws: `LedgerError.io` when it cannot be read or is not a regular file.
   public func bytes(of name: String) throws(LedgerError) -> [UInt8] {

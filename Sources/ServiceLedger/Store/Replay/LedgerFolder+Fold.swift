@@ -2,7 +2,7 @@ import Dispatch
 
 extension LedgerStream {
   /// Folds the events in force at `asOf`, as known at `knownAt`, into `initial`, streaming the
-  /// log instead of holding it: the same events, in the same order, as `Timeline`.
+  /// log instead of holding it: the events `InForce` admits, in replay order.
   ///
   /// A retraction comes after the event it withdraws, so the replay starts from `assumed`
   /// retractions (none, or those a cache remembers) and, if the log's valid retractions turn
@@ -49,7 +49,7 @@ extension LedgerStream {
       var opened = opened
       while true {
         var observed: Set<EventID> = []
-        let filter = Timeline.Filter(asOf: asOf, knownAt: knownAt, retracted: retracted)
+        let filter = InForce(asOf: asOf, knownAt: knownAt, retracted: retracted)
         passes += 1
         startingPass?()
         // A fold given every event (`check`, `log`, the report: much work per event) runs on a
@@ -63,7 +63,7 @@ extension LedgerStream {
         let summary = try replay(
           opened,
           keeping: { event in
-            if let target = Timeline.retractionTarget(event, knownAt: knownAt) {
+            if let target = InForce.retractionTarget(event, knownAt: knownAt) {
               worker?.add(event, inForce: false)
               observed.insert(target)
               return false
@@ -147,7 +147,7 @@ extension LedgerFolder {
       asOf.flatMap({ asOf in cache.maxEffective.map { $0 <= asOf } }) ?? true
     {
       var state = initial
-      let filter = Timeline.Filter(asOf: asOf, knownAt: nil, retracted: [])
+      let filter = InForce(asOf: asOf, knownAt: nil, retracted: [])
       for event in cache.compacted where filter.admits(event) { apply(&state, event) }
       if !added.isEmpty || cache.isRefreshed { cache.save(to: self) }
       return (state, [])

@@ -11,8 +11,8 @@ import Foundation
 /// blocks are decoded on every core, and the files' events are merged in replay order (`at`,
 /// then file name, then line; each file is already in `at` order) and validated one by one.
 ///
-/// It gives the same events and problems as `LedgerFolder.read()`, which keeps the whole log
-/// in memory for the commands that need it.
+/// The tests compare it with the whole log read into memory (their `LedgerFolder.read()`):
+/// the same events and problems.
 public struct LedgerStream: Sendable {
   /// What a replay found besides its events.
   public struct Summary: Sendable {

@@ -169,7 +169,7 @@ enum RetractionScan {
         case .eventRetracted(let retraction) = event.event
       {
         targets.named.insert(retraction.event)
-        if let target = Timeline.retractionTarget(event, knownAt: knownAt) {
+        if let target = InForce.retractionTarget(event, knownAt: knownAt) {
           targets.withdrawn.insert(target)
         }
       }
