@@ -71,9 +71,7 @@ extension Site {
   /// force, each one a later report in force for the same period replaced: its id and the
   /// current report's, the last for that period. Every event after one of `events` is among
   /// them, so the current report is too.
-  static func replacements(_ events: [RecordedEvent], inForce: InForce) -> [EventID:
-    EventID]
-  {
+  static func replacements(_ events: [RecordedEvent], inForce: InForce) -> [EventID: EventID] {
     var current: [Period: EventID] = [:]
     var replaced: [EventID: EventID] = [:]
     for event in events.reversed() {
