@@ -46,7 +46,7 @@ struct ReplayCache: Sendable {
   /// its bytes: its events are log lines, and a byte changed in one (a name, a figure) may
   /// still decode to a valid event.
   static func load(_ folder: LedgerFolder, withValidator: Bool) -> ReplayCache? {
-    guard let bytes = hashedContents(folder.path(of: fileName)) else { return nil }
+    guard let bytes = hashedContents(folder, fileName) else { return nil }
     var input = BinaryReader(bytes)
     guard input.string() == "ledger-cache-5", let token = input.uint64(),
       let fileCount = input.count(itemSize: 32)
@@ -91,28 +91,64 @@ struct ReplayCache: Sendable {
   /// it to say which ids are new: a bit flipped in a filter's seed or words, or in a table
   /// of ids, would let a repeated id be written, so it is not enough that it parses.
   static func loadValidator(_ folder: LedgerFolder, token: UInt64) -> ReferenceValidator? {
-    guard let bytes = hashedContents(folder.path(of: validatorFileName)) else { return nil }
+    guard let bytes = hashedContents(folder, validatorFileName) else { return nil }
     var input = BinaryReader(bytes)
     guard input.uint64() == token else { return nil }
     return ReferenceValidator(snapshot: &input)
   }
 
-  /// The bytes of the file at `path` written with `StreamedFile.write(to:hashed:)`, without
-  /// the digest at its end; nil when it cannot be read or its bytes do not hash to the digest.
-  static func hashedContents(_ path: String) -> [UInt8]? {
-    // The file's `Data` goes as soon as its bytes are copied out (the validator's filter alone
-    // is 16 MiB for a long log).
-    guard var bytes = FileManager.default.contents(atPath: path).map({ [UInt8]($0) }) else {
-      return nil
-    }
+  /// The bytes of the file `name` of `folder` written with `StreamedFile.write(to:hashed:)`,
+  /// without the digest at its end; nil when it is not a regular file, cannot be read, is
+  /// larger than `sizeLimit(of:)` allows (refused before a byte is read: a damaged or sparse
+  /// file of a gigabyte would otherwise be held whole), or its bytes do not hash to the digest.
+  static func hashedContents(_ folder: LedgerFolder, _ name: String) -> [UInt8]? {
+    guard let limit = sizeLimit(of: folder),
+      let descriptor = try? FileIO.openRegular(folder.path(of: name))
+    else { return nil }
+    defer { close(descriptor) }
     let digestSize = ContentHash.digestSize
-    guard bytes.count >= digestSize else { return nil }
+    guard let status = FileStatus.of(descriptor), status.size >= digestSize,
+      status.size <= limit
+    else { return nil }
+    // Read straight into the array (no `Data` beside it: the validator's filter alone is
+    // 16 MiB for a long log).
+    var bytes = [UInt8](repeating: 0, count: status.size)
+    var filled = 0
+    while filled < bytes.count {
+      let count = bytes.withUnsafeMutableBytes {
+        pread(descriptor, $0.baseAddress.map { $0 + filled }, $0.count - filled, off_t(filled))
+      }
+      if count < 0, errno == EINTR { continue }
+      guard count > 0 else { return nil }
+      filled += count
+    }
     let digest = Array(bytes.suffix(digestSize))
     bytes.removeLast(digestSize)
     var hash = ContentHash()
     hash.update(bytes)
     guard hash.digest == digest else { return nil }
     return bytes
+  }
+
+  /// The most bytes a cache or validator file of `folder` may hold: 1 MiB and four times the
+  /// size of its log files; nil when the folder cannot be listed.
+  ///
+  /// Either file covers at most the log as it is now (a file that shrank or went makes the
+  /// cache stale). The cache keeps each event as its log line (every envelope key is required,
+  /// so a line is some 90 bytes or more) with its file's name and three 8-byte figures, and the
+  /// validator a table slot, a filter of at most 64 bits per 256 bytes of log, and a few ids
+  /// and names per event: in the shipped ledger the two are 29% and 6% of the log. A file over
+  /// the limit is damaged; refusing one under it that is not would cost a cold replay, never
+  /// a different output.
+  static func sizeLimit(of folder: LedgerFolder) -> Int? {
+    guard let names = try? folder.fileNames() else { return nil }
+    var logBytes = 0
+    for name in names {
+      var status = stat()
+      guard stat(folder.path(of: name), &status) == 0 else { return nil }
+      logBytes += Int(status.st_size)
+    }
+    return (1 << 20) + 4 * logBytes
   }
 
   /// Writes the cache atomically (temporary files, then renames: the validator's first, the
