@@ -153,8 +153,25 @@ public enum FileIO {
     guard unlink(path) == 0 || errno == ENOENT else { throw error(path) }
   }
 
-  /// `errno` as a `LedgerError.io` about `path`.
-  static func error(_ path: String) -> LedgerError {
-    LedgerError.io(path: path, reason: String(cString: strerror(errno)))
+  /// `errno` (or `code`) as a `LedgerError.io` about `path`, after `action` when given
+  /// ("cannot list the folder").
+  static func error(_ path: String, code: Int32 = errno, action: String? = nil) -> LedgerError {
+    LedgerError.io(path: path, reason: (action.map { $0 + ": " } ?? "") + reason(code, path))
+  }
+
+  /// The system's words for `code` (`Permission denied`), and for a problem with the path
+  /// itself what to do about it: who may use it, or a loop of symbolic links.
+  static func reason(_ code: Int32, _ path: String) -> String {
+    let words = String(cString: strerror(code))
+    switch code {
+    case EACCES, EPERM:
+      return "\(words); check the permissions of \(path) and of the folders above it "
+        + "(`ls -ld \(path)`): the user running ledger must be allowed to read it, and to "
+        + "write to it to record, append or repair"
+    case ELOOP:
+      return "\(words); a symbolic link on the path leads round in a loop: give the real path"
+    default:
+      return words
+    }
   }
 }

@@ -49,13 +49,36 @@ public struct LedgerFolder: Sendable {
   }
 
   /// Every name in the folder.
+  /// - Throws: `absence()` when it is not a folder, `LedgerError.io` with the system's reason
+  ///   when it cannot be listed (`Permission denied`, with what to check).
   func names() throws(LedgerError) -> [String] {
-    guard exists else { throw LedgerError.noLedger(path: path) }
-    do {
-      return try FileManager.default.contentsOfDirectory(atPath: path)
-    } catch {
-      throw LedgerError.io(path: path, reason: "cannot list the folder: \(error)")
+    guard exists else { throw absence() }
+    guard let directory = opendir(path) else {
+      throw FileIO.error(path, action: "cannot list the folder")
     }
+    defer { closedir(directory) }
+    var names: [String] = []
+    while true {
+      errno = 0
+      guard let entry = readdir(directory) else { break }
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      if name != ".", name != ".." { names.append(name) }
+    }
+    guard errno == 0 else { throw FileIO.error(path, action: "cannot list the folder") }
+    return names
+  }
+
+  /// Why the folder is not there, for when `exists` is false: `LedgerError.noLedger` when
+  /// nothing (or not a folder) is at its path, or the system's reason when the path cannot be
+  /// followed (a folder above it that may not be searched, a loop of symbolic links).
+  func absence() -> LedgerError {
+    var status = stat()
+    guard stat(path, &status) != 0 else { return .noLedger(path: path) }
+    let code = errno
+    return code == ENOENT || code == ENOTDIR
+      ? .noLedger(path: path) : FileIO.error(path, code: code)
   }
 
   /// Whether `name` is a regular file, following symbolic links.

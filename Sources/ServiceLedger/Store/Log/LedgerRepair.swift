@@ -55,7 +55,7 @@ public struct LedgerRepair: Sendable {
   /// - Throws: `LedgerError.noLedger`, or `LedgerError.io` when a file cannot be read or
   ///   written (the log is then as it was, or with a fragment also copied to a side file).
   public func repair(now: Timestamp) throws(LedgerError) -> Outcome {
-    guard folder.exists else { throw LedgerError.noLedger(path: folder.path) }
+    guard folder.exists else { throw folder.absence() }
     let lock = try FileLock(path: folder.path, create: false)
     defer { lock.unlock() }
     var outcome = Outcome(moves: [], removedJournal: false, remainingProblems: [])

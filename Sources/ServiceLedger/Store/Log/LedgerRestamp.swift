@@ -23,7 +23,7 @@ public struct LedgerRestamp: Sendable {
   public func restamp(base: [String: [UInt8]], latest: Timestamp?, now: Timestamp)
     throws(LedgerError) -> Int
   {
-    guard folder.exists else { throw LedgerError.noLedger(path: folder.path) }
+    guard folder.exists else { throw folder.absence() }
     let lock = try FileLock(path: folder.path, create: false)
     defer { lock.unlock() }
     try LedgerWriter(folder: folder).settle(lock: lock)

@@ -156,7 +156,7 @@ public struct LedgerWriter: Sendable {
   /// unlocks.
   /// - Throws: `LedgerError.noLedger` when there is no folder, `LedgerError.io`.
   private func lockAndSettle() throws(LedgerError) -> FileLock {
-    guard folder.exists else { throw LedgerError.noLedger(path: folder.path) }
+    guard folder.exists else { throw folder.absence() }
     let lock = try FileLock(path: folder.path, create: false)
     do throws(LedgerError) {
       try settle(lock: lock)

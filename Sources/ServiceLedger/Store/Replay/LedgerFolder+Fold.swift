@@ -119,7 +119,7 @@ extension LedgerFolder {
     _ initial: F, asOf: CivilDate?, knownAt: Timestamp?, reader: LogFileReader = LogFileReader(),
     every: ((inout F, RecordedEvent) -> Void)? = nil
   ) throws(LedgerError) -> (fold: F, problems: [LedgerProblem]) {
-    guard exists else { throw LedgerError.noLedger(path: path) }
+    guard exists else { throw absence() }
     let lock = try? FileLock(path: path, create: false, exclusive: false)
     defer { lock?.unlock() }
     let reads = initial.reads
