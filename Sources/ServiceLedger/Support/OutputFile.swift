@@ -17,7 +17,9 @@ public enum OutputFile {
   ///   - text: the output.
   ///   - path: the `--out` path.
   ///   - ledger: the ledger folder read, which the output must stay out of.
-  ///   - suffix: distinguishes a temporary file from other writers' (a process id).
+  ///   - suffix: distinguishes a temporary file from other writers': this process's id, a
+  ///     dash and 8 hex digits (`4242-1f0e9a3b`), so that a later write can tell a leftover
+  ///     (`removeLeftovers(in:)`).
   /// - Throws: `LedgerError.io` naming `path` when it is inside the ledger or cannot be
   ///   written.
   public static func write(
@@ -34,6 +36,8 @@ public enum OutputFile {
     var status = stat()
     let exists = lstat(path, &status) == 0
     guard exists, status.st_mode & S_IFMT != S_IFREG else {
+      let slash = path.lastIndex(of: "/")
+      removeLeftovers(in: slash.map { String(path[...$0]) } ?? ".")
       try AtomicFile.write(text, to: path, suffix: suffix)
       return
     }
@@ -57,6 +61,41 @@ public enum OutputFile {
     try FileIO.writeAll(Array(text.utf8), to: descriptor, path: path)
   }
 
+  /// Removes the temporary files that writes killed on their way left in `folder`
+  /// (`.NAME.tmp-PID-1f0e9a3b`, for any NAME): those whose process is gone. A running
+  /// process's, or another user's (which `kill` may not signal), are left alone, and so is
+  /// anything but a regular file.
+  static func removeLeftovers(in folder: String) {
+    let base = folder.hasSuffix("/") ? folder : folder + "/"
+    for name in (try? LedgerFolder(path: folder).names()) ?? [] {
+      guard let process = leftoverProcess(name), kill(process, 0) != 0, errno == ESRCH else {
+        continue
+      }
+      var status = stat()
+      guard lstat(base + name, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+        continue
+      }
+      unlink(base + name)
+    }
+  }
+
+  /// The process id in `name` when it is the name of a temporary file of `write`:
+  /// `.NAME.tmp-PID-TOKEN`, with a decimal PID and 8 lowercase hex digits of TOKEN.
+  static func leftoverProcess(_ name: String) -> pid_t? {
+    let parts = name.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count >= 3, let token = parts.last, let digits = parts.dropLast().last else {
+      return nil
+    }
+    let head = parts.dropLast(2).joined(separator: "-")
+    guard head.hasPrefix("."), head.hasSuffix(".tmp"), head.count >= ".x.tmp".count,
+      token.utf8.count == 8, token.utf8.allSatisfy(isLowerHex),
+      !digits.isEmpty,
+      digits.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+      let process = pid_t(digits), process > 0
+    else { return nil }
+    return process
+  }
+
   /// `path` with every link and `..` resolved, or nil when it does not exist.
   static func resolved(_ path: String) -> String? {
     guard let pointer = realpath(path, nil) else { return nil }
@@ -74,4 +113,10 @@ public enum OutputFile {
     guard let home = resolved(folder.isEmpty ? "/" : folder) else { return nil }
     return (home.hasSuffix("/") ? home : home + "/") + name
   }
+}
+
+/// Whether `byte` is `0`-`9` or `a`-`f`.
+private func isLowerHex(_ byte: UInt8) -> Bool {
+  (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+    || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f"))
 }
