@@ -91,6 +91,18 @@ extension JSONParser.Scanner {
         as: UTF8.self)
       if let value = Double(text), value.isFinite { return }
     }
-    throw error("number out of range", at: lexeme.lowerBound)
+    let shown = min(lexeme.count, 24)
+    let text =
+      String(
+        decoding: UnsafeBufferPointer(start: base + lexeme.lowerBound, count: shown),
+        as: UTF8.self) + (lexeme.count > shown ? "…" : "")
+    let limit = Double.greatestFiniteMagnitude
+    let bound =
+      base[lexeme.lowerBound] == UInt8(ascii: "-")
+      ? "too far below zero: a number can be at least \(-limit)"
+      : "too large: a number can be at most \(limit)"
+    throw error(
+      "number out of range: \(text) is \(bound); check the figure",
+      at: lexeme.lowerBound)
   }
 }

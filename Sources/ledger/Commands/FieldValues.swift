@@ -23,7 +23,8 @@ enum FieldValues {
     switch kind {
     case .count, .number, .money, .rate, .decimal:
       guard let number = try? JSONParser.parse(value), case .number = number else {
-        throw EventError(field: "data." + field, "\"\(value)\" is not a number")
+        throw kind.overflowError(value, field: "data." + field)
+          ?? EventError(field: "data." + field, "\"\(value)\" is not a number")
       }
       return number
     case .choiceList, .slugList, .textList:

@@ -60,7 +60,7 @@ enum FoundationJSON {
           return nil
         } catch { return error }
       }
-      guard let failure, failure.reason == "number out of range" else { break }
+      guard let failure, failure.reason.hasPrefix("number out of range") else { break }
       let lexeme = bytes[failure.offset...].prefix { Array("+-.0123456789eE".utf8).contains($0) }
       guard value([0x5B] + lexeme + [0x5D]) == nil else { break }
       bytes.replaceSubrange(lexeme.indices, with: [UInt8(ascii: "0")])
