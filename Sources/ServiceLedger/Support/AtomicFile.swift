@@ -56,7 +56,7 @@ public enum AtomicFile {
   }
 
   private static func failure(_ path: String, _ what: String) -> LedgerError {
-    LedgerError.io(path: path, reason: "\(what): \(String(cString: strerror(errno)))")
+    LedgerError.io(path: path, reason: "\(what): \(FileIO.reason(errno, path))")
   }
 }
 

@@ -28,9 +28,7 @@ struct InitCommand: Command {
       return LedgerCLI.success
     }
     try FileIO.makeFolders(folder.path)
-    guard FileManager.default.createFile(atPath: file, contents: Data()) else {
-      throw LedgerError.io(path: file, reason: "cannot be created")
-    }
+    try FileIO.createEmpty(file)
     context.write("created an empty ledger at \(folder.path)\n")
     return LedgerCLI.success
   }

@@ -23,7 +23,7 @@ struct FolderAccessErrorTests {
       error.description
         == "/srv/ledger: cannot list the folder: \(words); check the permissions of /srv/ledger "
         + "and of the folders above it (`ls -ld /srv/ledger`): the user running ledger must be "
-        + "allowed to read it, and to write to it to record, append or repair")
+        + "allowed to read it, and to write to it for a command that writes")
   }
 
   @Test("other errors keep the system's words")
@@ -60,6 +60,22 @@ struct FolderAccessErrorTests {
     for path in [ledger.path + "/none", ledger.path + "/file/sub", ledger.path + "/file"] {
       #expect(throws: LedgerError.noLedger(path: path)) { try LedgerFolder(path: path).names() }
     }
+  }
+
+  @Test("init names what is in the way of ledger.jsonl instead of replacing it")
+  func initInTheWay() throws {
+    let ledger = try TemporaryLedger()
+    defer { ledger.remove() }
+    let file = ledger.folder.path(of: "ledger.jsonl")
+    #expect(mkfifo(file, 0o644) == 0)
+    let run = CLI.run(["init", ledger.path])
+    #expect(run.exitCode == 1)
+    #expect(
+      run.stderr
+        == "ledger init: error: \(file): cannot be created: a FIFO (named pipe) of that name is "
+        + "in the way; move it aside or use another folder\n")
+    var status = stat()
+    #expect(lstat(file, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)
   }
 
   @Test("the folder's names are every entry but . and .., hidden ones included")

@@ -28,7 +28,7 @@ public enum FileIO {
         reason = errno
       }
       throw LedgerError.io(
-        path: path, reason: "cannot be created: \(prefix): \(String(cString: strerror(reason)))")
+        path: path, reason: "cannot be created: \(prefix): \(Self.reason(reason, prefix))")
     }
   }
 
@@ -136,6 +136,18 @@ public enum FileIO {
     return true
   }
 
+  /// Creates the empty file `path`, which must not exist yet (`ledger init`).
+  /// - Throws: `LedgerError.io` naming `path`: the system's reason, or what is in the way.
+  public static func createEmpty(_ path: String) throws(LedgerError) {
+    guard try !createNew(path, bytes: []) else { return }
+    var status = stat()
+    let what = lstat(path, &status) == 0 ? kind(status.st_mode) : "something"
+    throw LedgerError.io(
+      path: path,
+      reason: "cannot be created: \(what) of that name is in the way; move it aside or use "
+        + "another folder")
+  }
+
   /// Cuts `path` back to `length` bytes and `fsync`s it.
   /// - Throws: `LedgerError.io` naming `path`.
   static func truncate(_ path: String, to length: Int) throws(LedgerError) {
@@ -167,7 +179,7 @@ public enum FileIO {
     case EACCES, EPERM:
       return "\(words); check the permissions of \(path) and of the folders above it "
         + "(`ls -ld \(path)`): the user running ledger must be allowed to read it, and to "
-        + "write to it to record, append or repair"
+        + "write to it for a command that writes"
     case ELOOP:
       return "\(words); a symbolic link on the path leads round in a loop: give the real path"
     default:
