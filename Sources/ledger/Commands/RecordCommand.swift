@@ -60,17 +60,16 @@ struct RecordCommand: Command {
   func run(context: CommandContext) throws -> Int32 {
     let folder = context.folder(arguments)
     let file = arguments.value("file") ?? LedgerFolder.defaultFile
-    let data = try FieldValues.json(fields, for: type)
     // `at` is stamped by the writer under the folder's lock.
     let decoder = EnvelopeDecoder(
       defaults: .init(
         id: try context.idSource(), at: .unstamped, by: try context.actor(arguments)))
-    let envelope = JSONValue.object([
-      JSONMember(key: "type", value: .string(type.rawValue)),
-      JSONMember(key: "data", value: data),
-    ])
     let event: RecordedEvent
     do throws(EventError) {
+      let envelope = JSONValue.object([
+        JSONMember(key: "type", value: .string(type.rawValue)),
+        JSONMember(key: "data", value: try FieldValues.json(fields, for: type)),
+      ])
       event = try decoder.decode(envelope, location: nil)
     } catch {
       throw LedgerError.rejected(source: "", line: 0, reason: error.description)

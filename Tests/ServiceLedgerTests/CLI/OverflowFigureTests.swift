@@ -51,7 +51,7 @@ struct OverflowFigureTests {
     defer { ledger.remove() }
     let run = CLI.run(["record"] + arguments, ledger: ledger.path)
     #expect(run.exitCode == 1)
-    #expect(run.stderr == "ledger record: error: \(message)\n")
+    #expect(run.stderr == "ledger record: error: \(message)\nnothing was written\n")
     #expect(ledger.bytes("ledger.jsonl").isEmpty)
   }
 
