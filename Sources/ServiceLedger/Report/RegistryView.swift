@@ -41,17 +41,8 @@ public enum RegistryView {
       return registration.period != nil || registration.from != nil || registration.to != nil
     }
     /// The period as printed; else its dates (`2022-05-01 to 2023-05-31`, `from 2017-01-01`,
-    /// `until 2025-12-31`); nil when the registration gives neither.
-    var period: String? {
-      let registration = plan.registration
-      if let printed = registration.period { return printed }
-      switch (registration.from, registration.to) {
-      case (let from?, let to?): return "\(from) to \(to)"
-      case (let from?, nil): return "from \(from)"
-      case (nil, let to?): return "until \(to)"
-      case (nil, nil): return nil
-      }
-    }
+    /// `until 2025-12-31`), as `ledger plans` gives it; nil when the registration gives neither.
+    var period: String? { PlansView.period(plan.registration) }
     /// `none` when the registration does not say.
     var link: LinkStatus {
       plan.registration.linkStatus ?? (plan.registration.link == nil ? .none : .public)
