@@ -1,7 +1,7 @@
 /// `ledger registry`: the plans of the organisations under one (KL's municipalities), as a
-/// registry at a date: each organisation with its document's form, its period as printed,
-/// whether it is in force, and whether its readers can open it; then how many organisations
-/// have each form, how many documents give no period or no public link, and how many are in
+/// registry at a date: each organisation with its document's form, its period as printed (its
+/// dates when none is printed), whether it is in force, and whether its readers can open it;
+/// then how many organisations have each form, how many documents give no period or no public link, and how many are in
 /// force, expired or open-ended.
 ///
 /// JSON: `{"asOf": …, "under": "kl" or null, "plans": [{"plan", "organisation": {"id",
@@ -40,6 +40,9 @@ public enum RegistryView {
       let registration = plan.registration
       return registration.period != nil || registration.from != nil || registration.to != nil
     }
+    /// The period as printed; else its dates (`2022-05-01 to 2023-05-31`, `from 2017-01-01`,
+    /// `until 2025-12-31`), as `ledger plans` gives it; nil when the registration gives neither.
+    var period: String? { PlansView.period(plan.registration) }
     /// `none` when the registration does not say.
     var link: LinkStatus {
       plan.registration.linkStatus ?? (plan.registration.link == nil ? .none : .public)
@@ -68,7 +71,7 @@ public enum RegistryView {
         [
           .text(name(row, registry)), .text(row.plan.registration.plan.rawValue),
           .text(row.plan.registration.form.rawValue), .text(row.plan.registration.title),
-          .optional(row.plan.registration.period), .text(row.validity.rawValue),
+          .optional(row.period), .text(row.validity.rawValue),
           .text(row.isDocument ? row.link.rawValue : "-"),
         ]
       }, leftOutFirst: ["TITLE", "PLAN"])

@@ -1,9 +1,10 @@
 extension Site {
-  /// The published plans (strategies), each with a line of progress.
+  /// Every plan the ledger records: the published strategies, each with a line of progress
+  /// and a page of its own, then every plan of the registry, of any form.
   func plansPage() -> SitePage {
     let path = SitePath.plans
     let strategies = snapshot.progress.strategies
-    var body = ""
+    var body = "<h2 id=\"strategies\">Strategies</h2>\n"
     if strategies.isEmpty {
       body += SiteHTML.note("No strategy is published in the ledger as of \(asOf).")
     } else {
@@ -22,9 +23,13 @@ extension Site {
       }
       body += "</ul>\n"
     }
+    body += "<h2 id=\"all-plans\">Every plan</h2>\n" + registryHTML(from: path)
     return document(
       path, title: "Plans", section: .plans,
-      lead: "The strategies in the ledger: their actions and milestones by theme.", body: body)
+      lead: "Every plan in the ledger, of any form: the strategies, with their actions and "
+        + "milestones by theme, then every plan of the registry (principles, plans with "
+        + "targets, regulations, action plans and the rest).",
+      body: body)
   }
 
   /// One plan: its actions and milestones by theme, as `ledger actions` gives them.

@@ -86,8 +86,9 @@ struct ReportCommand: Command {
     let folder = context.folder(arguments)
     if let plan { return try runPlan(plan, folder, context: context) }
     let people = try PeopleFile.read(from: folder)
-    let (report, problems, first) = try BoardReport.replay(
+    var (report, problems, first) = try BoardReport.replay(
       folder, period: period, knownAt: knownAt, people: people, reader: context.logReader())
+    report.ledger = folder.path
     context.warn(about: problems, in: folder)
     if let knownAt, let text = arguments.value("known-at"),
       let cause = CommandContext.knownAtCause(

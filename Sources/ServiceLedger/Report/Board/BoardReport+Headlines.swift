@@ -4,7 +4,9 @@ extension BoardReport {
     public var label: String
     public var current: String
     public var previous: String
-    /// The change, signed (`+2.2 pp`, `-£518,562`, `0`); `-` when it cannot be worked out.
+    /// The change, signed (`+2.2 pp`, `-£518,562`, `0`); `-` when it cannot be worked out. A
+    /// row for a part of a money figure gives its share of the whole (`99.5% (£52,534,318)`)
+    /// and the change of that share in points.
     public var change: String
   }
 
@@ -40,6 +42,19 @@ extension BoardReport {
         label: label, current: Format.pounds(value(now)), previous: Format.pounds(value(old)),
         change: (change > 0 ? "+" : "") + Format.pounds(change))
     }
+    // A part of a money figure as its share of the whole (and the amount beside it), so that
+    // its change reads as a change of share (`+99.4 pp`), never as a change of cost.
+    func part(
+      _ label: String, _ part: (BoardHeadlines) -> Double, of whole: (BoardHeadlines) -> Double
+    ) -> HeadlineRow {
+      func level(_ figures: BoardHeadlines) -> String {
+        "\(Self.share(part(figures), of: whole(figures))) (\(Format.pounds(part(figures))))"
+      }
+      let shares = [now, old].map { whole($0) == 0 ? nil : part($0) / whole($0) }
+      let change = shares[0].flatMap { new in shares[1].map { Format.points(new - $0) } }
+      return HeadlineRow(
+        label: label, current: level(now), previous: level(old), change: change ?? "-")
+    }
     let target = Format.percent(now.target, digits: 0)
     let threshold = Format.integer(Priority.defaultThreshold)
     return [
@@ -51,9 +66,9 @@ extension BoardReport {
       counts("Transactions a year (those services)", \.takeUpTransactions),
       counts("Digital transactions a year (those services)", \.digitalTransactions),
       money("Estimated cost a year (those services)", \.cost),
-      money("of which resting on stale figures", \.staleCost),
+      part("Share of that cost resting on stale figures", \.staleCost, of: \.cost),
       money("Potential saving a year at \(target) take-up", \.saving),
-      money("of which resting on stale figures", \.staleSaving),
+      part("Share of that saving resting on stale figures", \.staleSaving, of: \.saving),
       share(
         "Assisted-digital support (services in assisted-digital scope)",
         \.assistedDigitalCovered, \.assistedDigitalInScope),

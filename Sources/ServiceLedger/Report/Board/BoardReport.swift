@@ -23,6 +23,10 @@ public struct BoardReport: Sendable {
   public let quality: DataQuality
   /// Display names of people (`people.json`).
   public let people: PeopleFile
+  /// The ledger folder as the user gave it (`--ledger`, `LEDGER_DIR` or the default), for
+  /// `reproduction`; nil leaves `--ledger` out of it (the site's archived reports, whose
+  /// rebuild command leaves it out too).
+  public var ledger: String?
 
   /// Builds the report for `period` from `ledger`, a log held in memory, as known at `knownAt`.
   /// - Parameters:
@@ -82,11 +86,14 @@ public struct BoardReport: Sendable {
     current.catalogue.records[service]?.name ?? service.rawValue
   }
 
-  /// The command that reproduces this report byte for byte (without `--ledger`, `--format`).
+  /// The command that reproduces this report byte for byte (without `--format`): with
+  /// `--ledger` and the folder as given (a relative path stays relative, quoted for the shell
+  /// when it needs it), so that it reproduces the report from wherever it was made.
   public var reproduction: String? {
     guard let at = knownAt ?? recordedUpTo else { return nil }
+    let folder = ledger.map { "--ledger \(Format.shellQuoted($0)) " } ?? ""
     let when = period.quarter.map { "--quarter \($0)" } ?? "--as-of \(period.asOf)"
-    return "ledger report \(when) --known-at \(at)"
+    return "ledger report \(folder)\(when) --known-at \(at)"
   }
 
   /// The services charted beside the exemplars: the largest others (by annual volume) with at

@@ -58,24 +58,45 @@ struct SVGLineChart {
         "target \(Format.percent(target, digits: 0))", x: Self.left + plotWidth + 4,
         y: y(target) + 4, size: 10, fill: "#505a5f")
     }
+    let coordinates = series.map { line in
+      line.points.map { "\(SVGChart.n(x($0.date))),\(SVGChart.n(y($0.value)))" }
+    }
+    let overlaps = Overlaps(coordinates)
     for (index, line) in series.enumerated() {
       let color = SVGChart.color(index)
-      let coordinates = line.points.map { "\(SVGChart.n(x($0.date))),\(SVGChart.n(y($0.value)))" }
-      if coordinates.count > 1 {
+      let points = coordinates[index]
+      // Beneath a later line on the same segment: a solid band of this colour, wider for each
+      // line above it, so that both stay visible.
+      for (segment, above) in overlaps.segments[index].enumerated() where above > 0 {
+        let ends = [segment, segment + 1].map { line.points[$0] }
+        body += SVGChart.line(
+          x(ends[0].date), y(ends[0].value), x(ends[1].date), y(ends[1].value), stroke: color,
+          width: 2 + 3 * Double(above))
+      }
+      if points.count > 1 {
         body +=
-          "<polyline points=\"\(coordinates.joined(separator: " "))\" fill=\"none\" "
+          "<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" "
           + "stroke=\"\(color)\" stroke-width=\"2\" stroke-linejoin=\"round\""
           + SVGChart.dash(index) + "/>"
       }
-      for point in line.points {
+      for (point, above) in zip(line.points, overlaps.points[index]) {
         body +=
           "<circle cx=\"\(SVGChart.n(x(point.date)))\" cy=\"\(SVGChart.n(y(point.value)))\" "
-          + "r=\"2.2\" fill=\"#ffffff\" stroke=\"\(color)\" stroke-width=\"1.5\"/>"
+          + "r=\"\(SVGChart.n(2.2 + 1.8 * Double(above)))\" fill=\"#ffffff\" "
+          + "stroke=\"\(color)\" stroke-width=\"1.5\"/>"
       }
     }
     let legendTop = Self.top + Self.plotHeight + 30
+    let notes = overlapNotes(overlaps, size: 10)
     body += legend(top: legendTop)
-    let height = legendTop + Double(series.count) * Self.legendRow + 2
+    for (row, note) in notes.enumerated() {
+      body += SVGChart.text(
+        note, x: Self.left,
+        y: legendTop + Double(series.count + row) * Self.legendRow, size: 10, fill: "#505a5f")
+    }
+    let height = legendTop + Double(series.count + notes.count) * Self.legendRow + 2
+    let description =
+      notes.isEmpty ? description : description + " " + notes.joined(separator: " ")
     return SVGChart.frame(height: height, title: title, description: description, body: body)
   }
 
