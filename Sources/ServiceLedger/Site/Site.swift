@@ -56,23 +56,6 @@ public struct Site: Sendable {
   /// The log's invalid lines, left out.
   public let problems: [LedgerProblem]
 
-  /// Prepares the site of `ledger`, a log held in memory, as of `asOf`, as known at `knownAt`.
-  /// - Parameters:
-  ///   - ledger: the replayed log.
-  ///   - asOf: valid time of every view.
-  ///   - knownAt: leaves out events recorded after it; nil: everything recorded.
-  ///   - people: names to show for people's ids.
-  ///   - files: the ledger's own files (name and bytes) for the downloads page.
-  ///   - limit: how many events and reports a service page lists at most.
-  public init(
-    _ ledger: Ledger, asOf: CivilDate, knownAt: Timestamp? = nil,
-    people: PeopleFile = PeopleFile(), files: [String: [UInt8]] = [:], limit: Int = pageLimit
-  ) {
-    self.init(
-      source: MemorySource(ledger: ledger, files: files), asOf: asOf, knownAt: knownAt,
-      people: people, limit: limit)
-  }
-
   /// Prepares the site of the ledger in `folder` with one streamed pass over the log (and a
   /// second when the board report's restatements need a look further back).
   /// - Parameters:

@@ -1,6 +1,5 @@
-/// Where a site's data comes from: a ledger folder, streamed (`FolderSource`), or a log held
-/// in memory with its files' bytes (`MemorySource`, for tests and small ledgers). Both fold
-/// the same events into the same folds, so they give the same site.
+/// Where a site's data comes from: a ledger folder, streamed (`FolderSource`); the tests also
+/// build sites from a log held in memory, which must give the same site.
 protocol SiteSource: Sendable {
   associatedtype Failure: Error
 
@@ -50,34 +49,5 @@ struct FolderSource: SiteSource {
     _ name: String, lines: Int?, to path: String, into sink: inout CountingSink<Sink>
   ) throws -> (lines: Int, bytes: Int) {
     try sink.copy(folder.path(of: name), to: path, lines: lines)
-  }
-}
-
-/// A log held in memory, with its files' bytes by name.
-struct MemorySource: SiteSource {
-  typealias Failure = Never
-  let ledger: Ledger
-  let files: [String: [UInt8]]
-
-  func fold<F: Fold>(
-    _ initial: F, asOf: CivilDate, knownAt: Timestamp?,
-    every: ((inout F, RecordedEvent) -> Void)?
-  ) -> (fold: F, problems: [LedgerProblem]) {
-    (ledger.fold(initial, asOf: asOf, knownAt: knownAt, every: every), ledger.problems)
-  }
-
-  func retractionTargets(knownAt: Timestamp?) -> Set<EventID> {
-    Set(ledger.events.compactMap { InForce.retractionTarget($0, knownAt: knownAt) })
-  }
-
-  func fileNames() -> [String] { files.keys.sorted() }
-
-  func copy<Sink: SiteSink>(
-    _ name: String, lines: Int?, to path: String, into sink: inout CountingSink<Sink>
-  ) throws -> (lines: Int, bytes: Int) {
-    let whole = files[name] ?? []
-    let bytes = lines.map { SiteCopy.prefix(whole, lines: $0) } ?? whole
-    try sink.write(SitePage(path: path, bytes: bytes))
-    return (bytes.count { $0 == 0x0A }, bytes.count)
   }
 }

@@ -28,30 +28,6 @@ public struct BoardReport: Sendable {
   /// rebuild command leaves it out too).
   public var ledger: String?
 
-  /// Builds the report for `period` from `ledger`, a log held in memory, as known at `knownAt`.
-  /// - Parameters:
-  ///   - ledger: the replayed log; its invalid lines are counted (without `knownAt`) but
-  ///     never used.
-  ///   - period: the date and the quarter it is compared with.
-  ///   - knownAt: leaves out events recorded after it.
-  ///   - people: names to show for service managers' ids.
-  public init(
-    _ ledger: Ledger, period: ReportPeriod, knownAt: Timestamp? = nil,
-    people: PeopleFile = PeopleFile()
-  ) {
-    let fold = ledger.fold(
-      Fold(period: period, knownAt: knownAt), asOf: period.asOf, knownAt: knownAt,
-      every: { $0.observe($1) })
-    var restatements = fold.window.found
-    if !fold.window.unresolved.isEmpty {
-      let lookback = ledger.fold(
-        RestatementLookback(fold.window), asOf: period.asOf, knownAt: knownAt)
-      restatements = Fold.merged(restatements, lookback.found)
-    }
-    self.init(
-      fold, restatements: restatements, invalidLines: ledger.problems.count, people: people)
-  }
-
   /// The report of a finished fold.
   /// - Parameters:
   ///   - fold: the log folded as of the period's two dates.

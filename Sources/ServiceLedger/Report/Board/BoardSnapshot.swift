@@ -50,11 +50,6 @@ public struct BoardSnapshot: Sendable {
     var volumes: VolumeHistory { facts.volumes }
   }
 
-  /// Folds `ledger` as of `asOf`, leaving out events recorded after `knownAt`.
-  public init(_ ledger: Ledger, asOf: CivilDate, knownAt: Timestamp?) {
-    self.init(ledger.fold(Fold(asOf: asOf), asOf: asOf, knownAt: knownAt))
-  }
-
   /// The snapshot of a finished fold.
   public init(_ fold: Fold) {
     let asOf = fold.asOf

@@ -22,16 +22,6 @@ public struct PlanReport: Sendable {
   /// The plan rules' findings about this plan (and the bodies of its organisation) at the date.
   public let findings: [Finding]
 
-  /// The report on `id` for `period`, as known at `knownAt`; nil when the plan is not
-  /// registered by the report's date.
-  public init?(
-    _ ledger: Ledger, plan id: PlanID, period: ReportPeriod, knownAt: Timestamp? = nil
-  ) {
-    self.init(
-      ledger.fold(Self.fold(period), asOf: period.asOf, knownAt: knownAt), plan: id,
-      period: period, knownAt: knownAt)
-  }
-
   /// What the report folds: the plans at the report's date and at the previous quarter's end.
   public static func fold(_ period: ReportPeriod) -> TwoDates<PlanRegistry> {
     TwoDates(
