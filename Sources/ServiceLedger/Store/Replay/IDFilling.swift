@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// A replay's `IDFilter`, filled from the blocks the decoding threads finish (in whatever order
 /// they finish them), on a serial queue of its own, so that the replay's thread does not look
@@ -20,6 +21,11 @@ final class IDFilling: @unchecked Sendable {
   /// Batches may wait here, each holding its ids; a few at most, so that memory stays bounded
   /// if this falls behind the decoding.
   private let room = DispatchSemaphore(value: 8)
+  /// The ids of blocks not yet handed over: a log of many files is read in small blocks, and
+  /// waking the queue for each block's few ids cost more than the work.
+  private var batch: [(id: EventID, place: IDFilter.Place)] = []
+  private let batchLock = NSLock()
+  private static var batchSize: Int { 4096 }
 
   /// A filling of `filter`.
   init(_ filter: IDFilter) {
@@ -31,13 +37,22 @@ final class IDFilling: @unchecked Sendable {
   func add(_ events: UnsafePointer<RecordedEvent>, count: Int) {
     guard count > 0 else { return }
     // Where each goes is worked out on the decoding thread.
-    let batch = (0..<count).map { (id: events[$0].id, place: layout.place(events[$0].id)) }
+    let ids = (0..<count).map { (id: events[$0].id, place: layout.place(events[$0].id)) }
+    batchLock.lock()
+    batch += ids
+    let full = batch.count >= Self.batchSize ? batch : nil
+    if full != nil { batch = [] }
+    batchLock.unlock()
+    if let full { submit(full) }
+  }
+
+  private func submit(_ ids: [(id: EventID, place: IDFilter.Place)]) {
     room.wait()
     queue.async {
       // Each id's block is read first: the reads do not depend on each other, so the processor
       // overlaps their waits for memory, where setting the bits one id at a time waits for each.
-      self.result.filter.warm(batch.lazy.map(\.place))
-      for (id, place) in batch where !self.result.filter.insert(place) {
+      self.result.filter.warm(ids.lazy.map(\.place))
+      for (id, place) in ids where !self.result.filter.insert(place) {
         self.result.repeated.insert(id)
       }
       self.room.signal()
@@ -45,5 +60,12 @@ final class IDFilling: @unchecked Sendable {
   }
 
   /// The filter and the repeats, once every block is decoded.
-  func finish() -> Result { queue.sync { result } }
+  func finish() -> Result {
+    batchLock.lock()
+    let rest = batch
+    batch = []
+    batchLock.unlock()
+    if !rest.isEmpty { submit(rest) }
+    return queue.sync { result }
+  }
 }

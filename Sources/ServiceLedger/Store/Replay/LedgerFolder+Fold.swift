@@ -205,28 +205,51 @@ extension LedgerFolder {
   }
 }
 
-/// A `CompactLog` fed merged runs on a serial queue of its own, off the replay's thread.
+/// A `CompactLog` fed merged runs on a serial queue of its own, off the replay's thread, a
+/// batch of runs at a time: a log of many files is read in small blocks, and waking the queue
+/// for each run's few events cost more than the work (a context switch a run).
 private final class Compactor: @unchecked Sendable {
   private var log = CompactLog()
   private let queue = DispatchQueue(label: "ledger.compactor")
-  /// Runs may wait here, each holding its events; a few at most, so that memory stays
-  /// bounded if this falls behind the replay.
+  /// Batches may wait here, each holding its runs' events; a few at most, so that memory
+  /// stays bounded if this falls behind the replay.
   private let room = DispatchSemaphore(value: 6)
+  /// The runs not yet handed over, and how many events they hold; a batch goes from this many.
+  private var batch: [EventRun] = []
+  private var batchEvents = 0
+  private static var batchSize: Int { 1024 }
 
   /// Adds the events kept in `run`.
   func add(_ run: EventRun) {
+    batch.append(run)
+    batchEvents += run.count
+    if batchEvents >= Self.batchSize { flush() }
+  }
+
+  private func flush() {
+    guard !batch.isEmpty else { return }
+    let runs = batch
+    batch = []
+    batchEvents = 0
     room.wait()
     queue.async {
-      self.log.add(keptIn: run)
+      for run in runs { self.log.add(keptIn: run) }
       self.room.signal()
     }
   }
 
   /// Forgets the runs added so far, once they are in: a new pass starts.
-  func reset() { queue.sync { log = CompactLog() } }
+  func reset() {
+    batch = []
+    batchEvents = 0
+    queue.sync { log = CompactLog() }
+  }
 
   /// The log once every run is in.
-  func finish() -> CompactLog { queue.sync { log } }
+  func finish() -> CompactLog {
+    flush()
+    return queue.sync { log }
+  }
 }
 
 /// A fold given every event, applied on a serial queue of its own, in batches, in the order
