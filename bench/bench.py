@@ -225,7 +225,8 @@ def main():
     python, missing = python_with_packages()
     events, timeout = options.events, options.timeout
     work = working_copy(ledger_of(events, options.services), "work")
-    size = sum(os.path.getsize(os.path.join(work, f)) for f in os.listdir(work))
+    size = sum(os.path.getsize(os.path.join(work, f)) for f in os.listdir(work)
+               if f.endswith(".jsonl"))
     view = ["priorities", "--ledger", work, "--format", "json", "--as-of", AS_OF]
     print(f"ledger: {events:,} events, {options.services} services, {size / 1e6:.0f} MB, "
           f"{os.cpu_count()} cores; view: ledger priorities --format json --as-of {AS_OF}",
