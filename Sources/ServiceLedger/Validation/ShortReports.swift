@@ -65,13 +65,15 @@ struct ShortReports: Sendable {
     if after == nil, index < entries.count, entries[index].from <= end {
       after = Self.member(of: entries[index], containing: entries[index].from)
     }
-    for candidate in [before, after] {
-      guard let range = candidate else { continue }
+    // Asked of each in turn, not looped over as an array: this runs for every volume report,
+    // and the array cost an allocation each time.
+    func clash(_ candidate: (from: Int32, to: Int32)?) -> (from: CivilDate, to: CivilDate)? {
+      guard let range = candidate else { return nil }
       let identical = range.from == start && range.to == end
-      if !identical && range.from <= end && start <= range.to {
-        return (CivilDate(dayNumber: Int(range.from)), CivilDate(dayNumber: Int(range.to)))
-      }
+      guard !identical && range.from <= end && start <= range.to else { return nil }
+      return (CivilDate(dayNumber: Int(range.from)), CivilDate(dayNumber: Int(range.to)))
     }
+    if let range = clash(before) ?? clash(after) { return range }
     if let after, after.from == start { return nil }
     insert(Entry(from: start, to: end, months: Self.months(from: start, to: end)), at: index)
     return nil
