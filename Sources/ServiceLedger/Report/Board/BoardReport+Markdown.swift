@@ -49,7 +49,23 @@ extension BoardReport {
   /// ` `ledger report … --known-at …` reproduces these figures…`, for a report without one.
   var reproductionMarkdown: String {
     guard knownAt == nil, let reproduction else { return "" }
-    return " `\(reproduction)` reproduces these figures whatever is recorded later."
+    return " \(Self.codeSpan(reproduction)) reproduces these figures whatever is recorded later."
+  }
+
+  /// `text` as a Markdown code span: between runs of backticks one longer than the longest
+  /// run in it (a ledger folder named with a backtick would end a one-backtick span early and
+  /// leave the rest of the command as prose), with a space inside each end when it begins or
+  /// ends with a backtick.
+  static func codeSpan(_ text: String) -> String {
+    var longest = 0
+    var run = 0
+    for character in text {
+      run = character == "`" ? run + 1 : 0
+      longest = max(longest, run)
+    }
+    let fence = String(repeating: "`", count: longest + 1)
+    let pad = text.hasPrefix("`") || text.hasSuffix("`") ? " " : ""
+    return fence + pad + text + pad + fence
   }
 
   /// The headline figures as a table.

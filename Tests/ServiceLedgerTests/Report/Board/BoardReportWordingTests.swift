@@ -73,6 +73,22 @@ struct BoardReportWordingTests {
     #expect(Format.shellQuoted("a$b`c") == "'a$b`c'")
   }
 
+  @Test("a backtick in the ledger's name does not end the Markdown code span of the command")
+  func reproductionWithABacktick() throws {
+    var report = try BoardReport(
+      shippedLedger.get(), period: ReportPeriod(quarter: try #require(Quarter("2015-Q1"))))
+    report.ledger = "it`s ``here``"
+    let command = try #require(report.reproduction)
+    #expect(command.hasPrefix("ledger report --ledger 'it`s ``here``' --quarter 2015-Q1 "))
+    // A span between runs of three backticks: longer than any run inside it, so the whole
+    // command reads as code (one backtick would end the span at `it`).
+    #expect(
+      report.markdown.contains(
+        " ```\(command)``` reproduces these figures whatever is recorded later.\n"))
+    #expect(BoardReport.codeSpan("`a`") == "`` `a` ``")
+    #expect(BoardReport.codeSpan("ledger report") == "`ledger report`")
+  }
+
   @Test("the printed command, run by a shell in the same folder, makes the same report")
   func reproductionRuns() throws {
     let root = NSTemporaryDirectory() + "ledger-reproduce-" + UUID().uuidString.lowercased()
