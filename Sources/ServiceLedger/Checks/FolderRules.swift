@@ -3,7 +3,7 @@
 /// A reader opens only regular `*.jsonl` files directly in the folder, so anything else is
 /// left out of the log: these findings say so instead of staying silent.
 /// - `not-a-file` (error): a `*.jsonl` entry that is a FIFO, a device, a folder, or a link to
-///   nothing; the log is read without it.
+///   nothing, or whose name is not UTF-8; the log is read without it.
 /// - `ignored-file` (warning): a file that looks like part of the log but is never read: a
 ///   hidden `.x.jsonl`, another spelling of the extension (`x.JSONL`), or an editor's or
 ///   tool's copy (`*.bak`, `*~`, `*.orig`, `*.rej`, `*.swp`, `*.jsonl.tmp`).
@@ -19,12 +19,14 @@ public enum FolderRules {
     var findings: [Finding] = []
     if rules.contains(.notAFile) {
       for (name, kind) in try folder.notLogFiles() {
+        let message =
+          kind == LedgerFolder.nameNotUTF8
+          ? "\(name) is \(kind), so it is not read as part of the log; rename it (`ls -b` "
+            + "shows its bytes) to a name in letters, digits, '.', '_' and '-' ending .jsonl"
+          : "\(name) is \(kind), not a regular file, so it is not read as part of the log; "
+            + "replace it with the file itself, or remove it"
         findings.append(
-          Finding(
-            .notAFile,
-            message: "\(name) is \(kind), not a regular file, so it is not read as part of the "
-              + "log; replace it with the file itself, or remove it",
-            at: EventLocation(file: name, line: 0)))
+          Finding(.notAFile, message: message, at: EventLocation(file: name, line: 0)))
       }
     }
     if rules.contains(.ignoredFile) {

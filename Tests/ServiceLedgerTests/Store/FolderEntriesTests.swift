@@ -71,6 +71,26 @@ struct FolderEntriesTests {
     #expect(repair.exitCode == 0, "\(repair.stderr)")
   }
 
+  @Test("a file whose name is not UTF-8 is named as such, not as missing or not a file")
+  func nameNotUTF8() throws {
+    let ledger = try TemporaryLedger(files: ["ledger.jsonl": Self.registration])
+    defer { ledger.remove() }
+    // `café.jsonl` in Latin-1: the byte 0xE9 alone is not UTF-8.
+    let raw = Array((ledger.path + "/caf").utf8) + [0xE9] + Array(".jsonl".utf8) + [0]
+    let descriptor = open(raw.map { CChar(bitPattern: $0) }, O_CREAT | O_WRONLY, 0o644)
+    #expect(descriptor >= 0)
+    close(descriptor)
+    let check = CLI.run(["check", "--as-of", "2015-01-01"], ledger: ledger.path)
+    let line = check.stdout.split(separator: "\n").first { $0.contains("not-a-file") }
+    #expect(
+      line?.hasSuffix(
+        "error: not-a-file: caf\u{FFFD}.jsonl is named in bytes that are not UTF-8 (each shown "
+          + "as \u{FFFD}), so it is not read as part of the log; rename it (`ls -b` shows its "
+          + "bytes) to a name in letters, digits, '.', '_' and '-' ending .jsonl") == true,
+      "\(check.stdout)")
+    #expect(check.exitCode == 1)
+  }
+
   @Test(
     "record --file refuses a FIFO, a device, a broken link and a link out of the folder",
     .timeLimit(.minutes(1)))

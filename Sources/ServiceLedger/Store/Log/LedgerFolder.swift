@@ -97,9 +97,18 @@ public struct LedgerFolder: Sendable {
       if lstat(path(of: name), &status) == 0, status.st_mode & S_IFMT == S_IFLNK {
         return (name, "a symbolic link to nothing (dangling or looping)")
       }
-      return (name, "unreadable: \(String(cString: strerror(errno)))")
+      let code = errno
+      // Listed, yet not there by the name listed: its bytes are not UTF-8, and each that is
+      // not was read as U+FFFD, so the name no longer leads to it.
+      if code == ENOENT, name.unicodeScalars.contains("\u{FFFD}") {
+        return (name, Self.nameNotUTF8)
+      }
+      return (name, "unreadable: \(String(cString: strerror(code)))")
     }
   }
+
+  /// The kind `notLogFiles()` gives an entry whose name is not UTF-8.
+  public static let nameNotUTF8 = "named in bytes that are not UTF-8 (each shown as \u{FFFD})"
 
   /// The full path of a file in the folder.
   public func path(of file: String) -> String {
