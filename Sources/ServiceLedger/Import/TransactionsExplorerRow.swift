@@ -76,8 +76,11 @@ struct TransactionsExplorerRow: Sendable {
     self.service = service
     name = value("service_name")
     organisation = value("agency_abbr")
-    guard !name.isEmpty, !organisation.isEmpty else {
-      throw fail("service_name", "service_name and agency_abbr must not be empty")
+    // Required texts: white space the CSV reader leaves (a no-break space) says nothing either,
+    // and the ledger refuses it.
+    for (column, text) in [("service_name", name), ("agency_abbr", organisation)]
+    where !text.contains(where: { !$0.isWhitespace }) {
+      throw fail(column, "service_name and agency_abbr must not be empty or white space only")
     }
     customers = Customers(rawValue: value("customer_type").lowercased())
     category = value("category").isEmpty ? nil : value("category")

@@ -121,6 +121,16 @@ struct TransactionsExplorerImportTests {
         ["cost_per_transaction_gbp": "1e308"],
         "column cost_per_transaction_gbp: \"1e308\" is not a number from 0 to 1000000000"
       ),
+      // White space the CSV reader does not trim (no-break and em spaces): the ledger refuses
+      // a required text of white space only.
+      (
+        ["service_name": "\u{A0}\u{2003}"],
+        "column service_name: service_name and agency_abbr must not be empty or white space"
+      ),
+      (
+        ["agency_abbr": "\u{A0}"],
+        "column agency_abbr: service_name and agency_abbr must not be empty or white space"
+      ),
     ])
   func refusedFigures(_ changes: [String: String], _ message: String) throws {
     let ledger = try TemporaryLedger()
