@@ -26,6 +26,17 @@ struct FolderAccessErrorTests {
         + "allowed to read it, and to write to it for a command that writes")
   }
 
+  @Test(
+    "the command to look at the permissions runs as shown for any path",
+    arguments: [
+      ("my ledger", "`ls -ld 'my ledger'`"), ("it's/x.jsonl", #"`ls -ld 'it'\''s/x.jsonl'`"#),
+      ("-events", "`ls -ld ./-events`"), ("/srv/ledger", "`ls -ld /srv/ledger`"),
+    ])
+  func permissionCommandQuoted(path: String, command: String) {
+    let error = FileIO.error(path, code: EACCES)
+    #expect(error.description.contains("(\(command)): the user running ledger"), "\(error)")
+  }
+
   @Test("other errors keep the system's words")
   func otherErrors() {
     #expect(FileIO.error("/a/b.jsonl", code: EIO).description == "/a/b.jsonl: Input/output error")
