@@ -10,4 +10,10 @@ extension Format {
     if !word.isEmpty, word.allSatisfy({ shellPlain.contains($0) }) { return word }
     return "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
   }
+
+  /// `path` as a file argument of a shell command: `shellQuoted`, and `./` before a path that
+  /// begins with `-`, which a command would take for its options (`./-events`).
+  public static func shellPath(_ path: String) -> String {
+    shellQuoted(path.hasPrefix("-") ? "./" + path : path)
+  }
 }

@@ -37,6 +37,17 @@ struct FolderAccessErrorTests {
     #expect(error.description.contains("(\(command)): the user running ledger"), "\(error)")
   }
 
+  @Test("the `ledger init` that a missing ledger suggests runs as shown for any path")
+  func initCommandQuoted() {
+    #expect(
+      LedgerError.noLedger(path: "my ledger").description
+        == "no ledger at my ledger: create one with `ledger init 'my ledger'` or name another "
+        + "with --ledger DIR (or LEDGER_DIR)")
+    #expect(
+      LedgerError.noLedger(path: "-events").description.contains("`ledger init ./-events`"))
+    #expect(LedgerError.noLedger(path: "events").description.contains("`ledger init events`"))
+  }
+
   @Test("other errors keep the system's words")
   func otherErrors() {
     #expect(FileIO.error("/a/b.jsonl", code: EIO).description == "/a/b.jsonl: Input/output error")

@@ -177,11 +177,9 @@ public enum FileIO {
     let words = String(cString: strerror(code))
     switch code {
     case EACCES, EPERM:
-      // The command as a shell runs it: quoted, and not taken for an option (`-events`).
-      let argument = Format.shellQuoted(path.hasPrefix("-") ? "./" + path : path)
       return "\(words); check the permissions of \(path) and of the folders above it "
-        + "(`ls -ld \(argument)`): the user running ledger must be allowed to read it, and to "
-        + "write to it for a command that writes"
+        + "(`ls -ld \(Format.shellPath(path))`): the user running ledger must be allowed to read "
+        + "it, and to write to it for a command that writes"
     case ELOOP:
       return "\(words); a symbolic link on the path leads round in a loop: give the real path"
     default:
