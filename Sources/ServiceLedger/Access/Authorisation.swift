@@ -59,7 +59,10 @@ public struct Authorisation: Sendable {
       for event in batch.events {
         inputLine += 1
         if let reason = refusal(event, lookup: { added[$0] ?? lookup($0) }) {
-          throw LedgerError.rejected(source: source, line: single ? 0 : inputLine, reason: reason)
+          throw LedgerError.rejected(
+            source: source,
+            line: LedgerWriter.inputLine(event, position: inputLine, single: single),
+            reason: reason)
         }
         added[event.id] = event.event
       }

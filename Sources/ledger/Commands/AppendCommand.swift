@@ -101,7 +101,9 @@ enum InputLines {
           source: "\(source):\(lineNumber)", line: error.column, reason: error.reason)
       }
       do throws(EventError) {
-        events.append(try decoder.decode(value, location: nil))
+        // The input line goes with the event, for the writer's refusals to name.
+        events.append(
+          try decoder.decode(value, location: EventLocation(file: source, line: lineNumber)))
       } catch {
         throw LedgerError.rejected(source: source, line: lineNumber, reason: error.description)
       }

@@ -28,6 +28,28 @@ struct WriterLimitsTests {
     #expect(over.stderr.contains("stdin:1: line is longer than the 1 MiB limit"))
   }
 
+  @Test("a refusal after blank input lines names the input line at fault, not its position")
+  func lineAfterBlankLines() throws {
+    let ledger = try TemporaryLedger(files: ["ledger.jsonl": ""])
+    defer { ledger.remove() }
+    func organisation(_ slug: String, at: String? = nil) -> String {
+      (at.map { #"{"at":"\#($0)","# } ?? "{")
+        + #""type":"organisation.registered","data":{"organisation":"\#(slug)","name":"N","#
+        + #""kind":"ministry"}}"#
+    }
+    // Blank lines are skipped: the second event is on input line 5, not the 2nd line.
+    let repeated = CLI.run(
+      ["append"], ledger: ledger.path,
+      input: "\n\n" + organisation("b") + "\n\n" + organisation("b"))
+    #expect(repeated.stderr.contains("stdin:5: data.organisation: organisation b is already"))
+    let early = CLI.run(
+      ["append"], ledger: ledger.path,
+      input: "\n" + organisation("c") + "\n\n\n" + organisation("d", at: "2015-01-01T00:00:00Z"))
+    #expect(
+      early.stderr.contains("stdin:5: at 2015-01-01T00:00:00Z is not later"), "\(early.stderr)")
+    #expect(ledger.bytes("ledger.jsonl").isEmpty)
+  }
+
   @Test("input that is not UTF-8 is refused, not silently replaced")
   func invalidUTF8Input() throws {
     let ledger = try TemporaryLedger(files: ["ledger.jsonl": ""])

@@ -58,7 +58,8 @@ public struct KnowledgeTime: Sendable {
     for batch in batches.indices {
       for index in batches[batch].events.indices {
         inputLine += 1
-        let line = single ? 0 : inputLine
+        let line = LedgerWriter.inputLine(
+          batches[batch].events[index], position: inputLine, single: single)
         let at = batches[batch].events[index].at
         if mode == .history {
           guard isEmpty else {

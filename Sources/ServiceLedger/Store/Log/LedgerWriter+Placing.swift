@@ -33,7 +33,7 @@ extension LedgerWriter {
       var state =
         placed.files[batch.file] ?? Ledger.FileState(lineCount: 0, isTorn: false, lastAt: nil)
       for var event in batch.events {
-        let inputLine = single ? 0 : placed.events.count + 1
+        let inputLine = Self.inputLine(event, position: placed.events.count + 1, single: single)
         if let last = state.lastAt, event.at < last {
           throw Self.backwards(event.at, last, batch.file, source: source, line: inputLine)
         }
@@ -52,6 +52,13 @@ extension LedgerWriter {
       if !batch.events.isEmpty { placed.files[batch.file] = state }
     }
     return placed
+  }
+
+  /// The input line to name for a new event, the `position`-th of the append (from 1): the
+  /// line its command read it from when given as its `location` (`ledger append`, whose blank
+  /// lines are skipped), else its position; 0 when the append is one event.
+  static func inputLine(_ event: RecordedEvent, position: Int, single: Bool) -> Int {
+    single ? 0 : event.location?.line ?? position
   }
 
   /// The rejection of a new event whose `at` is before `last`, the latest in `file`.

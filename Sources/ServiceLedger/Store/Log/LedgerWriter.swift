@@ -57,7 +57,8 @@ public struct LedgerWriter: Sendable {
   /// Validates `events` and writes them to `file`.
   ///
   /// - Parameters:
-  ///   - events: new events in order; their `location` is ignored.
+  ///   - events: new events in order; their `location`, when given, is only the input line
+  ///     refusals name.
   ///   - file: the file name inside the folder (`NAME.jsonl`).
   ///   - source: what to call the input in error messages (`stdin`, a file name, `record`).
   ///   - validation: what the events are checked against.
