@@ -45,21 +45,44 @@ public struct PayloadDecoder {
 
   // MARK: Text
 
-  /// A required free-text field: it must say something, not be empty or white space only.
+  /// A required free-text field: it must say something (`saysSomething`).
   public func text(_ key: String) throws(EventError) -> String {
-    guard let value = try optionalText(key) else { throw missing(key) }
-    guard value.contains(where: { !$0.isWhitespace }) else {
-      throw EventError(
-        field: "data." + key,
-        "is \(value.isEmpty ? "empty" : "only white space"); it is required: give its text")
+    guard let value = try givenText(key) else { throw missing(key) }
+    guard Self.saysSomething(value) else {
+      throw blank(value, field: "data." + key, "it is required: give its text")
     }
     return value
   }
 
-  /// An optional free-text field.
+  /// An optional free-text field: left out, or saying something (`saysSomething`).
   public func optionalText(_ key: String) throws(EventError) -> String? {
+    guard let value = try givenText(key) else { return nil }
+    guard Self.saysSomething(value) else {
+      throw blank(value, field: "data." + key, "leave it out when there is nothing to say")
+    }
+    return value
+  }
+
+  /// Whether `text` says something: it holds a character other than white space, controls
+  /// and characters drawn as nothing (a zero-width space, a soft hyphen, a byte order mark).
+  /// Required text must; optional text must or be left out.
+  static func saysSomething(_ text: String) -> Bool {
+    text.unicodeScalars.contains { scalar in
+      let properties = scalar.properties
+      return !properties.isWhitespace && !properties.isDefaultIgnorableCodePoint
+        && properties.generalCategory != .control
+    }
+  }
+
+  private func givenText(_ key: String) throws(EventError) -> String? {
     guard let value = values[key] else { return nil }
     return try text(value, field: "data." + key)
+  }
+
+  private func blank(_ value: String, field: String, _ advice: String) -> EventError {
+    EventError(
+      field: field,
+      "is \(value.isEmpty ? "empty" : "only white space or invisible characters"); \(advice)")
   }
 
   /// Text from any JSON value that should be a string.
@@ -112,7 +135,12 @@ public struct PayloadDecoder {
     guard let items = try array(key) else { return nil }
     var result: [String] = []
     for (index, item) in items.enumerated() {
-      result.append(try text(item, field: "data.\(key)[\(index)]"))
+      let field = "data.\(key)[\(index)]"
+      let text = try text(item, field: field)
+      guard Self.saysSomething(text) else {
+        throw blank(text, field: field, "leave it out of the list when there is nothing to say")
+      }
+      result.append(text)
     }
     return result
   }

@@ -79,11 +79,12 @@ struct TransactionsExplorerRow: Sendable {
     // Required texts: white space the CSV reader leaves (a no-break space) says nothing either,
     // and the ledger refuses it.
     for (column, text) in [("service_name", name), ("agency_abbr", organisation)]
-    where !text.contains(where: { !$0.isWhitespace }) {
+    where !PayloadDecoder.saysSomething(text) {
       throw fail(column, "service_name and agency_abbr must not be empty or white space only")
     }
     customers = Customers(rawValue: value("customer_type").lowercased())
-    category = value("category").isEmpty ? nil : value("category")
+    // An optional text that says nothing is left out, as the ledger requires.
+    category = PayloadDecoder.saysSomething(value("category")) ? value("category") : nil
     let url = value("url")
     self.url = url.hasPrefix("http://") || url.hasPrefix("https://") ? url : nil
     series = value("series")

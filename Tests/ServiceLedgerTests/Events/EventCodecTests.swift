@@ -167,7 +167,20 @@ struct EventCodecTests {
     ),
     (
       #"{\#(envelope),"type":"action.defined","data":{"strategy":"s","action":1,"theme":1,"title":"  "}}"#,
-      "data.title", "is only white space; it is required"
+      "data.title", "is only white space or invisible characters; it is required"
+    ),
+    (
+      #"{\#(envelope),"type":"service.registered","data":{"service":"s","name":"\u200b\u00ad","organisation":"OPG","on":"2014-01-01"}}"#,
+      "data.name", "is only white space or invisible characters; it is required"
+    ),
+    (
+      // In the writer's layout, which the replay decodes by matching it.
+      #"{\#(envelope),"type":"volume.reported","data":{"service":"s","from":"2014-01-01","to":"2014-03-31","total":10,"label":"  "}}"#,
+      "data.label", "is only white space or invisible characters; leave it out"
+    ),
+    (
+      #"{\#(envelope),"type":"action.defined","data":{"strategy":"s","action":1,"theme":1,"title":"t","relates":["GDS 1","\t"]}}"#,
+      "data.relates[1]", "is only white space or invisible characters; leave it out of the list"
     ),
   ]
 

@@ -144,6 +144,23 @@ struct TransactionsExplorerImportTests {
     #expect(!run.stderr.contains("bug"), "\(run.stderr)")
   }
 
+  @Test("a category of white space the CSV reader leaves (a no-break space) is left out")
+  func blankCategory() throws {
+    let ledger = try TemporaryLedger()
+    defer { ledger.remove() }
+    let csv = ledger.path + "-te.csv"
+    defer { try? FileManager.default.removeItem(atPath: csv) }
+    try Data(Self.oneRow(["category": "\u{A0}"]).utf8).write(to: URL(fileURLWithPath: csv))
+    let run = CLI.run(["import", "transactions-explorer", csv], ledger: ledger.path)
+    #expect(run.exitCode == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("1 service(s) registered"))
+    let files = try FileManager.default.contentsOfDirectory(atPath: ledger.path)
+      .filter { $0.hasSuffix(".jsonl") }
+    let log = files.map { String(decoding: ledger.bytes($0), as: UTF8.self) }.joined()
+    #expect(log.contains("service.registered"))
+    #expect(!log.contains("category"))
+  }
+
   @Test("a CSV saved with a byte order mark (as spreadsheets save UTF-8) imports")
   func byteOrderMark() throws {
     let ledger = try TemporaryLedger()

@@ -40,13 +40,18 @@ extension FastLineDecoder {
       line.count(after: #","faceToFace":"#, into: &report.faceToFace),
       line.count(after: #","other":"#, into: &report.other)
     else { return nil }
+    // Optional text must say something, as `PayloadDecoder` requires, or the line goes to it.
     if line.skip(#","label":""#) {
-      guard let text = line.text(), Layout.isPlain(text), line.skip("\"") else { return nil }
-      report.label = memo.texts.value(text) { _ in true }
+      guard let text = line.text(), Layout.isPlain(text), line.skip("\""),
+        let label = memo.texts.value(text, PayloadDecoder.saysSomething)
+      else { return nil }
+      report.label = label
     }
     if line.skip(#","source":""#) {
-      guard let text = line.text(), Layout.isPlain(text), line.skip("\"") else { return nil }
-      report.source = memo.texts.value(text) { _ in true }
+      guard let text = line.text(), Layout.isPlain(text), line.skip("\""),
+        let source = memo.texts.value(text, PayloadDecoder.saysSomething)
+      else { return nil }
+      report.source = source
     }
     guard line.skip("}}"), line.isAtEnd, (try? report.validate()) != nil else { return nil }
     memo.service = memo.services.lastNumber
