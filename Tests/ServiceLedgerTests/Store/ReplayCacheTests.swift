@@ -201,4 +201,29 @@ struct ReplayCacheTests {
     #expect(warm == cold)
     #expect(!warm.contains("Synthetic service X"))
   }
+
+  @Test("a cache built under the rules of an older version, hashed as it should be, is rebuilt")
+  func olderVersion() throws {
+    let ledger = try DecodingPathTests.generated(services: 3, events: 200)
+    defer { ledger.remove() }
+    let now = "2026-02-01T00:00:00Z"
+    let view = ["services", "--format", "json"]
+    let cold = CLI.run(view, ledger: ledger.path, now: now).stdout
+    #expect(ReplayCache.load(ledger.folder, withValidator: false) != nil)
+    // The same bytes under the version before: they could hold an event the rules now refuse.
+    var cache = Array(ledger.bytes(ReplayCache.fileName).dropLast(ContentHash.digestSize))
+    let current = Array(ReplayCache.version.utf8)
+    let start = try #require(
+      cache.indices.first {
+        cache[$0..<min($0 + current.count, cache.count)].elementsEqual(current)
+      })
+    cache[start + current.count - 1] -= 1
+    #expect(
+      StreamedFile.write(to: ledger.path + "/" + ReplayCache.fileName, hashed: true) {
+        $0.append(cache)
+      })
+    #expect(ReplayCache.load(ledger.folder, withValidator: false) == nil)
+    #expect(CLI.run(view, ledger: ledger.path, now: now).stdout == cold)
+    #expect(ReplayCache.load(ledger.folder, withValidator: false) != nil)
+  }
 }

@@ -41,6 +41,11 @@ struct ReplayCache: Sendable {
 
   // MARK: Reading and writing
 
+  /// What the cache file begins with: its layout, and the rules of what is valid it was built
+  /// under. A cache built under other rules may hold an event these refuse (since 6: text
+  /// that says nothing), so a change to either changes this, and an older cache is rebuilt.
+  static let version = "ledger-cache-6"
+
   /// The cache of `folder`, with the validator's state when `withValidator`, or nil when
   /// there is none or it cannot be read. Like the validator's, the file ends with a hash of
   /// its bytes: its events are log lines, and a byte changed in one (a name, a figure) may
@@ -48,7 +53,7 @@ struct ReplayCache: Sendable {
   static func load(_ folder: LedgerFolder, withValidator: Bool) -> ReplayCache? {
     guard let bytes = hashedContents(folder, fileName) else { return nil }
     var input = BinaryReader(bytes)
-    guard input.string() == "ledger-cache-5", let token = input.uint64(),
+    guard input.string() == Self.version, let token = input.uint64(),
       let fileCount = input.count(itemSize: 32)
     else { return nil }
     var files: [FileKey] = []
@@ -164,7 +169,7 @@ struct ReplayCache: Sendable {
     }
     guard written else { return }
     _ = StreamedFile.write(to: folder.path(of: ReplayCache.fileName), hashed: true) { out in
-      out.write("ledger-cache-5")
+      out.write(ReplayCache.version)
       out.write(token)
       out.write(files.count)
       for file in files { ReplayCache.write(file, to: &out) }
