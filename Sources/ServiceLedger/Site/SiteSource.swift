@@ -39,7 +39,7 @@ struct FolderSource: SiteSource {
   }
 
   func retractionTargets(knownAt: Timestamp?) throws(LedgerError) -> Set<EventID> {
-    guard folder.exists else { throw LedgerError.noLedger(path: folder.path) }
+    guard folder.exists else { throw folder.absence() }
     return try RetractionScan.targets(in: folder, knownAt: knownAt, reader: reader).withdrawn
   }
 

@@ -79,8 +79,26 @@ struct FolderAccessErrorTests {
   func missing() throws {
     let ledger = try TemporaryLedger(files: ["file": ""])
     defer { ledger.remove() }
-    for path in [ledger.path + "/none", ledger.path + "/file/sub", ledger.path + "/file"] {
+    for path in [ledger.path + "/none", ledger.path + "/file/sub"] {
       #expect(throws: LedgerError.noLedger(path: path)) { try LedgerFolder(path: path).names() }
+    }
+  }
+
+  @Test("a file given for the ledger's folder is named as such, not advised `ledger init`")
+  func fileForFolder() throws {
+    let ledger = try TemporaryLedger(files: ["ledger.jsonl": ""])
+    defer { ledger.remove() }
+    let file = ledger.folder.path(of: "ledger.jsonl")
+    for command in [
+      ["priorities"], ["check"],
+      ["record", "phase.entered", "service=a", "phase=beta", "on=2014-01-01"],
+    ] {
+      let run = CLI.run(command, ledger: file)
+      #expect(run.exitCode == 1)
+      #expect(
+        run.stderr.contains(
+          "\(file): is a regular file, not a ledger folder: give the folder that holds the "
+            + "ledger's *.jsonl files with --ledger DIR (or LEDGER_DIR)\n"), "\(run.stderr)")
     }
   }
 

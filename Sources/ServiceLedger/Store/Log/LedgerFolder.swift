@@ -71,11 +71,17 @@ public struct LedgerFolder: Sendable {
   }
 
   /// Why the folder is not there, for when `exists` is false: `LedgerError.noLedger` when
-  /// nothing (or not a folder) is at its path, or the system's reason when the path cannot be
-  /// followed (a folder above it that may not be searched, a loop of symbolic links).
+  /// nothing is at its path (or under a file), what is there when it is not a folder (a log
+  /// file given for its folder, say), or the system's reason when the path cannot be followed
+  /// (a folder above it that may not be searched, a loop of symbolic links).
   func absence() -> LedgerError {
     var status = stat()
-    guard stat(path, &status) != 0 else { return .noLedger(path: path) }
+    guard stat(path, &status) != 0 else {
+      return .io(
+        path: path,
+        reason: "is \(FileIO.kind(status.st_mode)), not a ledger folder: give the folder that "
+          + "holds the ledger's *.jsonl files with --ledger DIR (or LEDGER_DIR)")
+    }
     let code = errno
     return code == ENOENT || code == ENOTDIR
       ? .noLedger(path: path) : FileIO.error(path, code: code)
