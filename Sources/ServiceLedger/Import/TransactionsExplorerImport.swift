@@ -95,16 +95,20 @@ public struct TransactionsExplorerImport: Sendable {
     var summary = Summary()
     var batches: [String: [RecordedEvent]] = [:]
     var order: [String] = []
-    func add(_ event: Event, organisation: String) {
+    // Each event carries its row's CSV line, for the writer's refusals to name.
+    func add(_ event: Event, organisation: String, line: Int) {
       let file = fileName(organisation)
       if batches[file] == nil { order.append(file) }
-      batches[file, default: []].append(RecordedEvent(id: makeID(), at: at, by: by, event: event))
+      batches[file, default: []].append(
+        RecordedEvent(
+          id: makeID(), at: at, by: by, event: event,
+          location: EventLocation(file: "", line: line)))
     }
     for row in rows.rows {
       if !known.services.contains(row.service) {
         known.services.insert(row.service)
         summary.servicesRegistered += 1
-        add(.serviceRegistered(registration(row)), organisation: row.organisation)
+        add(.serviceRegistered(registration(row)), organisation: row.organisation, line: row.line)
       }
       guard let volume = row.volume else {
         summary.rowsWithoutVolume += 1
@@ -122,7 +126,7 @@ public struct TransactionsExplorerImport: Sendable {
         if known.volumes[key] != nil { summary.restatements += 1 }
         known.volumes[key] = report
         summary.volumeReports += 1
-        add(.volumeReported(report), organisation: row.organisation)
+        add(.volumeReported(report), organisation: row.organisation, line: row.line)
       }
       let kpis = KPIReported(
         service: row.service, from: row.from, to: row.to,
@@ -137,7 +141,7 @@ public struct TransactionsExplorerImport: Sendable {
       if hasKPI, known.kpis[key] != kpis {
         known.kpis[key] = kpis
         summary.kpiReports += 1
-        add(.kpiReported(kpis), organisation: row.organisation)
+        add(.kpiReported(kpis), organisation: row.organisation, line: row.line)
       }
     }
     return (order.map { ($0, batches[$0] ?? []) }, summary)

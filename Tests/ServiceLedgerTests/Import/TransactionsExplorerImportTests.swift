@@ -144,6 +144,25 @@ struct TransactionsExplorerImportTests {
     #expect(!run.stderr.contains("bug"), "\(run.stderr)")
   }
 
+  @Test("a refusal by the writer names the CSV line of the row, not the event's position")
+  func writerRefusalLine() throws {
+    let ledger = try TemporaryLedger()
+    defer { ledger.remove() }
+    let csv = ledger.path + "-te.csv"
+    defer { try? FileManager.default.removeItem(atPath: csv) }
+    // Line 2 gives three events (registration, volume, KPIs); line 3's name makes a log line
+    // longer than the writer takes.
+    let first = Self.oneRow(["cost_per_transaction_gbp": "2.5"])
+    let second = Self.oneRow([
+      "slug": "t", "service_name": String(repeating: "n", count: 1_100_000),
+    ])
+    let text = first + String(second.split(separator: "\n")[1]) + "\n"
+    try Data(text.utf8).write(to: URL(fileURLWithPath: csv))
+    let run = CLI.run(["import", "transactions-explorer", csv], ledger: ledger.path)
+    #expect(run.exitCode == 1)
+    #expect(run.stderr.contains("-te.csv:3: "), "\(run.stderr.prefix(300))")
+  }
+
   @Test("a category of white space the CSV reader leaves (a no-break space) is left out")
   func blankCategory() throws {
     let ledger = try TemporaryLedger()
