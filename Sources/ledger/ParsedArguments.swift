@@ -32,9 +32,10 @@ struct ParsedArguments: Sendable, Equatable {
       }
       var name = argument == "-h" ? "help" : String(argument.drop(while: { $0 == "-" }))
       var inline: String?
-      if let equals = name.firstIndex(of: "=") {
-        inline = String(name[name.index(after: equals)...])
-        name = String(name[..<equals])
+      // By scalar, as for record's key=value: "=" and a combining mark make one Character.
+      if let equals = name.unicodeScalars.firstIndex(of: "=") {
+        inline = String(name.unicodeScalars[name.unicodeScalars.index(after: equals)...])
+        name = String(name.unicodeScalars[..<equals])
       }
       if name == "help" {
         options["help"] = [""]

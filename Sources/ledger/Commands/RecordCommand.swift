@@ -32,12 +32,16 @@ struct RecordCommand: Command {
     }
     var fields: [(key: String, value: String)] = []
     for pair in arguments.positionals.dropFirst() {
-      guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
+      // By scalar: "=" and a combining mark after it (a value starting with one) make one
+      // Character, which is not "=".
+      guard let equals = pair.unicodeScalars.firstIndex(of: "="), equals != pair.startIndex
+      else {
         throw UsageError(
           "\"\(pair)\" is not key=value; `ledger record \(typeName) --help` lists the fields",
           command: Self.name)
       }
-      fields.append((String(pair[..<equals]), String(pair[pair.index(after: equals)...])))
+      let value = pair.unicodeScalars.index(after: equals)
+      fields.append((String(pair[..<equals]), String(pair.unicodeScalars[value...])))
     }
     self.fields = fields
     self.arguments = arguments

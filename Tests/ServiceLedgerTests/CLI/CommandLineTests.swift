@@ -36,6 +36,20 @@ struct CommandLineTests {
     }
   }
 
+  @Test("a value that starts with a combining mark is still key=value")
+  func combiningMarkValue() throws {
+    let ledger = try TemporaryLedger()
+    defer { ledger.remove() }
+    // "=" and U+0301 make one Character: the field is split at the "=" scalar.
+    let run = CLI.run(
+      [
+        "record", "service.registered", "service=s", "name=\u{301}abc", "organisation=OPG",
+        "on=2014-01-01", "--by", "p-1",
+      ], ledger: ledger.path)
+    #expect(run.exitCode == 0, "\(run.stderr)")
+    #expect(String(decoding: ledger.bytes("ledger.jsonl"), as: UTF8.self).contains("\u{301}abc"))
+  }
+
   @Test("help is on stdout with exit 0, for ledger and for every command")
   func help() {
     let overview = CLI.run(["help"])
