@@ -1,8 +1,8 @@
 /// `ledger registry`: the plans of the organisations under one (KL's municipalities), as a
 /// registry at a date: each organisation with its document's form, its period as printed (its
 /// dates when none is printed), whether it is in force, and whether its readers can open it;
-/// then how many organisations have each form, how many documents give no period or no public link, and how many are in
-/// force, expired or open-ended.
+/// then how many organisations have each form, how many documents give no period or no public
+/// link, and how many are in force, expired or open-ended.
 ///
 /// JSON: `{"asOf": …, "under": "kl" or null, "plans": [{"plan", "organisation": {"id",
 /// "name", "kind"}, "form", "title", "period": {"from", "to", "asPrinted"}, "validity",

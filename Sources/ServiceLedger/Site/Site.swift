@@ -31,8 +31,9 @@ public struct Site: Sendable {
   let source: any SiteSource
   /// How many events, reports and KPI reports a service page lists at most.
   let limit: Int
-  /// Every plan at `asOf`, of any form (`ledger plans`), for the plans page.
-  let plans: PlanRegistry
+  /// Every plan at `asOf`, of any form (`ledger plans`), for the plans page: the registry the
+  /// board report's snapshot folded for its strategies.
+  var plans: PlanRegistry { report.current.progress.plans }
   /// Each organisation's page name (a slug unique within the site), by organisation.
   let organisationSlugs: [String: String]
   /// Each service's rows of `ledger priorities` and `ledger channel-shift` as of `asOf`.
@@ -116,7 +117,6 @@ public struct Site: Sendable {
       report.current.priorities.rows.map { ($0.service.id, $0) }, uniquingKeysWith: { a, _ in a })
     shiftRows = Dictionary(
       report.current.shift.rows.map { ($0.service.id, $0) }, uniquingKeysWith: { a, _ in a })
-    plans = fold.plans
     histories = fold.histories
     standard = fold.standard
     volumes = fold.tables.trimmed()

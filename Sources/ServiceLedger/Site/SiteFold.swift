@@ -1,7 +1,7 @@
 extension Site {
   /// What the site folds from the log in one streamed pass: the board report as of the date,
   /// each service's latest events, reports and KPI reports (at most `limit` of each), its
-  /// service-standard record, every plan of the registry (`PlanRegistry`, for the plans page), the earliest date in force (where the report archive starts),
+  /// service-standard record, the earliest date in force (where the report archive starts),
   /// and, for the downloads, how many lines of each file were recorded by the knowledge time.
   ///
   /// Its memory grows with the services and `limit`, not with the log: the quarterly reports
@@ -10,10 +10,6 @@ extension Site {
     var board: BoardReport.Fold
     /// What `board` reads, worked out once.
     private let boardReads: EventReads
-    /// Every plan at the date, of any form, as `ledger plans` folds them.
-    private(set) var plans: PlanRegistry
-    /// What `plans` reads, worked out once.
-    private let plansReads: EventReads
     /// Knowledge time asked for; nil for everything recorded.
     let knownAt: Timestamp?
     /// How many events, reports and KPI reports a service page lists at most.
@@ -43,8 +39,6 @@ extension Site {
     init(asOf: CivilDate, knownAt: Timestamp?, limit: Int, targets: Set<EventID>) {
       board = BoardReport.Fold(period: ReportPeriod(asOf: asOf), knownAt: knownAt)
       boardReads = board.reads
-      plans = PlanRegistry(asOf: asOf)
-      plansReads = plans.reads
       self.knownAt = knownAt
       self.limit = limit
       self.targets = targets
@@ -56,7 +50,6 @@ extension Site {
     /// Folds one event in force in.
     mutating func apply(_ event: RecordedEvent) {
       if boardReads.contains(event.type) { board.apply(event) }
-      if plansReads.contains(event.type) { plans.apply(event) }
       tables.apply(event)
       if let date = event.effectiveDate, firstEffective.map({ date < $0 }) ?? true {
         firstEffective = date

@@ -107,13 +107,12 @@ struct ReplayCache: Sendable {
   /// larger than `sizeLimit(of:)` allows (refused before a byte is read: a damaged or sparse
   /// file of a gigabyte would otherwise be held whole), or its bytes do not hash to the digest.
   static func hashedContents(_ folder: LedgerFolder, _ name: String) -> [UInt8]? {
-    guard let limit = sizeLimit(of: folder),
-      let descriptor = try? FileIO.openRegular(folder.path(of: name))
-    else { return nil }
+    // Opened first: without a cache (every cold replay) the log's files are not listed.
+    guard let descriptor = try? FileIO.openRegular(folder.path(of: name)) else { return nil }
     defer { close(descriptor) }
     let digestSize = ContentHash.digestSize
     guard let status = FileStatus.of(descriptor), status.size >= digestSize,
-      status.size <= limit
+      let limit = sizeLimit(of: folder), status.size <= limit
     else { return nil }
     // Read straight into the array (no `Data` beside it: the validator's filter alone is
     // 16 MiB for a long log).

@@ -37,12 +37,7 @@ final class EventRun: @unchecked Sendable {
   /// reading one event at a time waits for each (measured on 1M events: most of the
   /// validator's time was that wait).
   func warm() {
-    let bytes = UnsafeRawPointer(base)
-    var sum: UInt8 = 0
-    for offset in stride(from: 0, to: count * MemoryLayout<RecordedEvent>.stride, by: 64) {
-      sum &+= bytes.load(fromByteOffset: offset, as: UInt8.self)
-    }
-    keep(sum)
+    warmCacheLines(UnsafeRawPointer(base), count: count * MemoryLayout<RecordedEvent>.stride)
   }
 
   /// Makes room for the merge's notes, once the run is complete.

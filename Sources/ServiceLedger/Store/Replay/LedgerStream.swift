@@ -67,18 +67,6 @@ public struct LedgerStream: Sendable {
       if run.count == 0 { events = nil }
     }
 
-    /// Reads every cache line `event` spans: loads that do not depend on each other, so the
-    /// processor overlaps their waits instead of waiting for each when the event is moved.
-    static func warm(_ event: UnsafeMutablePointer<RecordedEvent>) {
-      let bytes = UnsafeRawPointer(event)
-      let size = MemoryLayout<RecordedEvent>.size
-      var sum = bytes.load(fromByteOffset: size - 1, as: UInt8.self)
-      for offset in stride(from: 0, to: size, by: 64) {
-        sum &+= bytes.load(fromByteOffset: offset, as: UInt8.self)
-      }
-      keep(sum)
-    }
-
     /// Notes the next event as kept, the `order`-th in replay order.
     mutating func keepNext(order: Int) {
       guard let kept else { return }
@@ -94,7 +82,7 @@ public struct LedgerStream: Sendable {
       next += 1
       if next < end, let events {
         at = events[next].at
-        Self.warm(events + next)
+        warmCacheLines(UnsafeRawPointer(events + next), count: MemoryLayout<RecordedEvent>.size)
       } else {
         events = nil
         at = Timestamp(seconds: .max)
