@@ -98,6 +98,14 @@ struct EventCodecTests {
       "1e3 is a whole number written with a '.' or an exponent; write it in digits only: 1000"
     ),
     (
+      #"{\#(envelope),"type":"count.declared","data":{"of":"task","count":3}}"#,
+      "data.plan", "names neither plan (items of a plan) nor organisation (plans); give one"
+    ),
+    (
+      #"{\#(envelope),"type":"count.declared","data":{"plan":"p","organisation":"o","of":"task","count":3}}"#,
+      "data.plan", "give either plan (items of a plan) or organisation (plans), not both"
+    ),
+    (
       #"{\#(envelope),"type":"participation.held","data":{"plan":"p","kind":"meeting","on":"2014-01-01","participants":2.0}}"#,
       "data.participants", "write it in digits only: 2"
     ),

@@ -34,7 +34,12 @@ public struct CountDeclared: EventPayload {
   public init(from decoder: PayloadDecoder) throws(EventError) {
     plan = try decoder.optionalIdentifier("plan")
     organisation = try decoder.optionalIdentifier("organisation")
-    guard (plan == nil) != (organisation == nil) else {
+    if plan == nil, organisation == nil {
+      throw EventError(
+        field: "data.plan",
+        "names neither plan (items of a plan) nor organisation (plans); give one")
+    }
+    if plan != nil, organisation != nil {
       throw EventError(
         field: "data.plan", "give either plan (items of a plan) or organisation (plans), not both")
     }
