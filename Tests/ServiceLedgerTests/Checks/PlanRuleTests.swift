@@ -10,11 +10,13 @@ struct PlanRuleTests {
   /// The findings of `rule` as of `asOf` on the fixture `name`, with only its first `lines`
   /// lines (all when nil), appended through `ledger append` as a user would.
   func findings(
-    _ name: String, _ rule: CheckRule, asOf: String = "2023-06-30", lines: Int? = nil
+    _ name: String, _ rule: CheckRule, asOf: String = "2023-06-30", lines: Int? = nil,
+    adding extra: [String] = []
   ) throws -> [Finding] {
     let path = packageRoot + "/Tests/ServiceLedgerTests/Fixtures/plans/\(name).jsonl"
     var fixture = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
     if let lines { fixture = Array(fixture.prefix(lines)) }
+    fixture += extra.map { Substring($0) }
     let ledger = try TemporaryLedger()
     defer { ledger.remove() }
     let run = CLI.run(
@@ -60,6 +62,36 @@ struct PlanRuleTests {
     // Before the dissolution nothing is wrong yet.
     #expect(try findings("plan-outlives-mandate", .planOutlivesMandate, asOf: "2022-12-31").isEmpty)
     #expect(try findings("plan-outlives-mandate", .planOutlivesMandate, lines: 6).isEmpty)
+  }
+
+  @Test("plan-outlives-mandate: what the finding asks to record can be recorded, and settles it")
+  func planOutlivesMandateRemedies() throws {
+    let found = try findings("plan-outlives-mandate", .planOutlivesMandate)
+    let message = try #require(found.first?.message)
+    // A plan is registered once (a retraction does not free its id): a corrected
+    // plan.registered would be refused, so the finding must not ask for one.
+    #expect(!message.contains("plan.registered"))
+    #expect(
+      message.contains(
+        "if it ended by 2023-03-31, record that with `ledger record plan.status-changed "
+          + "plan=el-kef status=expired on=YYYY-MM-DD`"))
+    #expect(message.contains("if it was adopted again after, record that with status=reaffirmed"))
+    func status(_ status: String, _ on: String) -> String {
+      #"{"type":"plan.status-changed","data":{"plan":"el-kef","status":"\#(status)","on":"\#(on)"}}"#
+    }
+    #expect(
+      try findings(
+        "plan-outlives-mandate", .planOutlivesMandate, adding: [status("expired", "2023-03-31")]
+      ).isEmpty)
+    #expect(
+      try findings(
+        "plan-outlives-mandate", .planOutlivesMandate, adding: [status("reaffirmed", "2023-04-30")]
+      ).isEmpty)
+    // Suspended is what the views already read from the dissolution; it ends nothing.
+    #expect(
+      try findings(
+        "plan-outlives-mandate", .planOutlivesMandate, adding: [status("suspended", "2023-04-30")]
+      ).count == 1)
   }
 
   @Test("deadline-before-approval: 29.09.11 is before the order of 31 October 2011")

@@ -20,9 +20,10 @@ public enum PlanOutlivesMandateRule: PlanRule {
       let id = plan.registration.plan
       let period =
         plan.registration.to.map { "its period ends \($0)" } ?? "it has no end recorded"
+      // Only a status can settle it: a plan is registered once, so its end cannot be added.
       let command = FindingText.record(
         .planStatusChanged,
-        ["plan=\(id)", "status=expired|suspended|reaffirmed", "on=\(FindingText.date)"],
+        ["plan=\(id)", "status=expired", "on=\(FindingText.date)"],
         file: plan.location?.file)
       let message =
         "plan \(id) \(FindingText.quoted(plan.registration.title)) was "
@@ -30,8 +31,9 @@ public enum PlanOutlivesMandateRule: PlanRule {
         + (standing.when.map { " (as printed: \($0))" } ?? "") + " when "
         + "the mandate of its governing body \(body.body) (\(body.name)) ended by "
         + "\(end.cause.rawValue) on \(end.on)" + (end.when.map { " (as printed: \($0))" } ?? "")
-        + ", and \(period): " + PlanCitation.mandate + "; record what became of the plan "
-        + "with \(command), or its end with a corrected plan.registered"
+        + ", and \(period): " + PlanCitation.mandate + "; if it ended by \(end.on), record "
+        + "that with \(command); if it was adopted again after, record that with "
+        + "status=reaffirmed (or approved, endorsed) and its date"
       return Finding(rule, message: message, at: plan.location)
     }
   }
