@@ -12,8 +12,18 @@ struct LogCommand: Command {
     OptionSpec("service", value: "ID", help: "only events about this service", isRepeatable: true),
     OptionSpec("type", value: "TYPE", help: "only events of this type", isRepeatable: true),
     OptionSpec("since", value: "DATE", help: "only events recorded on or after this date"),
-    .asOf, .knownAt, .format(ViewFormat.names),
+    OptionSpec(
+      "as-of", value: "DATE",
+      help: "only events whose effective date is on or before this date, and undated ones "
+        + "(default: every event)"),
+    .knownAt, .format(ViewFormat.names),
   ]
+  static let discussion = """
+    Every valid event, in replay order (recorded time, then file, then line); --format json
+    adds each one's file and line. A retracted event is listed as it was recorded: its
+    retraction is an event of its own, whose subject is the id it withdraws (`ledger log
+    --type event.retracted`), and every other view leaves the withdrawn event out.
+    """
 
   let arguments: ParsedArguments
   let filter: LogView.Filter
