@@ -7,7 +7,10 @@ struct GenerateCommand: Command {
   static let summary = "write a deterministic synthetic ledger (for benchmarks and tests)"
   static let usage = "ledger generate --ledger DIR [--services N] [--events N] [--seed N]"
   static let options: [OptionSpec] = [
-    .ledger, OptionSpec("services", value: "N", help: "services (default 500)"),
+    OptionSpec(
+      "ledger", value: "DIR",
+      help: "the new folder to write (required: $LEDGER_DIR and ./events are not used)"),
+    OptionSpec("services", value: "N", help: "services (default 500)"),
     OptionSpec("events", value: "N", help: "events in all (default 1000000)"),
     OptionSpec("seed", value: "N", help: "seed (default 1): the same seed gives the same bytes"),
   ]
