@@ -29,8 +29,9 @@ struct CheckCommand: Command {
     return """
       Data rules look at every line of the log; standard rules at the state as of --as-of
       (default today), citing the service standard in force then (26 points before
-      2015-06-01, 18 points after). Exit 1 when any error is reported, else 0; 64 for usage
-      errors. Example, in CI against the target branch's copy of the ledger:
+      2015-06-01, 18 points from then, 14 points from 2019-06-30). Exit 1 when any error is
+      reported, else 0; 64 for usage errors. Example, in CI against the target branch's copy
+      of the ledger:
         ledger check --base /tmp/base-events --format github
 
       Rules:

@@ -10,9 +10,9 @@ struct PlansCommand: Command {
     Each plan registered by the date (plan.registered; strategies recorded with
     strategy.published count too): its organisation, form, period, its status at the date (the
     latest plan.status-changed, or the end of its governing body's mandate when that came
-    later: a dissolution suspends it, an election pauses it), and how many of its items are
-    done, overdue (a dated deadline passed and the status recorded is not done or dropped; what
-    is not recorded is never late) or without progress recorded.
+    later: a dissolution suspends it, an election or the end of a term pauses it), and how
+    many of its items are done, overdue (a dated deadline passed and the status recorded is
+    not done or dropped; what is not recorded is never late) or without progress recorded.
     `ledger plan ID` shows one plan's items.
     """
 

@@ -18,7 +18,7 @@ struct RestampCommand: Command {
     (now, to the microsecond, later than the base's latest), keeping their order, and leaves
     every line of the base as it is. Run it on the branch after bringing in the target, then
     commit. Example:
-      git show origin/main:events/ledger.jsonl > /tmp/base/ledger.jsonl
+      mkdir -p /tmp/base && git show origin/main:events/ledger.jsonl > /tmp/base/ledger.jsonl
       ledger restamp --base /tmp/base
     """
 
