@@ -46,6 +46,35 @@ struct LedgerStoreTests {
     #expect(ledger.bytes("ledger.jsonl") == before)
   }
 
+  @Test("a refused event of a one-event input names its input line, as a malformed line does")
+  func oneEventInputLine() throws {
+    let ledger = try TemporaryLedger()
+    defer { ledger.remove() }
+    #expect(CLI.run(["append"], ledger: ledger.path, input: Self.registration + "\n").exitCode == 0)
+    // Each run its own ids (LEDGER_SEED), so that only the rule under test refuses the event.
+    func run(_ arguments: [String], seed: Int, input: String = "") -> CLIRun {
+      CLI.run(arguments, ledger: ledger.path, input: input, environment: ["LEDGER_SEED": "\(seed)"])
+    }
+    // By the reference rules, by the time rules and after blank lines: each names its line.
+    let again = run(["append"], seed: 11, input: Self.registration + "\n")
+    #expect(again.stderr.contains("stdin:1: data.service: service moj-prison-visit-booking"))
+    let late = run(
+      ["append"], seed: 12,
+      input:
+        #"{"at":"2001-01-01T00:00:00Z","type":"service.registered","data":{"service":"x","name":"X","organisation":"X"}}"#
+        + "\n")
+    #expect(late.stderr.contains("stdin:1: at 2001-01-01T00:00:00Z is not later than"))
+    let unknown =
+      #"{"type":"phase.entered","data":{"service":"no-such-service","phase":"beta","on":"2014-03-01"}}"#
+    let blanks = run(["append"], seed: 13, input: "\n\n" + unknown + "\n")
+    #expect(blanks.stderr.contains("stdin:3: data.service: service no-such-service"))
+    // `record` reads no input lines: its refusals name none.
+    let record = run(
+      ["record", "phase.entered", "service=no-such-service", "phase=beta", "on=2014-03-01"],
+      seed: 14)
+    #expect(record.stderr.hasPrefix("ledger record: error: data.service:"), "\(record.stderr)")
+  }
+
   @Test("a batch across files is all or nothing too")
   func multiFileAtomicity() throws {
     let ledger = try TemporaryLedger()

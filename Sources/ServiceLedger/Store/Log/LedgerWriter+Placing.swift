@@ -56,9 +56,10 @@ extension LedgerWriter {
 
   /// The input line to name for a new event, the `position`-th of the append (from 1): the
   /// line its command read it from when given as its `location` (`ledger append`, whose blank
-  /// lines are skipped), else its position; 0 when the append is one event.
+  /// lines are skipped, and `ledger import`), even when it is the only one, as a malformed
+  /// line is named; else its position, or 0 when the append is one event (`ledger record`).
   static func inputLine(_ event: RecordedEvent, position: Int, single: Bool) -> Int {
-    single ? 0 : event.location?.line ?? position
+    event.location?.line ?? (single ? 0 : position)
   }
 
   /// The rejection of a new event whose `at` is before `last`, the latest in `file`.
