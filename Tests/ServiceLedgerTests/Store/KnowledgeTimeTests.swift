@@ -174,6 +174,25 @@ struct KnowledgeTimeTests {
     #expect(again.stderr.contains("only into an empty ledger"))
   }
 
+  @Test("a history whose times go backwards in a file is refused, saying to put them in order")
+  func historyOutOfOrder() throws {
+    let ledger = try TemporaryLedger(files: ["ledger.jsonl": ""])
+    defer { ledger.remove() }
+    let run = CLI.run(
+      ["append", "--history"], ledger: ledger.path,
+      input: Self.registration.trimmingCharacters(in: .newlines) + "\n"
+        + Self.adoption("h1", at: "2015-02-01T00:00:00Z") + "\n"
+        + Self.adoption("h2", at: "2015-01-01T00:00:00Z") + "\n")
+    #expect(run.exitCode == 1)
+    #expect(
+      run.stderr.contains(
+        "stdin:3: at 2015-01-01T00:00:00Z is earlier than 2015-02-01T00:00:00Z, the latest in "
+          + "ledger.jsonl; within a file, at never decreases: give a history's lines in the "
+          + "order they were recorded"), "\(run.stderr)")
+    #expect(!run.stderr.contains("LEDGER_NOW"))
+    #expect(ledger.text("ledger.jsonl").isEmpty)
+  }
+
   @Test("a history is the past: an at in the future is refused, so it cannot block the ledger")
   func historyInTheFuture() throws {
     let ledger = try TemporaryLedger(files: ["ledger.jsonl": ""])

@@ -62,14 +62,17 @@ extension LedgerWriter {
     event.location?.line ?? (single ? 0 : position)
   }
 
-  /// The rejection of a new event whose `at` is before `last`, the latest in `file`.
+  /// The rejection of a new event whose `at` is before `last`, the latest in `file`: only a
+  /// history (`--history`) can meet it, since other given times must be later than every `at`
+  /// in the ledger (`KnowledgeTime`) and stamps always are.
   static func backwards(
     _ at: Timestamp, _ last: Timestamp, _ file: String, source: String, line: Int
   ) -> LedgerError {
     LedgerError.rejected(
       source: source, line: line,
       reason: "at \(at) is earlier than \(last), the latest in \(file); "
-        + "within a file, at never decreases (check the clock or LEDGER_NOW)")
+        + "within a file, at never decreases: give a history's lines in the order they were "
+        + "recorded")
   }
 
   /// The line `event` is written as, checked the way a reader will check it: at most 1 MiB,
