@@ -13,8 +13,24 @@ struct RecordCommand: Command {
     fields of TYPE. Example:
       ledger record phase.entered service=moj-prison-visit-booking phase=beta on=2014-03-01
 
-    Types: \(EventType.allCases.map(\.rawValue).joined(separator: ", "))
+    Types: \(typeList)
     """
+  }
+
+  /// Every event type's name, comma-separated, in lines of at most 92 columns after `Types: `.
+  static var typeList: String {
+    var lines = [""]
+    for name in EventType.allCases.map(\.rawValue) {
+      let last = lines[lines.count - 1]
+      // ", " before the name and "," after it; the first line starts after "Types: ".
+      if !last.isEmpty, last.count + name.count + 3 > (lines.count == 1 ? 85 : 92) {
+        lines[lines.count - 1] += ","
+        lines.append(name)
+      } else {
+        lines[lines.count - 1] += (last.isEmpty ? "" : ", ") + name
+      }
+    }
+    return lines.joined(separator: "\n")
   }
 
   let type: EventType

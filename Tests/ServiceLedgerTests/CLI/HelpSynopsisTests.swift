@@ -1,5 +1,6 @@
 import Testing
 
+@testable import ServiceLedger
 @testable import ledger
 
 /// Each command's help: its first line, the synopsis, names every option it lists below.
@@ -22,5 +23,16 @@ struct HelpSynopsisTests {
         #expect(synopsis.contains(name), "ledger \(command.name): \(name) is not in \(synopsis)")
       }
     }
+  }
+
+  @Test("record's help names every event type, in lines that fit a terminal")
+  func recordTypes() throws {
+    let help = RecordCommand.discussion
+    let types = try #require(help.range(of: "Types: ")).lowerBound
+    let lines = help[types...].split(separator: "\n")
+    #expect(lines.allSatisfy { $0.count <= 92 }, "\(lines.map(\.count))")
+    let names = lines.joined(separator: " ").dropFirst("Types: ".count)
+      .split(separator: " ").map { String($0.hasSuffix(",") ? $0.dropLast() : $0) }
+    #expect(names == EventType.allCases.map(\.rawValue))
   }
 }
