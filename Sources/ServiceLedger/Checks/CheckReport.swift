@@ -5,10 +5,18 @@ public struct CheckReport: Sendable, Equatable {
   /// The rules that were checked, in catalogue order (for reports that list passing rules).
   public var rules: [CheckRule]
   public var findings: [Finding]
+  /// Whether warnings are listed: false when only errors were asked for (`--severity error`),
+  /// so that the summary does not read as if there were none.
+  public var listsWarnings: Bool
 
-  /// A report of `findings` from checking `rules` (default: every rule) as of `asOf`.
-  public init(asOf: CivilDate, findings: [Finding], rules: [CheckRule] = CheckRule.allCases) {
+  /// A report of `findings` from checking `rules` (default: every rule) as of `asOf`;
+  /// `listsWarnings` false when warnings were left out.
+  public init(
+    asOf: CivilDate, findings: [Finding], rules: [CheckRule] = CheckRule.allCases,
+    listsWarnings: Bool = true
+  ) {
     self.asOf = asOf
+    self.listsWarnings = listsWarnings
     self.rules = rules.sorted()
     self.findings = findings.sorted { lhs, rhs in
       let left = (lhs.file ?? "\u{10FFFF}", lhs.line ?? 0, lhs.rule, lhs.service?.rawValue ?? "")
@@ -56,9 +64,14 @@ public struct CheckReport: Sendable, Equatable {
     return path
   }
 
-  /// `events: 1 error(s), 0 warning(s) as of 2015-03-31`, with `; ok` when there is no error.
+  /// `events: 1 error(s), 0 warning(s) as of 2015-03-31`, with `; ok` when there is no error;
+  /// `events: 1 error(s) as of 2015-03-31 (warnings not listed: --severity error)` when
+  /// warnings were left out.
   func summary(folder: String) -> String {
-    "\(folder): \(errors) error(s), \(warnings) warning(s) as of \(asOf)"
-      + (errors == 0 ? "; ok" : "")
+    let counts =
+      listsWarnings
+      ? "\(errors) error(s), \(warnings) warning(s) as of \(asOf)"
+      : "\(errors) error(s) as of \(asOf) (warnings not listed: --severity error)"
+    return "\(folder): \(counts)" + (errors == 0 ? "; ok" : "")
   }
 }

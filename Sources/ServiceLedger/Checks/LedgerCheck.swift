@@ -77,6 +77,7 @@ public struct LedgerCheck: Sendable {
     CheckReport(
       asOf: result.asOf,
       findings: result.findings + extra.filter { $0.severity >= minimumSeverity },
-      rules: result.rules.filter { ($0 != .notAuthorised && $0 != .backdated) || hasBase })
+      rules: result.rules.filter { ($0 != .notAuthorised && $0 != .backdated) || hasBase },
+      listsWarnings: minimumSeverity <= .warning)
   }
 }
