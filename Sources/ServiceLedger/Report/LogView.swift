@@ -15,8 +15,14 @@ public enum LogView {
 
     public init() {}
 
-    func includes(_ event: RecordedEvent) -> Bool {
-      if !services.isEmpty, !(event.event.service.map(services.contains) ?? false) { return false }
+    /// Whether `event` passes; `withdrawsAboutServices`: it is a retraction of an event about
+    /// one of `services`, which makes it about that service too.
+    func includes(_ event: RecordedEvent, withdrawsAboutServices: Bool = false) -> Bool {
+      if !services.isEmpty, !withdrawsAboutServices,
+        !(event.event.service.map(services.contains) ?? false)
+      {
+        return false
+      }
       if !types.isEmpty, !types.contains(event.type) { return false }
       if let since, event.at.date < since { return false }
       if let knownAt, event.at > knownAt { return false }
@@ -26,17 +32,29 @@ public enum LogView {
   }
 
   /// What `ledger log` gathers from every valid event of the log, in one streamed pass: the
-  /// events that pass the filter, the services events are about (with their registered
-  /// names), and when the first event was recorded. It folds no event in force: the engine
-  /// gives it every event through `observe`.
+  /// events that pass the filter, which of them a retraction withdrew, the services events
+  /// are about (with their registered names), and when the first event was recorded. It
+  /// folds no event in force: the engine gives it every event through `observe`.
+  ///
+  /// A retraction is about the service of the event it withdraws: with `--service`, the
+  /// retractions of that service's events are listed too, so that a withdrawn report is never
+  /// shown as if it stood.
   public struct Gathered: Fold, Sendable {
     public let filter: Filter
     /// The events that pass, in replay order.
     public private(set) var events: [RecordedEvent] = []
+    /// Per event in `events`, the id of the retraction that withdrew it (recorded by
+    /// `filter.knownAt`), or nil.
+    public private(set) var retractedBy: [EventID?] = []
     /// Every service some event is about, with its registered name when it has one.
     public private(set) var services: [ServiceID: String?] = [:]
     /// The earliest `at` of any event.
     public private(set) var firstRecorded: Timestamp?
+    /// Where each event listed is in `events`, for its retraction to mark it.
+    private var listed: [EventID: Int] = [:]
+    /// With `--service`, the ids of the events about those services, listed or not, whose
+    /// retractions are listed.
+    private var aboutServices: Set<EventID> = []
 
     public init(filter: Filter) { self.filter = filter }
 
@@ -53,36 +71,52 @@ public enum LogView {
         } else if services[service] == nil {
           services[service] = .some(nil)
         }
+        if filter.services.contains(service) { aboutServices.insert(event.id) }
       }
-      if filter.includes(event) { events.append(event) }
+      var withdrawsAboutServices = false
+      if case .eventRetracted(let retraction) = event.event,
+        filter.knownAt.map({ event.at <= $0 }) ?? true
+      {
+        if let index = listed[retraction.event] { retractedBy[index] = event.id }
+        withdrawsAboutServices = aboutServices.contains(retraction.event)
+      }
+      guard filter.includes(event, withdrawsAboutServices: withdrawsAboutServices) else { return }
+      listed[event.id] = events.count
+      events.append(event)
+      retractedBy.append(nil)
     }
   }
 
-  /// The events of `ledger` that pass `filter`, in replay order.
-  public static func output(_ ledger: Ledger, filter: Filter) -> ViewOutput {
-    output(ledger.events.filter(filter.includes))
-  }
-
-  /// The view of `events`, those that passed the filter, in replay order.
-  public static func output(_ events: [RecordedEvent]) -> ViewOutput {
+  /// The view of what `gathered` holds: the events that passed the filter, in replay order,
+  /// a withdrawn one marked `(retracted)` in the table and with its retraction's id as
+  /// `retractedBy` in JSON.
+  public static func output(_ gathered: Gathered) -> ViewOutput {
+    let events = gathered.events
+    let retractedBy = gathered.retractedBy
     let table = TableData(
       fields: [
         "RECORDED": "recorded", "TYPE": "type", "SUBJECT": "subject", "BY": "by",
         "DETAIL": "detail",
       ],
-      rows: events.map { event in
-        [
+      rows: events.indices.map { index in
+        let event = events[index]
+        let mark = retractedBy[index] == nil ? "" : "(retracted) "
+        return [
           .text(event.at.description), .text(event.type.rawValue),
-          .text(subject(event.event)), .text(event.by.rawValue), .text(detail(event.event)),
+          .text(subject(event.event)), .text(event.by.rawValue),
+          .text(mark + detail(event.event)),
         ]
       }, leftOutFirst: ["BY", "RECORDED"])
     let json = JSONValue.members([
       "events": .array(
-        events.map { event in
+        events.indices.map { index in
+          let event = events[index]
           var members: [JSONMember] = []
           if case .object(let envelope) = event.json { members = envelope }
           members.append(JSONMember(key: "file", value: .string(event.location?.file)))
           members.append(JSONMember(key: "line", value: .integer(event.location?.line)))
+          members.append(
+            JSONMember(key: "retractedBy", value: .string(retractedBy[index]?.rawValue)))
           return .object(members)
         })
     ])

@@ -20,9 +20,11 @@ struct LogCommand: Command {
   ]
   static let discussion = """
     Every valid event, in replay order (recorded time, then file, then line); --format json
-    adds each one's file and line. A retracted event is listed as it was recorded: its
-    retraction is an event of its own, whose subject is the id it withdraws (`ledger log
-    --type event.retracted`), and every other view leaves the withdrawn event out.
+    adds each one's file and line. A retracted event is listed as it was recorded, marked
+    (retracted) in its detail (in JSON, retractedBy gives its retraction's id, else null); its
+    retraction is an event of its own, whose subject is the id it withdraws, listed with
+    --service for the service of the event it withdraws. Every other view leaves the
+    withdrawn event out.
     """
 
   let arguments: ParsedArguments
@@ -67,7 +69,7 @@ struct LogCommand: Command {
     try Self.checkServices(filter.services, known: gathered.services, folder: folder.path)
     let given = arguments.value("known-at").flatMap { text in filter.knownAt.map { (text, $0) } }
     context.writeView(
-      LogView.output(gathered.events), format: format, knownAt: given, folder: folder.path
+      LogView.output(gathered), format: format, knownAt: given, folder: folder.path
     ) { gathered.firstRecorded }
     return LedgerCLI.success
   }

@@ -135,7 +135,9 @@ struct ViewCSVTests {
       ActionsView.output(snapshot.progress).table,
       ManagersView.output(snapshot.roster, people: PeopleFile()).table,
       ServicesView.output(snapshot.catalogue, asOf: snapshot.asOf).table,
-      LogView.output(ledger, filter: LogView.Filter()).table,
+      LogView.output(
+        ledger.events.reduce(into: LogView.Gathered(filter: LogView.Filter())) { $0.observe($1) }
+      ).table,
     ]
     let suffixes = ["_percent", "_pp", "_gbp"]
     for table in tables {
