@@ -102,14 +102,20 @@ public enum EventType: String, CaseIterable, Sendable, Hashable {
   /// The payload's fields, in the order the writer emits them.
   public var fields: [FieldSpec] { payloadType.fields }
 
-  /// The type named `name`, or an error listing the catalogue.
+  /// The type named `name`, or an error suggesting the types near it, else listing the
+  /// catalogue.
   public static func named(_ name: String) throws(EventError) -> EventType {
     guard let type = EventType(rawValue: name) else {
-      throw EventError(
-        field: "type",
-        "\"\(name)\" is not an event type; the catalogue has "
-          + allCases.map(\.rawValue).joined(separator: ", "))
+      throw EventError(field: "type", "\"\(name)\" is not an event type; " + advice(for: name))
     }
     return type
+  }
+
+  /// What to say of `name`, which is not a type: the types near it (`did you mean
+  /// volume.reported?`), else the whole catalogue.
+  public static func advice(for name: String) -> String {
+    let near = NearNames.suggestions(for: name, among: allCases.map { ($0.rawValue, nil) })
+    guard near.isEmpty else { return "did you mean " + near.joined(separator: ", or ") + "?" }
+    return "the catalogue has " + allCases.map(\.rawValue).joined(separator: ", ")
   }
 }

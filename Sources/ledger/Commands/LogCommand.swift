@@ -45,8 +45,8 @@ struct LogCommand: Command {
     for text in arguments.values("type") {
       guard let type = EventType(rawValue: text) else {
         throw UsageError(
-          "--type \(text) is not an event type; the types are "
-            + EventType.allCases.map(\.rawValue).joined(separator: ", "), command: Self.name)
+          "--type \(text) is not an event type; " + EventType.advice(for: text),
+          command: Self.name)
       }
       filter.types.insert(type)
     }

@@ -17,10 +17,14 @@ struct CommandLineTests {
       ),
       (["services", "--as-of", "2014-02-30"], "--as-of 2014-02-30 is not a real date"),
       (["record"], "record needs an event TYPE"),
-      (["record", "phase.entred"], "\"phase.entred\" is not an event type"),
+      (
+        ["record", "phase.entred"],
+        "\"phase.entred\" is not an event type; did you mean phase.entered?"
+      ),
       (["record", "phase.entered", "phase"], "\"phase\" is not key=value"),
       (["log", "--since"], "--since needs a value"),
-      (["log", "--type", "nope"], "--type nope is not an event type"),
+      (["log", "--type", "nope"], "--type nope is not an event type; the catalogue has strategy."),
+      (["log", "--type", "volume"], "not an event type; did you mean volume.reported?"),
     ])
   func usageErrors(arguments: [String], fragment: String) throws {
     let ledger = try TemporaryLedger()
