@@ -17,7 +17,8 @@ struct ImportCommand: Command {
   ]
   static let discussion = """
     Registers each service not yet in the ledger and appends a volume.reported (and a
-    kpi.reported where the row has KPIs) for each row, with `source` naming the row's origin.
+    kpi.reported where the row has KPIs) for each row that gives a volume, with `source`
+    naming the row's origin; a row without one is skipped, and counted in the summary.
     Re-running it adds nothing; a row whose figures differ from the ledger's for the same
     service and period is appended as a restatement. All or nothing.
     """
