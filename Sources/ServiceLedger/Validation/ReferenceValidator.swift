@@ -56,7 +56,7 @@ public struct ReferenceValidator: Sendable {
         try services.values[index].accept(report)
         return
       }
-      try check(recorded.event)
+      try check(recorded.event, id: recorded.id)
     } catch {
       ids.remove(recorded.id)
       throw error
@@ -64,7 +64,8 @@ public struct ReferenceValidator: Sendable {
     apply(recorded)
   }
 
-  private mutating func check(_ event: Event) throws(EventError) {
+  // `id` is the event's own, already among the ids seen: a retraction must not name it.
+  private mutating func check(_ event: Event, id: EventID) throws(EventError) {
     if let service = event.service, !isRegistration(event) {
       try checkService(service, for: event)
     }
@@ -134,6 +135,11 @@ public struct ReferenceValidator: Sendable {
           .unknownReference, field: "data.barrier", "barrier \(p.barrier) was never identified")
       }
     case .eventRetracted(let p):
+      guard p.event != id else {
+        throw EventError(
+          .unknownReference, field: "data.event",
+          "\(p.event) is this retraction's own id; only an earlier event can be retracted")
+      }
       guard ids.contains(p.event) else {
         throw EventError(
           .unknownReference, field: "data.event",

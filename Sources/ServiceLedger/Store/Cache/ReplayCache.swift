@@ -43,8 +43,9 @@ struct ReplayCache: Sendable {
 
   /// What the cache file begins with: its layout, and the rules of what is valid it was built
   /// under. A cache built under other rules may hold an event these refuse (since 6: text
-  /// that says nothing), so a change to either changes this, and an older cache is rebuilt.
-  static let version = "ledger-cache-6"
+  /// that says nothing; since 7: a retraction of itself), so a change to either changes this,
+  /// and an older cache is rebuilt.
+  static let version = "ledger-cache-7"
 
   /// The cache of `folder`, with the validator's state when `withValidator`, or nil when
   /// there is none or it cannot be read. Like the validator's, the file ends with a hash of
