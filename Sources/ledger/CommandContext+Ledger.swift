@@ -1,8 +1,15 @@
 import ServiceLedger
 
 extension CommandContext {
-  /// Says on stderr how many invalid lines a view left out, and the first.
+  /// Says on stderr which `*.jsonl` entries of the folder a view left out unread (`not-a-file`:
+  /// a folder, a FIFO, a link to nothing: a whole file's events missing), how many invalid
+  /// lines it left out, and the first.
   func warn(about problems: [LedgerProblem], in folder: LedgerFolder) {
+    // The fold has just listed the folder; should a second listing fail, check says why.
+    for finding in (try? FolderRules.findings(folder, rules: [.notAFile])) ?? [] {
+      writeError(
+        "ledger: warning: \(folder.path): \(Format.terminalSafe(finding.message))\n")
+    }
     guard let first = problems.first else { return }
     writeError(
       "ledger: warning: \(problems.count) invalid line(s) in \(folder.path) left out, "

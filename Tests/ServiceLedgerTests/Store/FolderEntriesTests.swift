@@ -71,6 +71,33 @@ struct FolderEntriesTests {
     #expect(repair.exitCode == 0, "\(repair.stderr)")
   }
 
+  @Test("a view says on stderr which *.jsonl entries it left out unread, as check does")
+  func viewsWarn() throws {
+    let ledger = try Self.hostileFolder()
+    defer { ledger.remove() }
+    for command in [
+      ["priorities", "--as-of", "2015-01-01"], ["services", "--format", "json"], ["log"],
+      ["report", "--quarter", "2015-Q1", "--format", "json"],
+    ] {
+      let run = CLI.run(command, ledger: ledger.path)
+      #expect(run.exitCode == 0, "\(command): \(run.stderr)")
+      for (name, kind) in [
+        ("fifo.jsonl", "a FIFO"), ("gone.jsonl", "a symbolic link to nothing"),
+        ("dir.jsonl", "a folder"),
+      ] {
+        #expect(
+          run.stderr.contains(
+            "ledger: warning: \(ledger.path): \(name) is \(kind)"),
+          "\(command): \(run.stderr)")
+      }
+      #expect(run.stderr.contains("not read as part of the log"), "\(command): \(run.stderr)")
+    }
+    // A folder of regular log files only: nothing to say.
+    let clean = try TemporaryLedger(files: ["ledger.jsonl": Self.registration])
+    defer { clean.remove() }
+    #expect(CLI.run(["services"], ledger: clean.path).stderr.isEmpty)
+  }
+
   @Test("a file whose name is not UTF-8 is named as such, not as missing or not a file")
   func nameNotUTF8() throws {
     let ledger = try TemporaryLedger(files: ["ledger.jsonl": Self.registration])
