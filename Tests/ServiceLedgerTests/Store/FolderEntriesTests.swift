@@ -178,6 +178,26 @@ struct FolderEntriesTests {
     #expect(!again.stdout.contains("stale-journal"))
   }
 
+  @Test("a folder in the journal's place is named as such by record and repair, with what to do")
+  func journalFolder() throws {
+    let ledger = try TemporaryLedger(files: ["ledger.jsonl": Self.registration])
+    defer { ledger.remove() }
+    try FileManager.default.createDirectory(
+      atPath: ledger.path + "/" + AppendJournal.fileName + "/inside",
+      withIntermediateDirectories: true)
+    for command in [
+      ["record", "component.adopted", "service=a", "component=x", "on=2015-01-01"], ["repair"],
+    ] {
+      let run = CLI.run(command, ledger: ledger.path)
+      #expect(run.exitCode == 1, "\(command): \(run.stderr)")
+      #expect(
+        run.stderr.contains(
+          "\(AppendJournal.fileName): is a folder, not the note of a cut-off append; move it out "
+            + "of the ledger folder, then try again"), "\(command): \(run.stderr)")
+    }
+    #expect(ledger.text("ledger.jsonl") == Self.registration)
+  }
+
   @Test(
     "more log files than the process may open: 600 files under `ulimit -n 128`",
     .timeLimit(.minutes(1)))

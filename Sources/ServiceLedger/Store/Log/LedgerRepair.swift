@@ -94,6 +94,15 @@ public struct LedgerRepair: Sendable {
   ) {
     let journalState = AppendJournal.state(in: folder)
     guard journalState != .none else { return ([], false) }
+    let journalPath = folder.path(of: AppendJournal.fileName)
+    var status = stat()
+    // Not a note any writer left (it writes a file), and one that cannot be unlinked.
+    if lstat(journalPath, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+      throw LedgerError.io(
+        path: journalPath,
+        reason: "is a folder, not the note of a cut-off append; move it out of the ledger "
+          + "folder, then try again")
+    }
     let suffix = suffix ?? journalSuffix()
     var moves: [Move] = []
     if case .pending(let journal) = journalState {
@@ -108,7 +117,7 @@ public struct LedgerRepair: Sendable {
             reason: .unfinishedBatch))
       }
     }
-    try FileIO.remove(folder.path(of: AppendJournal.fileName))
+    try FileIO.remove(journalPath)
     guard lock.sync() else { throw FileIO.error(folder.path) }
     return (moves, true)
   }
