@@ -28,6 +28,31 @@ struct RepairTests {
     return (try TemporaryLedger(files: ["ledger.jsonl": text]), events)
   }
 
+  @Test("a log file whose name is as long as a file name may be is repaired all the same")
+  func longName() throws {
+    // 249 bytes: NAME.jsonl.torn-TIME would pass the 255 bytes a file name may have.
+    let name = String(repeating: "a", count: 243) + ".jsonl"
+    let ledger = try TemporaryLedger(files: [:])
+    defer { ledger.remove() }
+    let recorded = CLI.run(
+      ["record", "service.registered", "service=a", "name=A", "organisation=OPG", "--file", name],
+      ledger: ledger.path, now: Self.now)
+    #expect(recorded.exitCode == 0, "\(recorded.stderr)")
+    let valid = ledger.bytes(name)
+    try ledger.write(name, String(decoding: valid + Array(#"{"id":"0"#.utf8), as: UTF8.self))
+    for attempt in 0..<2 {
+      let run = CLI.run(["repair"], ledger: ledger.path, now: "2015-04-02T09:00:00Z")
+      #expect(run.exitCode == 0, "\(run.stderr)")
+      #expect(ledger.bytes(name) == valid)
+      let sides = try FileManager.default.contentsOfDirectory(atPath: ledger.path)
+        .filter { $0.contains(".jsonl.torn-") }
+      #expect(sides.count == attempt + 1, "\(sides)")
+      #expect(sides.allSatisfy { $0.utf8.count <= 255 && $0.hasPrefix("aaaa") }, "\(sides)")
+      // Torn again, repaired at the same time: the second side file gets a name of its own.
+      try ledger.write(name, String(decoding: valid + Array(#"{"id":"1"#.utf8), as: UTF8.self))
+    }
+  }
+
   @Test("a torn last line is moved to a side file; the log is valid and appends work again")
   func tornLine() throws {
     let (ledger, _) = try Self.ledger()

@@ -131,6 +131,15 @@ public struct LedgerRepair: Sendable {
     return ".torn-" + Timestamp(seconds: seconds).description.filter { $0 != "-" && $0 != ":" }
   }
 
+  /// `NAME.jsonl` + `suffix`, with NAME cut short to fit the 255 bytes of a file name: a log
+  /// file's name may be that long, and its side file must still be made. Log file names are
+  /// ASCII, a byte a character.
+  static func sideFileName(_ name: String, suffix: String) -> String {
+    let tail = ".jsonl" + suffix
+    let stem = name.hasSuffix(".jsonl") ? name.dropLast(6) : Substring(name)
+    return String(stem.prefix(max(255 - tail.utf8.count, 1))) + tail
+  }
+
   /// Copies the bytes of file `name` (open as `tail`) from `start` to a new side file, then
   /// truncates the file to `start`.
   private func moveAside(
@@ -139,11 +148,11 @@ public struct LedgerRepair: Sendable {
   ) throws(LedgerError) -> Move {
     let line = try tail.lineNumber(at: start)
     let fragment = try tail.bytes(from: start)
-    var sideFile = name + suffix
+    var sideFile = Self.sideFileName(name, suffix: suffix)
     var attempt = 1
     while try !FileIO.createNew(folder.path(of: sideFile), bytes: fragment) {
       attempt += 1
-      sideFile = name + suffix + "-\(attempt)"
+      sideFile = Self.sideFileName(name, suffix: suffix + "-\(attempt)")
     }
     guard lock.sync() else { throw FileIO.error(folder.path) }
     try FileIO.truncate(folder.path(of: name), to: start)
