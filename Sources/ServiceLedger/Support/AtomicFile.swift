@@ -35,7 +35,8 @@ public enum AtomicFile {
     guard !name.isEmpty, name != ".", name != ".." else {
       throw LedgerError.io(path: path, reason: "is not a file name")
     }
-    let temporary = folder + "." + name + ".tmp-" + suffix
+    let tail = ".tmp-" + suffix
+    let temporary = folder + "." + ending(of: name, fitting: 255 - 1 - tail.utf8.count) + tail
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { throw failure(path, "cannot create \(temporary)") }
     var ok = false
@@ -53,6 +54,15 @@ public enum AtomicFile {
     guard close(descriptor) == 0 else { throw failure(path, "cannot close \(temporary)") }
     guard rename(temporary, path) == 0 else { throw failure(path, "cannot replace it") }
     ok = true
+  }
+
+  /// `name`, or as much of its end as fits in `limit` bytes: a file name may have 255, and
+  /// the temporary one adds to it. The end keeps the extension (`.jsonl`), which says what the
+  /// temporary file was for.
+  static func ending(of name: String, fitting limit: Int) -> String {
+    var end = Substring(name)
+    while end.utf8.count > limit, !end.isEmpty { end = end.dropFirst() }
+    return String(end)
   }
 
   private static func failure(_ path: String, _ what: String) -> LedgerError {

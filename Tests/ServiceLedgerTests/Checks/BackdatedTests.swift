@@ -76,6 +76,32 @@ struct BackdatedTests {
     #expect(clean.stdout.hasPrefix("nothing to restamp"))
   }
 
+  @Test("restamp rewrites a log file whose name is as long as a file name may be")
+  func restampLongName() throws {
+    // 249 bytes: `.NAME.tmp-restamp` beside it would pass the 255 a file name may have.
+    let name = String(repeating: "t", count: 243) + ".jsonl"
+    let base = try TemporaryLedger(files: [:])
+    let branch = try TemporaryLedger(files: [:])
+    defer {
+      base.remove()
+      branch.remove()
+    }
+    let first = CLI.run(
+      ["record", "service.registered", "service=a", "name=A", "organisation=OPG", "--file", name],
+      ledger: branch.path, now: "2015-01-01T00:00:00Z", environment: Self.freshIDs)
+    #expect(first.exitCode == 0, "\(first.stderr)")
+    let later = CLI.run(
+      ["record", "service.registered", "service=b", "name=B", "organisation=OPG"],
+      ledger: base.path, now: "2015-01-02T00:00:00Z", environment: Self.freshIDs)
+    #expect(later.exitCode == 0, "\(later.stderr)")
+    let restamp = CLI.run(
+      ["restamp", "--base", base.path], ledger: branch.path, now: "2015-01-03T00:00:00Z")
+    #expect(restamp.stdout == "restamped 1 line(s) not in the base\n", "\(restamp.stderr)")
+    #expect(branch.text(name).contains(#""at":"2015-01-03T00:00:00Z""#))
+    let left = try FileManager.default.contentsOfDirectory(atPath: branch.path)
+    #expect(!left.contains { $0.contains(".tmp-") }, "\(left)")
+  }
+
   @Test("restamp refuses a file whose base lines changed, and changes nothing")
   func restampRefusesEdits() throws {
     let (base, branch) = try Self.branch()
