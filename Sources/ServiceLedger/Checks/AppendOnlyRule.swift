@@ -19,9 +19,12 @@ public enum AppendOnlyRule {
     }
   }
 
-  /// The findings for one file: its base bytes against its current bytes.
+  /// The findings for one file: its base bytes against its current bytes. A last line the
+  /// base holds without its `\n` is a torn write, never part of the log: the ledger may have
+  /// it still (the torn-line rule's finding), completed, or moved aside by `ledger repair`.
   public static func findings(file: String, base: [UInt8], current: [UInt8]) -> [Finding] {
-    let oldLines = BaseLine.lines(base)
+    let logEnd = (base.lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
+    let oldLines = BaseLine.lines(Array(base[..<logEnd]))
     let newLines = BaseLine.lines(current)
     if newLines.count >= oldLines.count && zip(oldLines, newLines).allSatisfy({ $0 == $1 }) {
       return []

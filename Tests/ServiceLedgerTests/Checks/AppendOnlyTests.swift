@@ -31,6 +31,27 @@ struct AppendOnlyTests {
     #expect(found == [])
   }
 
+  @Test("a base's torn last line that ledger repair moved aside is not a removed line")
+  func baseTornThenRepaired() throws {
+    let clean = try CheckFixture.clean()
+    var tornBase = clean.appending(services, #"{"id":"00000000-0000-4000-8000-0000000"#)
+    tornBase.torn.insert(services)
+    // Repaired (the fragment moved aside), and a line appended after.
+    let repaired = clean.appending(
+      services,
+      CheckFixture.line(
+        500, "component.adopted", #"{"service":"visits","component":"pay","on":"2015-05-01"}"#))
+    for ledger in [clean, repaired] {
+      #expect(try ledger.report(onlyAppendOnly, base: tornBase).findings == [])
+    }
+    // The fragment left as it was is the torn-line rule's, not append-only's.
+    let unrepaired = try tornBase.report(base: tornBase).findings
+    #expect(unrepaired.map(\.rule) == ["torn-line"], "\(unrepaired)")
+    // A line of the base before the fragment removed is still a removed line.
+    let dropped = try clean.dropping(services, 4).report(onlyAppendOnly, base: tornBase)
+    #expect(dropped.findings.map(\.line) == [4], "\(dropped.findings)")
+  }
+
   @Test("an edited line is named with what changed and what to do instead")
   func edited() throws {
     let found = try findings { fixture in
