@@ -5,7 +5,7 @@ extension ReferenceValidator {
   /// 8 or 16 bytes a slot).
   func writeSnapshot(to out: inout BinaryWriter) {
     // The id table as it is in memory (little-endian, as on every platform Swift runs on).
-    out.write("ledger-validator-7")
+    out.write("ledger-validator-8")
     ids.write(to: &out)
     for set in [retractions, retracted] {
       out.write(set.count)
@@ -25,6 +25,20 @@ extension ReferenceValidator {
         out.write(Int(entry.to))
         out.write(Int(entry.months))
       }
+    }
+    // The short reports held apart (their services' `retractable` ranges follow from them).
+    out.write(retractable.ids.count)
+    for id in retractable.ids.sorted() {
+      out.write(id.high)
+      out.write(id.low)
+    }
+    out.write(retractableReports.count)
+    for (id, report) in retractableReports.sorted(by: { $0.key < $1.key }) {
+      out.write(id.high)
+      out.write(id.low)
+      out.write(report.service.rawValue)
+      out.write(Int(report.from))
+      out.write(Int(report.to))
     }
     out.write(strategies.count)
     for (strategy, themes) in strategies.sorted(by: { $0.key < $1.key }) {
@@ -62,7 +76,7 @@ extension ReferenceValidator {
 
   /// The validator saved in what `input` reads next.
   init?(snapshot input: inout BinaryReader) {
-    guard input.string() == "ledger-validator-7", let ids = SeenIDs(reading: &input)
+    guard input.string() == "ledger-validator-8", let ids = SeenIDs(reading: &input)
     else { return nil }
     self.init()
     self.ids = ids
@@ -94,6 +108,27 @@ extension ReferenceValidator {
       guard let reports = ShortReports(snapshot: entries) else { return nil }
       services[ServiceID(unchecked: name)] = ServiceFacts(
         retiredOn: retired.map(CivilDate.init(dayNumber:)), shortReports: reports)
+    }
+    guard let watchedCount = input.count(itemSize: 16) else { return nil }
+    var watched: [EventID] = []
+    for _ in 0..<watchedCount {
+      guard let high = input.uint64(), let low = input.uint64() else { return nil }
+      watched.append(EventID(high: high, low: low))
+    }
+    retractable.insert(contentsOf: watched)
+    guard let heldCount = input.count(itemSize: 40) else { return nil }
+    for _ in 0..<heldCount {
+      guard let high = input.uint64(), let low = input.uint64(), let name = input.string(),
+        let from = input.int().flatMap(Int32.init(exactly:)),
+        let to = input.int().flatMap(Int32.init(exactly:)), from <= to,
+        var facts = services[ServiceID(unchecked: name)],
+        facts.retractable.clash(
+          CivilDate(dayNumber: Int(from)), CivilDate(dayNumber: Int(to))) == nil
+      else { return nil }
+      facts.retractable.insert(from, to)
+      services[ServiceID(unchecked: name)] = facts
+      retractableReports[EventID(high: high, low: low)] = RetractableReport(
+        service: ServiceID(unchecked: name), from: from, to: to)
     }
     guard let strategyCount = input.count(itemSize: 16) else { return nil }
     for _ in 0..<strategyCount {

@@ -4,10 +4,18 @@
 ///
 /// `validate(_:)` either accepts an event (and remembers what it defines) or throws without
 /// changing anything, so one invalid line cannot hide or excuse another.
+///
+/// A retraction frees the period of a short volume report it withdraws, for a report that
+/// comes after it, when the validator was told before the report came that a retraction names
+/// it (`watch(_:)`): only those reports' ids are kept (`RetractableRanges`).
 public struct ReferenceValidator: Sendable {
   var ids = SeenIDs()
   var retractions: Set<EventID> = []
   var retracted: Set<EventID> = []
+  /// The ids that retractions name (`watch(_:)`), and the short volume reports among them in
+  /// force, held apart (`ServiceFacts.retractable`).
+  var retractable = RetractableIDs()
+  var retractableReports: [EventID: RetractableReport] = [:]
   var services: [ServiceID: ServiceFacts] = [:]
   var strategies: [StrategyID: Set<Int>] = [:]  // value: theme numbers
   var actions: Set<ActionKey> = []
@@ -31,6 +39,19 @@ public struct ReferenceValidator: Sendable {
     ids = SeenIDs(filter: filter, holdsLog: true, watching: watched)
   }
 
+  /// Notes that retractions name `ids`, so that the short volume reports with those ids that
+  /// come from now on are held apart and their retraction frees their periods. A report
+  /// already accepted is not affected: a replay watches the ids its retraction pre-scan found
+  /// (`RetractionScan`) before the first event.
+  mutating func watch(_ ids: Set<EventID>) {
+    retractable.insert(contentsOf: ids)
+  }
+
+  /// Whether a retraction of `id` would free what the validator knows of it: true when it
+  /// holds the report apart, false when it does not know whether `id` is a short volume report
+  /// (one not held apart keeps its period in `ShortReports`, maybe with a restatement's).
+  func holdsApart(_ id: EventID) -> Bool { retractableReports[id] != nil }
+
   /// Whether an answer about ids was a guess (`SeenIDs`): what was validated must then be
   /// validated again, watching the ids it was not sure of.
   var isUndecided: Bool { ids.isUndecided }
@@ -53,6 +74,11 @@ public struct ReferenceValidator: Sendable {
           try checkService(report.service, for: recorded.event)
           return
         }
+        // One a retraction names is held apart, so that the retraction frees its period.
+        if retractable.contains(recorded.id) {
+          try acceptRetractable(report, id: recorded.id, of: index)
+          return
+        }
         try services.values[index].accept(report)
         return
       }
@@ -62,6 +88,17 @@ public struct ReferenceValidator: Sendable {
       throw error
     }
     apply(recorded)
+  }
+
+  /// `ServiceFacts.acceptRetractable` for the service at `index`, noting the report held
+  /// apart; kept out of the replay's loop, which it seldom takes.
+  @inline(never)
+  private mutating func acceptRetractable(
+    _ report: VolumeReported, id: EventID, of index: [ServiceID: ServiceFacts].Index
+  ) throws(EventError) {
+    if let held = try services.values[index].acceptRetractable(report) {
+      retractableReports[id] = held
+    }
   }
 
   // `id` is the event's own, already among the ids seen: a retraction must not name it.
@@ -215,6 +252,9 @@ public struct ReferenceValidator: Sendable {
     case .eventRetracted(let p):
       retractions.insert(recorded.id)
       retracted.insert(p.event)
+      if let report = retractableReports.removeValue(forKey: p.event) {
+        services[report.service]?.withdraw(report)
+      }
     case .milestoneMet, .actionProgressed, .serviceUpdated, .exemplarDesignated, .phaseEntered,
       .assessmentRecorded, .managerDeparted, .govukTransitioned, .assistedDigitalProvided,
       .assistedDigitalWithdrawn, .componentAdopted, .volumeReported, .kpiReported, .costsSet,
@@ -261,8 +301,10 @@ struct ManagerKey: Hashable, Sendable {
 struct ServiceFacts: Sendable {
   /// When it was retired, if it was.
   var retiredOn: CivilDate?
-  /// Its reports shorter than 12 months.
+  /// Its reports shorter than 12 months, but those a retraction may withdraw.
   var shortReports = ShortReports()
+  /// Its reports shorter than 12 months that a retraction may withdraw, in force.
+  var retractable = RetractableRanges()
 
   /// Checks a volume report against the service's retirement and its other short reports and,
   /// if it fits, remembers it.
@@ -272,12 +314,11 @@ struct ServiceFacts: Sendable {
       throw ServiceFacts.retired(report.service, on: retiredOn)
     }
     guard report.days < 365 else { return }
+    if !retractable.isEmpty, let clash = retractable.clash(report.from, report.to) {
+      throw ServiceFacts.overlap(report, clash)
+    }
     if let clash = shortReports.insertUnlessOverlapping(report.from, report.to) {
-      throw EventError(
-        field: "data.from",
-        "\(report.from)..\(report.to) overlaps the report for \(clash.from)..\(clash.to); "
-          + "reports shorter than 12 months may only overlap when their ranges are identical "
-          + "(a restatement)")
+      throw ServiceFacts.overlap(report, clash)
     }
   }
 

@@ -51,6 +51,27 @@ struct ShortReports: Sendable {
     let start = Int32(clamping: from.dayNumber)
     let end = Int32(clamping: to.dayNumber)
     let index = insertionIndex(start)
+    let found = search(start, end, at: index)
+    if let clash = found.clash { return clash }
+    if found.isPresent { return nil }
+    insert(Entry(from: start, to: end, months: Self.months(from: start, to: end)), at: index)
+    return nil
+  }
+
+  /// The stored range `from...to` overlaps without being identical to it, if any; nothing is
+  /// added.
+  func overlap(_ from: CivilDate, _ to: CivilDate) -> (from: CivilDate, to: CivilDate)? {
+    let start = Int32(clamping: from.dayNumber)
+    let end = Int32(clamping: to.dayNumber)
+    return search(start, end, at: insertionIndex(start)).clash
+  }
+
+  /// What the stored ranges say of `start...end`, whose insertion index is `index`: the range
+  /// it overlaps without being identical to it, or whether it is there.
+  @inline(__always)
+  private func search(_ start: Int32, _ end: Int32, at index: Int)
+    -> (clash: (from: CivilDate, to: CivilDate)?, isPresent: Bool)
+  {
     // The stored ranges just before and from `start` on, as if every run were its periods.
     // (An entry that ends before `start`, or starts after `end`, holds neither: most reports
     // come after every stored one, and cost no date arithmetic.)
@@ -73,10 +94,8 @@ struct ShortReports: Sendable {
       guard !identical && range.from <= end && start <= range.to else { return nil }
       return (CivilDate(dayNumber: Int(range.from)), CivilDate(dayNumber: Int(range.to)))
     }
-    if let range = clash(before) ?? clash(after) { return range }
-    if let after, after.from == start { return nil }
-    insert(Entry(from: start, to: end, months: Self.months(from: start, to: end)), at: index)
-    return nil
+    if let range = clash(before) ?? clash(after) { return (range, false) }
+    return (nil, after.map { $0.from == start } ?? false)
   }
 
   /// Puts `new` (which overlaps nothing) at `index`, joined to a run of the same periods it

@@ -43,9 +43,10 @@ struct ReplayCache: Sendable {
 
   /// What the cache file begins with: its layout, and the rules of what is valid it was built
   /// under. A cache built under other rules may hold an event these refuse (since 6: text
-  /// that says nothing; since 7: a retraction of itself), so a change to either changes this,
-  /// and an older cache is rebuilt.
-  static let version = "ledger-cache-7"
+  /// that says nothing; since 7: a retraction of itself), or refuse one these accept (since 8:
+  /// a report overlapping the period of a retracted short report), so a change to either
+  /// changes this, and an older cache is rebuilt.
+  static let version = "ledger-cache-8"
 
   /// The cache of `folder`, with the validator's state when `withValidator`, or nil when
   /// there is none or it cannot be read. Like the validator's, the file ends with a hash of

@@ -39,6 +39,12 @@ public struct Ledger: Sendable {
     }
     all.sort(by: Ledger.replayOrder)
     var validator = ReferenceValidator()
+    // The ids retractions name, as a streamed replay's pre-scan finds them.
+    var named: Set<EventID> = []
+    for event in all {
+      if case .eventRetracted(let retraction) = event.event { named.insert(retraction.event) }
+    }
+    validator.watch(named)
     var valid: [RecordedEvent] = []
     valid.reserveCapacity(all.count)
     for event in all {

@@ -11,9 +11,11 @@ extension LedgerWriter {
 
   /// Stamps, checks (against `roles.json` too) and writes `batches` against a current
   /// `cache`, then updates the cache; nil when an event would replay before a cached one, a
-  /// retraction withdraws an event the cache does not hold, or the cache's filter of the ids
-  /// cannot say for sure whether an id is new or was seen (`SeenIDs`), so the log must be
-  /// streamed instead.
+  /// retraction withdraws an event the cache does not hold or a short volume report whose
+  /// period the validator cannot free (it holds only those a retraction in the log named
+  /// apart: `ReferenceValidator.holdsApart(_:)`), or the cache's filter of the ids cannot say
+  /// for sure whether an id is new or was seen (`SeenIDs`), so the log must be streamed
+  /// instead.
   func appendCached(
     _ batches: [Batch], cache: ReplayCache, validator: ReferenceValidator, source: String,
     lock: FileLock
@@ -24,23 +26,32 @@ extension LedgerWriter {
       batch.events.allSatisfy { cache.replaysAfterCached($0.at, file: batch.file) }
     }
     guard afterCached else { return nil }
-    if let roles = try Roles.load(from: folder) {
-      // What a retraction withdraws, from the cache's events: when the cache no longer
-      // holds it (a report it compacted away), the streamed path finds it in the log.
-      // Most appends retract nothing, and look nothing up.
-      let targets = Self.retractionTargets(batches)
-        .subtracting(batches.flatMap { $0.events.map(\.id) })
-      var found: [EventID: Event] = [:]
-      if !targets.isEmpty {
-        for event in cache.compacted where targets.contains(event.id) {
-          found[event.id] = event.event
-        }
-        guard targets.isSubset(of: found.keys) else { return nil }
+    // What a retraction withdraws, from the cache's events: when the cache no longer holds it
+    // (a report it compacted away), the streamed path finds it in the log. Most appends
+    // retract nothing, and look nothing up.
+    let retracting = Self.retractionTargets(batches)
+    let newIDs = Set(batches.flatMap { $0.events.map(\.id) })
+    let targets = retracting.subtracting(newIDs)
+    var found: [EventID: Event] = [:]
+    if !targets.isEmpty {
+      for event in cache.compacted where targets.contains(event.id) {
+        found[event.id] = event.event
       }
+      // A short volume report the validator does not hold apart keeps its period in
+      // `ShortReports`, perhaps with a restatement's: the streamed path replays the log
+      // watching it, so that its retraction frees the period.
+      for target in targets where !validator.holdsApart(target) {
+        guard let event = found[target], !Self.isShortReport(event) else { return nil }
+      }
+    }
+    if let roles = try Roles.load(from: folder) {
+      guard targets.isSubset(of: found.keys) else { return nil }
       try Authorisation(roles: roles).check(batches, source: source) { found[$0] }
     }
     var cache = cache
     var validator = validator
+    // New events the batch's own retractions withdraw come later: watched from now on.
+    validator.watch(retracting.intersection(newIDs))
     let before = Dictionary(uniqueKeysWithValues: cache.files.map { ($0.name, $0) })
     let files = before.mapValues {
       Ledger.FileState(lineCount: $0.lineCount, isTorn: false, lastAt: $0.lastAt)
@@ -89,5 +100,11 @@ extension LedgerWriter {
       cache.save(to: folder)
     }
     return placed.files
+  }
+
+  /// Whether `event` is a volume report shorter than 12 months.
+  private static func isShortReport(_ event: Event) -> Bool {
+    if case .volumeReported(let report) = event { return report.days < 365 }
+    return false
   }
 }

@@ -198,9 +198,11 @@ public struct LedgerWriter: Sendable {
   ) throws(LedgerError) -> [String: Ledger.FileState] {
     let roles = try Roles.load(from: folder)
     // A retraction under `roles.json` needs what the retracted event needed: looked up in
-    // the same replay.
+    // the same replay, which also watches the ids new retractions name, so that the validator
+    // frees the period of a short volume report they withdraw.
     let basis = try folder.appendBasis(
-      initial, finding: roles == nil ? [] : retracting, savingCache: savingCache)
+      initial, finding: roles == nil ? [] : retracting, retracting: retracting,
+      savingCache: savingCache)
     guard basis.problems.isEmpty else {
       throw LedgerError.invalidLog(folder: folder.path, problems: basis.problems)
     }
@@ -210,17 +212,25 @@ public struct LedgerWriter: Sendable {
       throw LedgerError.invalidFileName(batch.file)
     }
     guard batches.contains(where: { !$0.events.isEmpty }) else { return basis.files }
+    let targets = Self.retractionTargets(batches)
+    let newIDs = Set(batches.flatMap { $0.events.map(\.id) })
+    var validator = basis.validator
+    var found = basis.found
+    let unknown = targets.subtracting(retracting).subtracting(newIDs)
+    if !unknown.isEmpty {
+      // Retractions built from the log itself: one more replay watches and finds what they
+      // withdraw (under the same lock, so the log is as the first one read it).
+      let again = try folder.appendBasis(
+        NoFold(), finding: roles == nil ? [] : unknown, retracting: retracting.union(unknown))
+      validator = again.validator
+      found.merge(again.found) { first, _ in first }
+    }
+    // New events the batch's own retractions withdraw come later: watched from now on.
+    validator.watch(targets.intersection(newIDs))
     if let roles {
-      var found = basis.found
-      let missing = Self.retractionTargets(batches).subtracting(found.keys)
-      if !missing.isEmpty {
-        // Retractions built from the log itself: one more replay finds what they withdraw.
-        found.merge(try folder.appendBasis(NoFold(), finding: missing).found) { first, _ in first }
-      }
       try Authorisation(roles: roles).check(batches, source: source) { found[$0] }
     }
     let placed = try place(batches, after: basis.files, source: source)
-    var validator = basis.validator
     for (event, line) in placed.events.sorted(by: { Ledger.replayOrder($0.event, $1.event) }) {
       do throws(EventError) {
         try validator.validate(event)

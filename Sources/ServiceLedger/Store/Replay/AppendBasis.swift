@@ -36,13 +36,16 @@ extension LedgerFolder {
   /// - Parameters:
   ///   - initial: the empty fold.
   ///   - wanted: ids whose events to return.
+  ///   - retracting: the ids the new retractions name, for the validator to watch as it
+  ///     watches those the log's retractions name (`ReferenceValidator.watch(_:)`).
   ///   - savingCache: whether to rebuild the replay cache on the way (for a valid log, when
   ///     nothing is looked up), so that the appends after this one are checked against it.
   ///   - reader: how lines are decoded.
   /// - Returns: the fold, the validator, the files' states, the problems and what was found.
   /// - Throws: `LedgerError` when the folder or a file cannot be read.
   func appendBasis<F: Fold>(
-    _ initial: F, finding wanted: Set<EventID> = [], savingCache: Bool = false,
+    _ initial: F, finding wanted: Set<EventID> = [], retracting: Set<EventID> = [],
+    savingCache: Bool = false,
     reader: LogFileReader = LogFileReader()
   ) throws(LedgerError) -> AppendBasis<F> {
     typealias Gathered = (fold: F, found: [EventID: Event])
@@ -55,7 +58,7 @@ extension LedgerFolder {
       }
     let result = try streamed(
       asOf: nil, knownAt: nil, reader: reader, savingCache: savingCache, exactIDs: true,
-      into: (initial, [:]),
+      retracting: retracting, into: (initial, [:]),
       every: every
     ) { gathered, event in
       if reads.contains(event.type) { gathered.fold.apply(event) }

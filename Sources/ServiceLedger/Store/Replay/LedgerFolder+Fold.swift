@@ -18,6 +18,8 @@ extension LedgerStream {
   ///     ids (`SeenIDs`); nil for exact ids. A pass whose filter was not enough is replayed
   ///     watching the ids it was not sure of too (after three such passes, or for more than a
   ///     million such ids, with exact ids).
+  ///   - retractable: the ids every retraction names, for the validator to watch whatever
+  ///     `watching` is (`ReferenceValidator.watch(_:)`).
   ///   - initial: the empty fold state.
   ///   - every: given every valid event first, in force or not, retractions included.
   ///   - finished: when `knownAt` is nil, given each merged run of events with the events
@@ -32,7 +34,8 @@ extension LedgerStream {
   func replay<State>(
     _ opened: OpenFiles? = nil, asOf: CivilDate?, knownAt: Timestamp?,
     assuming assumed: Set<EventID> = [], watching: Set<EventID>? = nil,
-    into initial: State, every: ((inout State, RecordedEvent) -> Void)? = nil,
+    retractable: Set<EventID> = [], into initial: State,
+    every: ((inout State, RecordedEvent) -> Void)? = nil,
     finished: ((EventRun) -> Void)? = nil, startingPass: (() -> Void)? = nil,
     _ apply: (inout State, RecordedEvent) -> Void
   ) throws(LedgerError) -> (
@@ -76,7 +79,8 @@ extension LedgerStream {
             // Not in force at `asOf`, but part of the log at a later date: the cache keeps it.
             return knownAt == nil && event.type != .eventRetracted
               && !retracted.contains(event.id)
-          }, finished: knownAt == nil ? finished : nil, watching: watching, filter: ids)
+          }, finished: knownAt == nil ? finished : nil, watching: watching, filter: ids,
+          retractable: retractable)
         opened = nil
         if let worker { state = worker.finish() }
         ids = summary.validator.ids.filter
@@ -159,10 +163,11 @@ extension LedgerFolder {
 
   /// The log streamed through the replay, which rebuilds the cache on the way when
   /// `savingCache`, it is a full replay of a valid log and no fold is given every event. The
-  /// validator keeps a filter of the ids (`SeenIDs`) unless `exactIDs`.
+  /// validator keeps a filter of the ids (`SeenIDs`) unless `exactIDs`, and watches the ids the
+  /// log's retractions name and `retracting` (those of retractions about to be appended).
   func streamed<State>(
     asOf: CivilDate?, knownAt: Timestamp?, reader: LogFileReader, savingCache: Bool = true,
-    exactIDs: Bool = false,
+    exactIDs: Bool = false, retracting: Set<EventID> = [],
     into initial: State, every: ((inout State, RecordedEvent) -> Void)? = nil,
     _ apply: (inout State, RecordedEvent) -> Void
   ) throws(LedgerError) -> (state: State, summary: LedgerStream.Summary) {
@@ -175,7 +180,8 @@ extension LedgerFolder {
     let compactor = every == nil && savingCache ? Compactor() : nil
     let result = try stream.replay(
       opened, asOf: asOf, knownAt: knownAt, assuming: scanned.withdrawn,
-      watching: exactIDs ? nil : scanned.named, into: initial, every: every,
+      watching: exactIDs ? nil : scanned.named, retractable: scanned.named.union(retracting),
+      into: initial, every: every,
       finished: compactor.map { compactor in { compactor.add($0) } },
       startingPass: compactor.map { compactor in { compactor.reset() } }, apply)
     // Gathered in the last pass only (another pass starts the compactor again: retractions

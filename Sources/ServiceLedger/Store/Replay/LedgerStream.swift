@@ -96,11 +96,12 @@ public struct LedgerStream: Sendable {
   /// merged and folded, so decoding and folding run on both cores at once.
   /// - Throws: `LedgerError` when the folder or a file cannot be read.
   public func replay(_ body: (RecordedEvent) -> Void) throws(LedgerError) -> Summary {
-    try replay(
+    let named = try RetractionScan.targets(in: folder, knownAt: nil, reader: reader).named
+    return try replay(
       keeping: { event in
         body(event)
         return false
-      }, finished: nil)
+      }, finished: nil, retractable: named)
   }
 
   /// `replay(_:)` where `body` also says which events to keep, and `finished` is given each
@@ -116,11 +117,15 @@ public struct LedgerStream: Sendable {
   ///     (`isUndecided`); nil for exact ids.
   ///   - filter: the filter of every id of the log, from an earlier pass; nil to fill one as
   ///     the files are decoded.
+  ///   - retractable: the ids that retractions name (`RetractionScan`), for the validator to
+  ///     watch (`ReferenceValidator.watch(_:)`): a retraction then frees the period of the
+  ///     short volume report it withdraws.
   /// - Returns: the problems, the files' states and the validator.
   /// - Throws: `LedgerError` when the folder or a file cannot be read.
   func replay(
     _ opened: OpenFiles? = nil, keeping body: (RecordedEvent) -> Bool,
-    finished: ((EventRun) -> Void)?, watching: Set<EventID>? = nil, filter: IDFilter? = nil
+    finished: ((EventRun) -> Void)?, watching: Set<EventID>? = nil, filter: IDFilter? = nil,
+    retractable: Set<EventID> = []
   ) throws(LedgerError) -> Summary {
     let files: OpenFiles
     if let opened {
@@ -138,6 +143,7 @@ public struct LedgerStream: Sendable {
     var validator =
       watching.map { ReferenceValidator(filter: filter, watching: $0) }
       ?? ReferenceValidator(expectedEvents: bytes / 256)
+    validator.watch(retractable)
     /// Moves `index`'s head to its file's next run once its run is merged, taking the file's
     /// next block when the runs taken are all merged.
     func refill(_ index: Int) throws(LedgerError) {
