@@ -50,16 +50,110 @@ struct CorrectionsTests {
       ["record", "event.retracted", "event=\(recordedID(wrong))", "reason=the period is Jan-Feb"],
       ledger, seed: 3)
     try #require(retracted.exitCode == 0, "\(retracted.stderr)")
-    // "To correct a report's period itself, retract it and report again": a period that does
-    // not overlap the withdrawn one is taken, but one that does is refused, because the
-    // validator still counts the withdrawn report's period (ShortReports has no way to drop
-    // it). When that is fixed, this known issue stops being recorded and the test fails:
-    // remove `withKnownIssue`.
-    withKnownIssue("a retracted short report still blocks an overlapping period") {
-      let corrected = run(
-        ["record", "volume.reported", "service=s", "from=2014-01-01", "to=2014-02-28", "total=90"],
-        ledger, seed: 4)
-      #expect(corrected.exitCode == 0, "\(corrected.stderr)")
-    }
+    // "To correct a report's period itself, retract it and report again": the withdrawn
+    // report's period no longer counts against the overlap rule.
+    let corrected = run(
+      ["record", "volume.reported", "service=s", "from=2014-01-01", "to=2014-02-28", "total=90"],
+      ledger, seed: 4)
+    #expect(corrected.exitCode == 0, "\(corrected.stderr)")
+    let check = run(["check"], ledger, seed: 5)
+    #expect(check.exitCode == 0, "\(check.stdout)\(check.stderr)")
+    let shift = run(["channel-shift", "--format", "csv", "--as-of", "2015-01-01"], ledger, seed: 6)
+    #expect(shift.stdout.contains("\ns,557,annualised,2014-02-28,"), "\(shift.stdout)")
+  }
+
+  @Test("a correction recorded before the retraction is refused; after it, it is taken")
+  func correctionBeforeRetraction() throws {
+    let ledger = try TemporaryLedger()
+    defer { ledger.remove() }
+    _ = run(
+      ["record", "service.registered", "service=s", "name=S", "organisation=X"], ledger, seed: 1)
+    let wrong = run(
+      ["record", "volume.reported", "service=s", "from=2014-01-01", "to=2014-03-31", "total=100"],
+      ledger, seed: 2)
+    try #require(wrong.exitCode == 0, "\(wrong.stderr)")
+    let early = run(
+      ["record", "volume.reported", "service=s", "from=2014-01-01", "to=2014-02-28", "total=90"],
+      ledger, seed: 3)
+    #expect(early.exitCode == 1)
+    #expect(early.stderr.contains("overlaps the report for 2014-01-01..2014-03-31"))
+    let retracted = run(
+      ["record", "event.retracted", "event=\(recordedID(wrong))", "reason=Jan-Feb"], ledger,
+      seed: 4)
+    try #require(retracted.exitCode == 0, "\(retracted.stderr)")
+    let late = run(
+      ["record", "volume.reported", "service=s", "from=2014-01-01", "to=2014-02-28", "total=90"],
+      ledger, seed: 5)
+    #expect(late.exitCode == 0, "\(late.stderr)")
+  }
+
+  /// A log written by hand: the registration, the Jan-Mar report, then `lines` in that order.
+  func handWritten(_ lines: [String]) throws -> TemporaryLedger {
+    let head = [
+      #"{"id":"00000000-0000-4000-8000-000000000001","at":"2015-01-01T00:00:01Z","by":"p-0001","type":"service.registered","data":{"service":"s","name":"S","organisation":"X"}}"#,
+      #"{"id":"00000000-0000-4000-8000-000000000002","at":"2015-01-01T00:00:02Z","by":"p-0001","type":"volume.reported","data":{"service":"s","from":"2014-01-01","to":"2014-03-31","total":100}}"#,
+    ]
+    return try TemporaryLedger(files: [
+      "ledger.jsonl": (head + lines).joined(separator: "\n") + "\n"
+    ])
+  }
+
+  static let retraction =
+    #"{"id":"00000000-0000-4000-8000-000000000003","at":"2015-01-01T00:00:03Z","by":"p-0001","type":"event.retracted","data":{"event":"00000000-0000-4000-8000-000000000002","reason":"Jan-Feb"}}"#
+  static func janFeb(at second: Int) -> String {
+    #"{"id":"00000000-0000-4000-8000-00000000010\#(second)","at":"2015-01-01T00:00:0\#(second)Z","by":"p-0001","type":"volume.reported","data":{"service":"s","from":"2014-01-01","to":"2014-02-28","total":90}}"#
+  }
+
+  @Test("ledger check: a correction after the retraction is valid, one before it is not")
+  func checkOrder() throws {
+    let after = try handWritten([Self.retraction, Self.janFeb(at: 4)])
+    defer { after.remove() }
+    let fine = run(["check"], after, seed: 1)
+    #expect(fine.exitCode == 0, "\(fine.stdout)\(fine.stderr)")
+    // Recorded before the retraction, while the Jan-Mar report was in force: still invalid,
+    // though the report it overlapped is withdrawn later.
+    let before = try handWritten([
+      Self.janFeb(at: 3), Self.retraction.replacingOccurrences(of: "03Z", with: "04Z"),
+    ])
+    defer { before.remove() }
+    let refused = run(["check"], before, seed: 1)
+    #expect(refused.exitCode == 1)
+    #expect(refused.stdout.contains("ledger.jsonl:3"), "\(refused.stdout)")
+    #expect(refused.stdout.contains("overlaps the report for 2014-01-01..2014-03-31"))
+    // The whole-log reader judges the same.
+    #expect(try after.folder.read().problems.isEmpty)
+    #expect(try before.folder.read().problems.map(\.line) == [3])
+  }
+
+  @Test("a retracted period reported again as it was; a restatement still holds the period")
+  func samePeriodAndRestatement() throws {
+    let ledger = try TemporaryLedger()
+    defer { ledger.remove() }
+    let report = ["record", "volume.reported", "service=s", "from=2014-01-01", "to=2014-03-31"]
+    let overlapping = [
+      "record", "volume.reported", "service=s", "from=2014-01-01", "to=2014-02-28", "total=90",
+    ]
+    _ = run(
+      ["record", "service.registered", "service=s", "name=S", "organisation=X"], ledger, seed: 1)
+    let first = run(report + ["total=100"], ledger, seed: 2)
+    let restated = run(report + ["total=110"], ledger, seed: 3)
+    try #require(first.exitCode == 0 && restated.exitCode == 0, "\(first.stderr)\(restated.stderr)")
+    _ = run(
+      ["record", "event.retracted", "event=\(recordedID(first))", "reason=x"], ledger, seed: 4)
+    // The restatement is in force and holds Jan-Mar.
+    let refused = run(overlapping, ledger, seed: 5)
+    #expect(refused.exitCode == 1)
+    #expect(refused.stderr.contains("overlaps the report for 2014-01-01..2014-03-31"))
+    _ = run(
+      ["record", "event.retracted", "event=\(recordedID(restated))", "reason=x"], ledger, seed: 6)
+    // Nothing holds Jan-Mar now: the same period again, then (after retracting it) Jan-Feb.
+    let again = run(report + ["total=120"], ledger, seed: 7)
+    #expect(again.exitCode == 0, "\(again.stderr)")
+    #expect(run(overlapping, ledger, seed: 8).exitCode == 1)
+    _ = run(
+      ["record", "event.retracted", "event=\(recordedID(again))", "reason=x"], ledger, seed: 9)
+    let corrected = run(overlapping, ledger, seed: 10)
+    #expect(corrected.exitCode == 0, "\(corrected.stderr)")
+    #expect(run(["check"], ledger, seed: 11).exitCode == 0)
   }
 }
