@@ -108,6 +108,11 @@ struct SlotSet<Value: SlotValue>: Sendable {
     keep(sum)
   }
 
+  /// The values in the set, in no order.
+  var values: [Value] {
+    slots.filter { $0 != .empty } + (hasEmpty ? [.empty] : [])
+  }
+
   /// Whether `value` is in the set.
   func contains(_ value: Value) -> Bool {
     if value == .empty { return hasEmpty }

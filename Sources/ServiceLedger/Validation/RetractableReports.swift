@@ -69,40 +69,24 @@ struct RetractableRanges: Sendable, Equatable {
 }
 
 /// The ids that retractions name, which a validator asks about for every volume report: a
-/// bitmap of some 32 bits an id answers "no" for most other ids with one load (a replay's
-/// hottest loop runs through here), the set for the rest.
-///
-/// The bit is an id's low bits as they are: random in a version 4 UUID (ids made to share
-/// them only send more look-ups on to the set).
+/// bitmap (`IDBitmap`) answers "no" for most other ids with one load (a replay's hottest loop
+/// runs through here), the set for the rest.
 struct RetractableIDs: Sendable {
   private(set) var ids: Set<EventID> = []
-  /// A bit per id, in a power-of-two number of words; none while empty.
-  private var bits: [UInt64] = []
+  private var bits = IDBitmap()
 
   /// Whether retractions name `id`.
   @inline(__always)
-  func contains(_ id: EventID) -> Bool {
-    guard !bits.isEmpty else { return false }
-    let bit = Int(truncatingIfNeeded: id.low) & (bits.count &* 64 &- 1)
-    guard bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return false }
-    return isNamed(id)
-  }
+  func contains(_ id: EventID) -> Bool { bits.mayContain(id) && isNamed(id) }
 
   /// Whether `id` is in the set: out of the caller's loop, past the bitmap.
   @inline(never)
   private func isNamed(_ id: EventID) -> Bool { ids.contains(id) }
 
-  /// Adds `new`, the bitmap grown to keep some 32 bits an id.
+  /// Adds `new`.
   mutating func insert(contentsOf new: some Sequence<EventID>) {
     ids.formUnion(new)
-    guard !ids.isEmpty else { return }
-    var words = 1
-    while words * 2 < ids.count { words <<= 1 }
-    bits = [UInt64](repeating: 0, count: words)
-    for id in ids {
-      let bit = Int(truncatingIfNeeded: id.low) & (words * 64 - 1)
-      bits[bit >> 6] |= 1 << UInt64(bit & 63)
-    }
+    bits = IDBitmap(ids, count: ids.count)
   }
 }
 

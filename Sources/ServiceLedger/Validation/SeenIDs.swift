@@ -29,6 +29,9 @@ struct SeenIDs: Sendable {
   /// Ids it must answer for exactly, and those of them accepted.
   private var watched = EventIDSet()
   private var seenWatched = EventIDSet()
+  /// `watched` for a first look: every id a replay adds is asked about, and few are watched;
+  /// made again wherever `watched` is set.
+  private var watchedBits = IDBitmap()
   /// The ids it gave a guess for.
   private(set) var unsure: Set<EventID> = []
 
@@ -52,6 +55,7 @@ struct SeenIDs: Sendable {
     self.holdsLog = holdsLog || filter == nil
     self.watched = EventIDSet(capacity: watched.count)
     for id in watched { _ = self.watched.insert(id) }
+    watchedBits = IDBitmap(watched, count: watched.count)
   }
 
   /// Whether an answer was a guess.
@@ -60,7 +64,7 @@ struct SeenIDs: Sendable {
   /// Adds `id`; false when it was there (or, filtered, when it may have been: then unsure).
   mutating func insert(_ id: EventID) -> Bool {
     guard isFiltered else { return ids.insert(id) }
-    if watched.count > 0, watched.contains(id) {
+    if watchedBits.mayContain(id), watched.contains(id) {
       guard seenWatched.insert(id) else { return false }
       if !holdsLog { filter?.insert(id) }
       return true
@@ -154,6 +158,7 @@ extension SeenIDs {
       let seenWatched = EventIDSet(reading: &input)
     else { return nil }
     self.watched = watched
+    watchedBits = IDBitmap(watched.values, count: watched.count)
     self.seenWatched = seenWatched
     self.unsure = unsure
   }
