@@ -7,16 +7,6 @@ import Testing
 /// `ledger log` as a service manager reads it: a withdrawn event never reads as if it stood.
 @Suite("ledger log: retracted events are marked, and their retractions listed")
 struct LogViewTests {
-  /// Runs `arguments` on `ledger` with ids of its own (`LEDGER_SEED`).
-  func run(_ arguments: [String], _ ledger: TemporaryLedger, seed: Int) -> CLIRun {
-    CLI.run(arguments, ledger: ledger.path, environment: ["LEDGER_SEED": "\(seed)"])
-  }
-
-  /// The id `ledger record` printed: `recorded TYPE ID at FILE:LINE`.
-  func recordedID(_ run: CLIRun) -> String {
-    run.stdout.split(separator: " ").dropFirst(2).first.map(String.init) ?? ""
-  }
-
   /// The events of `ledger log --format json`'s output.
   func events(_ output: String) throws -> [[String: Any]] {
     let object = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any]
@@ -35,21 +25,21 @@ struct LogViewTests {
     ]
     var ids: [String] = []
     for (index, step) in steps.enumerated() {
-      let outcome = run(step, ledger, seed: index + 1)
+      let outcome = CLI.run(step, ledger, seed: index + 1)
       try #require(outcome.exitCode == 0, "\(outcome.stderr)")
-      ids.append(recordedID(outcome))
+      ids.append(outcome.recordedID)
     }
-    let retraction = run(
+    let retraction = CLI.run(
       ["record", "event.retracted", "event=\(ids[2])", "reason=typo"], ledger, seed: 9)
     try #require(retraction.exitCode == 0, "\(retraction.stderr)")
-    return (ledger, ids[2], recordedID(retraction))
+    return (ledger, ids[2], retraction.recordedID)
   }
 
   @Test("--service lists the retraction of the service's event, and marks the event retracted")
   func serviceFilter() throws {
     let (ledger, report, retraction) = try ledgerWithRetraction()
     defer { ledger.remove() }
-    let table = run(["log", "--service", "s"], ledger, seed: 20)
+    let table = CLI.run(["log", "--service", "s"], ledger, seed: 20)
     #expect(table.exitCode == 0, "\(table.stderr)")
     let rows = table.stdout.split(separator: "\n").dropFirst(2)
     #expect(rows.count == 3, "\(table.stdout)")
@@ -57,10 +47,10 @@ struct LogViewTests {
     #expect(rows.last?.contains("event.retracted") == true)
     #expect(rows.last?.contains(report) == true)
     // Another service's log shows neither the retraction nor a mark.
-    let other = run(["log", "--service", "t"], ledger, seed: 21)
+    let other = CLI.run(["log", "--service", "t"], ledger, seed: 21)
     #expect(!other.stdout.contains("retracted"), "\(other.stdout)")
 
-    let json = run(["log", "--service", "s", "--format", "json"], ledger, seed: 22)
+    let json = CLI.run(["log", "--service", "s", "--format", "json"], ledger, seed: 22)
     let events = try self.events(json.stdout)
     #expect(events.count == 3)
     #expect(events[1]["id"] as? String == report)
@@ -73,11 +63,11 @@ struct LogViewTests {
   func knownAt() throws {
     let (ledger, _, _) = try ledgerWithRetraction()
     defer { ledger.remove() }
-    let all = run(["log", "--format", "json"], ledger, seed: 30)
+    let all = CLI.run(["log", "--format", "json"], ledger, seed: 30)
     let events = try self.events(all.stdout)
     // The moment the last report was recorded: before its retraction.
     let before = try #require(events[3]["at"] as? String)
-    let earlier = run(["log", "--service", "s", "--known-at", before], ledger, seed: 31)
+    let earlier = CLI.run(["log", "--service", "s", "--known-at", before], ledger, seed: 31)
     #expect(earlier.exitCode == 0, "\(earlier.stderr)")
     #expect(!earlier.stdout.contains("retracted"), "\(earlier.stdout)")
   }

@@ -8,29 +8,19 @@ import Testing
 /// line as a user would make them.
 @Suite("Corrections: retractions and what they leave")
 struct CorrectionsTests {
-  /// Runs `arguments` on `ledger` with ids of its own (`LEDGER_SEED`).
-  func run(_ arguments: [String], _ ledger: TemporaryLedger, seed: Int) -> CLIRun {
-    CLI.run(arguments, ledger: ledger.path, environment: ["LEDGER_SEED": "\(seed)"])
-  }
-
-  /// The id `ledger record` printed: `recorded TYPE ID at FILE:LINE`.
-  func recordedID(_ run: CLIRun) -> String {
-    run.stdout.split(separator: " ").dropFirst(2).first.map(String.init) ?? ""
-  }
-
   @Test("a retracted registration leaves the service out of the views and its id taken")
   func retractedRegistration() throws {
     let ledger = try TemporaryLedger()
     defer { ledger.remove() }
-    let registered = run(
+    let registered = CLI.run(
       ["record", "service.registered", "service=s", "name=S", "organisation=X"], ledger, seed: 1)
     try #require(registered.exitCode == 0, "\(registered.stderr)")
-    let retracted = run(
-      ["record", "event.retracted", "event=\(recordedID(registered))", "reason=typo"], ledger,
+    let retracted = CLI.run(
+      ["record", "event.retracted", "event=\(registered.recordedID)", "reason=typo"], ledger,
       seed: 2)
     try #require(retracted.exitCode == 0, "\(retracted.stderr)")
-    #expect(!run(["services", "--format", "csv"], ledger, seed: 3).stdout.contains("\ns,"))
-    let again = run(
+    #expect(!CLI.run(["services", "--format", "csv"], ledger, seed: 3).stdout.contains("\ns,"))
+    let again = CLI.run(
       ["record", "service.registered", "service=s", "name=S2", "organisation=X"], ledger, seed: 4)
     #expect(again.exitCode == 1)
     #expect(again.stderr.contains("service s is already registered"))
@@ -40,25 +30,26 @@ struct CorrectionsTests {
   func correctedPeriod() throws {
     let ledger = try TemporaryLedger()
     defer { ledger.remove() }
-    _ = run(
+    _ = CLI.run(
       ["record", "service.registered", "service=s", "name=S", "organisation=X"], ledger, seed: 1)
-    let wrong = run(
+    let wrong = CLI.run(
       ["record", "volume.reported", "service=s", "from=2014-01-01", "to=2014-03-31", "total=100"],
       ledger, seed: 2)
     try #require(wrong.exitCode == 0, "\(wrong.stderr)")
-    let retracted = run(
-      ["record", "event.retracted", "event=\(recordedID(wrong))", "reason=the period is Jan-Feb"],
+    let retracted = CLI.run(
+      ["record", "event.retracted", "event=\(wrong.recordedID)", "reason=the period is Jan-Feb"],
       ledger, seed: 3)
     try #require(retracted.exitCode == 0, "\(retracted.stderr)")
     // "To correct a report's period itself, retract it and report again": the withdrawn
     // report's period no longer counts against the overlap rule.
-    let corrected = run(
+    let corrected = CLI.run(
       ["record", "volume.reported", "service=s", "from=2014-01-01", "to=2014-02-28", "total=90"],
       ledger, seed: 4)
     #expect(corrected.exitCode == 0, "\(corrected.stderr)")
-    let check = run(["check"], ledger, seed: 5)
+    let check = CLI.run(["check"], ledger, seed: 5)
     #expect(check.exitCode == 0, "\(check.stdout)\(check.stderr)")
-    let shift = run(["channel-shift", "--format", "csv", "--as-of", "2015-01-01"], ledger, seed: 6)
+    let shift = CLI.run(
+      ["channel-shift", "--format", "csv", "--as-of", "2015-01-01"], ledger, seed: 6)
     #expect(shift.stdout.contains("\ns,557,annualised,2014-02-28,"), "\(shift.stdout)")
   }
 
@@ -66,22 +57,22 @@ struct CorrectionsTests {
   func correctionBeforeRetraction() throws {
     let ledger = try TemporaryLedger()
     defer { ledger.remove() }
-    _ = run(
+    _ = CLI.run(
       ["record", "service.registered", "service=s", "name=S", "organisation=X"], ledger, seed: 1)
-    let wrong = run(
+    let wrong = CLI.run(
       ["record", "volume.reported", "service=s", "from=2014-01-01", "to=2014-03-31", "total=100"],
       ledger, seed: 2)
     try #require(wrong.exitCode == 0, "\(wrong.stderr)")
-    let early = run(
+    let early = CLI.run(
       ["record", "volume.reported", "service=s", "from=2014-01-01", "to=2014-02-28", "total=90"],
       ledger, seed: 3)
     #expect(early.exitCode == 1)
     #expect(early.stderr.contains("overlaps the report for 2014-01-01..2014-03-31"))
-    let retracted = run(
-      ["record", "event.retracted", "event=\(recordedID(wrong))", "reason=Jan-Feb"], ledger,
+    let retracted = CLI.run(
+      ["record", "event.retracted", "event=\(wrong.recordedID)", "reason=Jan-Feb"], ledger,
       seed: 4)
     try #require(retracted.exitCode == 0, "\(retracted.stderr)")
-    let late = run(
+    let late = CLI.run(
       ["record", "volume.reported", "service=s", "from=2014-01-01", "to=2014-02-28", "total=90"],
       ledger, seed: 5)
     #expect(late.exitCode == 0, "\(late.stderr)")
@@ -108,7 +99,7 @@ struct CorrectionsTests {
   func checkOrder() throws {
     let after = try handWritten([Self.retraction, Self.janFeb(at: 4)])
     defer { after.remove() }
-    let fine = run(["check"], after, seed: 1)
+    let fine = CLI.run(["check"], after, seed: 1)
     #expect(fine.exitCode == 0, "\(fine.stdout)\(fine.stderr)")
     // Recorded before the retraction, while the Jan-Mar report was in force: still invalid,
     // though the report it overlapped is withdrawn later.
@@ -116,7 +107,7 @@ struct CorrectionsTests {
       Self.janFeb(at: 3), Self.retraction.replacingOccurrences(of: "03Z", with: "04Z"),
     ])
     defer { before.remove() }
-    let refused = run(["check"], before, seed: 1)
+    let refused = CLI.run(["check"], before, seed: 1)
     #expect(refused.exitCode == 1)
     #expect(refused.stdout.contains("ledger.jsonl:3"), "\(refused.stdout)")
     #expect(refused.stdout.contains("overlaps the report for 2014-01-01..2014-03-31"))
@@ -133,27 +124,27 @@ struct CorrectionsTests {
     let overlapping = [
       "record", "volume.reported", "service=s", "from=2014-01-01", "to=2014-02-28", "total=90",
     ]
-    _ = run(
+    _ = CLI.run(
       ["record", "service.registered", "service=s", "name=S", "organisation=X"], ledger, seed: 1)
-    let first = run(report + ["total=100"], ledger, seed: 2)
-    let restated = run(report + ["total=110"], ledger, seed: 3)
+    let first = CLI.run(report + ["total=100"], ledger, seed: 2)
+    let restated = CLI.run(report + ["total=110"], ledger, seed: 3)
     try #require(first.exitCode == 0 && restated.exitCode == 0, "\(first.stderr)\(restated.stderr)")
-    _ = run(
-      ["record", "event.retracted", "event=\(recordedID(first))", "reason=x"], ledger, seed: 4)
+    _ = CLI.run(
+      ["record", "event.retracted", "event=\(first.recordedID)", "reason=x"], ledger, seed: 4)
     // The restatement is in force and holds Jan-Mar.
-    let refused = run(overlapping, ledger, seed: 5)
+    let refused = CLI.run(overlapping, ledger, seed: 5)
     #expect(refused.exitCode == 1)
     #expect(refused.stderr.contains("overlaps the report for 2014-01-01..2014-03-31"))
-    _ = run(
-      ["record", "event.retracted", "event=\(recordedID(restated))", "reason=x"], ledger, seed: 6)
+    _ = CLI.run(
+      ["record", "event.retracted", "event=\(restated.recordedID)", "reason=x"], ledger, seed: 6)
     // Nothing holds Jan-Mar now: the same period again, then (after retracting it) Jan-Feb.
-    let again = run(report + ["total=120"], ledger, seed: 7)
+    let again = CLI.run(report + ["total=120"], ledger, seed: 7)
     #expect(again.exitCode == 0, "\(again.stderr)")
-    #expect(run(overlapping, ledger, seed: 8).exitCode == 1)
-    _ = run(
-      ["record", "event.retracted", "event=\(recordedID(again))", "reason=x"], ledger, seed: 9)
-    let corrected = run(overlapping, ledger, seed: 10)
+    #expect(CLI.run(overlapping, ledger, seed: 8).exitCode == 1)
+    _ = CLI.run(
+      ["record", "event.retracted", "event=\(again.recordedID)", "reason=x"], ledger, seed: 9)
+    let corrected = CLI.run(overlapping, ledger, seed: 10)
     #expect(corrected.exitCode == 0, "\(corrected.stderr)")
-    #expect(run(["check"], ledger, seed: 11).exitCode == 0)
+    #expect(CLI.run(["check"], ledger, seed: 11).exitCode == 0)
   }
 }

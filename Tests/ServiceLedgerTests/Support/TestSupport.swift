@@ -37,6 +37,13 @@ struct CLIRun {
   var stderr: String
 }
 
+extension CLIRun {
+  /// The id `ledger record` printed: `recorded TYPE ID at FILE:LINE`.
+  var recordedID: String {
+    stdout.split(separator: " ").dropFirst(2).first.map(String.init) ?? ""
+  }
+}
+
 final class Capture: @unchecked Sendable {
   var text = ""
 }
@@ -59,6 +66,14 @@ enum CLI {
     context.terminal = terminal
     let code = LedgerCLI.run(arguments, context: context)
     return CLIRun(exitCode: code, stdout: out.text, stderr: err.text)
+  }
+}
+
+extension CLI {
+  /// Runs `arguments` on `ledger` with ids of their own (`LEDGER_SEED`: each run of a test
+  /// gives its own, so that ids do not repeat).
+  static func run(_ arguments: [String], _ ledger: TemporaryLedger, seed: Int) -> CLIRun {
+    run(arguments, ledger: ledger.path, environment: ["LEDGER_SEED": "\(seed)"])
   }
 }
 
