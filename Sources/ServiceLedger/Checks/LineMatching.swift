@@ -59,12 +59,7 @@ struct LineMatching {
     var tails: [Int] = []
     var previous = [Int](repeating: -1, count: values.count)
     for (offset, value) in values.enumerated() {
-      var low = 0
-      var high = tails.count
-      while low < high {
-        let middle = (low + high) / 2
-        if values[tails[middle]] < value { low = middle + 1 } else { high = middle }
-      }
+      let low = tails.partitionIndex { values[$0] < value }
       if low > 0 { previous[offset] = tails[low - 1] }
       if low == tails.count { tails.append(offset) } else { tails[low] = offset }
     }

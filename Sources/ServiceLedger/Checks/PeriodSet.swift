@@ -101,13 +101,7 @@ struct PeriodSet: Sendable {
 
   /// The first index in `keys` (ascending) whose key is not below `key`.
   private static func index(of key: UInt64, in keys: [UInt64]) -> Int {
-    var low = 0
-    var high = keys.count
-    while low < high {
-      let middle = (low + high) / 2
-      if keys[middle] < key { low = middle + 1 } else { high = middle }
-    }
-    return low
+    keys.partitionIndex { $0 < key }
   }
 
   /// The smallest key of a period ending on day number `to`.

@@ -161,13 +161,7 @@ public struct VolumeHistory: Sendable, Equatable {
   ) -> Int where Entries.Index == Int {
     func before(_ element: Entries.Element) -> Bool { period(element) < (to, from) }
     if let last = entries.indices.last, before(entries[last]) { return entries.endIndex }
-    var low = entries.startIndex
-    var high = entries.endIndex
-    while low < high {
-      let mid = (low + high) / 2
-      if before(entries[mid]) { low = mid + 1 } else { high = mid }
-    }
-    return low
+    return entries.partitionIndex(where: before)
   }
 
   /// Drops the entries the annual-volume rule can no longer use (`AnnualVolumeHorizon`), as

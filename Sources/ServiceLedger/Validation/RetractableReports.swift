@@ -58,13 +58,7 @@ struct RetractableRanges: Sendable, Equatable {
 
   /// The first index whose period starts on or after `from`.
   private func firstIndex(_ from: Int32) -> Int {
-    var low = 0
-    var high = ranges.count
-    while low < high {
-      let mid = (low + high) / 2
-      if ranges[mid].from < from { low = mid + 1 } else { high = mid }
-    }
-    return low
+    ranges.partitionIndex { $0.from < from }
   }
 }
 

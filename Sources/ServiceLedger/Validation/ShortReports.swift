@@ -160,12 +160,6 @@ struct ShortReports: Sendable {
   /// The first index whose entry starts on or after `from`.
   private func insertionIndex(_ from: Int32) -> Int {
     if let last = entries.last, last.from < from { return entries.count }
-    var low = 0
-    var high = entries.count
-    while low < high {
-      let mid = (low + high) / 2
-      if entries[mid].from < from { low = mid + 1 } else { high = mid }
-    }
-    return low
+    return entries.partitionIndex { $0.from < from }
   }
 }

@@ -213,13 +213,7 @@ private struct KeptReports {
   mutating func add(_ place: Place, _ text: CompactLog.Line.Text, period: (to: Int, from: Int)) {
     var index = periods.count
     if let last = periods.last, !(last < period) {
-      var low = 0
-      var high = periods.count
-      while low < high {
-        let mid = (low + high) / 2
-        if periods[mid] < period { low = mid + 1 } else { high = mid }
-      }
-      index = low
+      index = periods.partitionIndex { $0 < period }
     }
     if index < periods.count, periods[index] == period {
       guard places[index].order < place.order else { return }
