@@ -26,16 +26,23 @@ struct CorrectionsTests {
     #expect(again.stderr.contains("service s is already registered"))
   }
 
-  @Test("a short report retracted for its period, then reported again for the right one")
-  func correctedPeriod() throws {
+  /// A ledger where service `s` has a report for 2014-01-01..2014-03-31 (recorded with seeds 1
+  /// and 2), and that report's recording.
+  func ledgerWithWrongPeriod() throws -> (TemporaryLedger, CLIRun) {
     let ledger = try TemporaryLedger()
-    defer { ledger.remove() }
     _ = CLI.run(
       ["record", "service.registered", "service=s", "name=S", "organisation=X"], ledger, seed: 1)
     let wrong = CLI.run(
       ["record", "volume.reported", "service=s", "from=2014-01-01", "to=2014-03-31", "total=100"],
       ledger, seed: 2)
     try #require(wrong.exitCode == 0, "\(wrong.stderr)")
+    return (ledger, wrong)
+  }
+
+  @Test("a short report retracted for its period, then reported again for the right one")
+  func correctedPeriod() throws {
+    let (ledger, wrong) = try ledgerWithWrongPeriod()
+    defer { ledger.remove() }
     let retracted = CLI.run(
       ["record", "event.retracted", "event=\(wrong.recordedID)", "reason=the period is Jan-Feb"],
       ledger, seed: 3)
@@ -55,14 +62,8 @@ struct CorrectionsTests {
 
   @Test("a correction recorded before the retraction is refused; after it, it is taken")
   func correctionBeforeRetraction() throws {
-    let ledger = try TemporaryLedger()
+    let (ledger, wrong) = try ledgerWithWrongPeriod()
     defer { ledger.remove() }
-    _ = CLI.run(
-      ["record", "service.registered", "service=s", "name=S", "organisation=X"], ledger, seed: 1)
-    let wrong = CLI.run(
-      ["record", "volume.reported", "service=s", "from=2014-01-01", "to=2014-03-31", "total=100"],
-      ledger, seed: 2)
-    try #require(wrong.exitCode == 0, "\(wrong.stderr)")
     let early = CLI.run(
       ["record", "volume.reported", "service=s", "from=2014-01-01", "to=2014-02-28", "total=90"],
       ledger, seed: 3)
