@@ -24,8 +24,8 @@ public enum AppendOnlyRule {
   /// it still (the torn-line rule's finding), completed, or moved aside by `ledger repair`.
   public static func findings(file: String, base: [UInt8], current: [UInt8]) -> [Finding] {
     let logEnd = (base.lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
-    let oldLines = BaseLine.lines(Array(base[..<logEnd]))
-    let newLines = BaseLine.lines(current)
+    let oldLines = BaseLine.lines(base[..<logEnd])
+    let newLines = BaseLine.lines(current[...])
     if newLines.count >= oldLines.count && zip(oldLines, newLines).allSatisfy({ $0 == $1 }) {
       return []
     }
