@@ -32,8 +32,8 @@ public enum LogView {
   }
 
   /// What `ledger log` gathers from every valid event of the log, in one streamed pass: the
-  /// events that pass the filter, which of them a retraction withdrew, the services events
-  /// are about (with their registered names), and when the first event was recorded. It
+  /// events that pass the filter, what each retraction withdrew, the services events are
+  /// about (with their registered names), and when the first event was recorded. It
   /// folds no event in force: the engine gives it every event through `observe`.
   ///
   /// A retraction is about the service of the event it withdraws: with `--service`, the
@@ -43,15 +43,12 @@ public enum LogView {
     public let filter: Filter
     /// The events that pass, in replay order.
     public private(set) var events: [RecordedEvent] = []
-    /// Per event in `events`, the id of the retraction that withdrew it (recorded by
-    /// `filter.knownAt`), or nil.
-    public private(set) var retractedBy: [EventID?] = []
+    /// The retractions recorded by `filter.knownAt`: the id of each, by the id it withdraws.
+    public private(set) var retractedBy: [EventID: EventID] = [:]
     /// Every service some event is about, with its registered name when it has one.
     public private(set) var services: [ServiceID: String?] = [:]
     /// The earliest `at` of any event.
     public private(set) var firstRecorded: Timestamp?
-    /// Where each event listed is in `events`, for its retraction to mark it.
-    private var listed: [EventID: Int] = [:]
     /// With `--service`, the ids of the events about those services, listed or not, whose
     /// retractions are listed.
     private var aboutServices: Set<EventID> = []
@@ -77,13 +74,12 @@ public enum LogView {
       if case .eventRetracted(let retraction) = event.event,
         filter.knownAt.map({ event.at <= $0 }) ?? true
       {
-        if let index = listed[retraction.event] { retractedBy[index] = event.id }
+        retractedBy[retraction.event] = event.id
         withdrawsAboutServices = aboutServices.contains(retraction.event)
       }
-      guard filter.includes(event, withdrawsAboutServices: withdrawsAboutServices) else { return }
-      listed[event.id] = events.count
-      events.append(event)
-      retractedBy.append(nil)
+      if filter.includes(event, withdrawsAboutServices: withdrawsAboutServices) {
+        events.append(event)
+      }
     }
   }
 
@@ -98,9 +94,8 @@ public enum LogView {
         "RECORDED": "recorded", "TYPE": "type", "SUBJECT": "subject", "BY": "by",
         "DETAIL": "detail",
       ],
-      rows: events.indices.map { index in
-        let event = events[index]
-        let mark = retractedBy[index] == nil ? "" : "(retracted) "
+      rows: events.map { event in
+        let mark = retractedBy[event.id] == nil ? "" : "(retracted) "
         return [
           .text(event.at.description), .text(event.type.rawValue),
           .text(subject(event.event)), .text(event.by.rawValue),
@@ -109,14 +104,13 @@ public enum LogView {
       }, leftOutFirst: ["BY", "RECORDED"])
     let json = JSONValue.members([
       "events": .array(
-        events.indices.map { index in
-          let event = events[index]
+        events.map { event in
           var members: [JSONMember] = []
           if case .object(let envelope) = event.json { members = envelope }
           members.append(JSONMember(key: "file", value: .string(event.location?.file)))
           members.append(JSONMember(key: "line", value: .integer(event.location?.line)))
           members.append(
-            JSONMember(key: "retractedBy", value: .string(retractedBy[index]?.rawValue)))
+            JSONMember(key: "retractedBy", value: .string(retractedBy[event.id]?.rawValue)))
           return .object(members)
         })
     ])
