@@ -6,17 +6,18 @@
 public enum AppendOnlyRule {
   public static let rule = CheckRule.appendOnly
 
-  /// The findings for every file of the base against the ledger's files (name to bytes).
-  public static func findings(base: [String: [UInt8]], current: [String: [UInt8]]) -> [Finding] {
-    base.keys.sorted().flatMap { name -> [Finding] in
-      guard let bytes = current[name] else {
-        let message =
-          "\(name) is in the base but not in the ledger: files of the log are never deleted "
-          + "or renamed; restore it as it was"
-        return [Finding(rule: rule.rawValue, severity: rule.severity, message: message, file: name)]
-      }
-      return findings(file: name, base: base[name] ?? [], current: bytes)
+  /// The finding for a file of the base the ledger lacks; `baseIsFile`: the base was given as
+  /// that one file, which may be a copy of one of the ledger's files under another name.
+  static func missing(_ name: String, baseIsFile: Bool = false) -> Finding {
+    var message =
+      "\(name) is in the base but not in the ledger: files of the log are never deleted "
+      + "or renamed; restore it as it was"
+    if baseIsFile {
+      message +=
+        " (a base given as one file is compared with the ledger's file of the same name: "
+        + "if it is a copy of another file of the ledger, give it that file's name)"
     }
+    return Finding(rule: rule.rawValue, severity: rule.severity, message: message, file: name)
   }
 
   /// The findings for one file: its base bytes against its current bytes. A last line the

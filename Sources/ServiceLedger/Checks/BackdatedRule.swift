@@ -8,20 +8,6 @@
 public enum BackdatedRule {
   public static let rule = CheckRule.backdated
 
-  /// The findings for the lines of `current` past each base file's lines.
-  /// - Parameters:
-  ///   - current: the ledger's files as they are now, by name.
-  ///   - base: the base's files by name.
-  ///   - latest: the latest `at` in the base.
-  ///   - basePath: the base as the user named it, for the advice.
-  /// - Returns: one error finding per new line stamped at or before `latest`, by file and line.
-  public static func findings(
-    current: [String: [UInt8]], base: [String: [UInt8]], latest: Timestamp?, basePath: String
-  ) -> [Finding] {
-    findings(
-      NewLines.events(current: current, base: base).events, latest: latest, basePath: basePath)
-  }
-
   /// The findings for `new`, the new lines' events.
   static func findings(_ new: [RecordedEvent], latest: Timestamp?, basePath: String) -> [Finding] {
     guard let latest else { return [] }

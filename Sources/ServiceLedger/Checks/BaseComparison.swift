@@ -36,11 +36,12 @@ struct BaseComparison {
   /// The ids of the base's events in the files that diverged.
   private(set) var divergedBaseIDs: Set<EventID> = []
 
-  /// Compares every file of `folder` with `base`'s.
+  /// Compares the files of `folder` with `base`'s: every file, or with a base of one file,
+  /// the file of its name (the others are neither compared nor new).
   /// - Throws: `LedgerError` when a file cannot be read.
   init(_ folder: LedgerFolder, base: LedgerBase) throws(LedgerError) {
     let basePaths = try base.filePaths()
-    let currentNames = Set(try folder.fileNames())
+    let currentNames = Set(base.compared(try folder.fileNames()))
     let reader = LogFileReader()
     for name in currentNames.union(basePaths.keys).sorted() {
       var file = File(name: name)
@@ -53,7 +54,7 @@ struct BaseComparison {
       }
       guard let current else {
         file.diverged = true
-        appendOnly += AppendOnlyRule.findings(base: [name: []], current: [:])
+        appendOnly.append(AppendOnlyRule.missing(name, baseIsFile: base.fileName != nil))
         try noteDiverged(basePath, name: name, reader)
         files[name] = file
         continue
@@ -78,11 +79,11 @@ struct BaseComparison {
     }
   }
 
-  /// Whether a valid event of the ledger is new: after its file's base lines, and not an
-  /// event of a base file that diverged.
+  /// Whether a valid event of the ledger is new: in a file compared, after its file's base
+  /// lines, and not an event of a base file that diverged.
   func isNew(_ event: RecordedEvent) -> Bool {
-    guard let location = event.location else { return false }
-    guard let file = files[location.file], file.baseLines != nil else { return true }
+    guard let location = event.location, let file = files[location.file] else { return false }
+    guard file.baseLines != nil else { return true }
     if file.diverged { return !divergedBaseIDs.contains(event.id) }
     return location.line > file.baseNewlines
   }

@@ -1,7 +1,9 @@
 import Foundation
 
 /// The ledger as it was (for example the target branch's copy), for the `append-only` rule:
-/// a folder means every `*.jsonl` file directly inside it, a file means that one file.
+/// a folder means every `*.jsonl` file directly inside it, compared with the ledger's files
+/// (a file of the ledger that the base lacks is new); a file means that one file, compared
+/// with the ledger's file of the same name alone (the ledger's other files are not compared).
 public struct LedgerBase: Sendable {
   /// The path as the user gave it.
   public let path: String
@@ -10,6 +12,22 @@ public struct LedgerBase: Sendable {
 
   /// Whether the path names an existing file or folder.
   public var exists: Bool { FileManager.default.fileExists(atPath: path) }
+
+  /// The name of the base's one file, when the base is a file (the only file of the ledger it
+  /// is compared with); nil for a folder (or a path that does not exist).
+  public var fileName: String? {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+      !isDirectory.boolValue
+    else { return nil }
+    return URL(fileURLWithPath: path).lastPathComponent
+  }
+
+  /// The ledger's files the base is compared with, of `names` (all of a folder's).
+  func compared(_ names: some Sequence<String>) -> [String] {
+    let only = fileName
+    return names.filter { name in only.map { $0 == name } ?? true }
+  }
 
   /// The base's files by name (the file name without its folder), with their bytes.
   /// - Throws: `LedgerError.io` when the path is missing or cannot be read.

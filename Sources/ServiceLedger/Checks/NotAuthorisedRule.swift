@@ -8,20 +8,6 @@ public enum NotAuthorisedRule {
   /// The rule id.
   public static let id = "not-authorised"
 
-  /// The findings for the new lines of `current`.
-  /// - Parameters:
-  ///   - current: the ledger checked.
-  ///   - base: the ledger it is compared with.
-  ///   - roles: the roles in force, or nil when the ledger has no `roles.json`.
-  /// - Returns: one error per new event its actor may not record, in replay order.
-  public static func findings(_ current: Ledger, base: Ledger, roles: Roles?) -> [Finding] {
-    guard let roles else { return [] }
-    let old = Set(base.events.map(\.id))
-    var known: [EventID: Event] = [:]
-    for event in current.events { known[event.id] = event.event }
-    return findings(current.events.filter { !old.contains($0.id) }, roles: roles) { known[$0] }
-  }
-
   /// The findings for `new`, the new events in replay order; `lookup` gives the payload of
   /// an event a new retraction withdraws.
   static func findings(

@@ -13,7 +13,8 @@ struct CheckCommand: Command {
     OptionSpec(
       "base", value: "DIR_OR_FILE",
       help: "the ledger as it was (e.g. the target branch's copy): fail on any line of it "
-        + "changed, removed or reordered"),
+        + "changed, removed or reordered; a file is compared with the ledger's file of its name "
+        + "alone"),
     OptionSpec("rule", value: "ID", help: "check only this rule (repeatable)", isRepeatable: true),
     OptionSpec("ignore", value: "ID", help: "skip this rule (repeatable)", isRepeatable: true),
     OptionSpec(

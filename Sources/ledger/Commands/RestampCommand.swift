@@ -16,8 +16,9 @@ struct RestampCommand: Command {
     is not later than every `at` in the base (backdated): events written on a branch must be
     stamped again when they land. Restamp gives each line not yet in the base a new `at`
     (now, to the microsecond, later than the base's latest), keeping their order, and leaves
-    every line of the base as it is. Run it on the branch after bringing in the target, then
-    commit. Example:
+    every line of the base as it is. A base given as one file stands for the ledger's file of
+    its name alone: only that file's new lines are restamped. Run it on the branch after
+    bringing in the target, then commit. Example:
       mkdir -p /tmp/base && git show origin/main:events/ledger.jsonl > /tmp/base/ledger.jsonl
       ledger restamp --base /tmp/base
     """
@@ -42,10 +43,11 @@ struct RestampCommand: Command {
       throw UsageError("--base \(base.path): no such file or folder", command: Self.name)
     }
     let count = try LedgerRestamp(folder: folder).restamp(
-      base: try base.files(), latest: try base.latestAt(), now: try context.recordingClock()())
+      from: base, now: try context.recordingClock()())
     context.write(
       count == 0
-        ? "nothing to restamp: every line of \(folder.path) is in the base\n"
+        ? "nothing to restamp: every line of \(base.fileName.map(folder.path(of:)) ?? folder.path) "
+          + "is in the base\n"
         : "restamped \(count) line(s) not in the base\n")
     return LedgerCLI.success
   }

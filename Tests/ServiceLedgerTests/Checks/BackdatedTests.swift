@@ -118,3 +118,53 @@ struct BackdatedTests {
     #expect(branch.text("ledger.jsonl") == edited && branch.text("team.jsonl") == team)
   }
 }
+
+/// A base given as one file stands for the ledger's file of its name alone.
+@Suite("A base of one file")
+struct SingleFileBaseTests {
+  @Test("check and restamp compare only the ledger's file of the base's name")
+  func comparesItsFileAlone() throws {
+    let (base, branch) = try BackdatedTests.branch()
+    defer {
+      base.remove()
+      branch.remove()
+    }
+    let file = base.path + "/ledger.jsonl"
+    let check = CLI.run(
+      ["check", "--as-of", "2015-01-04", "--base", file, "--rule", "backdated"],
+      ledger: branch.path)
+    let lines = check.stdout.split(separator: "\n").filter { $0.contains("backdated") }
+    // team.jsonl's two new lines are outside the base; ledger.jsonl's one is in it.
+    #expect(lines.count == 1 && lines[0].contains("ledger.jsonl:3:"), "\(check.stdout)")
+    let team = branch.text("team.jsonl")
+    let restamp = CLI.run(
+      ["restamp", "--base", file], ledger: branch.path, now: "2015-01-05T00:00:00Z")
+    #expect(restamp.stdout == "restamped 1 line(s) not in the base\n", "\(restamp.stderr)")
+    #expect(branch.text("team.jsonl") == team)
+    #expect(branch.text("ledger.jsonl").contains(#""at":"2015-01-05T00:00:00Z""#))
+    let again = CLI.run(["check", "--as-of", "2015-01-04", "--base", file], ledger: branch.path)
+    #expect(!again.stdout.contains("backdated") && !again.stdout.contains("append-only"))
+  }
+
+  @Test(
+    "a copy under another name is a missing file that says how to name it, and restamp refuses it")
+  func renamedCopy() throws {
+    let (base, branch) = try BackdatedTests.branch()
+    defer {
+      base.remove()
+      branch.remove()
+    }
+    try base.write("copy.jsonl", base.text("ledger.jsonl"))
+    let copy = base.path + "/copy.jsonl"
+    let check = CLI.run(["check", "--as-of", "2015-01-04", "--base", copy], ledger: branch.path)
+    #expect(check.exitCode == 1)
+    #expect(check.stdout.contains("copy.jsonl is in the base but not in the ledger"))
+    #expect(check.stdout.contains("compared with the ledger's file of the same name"))
+    #expect(!check.stdout.contains("backdated"), "\(check.stdout)")
+    let files = (branch.text("ledger.jsonl"), branch.text("team.jsonl"))
+    let restamp = CLI.run(["restamp", "--base", copy], ledger: branch.path)
+    #expect(restamp.exitCode == 1)
+    #expect(restamp.stderr.contains("the ledger has no file named copy.jsonl"), "\(restamp.stderr)")
+    #expect((branch.text("ledger.jsonl"), branch.text("team.jsonl")) == files)
+  }
+}

@@ -253,14 +253,31 @@ struct BaseCheckDifferentialTests {
     let rules = check.rules
     let ledger = try folder.read()
     let baseFiles = try base.files()
+    // The files the base covers (all, or with a base of one file, the file of its name).
     var current: [String: [UInt8]] = [:]
-    for name in try folder.fileNames() { current[name] = try folder.bytes(of: name) }
-    let appendOnly = AppendOnlyRule.findings(base: baseFiles, current: current)
+    var outside: [String: [UInt8]] = [:]
+    let compared = Set(base.compared(try folder.fileNames()))
+    for name in try folder.fileNames() {
+      if compared.contains(name) {
+        current[name] = try folder.bytes(of: name)
+      } else {
+        outside[name] = try folder.bytes(of: name)
+      }
+    }
+    let appendOnly = baseFiles.keys.sorted().flatMap { name -> [Finding] in
+      guard let bytes = current[name] else {
+        return [AppendOnlyRule.missing(name, baseIsFile: base.fileName != nil)]
+      }
+      return AppendOnlyRule.findings(file: name, base: baseFiles[name] ?? [], current: bytes)
+    }
     var extra = BackdatedRule.findings(
       current: current, base: baseFiles, latest: try base.latestAt(), basePath: base.path)
     let reader = LogFileReader()
     var contents: [String: LogFileReader.FileContents] = [:]
-    for (name, bytes) in baseFiles { contents[name] = reader.read(bytes, name: name) }
+    // A file the base does not cover has no new lines: as if the base held it as it is.
+    for (name, bytes) in baseFiles.merging(outside, uniquingKeysWith: { base, _ in base }) {
+      contents[name] = reader.read(bytes, name: name)
+    }
     extra += NotAuthorisedRule.findings(
       ledger, base: Ledger(files: contents), roles: try Roles.load(from: folder))
     extra += try FolderRules.findings(folder, rules: Set(rules))

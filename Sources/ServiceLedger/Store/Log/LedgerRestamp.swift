@@ -12,17 +12,18 @@ public struct LedgerRestamp: Sendable {
 
   public init(folder: LedgerFolder) { self.folder = folder }
 
-  /// Restamps the new lines.
+  /// Restamps the new lines: those of every file not yet in the base, or with a base of one
+  /// file, those of the ledger's file of its name (`LedgerBase`).
   /// - Parameters:
-  ///   - base: the base's files by name.
-  ///   - latest: the latest `at` in the base.
+  ///   - ledgerBase: the ledger as merged.
   ///   - now: the clock.
   /// - Returns: how many lines got a new stamp.
-  /// - Throws: `LedgerError.rejected` when a file does not begin with its base copy, a new line
-  ///   is invalid, or the log would be invalid after restamping; nothing is changed then.
-  public func restamp(base: [String: [UInt8]], latest: Timestamp?, now: Timestamp)
-    throws(LedgerError) -> Int
-  {
+  /// - Throws: `LedgerError.io` when the base cannot be read; `LedgerError.rejected` when a
+  ///   file does not begin with its base copy, a new line is invalid, or the log would be
+  ///   invalid after restamping; nothing is changed then.
+  public func restamp(from ledgerBase: LedgerBase, now: Timestamp) throws(LedgerError) -> Int {
+    let base = try ledgerBase.files()
+    let latest = try ledgerBase.latestAt()
     guard folder.exists else { throw folder.absence() }
     let lock = try FileLock(path: folder.path, create: false)
     defer { lock.unlock() }
@@ -30,19 +31,33 @@ public struct LedgerRestamp: Sendable {
     let reader = LogFileReader()
     var contents: [String: LogFileReader.FileContents] = [:]
     var current: [String: [UInt8]] = [:]
-    for name in try folder.fileNames() {
+    let names = try folder.fileNames()
+    if let only = ledgerBase.fileName, !names.contains(only) {
+      throw LedgerError.rejected(
+        source: ledgerBase.path, line: 0,
+        reason: "the ledger has no file named \(only): a base given as one file is compared "
+          + "with the ledger's file of the same name; give the copy that file's name, or give "
+          + "the base's folder")
+    }
+    let compared = Set(ledgerBase.compared(names))
+    for name in names {
       let bytes = try folder.bytes(of: name)
+      guard bytes.last == nil || bytes.last == UInt8(ascii: "\n") else {
+        throw LedgerError.rejected(
+          source: folder.path(of: name), line: 0,
+          reason: "ends in a torn line; run `ledger repair` first")
+      }
+      // A file the base does not cover keeps its lines as they are.
+      guard compared.contains(name) else {
+        contents[name] = reader.read(bytes, name: name)
+        continue
+      }
       let old = base[name] ?? []
       guard bytes.count >= old.count, bytes[..<old.count].elementsEqual(old) else {
         throw LedgerError.rejected(
           source: folder.path(of: name), line: 0,
           reason: "does not begin with its copy in the base; restamp rewrites only lines not "
             + "yet in the base (run `ledger check --base` to see what changed)")
-      }
-      guard bytes.last == nil || bytes.last == UInt8(ascii: "\n") else {
-        throw LedgerError.rejected(
-          source: folder.path(of: name), line: 0,
-          reason: "ends in a torn line; run `ledger repair` first")
       }
       current[name] = bytes
       var read = reader.read(old, name: name)

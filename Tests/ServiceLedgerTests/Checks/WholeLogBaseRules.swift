@@ -1,0 +1,36 @@
+@testable import ServiceLedger
+
+// The whole-log forms of the `--base` rules, which the streamed check is compared with
+// (`BaseCheckDifferentialTests`): each reads both logs whole.
+
+extension BackdatedRule {
+  /// The findings for the lines of `current` past each base file's lines.
+  /// - Parameters:
+  ///   - current: the ledger's files as they are now, by name.
+  ///   - base: the base's files by name.
+  ///   - latest: the latest `at` in the base.
+  ///   - basePath: the base as the user named it, for the advice.
+  /// - Returns: one error finding per new line stamped at or before `latest`, by file and line.
+  static func findings(
+    current: [String: [UInt8]], base: [String: [UInt8]], latest: Timestamp?, basePath: String
+  ) -> [Finding] {
+    findings(
+      NewLines.events(current: current, base: base).events, latest: latest, basePath: basePath)
+  }
+}
+
+extension NotAuthorisedRule {
+  /// The findings for the new lines of `current`.
+  /// - Parameters:
+  ///   - current: the ledger checked.
+  ///   - base: the ledger it is compared with.
+  ///   - roles: the roles in force, or nil when the ledger has no `roles.json`.
+  /// - Returns: one error per new event its actor may not record, in replay order.
+  static func findings(_ current: Ledger, base: Ledger, roles: Roles?) -> [Finding] {
+    guard let roles else { return [] }
+    let old = Set(base.events.map(\.id))
+    var known: [EventID: Event] = [:]
+    for event in current.events { known[event.id] = event.event }
+    return findings(current.events.filter { !old.contains($0.id) }, roles: roles) { known[$0] }
+  }
+}
