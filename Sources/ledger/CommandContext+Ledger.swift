@@ -1,6 +1,20 @@
 import ServiceLedger
 
 extension CommandContext {
+  /// This context for a command run with `arguments`: the commands its messages suggest name
+  /// the ledger as the user did (`--ledger` or `LEDGER_DIR`; nothing for the default ledger),
+  /// in everything it writes to stderr and wherever a command passes text through
+  /// `suggestions`, so that a suggestion copied and run acts on the same ledger.
+  func suggesting(for arguments: ParsedArguments) -> CommandContext {
+    var context = self
+    let suggestions = SuggestedCommands(
+      ledger: namedLedger(arguments), commands: LedgerCLI.ledgerCommands)
+    let writeError = self.writeError
+    context.suggestions = suggestions
+    context.writeError = { writeError(suggestions.naming($0)) }
+    return context
+  }
+
   /// Says on stderr which `*.jsonl` entries of the folder a view left out unread (`not-a-file`:
   /// a folder, a FIFO, a link to nothing: a whole file's events missing), how many invalid
   /// lines it left out, and the first.

@@ -19,6 +19,9 @@ struct CommandContext {
   /// Standard output's terminal, or nil when output goes to a pipe or a file (and in tests,
   /// unless they say otherwise). Tables fit a terminal's width and are full width otherwise.
   var terminal: OutputTerminal? = nil
+  /// How the commands that messages suggest name the ledger; set by `suggesting(for:)` once a
+  /// command's arguments are read. Until then nothing is named.
+  var suggestions = SuggestedCommands(ledger: nil, commands: [])
 
   init(
     environment: [String: String], clock: @escaping @Sendable () -> Timestamp,
@@ -58,7 +61,13 @@ struct CommandContext {
 
   /// The ledger folder: `--ledger`, else `LEDGER_DIR`, else `events`.
   func folder(_ arguments: ParsedArguments) -> LedgerFolder {
-    LedgerFolder(path: arguments.value("ledger") ?? environment["LEDGER_DIR"] ?? "events")
+    LedgerFolder(path: namedLedger(arguments) ?? "events")
+  }
+
+  /// The ledger folder as the user named it, `--ledger` else `LEDGER_DIR`, or nil for the
+  /// default ledger (`events`), the one a command reaches when neither is given.
+  func namedLedger(_ arguments: ParsedArguments) -> String? {
+    arguments.value("ledger") ?? environment["LEDGER_DIR"]
   }
 
   /// The actor: `--by`, else `LEDGER_ACTOR`, else `USER`.
@@ -110,7 +119,7 @@ struct CommandContext {
     guard let format = arguments.value("format") else { return formats.first ?? "" }
     guard formats.contains(format) else {
       throw UsageError(
-        "`ledger \(command)` has no format \"\(format)\"; use one of "
+        "\(command) has no format \"\(format)\"; use one of "
           + formats.joined(separator: ", "), command: command)
     }
     return format

@@ -21,6 +21,9 @@ enum LedgerCLI {
     CommandEntry(HelpCommand.self),
   ]
 
+  /// The commands that take `--ledger`: the ones a suggested command names the ledger for.
+  static let ledgerCommands = Set(commands.filter(\.takesLedger).map(\.name))
+
   /// The names of all commands, comma-separated.
   static var commandNames: String { commands.map { $0.name }.joined(separator: ", ") }
 
@@ -63,8 +66,10 @@ enum LedgerCLI {
   static func run<C: Command>(_ command: C.Type, _ arguments: [String], context: CommandContext)
     -> Int32
   {
+    var context = context
     do {
       let parsed = try ParsedArguments(arguments, specs: C.options, command: C.name)
+      context = context.suggesting(for: parsed)
       if parsed.flag("help") {
         context.write(CommandHelp.text(C.self, parsed))
         return success
@@ -115,12 +120,15 @@ enum LedgerCLI {
 struct CommandEntry: Sendable {
   let name: String
   let summary: String
+  /// Whether it takes `--ledger`.
+  let takesLedger: Bool
   let help: @Sendable (ParsedArguments) -> String
   let run: @Sendable ([String], CommandContext) -> Int32
 
   init<C: Command>(_ command: C.Type) {
     name = C.name
     summary = C.summary
+    takesLedger = C.options.contains(.ledger)
     help = { CommandHelp.text(C.self, $0) }
     run = { LedgerCLI.run(C.self, $0, context: $1) }
   }

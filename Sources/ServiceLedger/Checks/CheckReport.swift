@@ -25,6 +25,16 @@ public struct CheckReport: Sendable, Equatable {
     }
   }
 
+  /// This report with the ledger named, by `suggestions`, in the commands its findings suggest
+  /// (`ledger record ... --ledger L`); every renderer then shows the same messages.
+  public func naming(_ suggestions: SuggestedCommands) -> CheckReport {
+    var report = self
+    for index in report.findings.indices {
+      report.findings[index].message = suggestions.naming(report.findings[index].message)
+    }
+    return report
+  }
+
   public var errors: Int { findings.filter { $0.severity == .error }.count }
   public var warnings: Int { findings.filter { $0.severity == .warning }.count }
 

@@ -93,7 +93,7 @@ public struct PayloadDecoder {
     if string.utf8.allSatisfy({ $0 < 0x80 }) { return string }
     let normalised = string.precomposedStringWithCanonicalMapping
     if normalising || normalised.utf8.elementsEqual(string.utf8) { return normalised }
-    throw EventError(field: field, "is not NFC-normalised UTF-8; re-record it with ledger append")
+    throw EventError(field: field, "is not NFC-normalised UTF-8; re-record it with `ledger append`")
   }
 
   // MARK: Identifiers

@@ -193,7 +193,7 @@ public enum SiteFolder {
     }
     throw SiteError.unsafe(
       out,
-      "is not empty and was not written by `ledger site` (it has no \(marker) file); "
+      "is not empty and was not written by ledger site (it has no \(marker) file); "
         + "choose a new or empty folder, so that nothing else is replaced")
   }
 }

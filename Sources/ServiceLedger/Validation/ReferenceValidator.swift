@@ -211,7 +211,7 @@ public struct ReferenceValidator: Sendable {
       throw EventError(
         .unknownReference, field: "data.service",
         "service \(service) is not registered; register it first "
-          + "(ledger record service.registered service=\(service) name=... organisation=...)")
+          + "(`ledger record service.registered service=\(service) name=... organisation=...`)")
     }
     guard let retiredOn = facts.retiredOn else { return }
     switch event {

@@ -77,7 +77,7 @@ struct CheckCommand: Command {
       throw UsageError("--base \(base.path): no such file or folder", command: Self.name)
     }
     let folder = context.folder(arguments)
-    let report = try check.run(folder, base: base)
+    let report = try check.run(folder, base: base).naming(context.suggestions)
     var out = ""
     switch format {
     case "json": out = report.json.serialized() + "\n"

@@ -99,7 +99,7 @@ enum LogError: Error, CustomStringConvertible {
     case .unknownService(let service, let folder, let suggestions):
       return "no service \"\(service)\" in \(folder) (no event is about it); "
         + (suggestions.isEmpty
-          ? "`ledger services --ledger \(folder)` lists the services"
+          ? "`ledger services` lists the services"
           : "did you mean " + suggestions.joined(separator: ", or ") + "?")
     }
   }

@@ -46,7 +46,7 @@ struct RepairCommand: Command {
       out += "nothing was deleted: to keep a moved line, fix it and add it with `ledger append`\n"
     }
     // File names are whatever is in the folder: never let one drive the terminal.
-    context.write(Format.terminalSafeLines(out))
+    context.write(Format.terminalSafeLines(context.suggestions.naming(out)))
     if !outcome.remainingProblems.isEmpty {
       context.writeError(
         "ledger repair: warning: \(outcome.remainingProblems.count) invalid line(s) remain, "

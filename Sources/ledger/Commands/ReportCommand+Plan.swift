@@ -24,6 +24,6 @@ extension ReportCommand {
       throw PlanNotFound(
         plan: id, asOf: period.asOf, known: known.map(\.registration.plan.rawValue))
     }
-    return try write(render(report), context: context)
+    return try write(render(report.naming(context.suggestions)), context: context)
   }
 }

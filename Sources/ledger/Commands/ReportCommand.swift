@@ -89,6 +89,7 @@ struct ReportCommand: Command {
     var (report, problems, first) = try BoardReport.replay(
       folder, period: period, knownAt: knownAt, people: people, reader: context.logReader())
     report.ledger = folder.path
+    report.suggestions = context.suggestions
     context.warn(about: problems, in: folder)
     if let knownAt, let text = arguments.value("known-at"),
       let cause = CommandContext.knownAtCause(

@@ -71,7 +71,7 @@ struct CommandLineTests {
   func missingLedger() {
     let run = CLI.run(["services"], ledger: "/nonexistent/ledger")
     #expect(run.exitCode == 1)
-    #expect(run.stderr.contains("ledger init /nonexistent/ledger"))
+    #expect(run.stderr.contains("`ledger init --ledger /nonexistent/ledger`"))
   }
 
   @Test("arguments parse as --name value, --name=value, flags and --")

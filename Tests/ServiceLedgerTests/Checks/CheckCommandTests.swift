@@ -130,7 +130,8 @@ struct CheckCommandTests {
     #expect(
       manager.hasSuffix(
         "; record the appointment with `ledger record manager.appointed "
-          + "service=moj-court-fine-payments person=PERSON-ID on=YYYY-MM-DD --file hmcts.jsonl`"))
+          + "service=moj-court-fine-payments person=PERSON-ID on=YYYY-MM-DD --file hmcts.jsonl "
+          + "--ledger \(copies.current)`"))
     #expect(annotations.contains { $0.contains("title=assessment::") })
     #expect(annotations.contains { $0.contains("title=assisted-digital::") })
   }

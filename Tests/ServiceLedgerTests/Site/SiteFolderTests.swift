@@ -66,7 +66,7 @@ struct SiteFolderTests {
     try Data("keep\n".utf8).write(to: URL(fileURLWithPath: scratch.root + "/mine/notes.txt"))
     try Data("keep\n".utf8).write(to: URL(fileURLWithPath: scratch.root + "/file"))
     for (out, reason) in [
-      ("mine", "was not written by `ledger site`"), ("file", "is a file"),
+      ("mine", "was not written by ledger site"), ("file", "is a file"),
       ("events", "inside the ledger folder"), ("events/site", "inside the ledger folder"),
       ("events/../events/x", "inside the ledger folder"), (".", "holds the ledger folder"),
     ] {

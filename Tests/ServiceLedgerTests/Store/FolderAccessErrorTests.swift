@@ -41,11 +41,13 @@ struct FolderAccessErrorTests {
   func initCommandQuoted() {
     #expect(
       LedgerError.noLedger(path: "my ledger").description
-        == "no ledger at my ledger: create one with `ledger init 'my ledger'` or name another "
-        + "with --ledger DIR (or LEDGER_DIR)")
+        == "no ledger at my ledger: create one with `ledger init --ledger 'my ledger'` or name "
+        + "another with --ledger DIR (or LEDGER_DIR)")
     #expect(
-      LedgerError.noLedger(path: "-events").description.contains("`ledger init ./-events`"))
-    #expect(LedgerError.noLedger(path: "events").description.contains("`ledger init events`"))
+      LedgerError.noLedger(path: "-events").description.contains(
+        "`ledger init --ledger ./-events`"))
+    #expect(
+      LedgerError.noLedger(path: "events").description.contains("`ledger init --ledger events`"))
   }
 
   @Test("other errors keep the system's words")

@@ -64,7 +64,8 @@ struct RepairTests {
       ["record", "phase.entered", "service=a", "phase=beta", "on=2014-03-01"],
       ledger: ledger.path)
     #expect(refused.exitCode == 1)
-    #expect(refused.stderr.contains("run `ledger repair`"))
+    // The repair it suggests is of this ledger, named as LEDGER_DIR named it.
+    #expect(refused.stderr.contains("run `ledger repair --ledger \(ledger.path)`"))
 
     let run = CLI.run(["repair"], ledger: ledger.path, now: Self.now)
     #expect(run.exitCode == 0, "\(run.stderr)")

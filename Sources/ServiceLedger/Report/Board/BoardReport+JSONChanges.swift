@@ -50,8 +50,8 @@ extension BoardReport {
               JSONMember(key: "to", value: .array(change.to.map(personJSON))),
             ])
         }),
-      "newFindings": .array(changes.newFindings.map(Self.findingJSON)),
-      "resolvedFindings": .array(changes.resolvedFindings.map(Self.findingJSON)),
+      "newFindings": .array(changes.newFindings.map(findingJSON)),
+      "resolvedFindings": .array(changes.resolvedFindings.map(findingJSON)),
     ])
   }
 
@@ -123,14 +123,17 @@ extension BoardReport {
             "count": .integer(group.findings.count),
           ])
         }),
-      "items": .array(current.findings.map(Self.findingJSON)),
+      "items": .array(current.findings.map(findingJSON)),
     ])
   }
 
-  static func findingJSON(_ finding: Finding) -> JSONValue {
+  /// A finding as in `ledger check --format json`, its suggested commands naming the ledger
+  /// as `suggestions` says.
+  func findingJSON(_ finding: Finding) -> JSONValue {
     .members([
       "rule": .string(finding.rule), "severity": .string(finding.severity.rawValue),
-      "service": .string(finding.service?.rawValue), "message": .string(finding.message),
+      "service": .string(finding.service?.rawValue),
+      "message": .string(suggestions.naming(finding.message)),
       "file": .string(finding.file), "line": .integer(finding.line),
     ])
   }

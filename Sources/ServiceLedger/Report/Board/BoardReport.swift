@@ -27,6 +27,9 @@ public struct BoardReport: Sendable {
   /// `reproduction`; nil leaves `--ledger` out of it (the site's archived reports, whose
   /// rebuild command leaves it out too).
   public var ledger: String?
+  /// How the commands the findings suggest name the ledger (in the JSON, which gives the
+  /// findings whole): as `ledger check` on the same ledger names them.
+  public var suggestions = SuggestedCommands(ledger: nil, commands: [])
 
   /// The report of a finished fold.
   /// - Parameters:

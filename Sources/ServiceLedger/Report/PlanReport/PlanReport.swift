@@ -20,7 +20,7 @@ public struct PlanReport: Sendable {
   public let previous: PlanRegistry.Plan?
   public let changes: [Change]
   /// The plan rules' findings about this plan (and the bodies of its organisation) at the date.
-  public let findings: [Finding]
+  public private(set) var findings: [Finding]
 
   /// What the report folds: the plans at the report's date and at the previous quarter's end.
   public static func fold(_ period: ReportPeriod) -> TwoDates<PlanRegistry> {
@@ -45,6 +45,16 @@ public struct PlanReport: Sendable {
     previous = earlier.plan(withID: id)
     changes = Self.changes(from: previous, to: plan)
     findings = PlanRules.findings(for: plan, in: now)
+  }
+
+  /// This report with the ledger named, by `suggestions`, in the commands its findings suggest,
+  /// as `ledger check` on the same ledger names them, in every format.
+  public func naming(_ suggestions: SuggestedCommands) -> PlanReport {
+    var report = self
+    for index in report.findings.indices {
+      report.findings[index].message = suggestions.naming(report.findings[index].message)
+    }
+    return report
   }
 
   /// The status in words: `suspended since 2023-03-31 (dissolution of …)`, or `none recorded`.

@@ -106,7 +106,7 @@ public struct KnowledgeTime: Sendable {
             reason: "at \(at) is not later than \(last), the latest at in the ledger: at is "
               + "when the event was recorded, so a new one cannot be earlier; leave at out to "
               + "have it stamped now (to import a past ledger with its times, use "
-              + "`ledger append --history` into an empty ledger)")
+              + "`ledger append --history --ledger NEW` into a new, empty ledger NEW)")
         }
         if let now, at.seconds > now.seconds + Self.tolerance {
           throw LedgerError.rejected(

@@ -18,8 +18,9 @@ public enum LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .noLedger(let path):
-      return "no ledger at \(path): create one with `ledger init \(Format.shellPath(path))` or "
-        + "name another with --ledger DIR (or LEDGER_DIR)"
+      return
+        "no ledger at \(path): create one with `ledger init --ledger \(Format.shellPath(path))` "
+        + "or name another with --ledger DIR (or LEDGER_DIR)"
     case .io(let path, let reason):
       return "\(path): \(reason)"
     case .invalidConfiguration(let path, let reason):

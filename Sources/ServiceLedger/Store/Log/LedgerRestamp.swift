@@ -57,7 +57,7 @@ public struct LedgerRestamp: Sendable {
         throw LedgerError.rejected(
           source: folder.path(of: name), line: 0,
           reason: "does not begin with its copy in the base; restamp rewrites only lines not "
-            + "yet in the base (run `ledger check --base` to see what changed)")
+            + "yet in the base (`ledger check --base BASE` shows what changed)")
       }
       current[name] = bytes
       var read = reader.read(old, name: name)
