@@ -75,26 +75,21 @@ struct SiteVolumeChart {
         lastYear = year
       }
     }
-    var legendX = Self.left
-    var legendY = Self.top + Self.plotHeight + 38
-    for index in names.indices where used.contains(index) {
-      let width = 18 + SVGChart.textWidth(names[index], size: 11) + 16
-      if legendX + width > SVGChart.width {
-        legendX = Self.left
-        legendY += 18
-      }
-      body += SVGChart.rect(
-        x: legendX, y: legendY - 10, width: 12, height: 12, fill: Self.paint(index),
-        stroke: "#0b0c0c")
-      body += SVGChart.text(names[index], x: legendX + 18, y: legendY, size: 11)
-      legendX += width
+    let shown = names.indices.filter { used.contains($0) }
+    let legend = SVGChart.flowLegend(
+      shown.map { names[$0] }, left: Self.left, baseline: Self.top + Self.plotHeight + 38,
+      rowHeight: 18, indent: 18, gap: 16
+    ) { item, x, y in
+      SVGChart.rect(
+        x: x, y: y - 10, width: 12, height: 12, fill: Self.paint(shown[item]), stroke: "#0b0c0c")
     }
+    body += legend.body
     let description =
       "Transactions of \(reports.count) reports from \(reports.first?.from.description ?? "") "
       + "to \(reports.last?.to.description ?? ""), by channel; the largest is "
       + "\(Format.integer(largest)). The table beside the chart gives every figure."
     return SVGChart.frame(
-      height: legendY + 8, title: title, description: description, body: body)
+      height: legend.baseline + 8, title: title, description: description, body: body)
   }
 
   /// The fill of channel `index`: its colour, or its pattern.

@@ -40,7 +40,7 @@ enum SVGBarChart {
     var body = ""
     for (row, stack) in stacks.enumerated() {
       let top = Double(row) * (barHeight + rowGap)
-      body += SVGChart.text(stack.label, x: 0, y: top + barHeight / 2 + 4, size: 11)
+      body += SVGChart.label(stack.label, width: labelWidth - 6, x: 0, y: top + barHeight / 2 + 4)
       let sum = stack.amounts.reduce(0, +)
       var x = labelWidth
       for (index, amount) in stack.amounts.enumerated() where amount > 0 && sum > 0 {
@@ -66,16 +66,16 @@ enum SVGBarChart {
     let used = categories.indices.filter { index in
       stacks.contains { index < $0.amounts.count && $0.amounts[index] > 0 }
     }
-    var legendX = labelWidth
-    let legendY = Double(stacks.count) * (barHeight + rowGap) + 6
-    for index in used {
-      body += SVGChart.rect(
-        x: legendX, y: legendY - 9, width: 10, height: 10, fill: SVGChart.color(index))
-      body += SVGChart.text(categories[index], x: legendX + 14, y: legendY, size: 11)
-      legendX += 14 + SVGChart.textWidth(categories[index], size: 11) + 18
+    let legend = SVGChart.flowLegend(
+      used.map { categories[$0] }, left: labelWidth,
+      baseline: Double(stacks.count) * (barHeight + rowGap) + 6, rowHeight: 17, indent: 14,
+      gap: 18
+    ) { item, x, y in
+      SVGChart.rect(x: x, y: y - 9, width: 10, height: 10, fill: SVGChart.color(used[item]))
     }
+    body += legend.body
     return SVGChart.frame(
-      height: legendY + 6, title: title, description: description, body: body)
+      height: legend.baseline + 6, title: title, description: description, body: body)
   }
 
   /// Progress bars on a common 0–100% scale.
@@ -88,9 +88,8 @@ enum SVGBarChart {
     var body = ""
     for (row, item) in rows.enumerated() {
       let top = Double(row) * step + 4
-      body += SVGChart.text(
-        SVGChart.fitted(item.label, width: labelWidth - 8, size: 11), x: 0,
-        y: top + height / 2 + 4, size: 11)
+      body += SVGChart.label(
+        item.label, width: labelWidth - 8, x: 0, y: top + height / 2 + 4)
       body += SVGChart.rect(
         x: labelWidth, y: top, width: barWidth, height: height, fill: "#f3f2f1",
         stroke: "#b1b4b6")

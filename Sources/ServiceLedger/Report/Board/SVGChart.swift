@@ -33,25 +33,14 @@ enum SVGChart {
     return (tenths < 0 ? "-" : "") + whole + (fraction == 0 ? "" : ".\(fraction)")
   }
 
-  /// The width `text` takes at `size`, estimated (a sans-serif averages about 0.55 em).
-  static func textWidth(_ text: String, size: Double) -> Double {
-    Double(text.count) * size * 0.55
-  }
-
-  /// `text` cut with `…` to fit `width` at `size`.
-  static func fitted(_ text: String, width: Double, size: Double) -> String {
-    let limit = Int(width / (size * 0.55))
-    guard text.count > limit, limit > 1 else { return text }
-    return String(text.prefix(limit - 1)) + "…"
-  }
-
-  /// A `<text>` element with escaped content.
+  /// A `<text>` element with escaped content, and a `<title>` (a tooltip) if `title` is given.
   static func text(
     _ content: String, x: Double, y: Double, size: Double = 11, anchor: String = "start",
-    fill: String = "#0b0c0c", weight: String? = nil
+    fill: String = "#0b0c0c", weight: String? = nil, title: String? = nil
   ) -> String {
     "<text x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(n(size))\" text-anchor=\"\(anchor)\" "
       + "fill=\"\(fill)\"" + (weight.map { " font-weight=\"\($0)\"" } ?? "") + ">"
+      + (title.map { "<title>" + BoardHTML.escaped($0) + "</title>" } ?? "")
       + BoardHTML.escaped(content) + "</text>"
   }
 

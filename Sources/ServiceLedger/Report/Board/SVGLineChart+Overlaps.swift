@@ -64,25 +64,8 @@ extension SVGLineChart {
         ? "\(names[0]) (beneath, wider) and \(names[1])"
         : "\(names[0]) (beneath, widest), " + names.dropFirst().dropLast().joined(separator: ", ")
           + " and \(names[names.count - 1]) (on top)"
-      return Self.wrapped("Lines on top of each other where equal: " + listed + ".", room, size)
+      return SVGChart.wrapped(
+        "Lines on top of each other where equal: " + listed + ".", width: room, size: size)
     }
-  }
-
-  /// `text` in lines of at most `width` user units at `size`, broken at spaces (a word wider
-  /// than that keeps a line of its own).
-  static func wrapped(_ text: String, _ width: Double, _ size: Double) -> [String] {
-    var lines: [String] = []
-    var line = ""
-    for word in text.split(separator: " ") {
-      let candidate = line.isEmpty ? String(word) : line + " " + word
-      if !line.isEmpty, SVGChart.textWidth(candidate, size: size) > width {
-        lines.append(line)
-        line = String(word)
-      } else {
-        line = candidate
-      }
-    }
-    if !line.isEmpty { lines.append(line) }
-    return lines
   }
 }

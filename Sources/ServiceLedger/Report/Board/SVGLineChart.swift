@@ -86,34 +86,41 @@ struct SVGLineChart {
           + "stroke=\"\(color)\" stroke-width=\"1.5\"/>"
       }
     }
-    let legendTop = Self.top + Self.plotHeight + 30
+    let legend = self.legend(top: Self.top + Self.plotHeight + 30)
+    body += legend.body
     let notes = overlapNotes(overlaps, size: 10)
-    body += legend(top: legendTop)
     for (row, note) in notes.enumerated() {
-      body += SVGChart.text(
-        note, x: Self.left,
-        y: legendTop + Double(series.count + row) * Self.legendRow, size: 10, fill: "#505a5f")
+      body += SVGChart.label(
+        note, width: SVGChart.width - Self.left, x: Self.left,
+        y: legend.next + Double(row) * Self.legendRow, size: 10, fill: "#505a5f")
     }
-    let height = legendTop + Double(series.count + notes.count) * Self.legendRow + 2
+    let height = legend.next + Double(notes.count) * Self.legendRow + 2
     let description =
       notes.isEmpty ? description : description + " " + notes.joined(separator: " ")
     return SVGChart.frame(height: height, title: title, description: description, body: body)
   }
 
-  /// One legend row per series: a swatch in the series' colour and dash, its name and note.
-  func legend(top: Double) -> String {
+  /// One legend entry per series: a swatch in the series' colour and dash, then its name and
+  /// note, wrapped at spaces onto further rows under the first when wider than the chart
+  /// (a printed report has no tooltips, so a name is never cut unless a single word is wider
+  /// than a row, and then it keeps its full text in a tooltip).
+  /// - Returns: The legend's SVG and the baseline of the row after it.
+  func legend(top: Double) -> (body: String, next: Double) {
+    let indent = 34.0
+    let room = SVGChart.width - Self.left - indent
     var body = ""
+    var rowY = top
     for (index, line) in series.enumerated() {
-      let rowY = top + Double(index) * Self.legendRow
       body += SVGChart.line(
         Self.left, rowY - 4, Self.left + 26, rowY - 4, stroke: SVGChart.color(index), width: 2.5,
         dash: SVGChart.dash(index))
-      let note = " " + line.note
-      let room = SVGChart.width - Self.left - 34 - SVGChart.textWidth(note, size: 11)
-      body += SVGChart.text(
-        SVGChart.fitted(line.name, width: room, size: 11) + note, x: Self.left + 34, y: rowY,
-        size: 11)
+      let entry = line.note.isEmpty ? line.name : line.name + " " + line.note
+      for row in SVGChart.wrapped(entry, width: room, size: 11) {
+        body += SVGChart.label(
+          row, full: row == entry ? nil : entry, width: room, x: Self.left + indent, y: rowY)
+        rowY += Self.legendRow
+      }
     }
-    return body
+    return (body, rowY)
   }
 }
