@@ -58,32 +58,33 @@ struct SVGLineChart {
         "target \(Format.percent(target, digits: 0))", x: Self.left + plotWidth + 4,
         y: y(target) + 4, size: 10, fill: "#505a5f")
     }
-    let coordinates = series.map { line in
-      line.points.map { "\(SVGChart.n(x($0.date))),\(SVGChart.n(y($0.value)))" }
-    }
-    let overlaps = Overlaps(coordinates)
-    for (index, line) in series.enumerated() {
+    let drawn = series.map { line in line.points.map { (x: x($0.date), y: y($0.value)) } }
+    let overlaps = Overlaps(drawn, closeness: Self.closeness * Self.plotHeight)
+    for (index, line) in drawn.enumerated() {
       let color = SVGChart.color(index)
-      let points = coordinates[index]
-      // Beneath a later line on the same segment: a solid band of this colour, wider for each
-      // line above it, so that both stay visible.
-      for (segment, above) in overlaps.segments[index].enumerated() where above > 0 {
-        let ends = [segment, segment + 1].map { line.points[$0] }
+      // Beneath later lines on the same segment, or close to it: a solid band of this colour,
+      // wider for each line above it and for how far off they run, so that all stay visible.
+      for (segment, cover) in overlaps.segments[index].enumerated() where cover.count > 0 {
+        let (start, end) = (line[segment], line[segment + 1])
         body += SVGChart.line(
-          x(ends[0].date), y(ends[0].value), x(ends[1].date), y(ends[1].value), stroke: color,
-          width: 2 + 3 * Double(above))
+          start.x, start.y, end.x, end.y, stroke: color,
+          width: 2 + 3 * Double(cover.count) + 2 * cover.reach)
       }
-      if points.count > 1 {
+      if line.count > 1 {
+        let points = line.map { "\(SVGChart.n($0.x)),\(SVGChart.n($0.y))" }
         body +=
           "<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" "
           + "stroke=\"\(color)\" stroke-width=\"2\" stroke-linejoin=\"round\""
           + SVGChart.dash(index) + "/>"
       }
-      for (point, above) in zip(line.points, overlaps.points[index]) {
+      // A point beneath others is a ring around theirs, hollow where they only come close so
+      // that it hides none of the lines drawn before it.
+      for (point, cover) in zip(line, overlaps.points[index]) {
         body +=
-          "<circle cx=\"\(SVGChart.n(x(point.date)))\" cy=\"\(SVGChart.n(y(point.value)))\" "
-          + "r=\"\(SVGChart.n(2.2 + 1.8 * Double(above)))\" fill=\"#ffffff\" "
-          + "stroke=\"\(color)\" stroke-width=\"1.5\"/>"
+          "<circle cx=\"\(SVGChart.n(point.x))\" cy=\"\(SVGChart.n(point.y))\" "
+          + "r=\"\(SVGChart.n(2.2 + 1.8 * Double(cover.count) + cover.reach))\" "
+          + "fill=\"\(cover.reach > 0 ? "none" : "#ffffff")\" stroke=\"\(color)\" "
+          + "stroke-width=\"1.5\"/>"
       }
     }
     let legend = self.legend(top: Self.top + Self.plotHeight + 30)

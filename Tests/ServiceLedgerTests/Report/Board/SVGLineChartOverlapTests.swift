@@ -3,9 +3,11 @@ import Testing
 
 @testable import ServiceLedger
 
-/// Lines that coincide (two services at 0.0% over the same quarters) stay visible: the one
-/// beneath is drawn wider where they meet, and the legend says which lines lie on each other.
-@Suite("SVG line chart: coinciding lines stay distinguishable")
+/// Lines that coincide (two services at 0.0% over the same quarters) or come within 3
+/// percentage points of each other (0% and 2.5%, 4.25 units apart) stay visible: the one beneath
+/// is drawn wider where they meet, and the legend says which lines lie on each other, and
+/// whether they are equal there or only close.
+@Suite("SVG line chart: coinciding and nearly coinciding lines stay distinguishable")
 struct SVGLineChartOverlapTests {
   static let quarters = ["2013-09-30", "2013-12-31", "2014-03-31"].map(date)
 
@@ -76,5 +78,98 @@ struct SVGLineChartOverlapTests {
     #expect(chart.contains(description))
     // The jury-summons line (third, green) shows as a band under the other's three segments.
     #expect(Self.bands(chart, color: SVGChart.color(2), width: "5") == 3)
+    // In the exemplars' chart, money claims (13.1% then 12.9%) runs within 3 points of lasting
+    // power of attorney (11.2% then 11.9%) for a quarter in 2014, and three lines lie between
+    // 0% and 1.4% in 2012-13.
+    let exemplars = try #require(report.exemplarChart)
+    #expect(
+      exemplars.contains(
+        "Lines on top of each other where within 3 percentage points: Money claims (beneath, "
+          + "wider) and Applications for Lasting Power of Attorney. Lines on top of each other "
+          + "where within 3 percentage points: Mortgage and landlord possession claims (beneath, "
+          + "widest), Bookings for prison visits and Applications for Lasting Power of Attorney "
+          + "(on top).</desc>"))
+  }
+
+  /// The `<name …/>` elements of `svg`, each up to its end.
+  static func elements(_ svg: String, _ name: String) -> [Substring] {
+    svg.components(separatedBy: "<\(name) ").dropFirst().compactMap { rest in
+      rest.range(of: "/>").map { rest[..<$0.lowerBound] }
+    }
+  }
+
+  /// The `<circle>` elements of `svg` in `color` drawn hollow (a ring around a close point).
+  static func rings(_ svg: String, color: String) -> [Substring] {
+    elements(svg, "circle").filter { $0.contains("fill=\"none\" stroke=\"\(color)\"") }
+  }
+
+  @Test("0% and 2.5%: a band wide enough to frame the other line, and the note says close")
+  func close() {
+    let svg = Self.chart([[0, 0, 0], [0.025, 0.025, 0.025]]).svg()
+    // 2.5 points are 4.25 units: 2 + 3 for the line above, and 2 × 4.25 to reach past it.
+    #expect(Self.bands(svg, color: SVGChart.color(0), width: "13.5") == 2)
+    // Its points are rings around the other's, 2.2 + 1.8 + 4.25 across.
+    #expect(Self.rings(svg, color: SVGChart.color(0)).allSatisfy { $0.contains("r=\"8.3\"") })
+    #expect(Self.rings(svg, color: SVGChart.color(0)).count == 3)
+    #expect(
+      svg.contains(
+        "Lines on top of each other where within 3 percentage points: Service 0 (beneath, wider) "
+          + "and Service 1."))
+    #expect(!svg.contains("where equal"))
+  }
+
+  @Test(
+    "within 3 points is close, beyond it apart",
+    arguments: [(0.029, true), (0.01, true), (0.032, false), (0.1, false)])
+  func threshold(difference: Double, isClose: Bool) {
+    let svg = Self.chart([[0.5, 0.5, 0.5], [0.5 + difference, 0.5 + difference, 0.5]]).svg()
+    // Both segments are close or neither; the last point is equal either way.
+    let lines = Self.elements(svg, "line").filter {
+      $0.contains("stroke=\"\(SVGChart.color(0))\"") && !$0.contains("stroke-width=\"2.5\"")
+    }
+    #expect(lines.count == (isClose ? 2 : 0))
+    #expect(svg.contains("where within 3 percentage points") == isClose)
+    #expect(svg.contains("Lines on top of each other where equal") == !isClose)
+    #expect(svg.contains("r=\"4\" fill=\"#ffffff\" stroke=\"\(SVGChart.color(0))\""))
+  }
+
+  @Test("a chain 0%, 2.5%, 5%: each pair that is close is named, the two apart are not paired")
+  func chain() {
+    let svg = Self.chart([[0, 0, 0], [0.025, 0.025, 0.025], [0.05, 0.05, 0.05]]).svg()
+    #expect(svg.contains("points: Service 0 (beneath, wider) and Service 1."))
+    #expect(svg.contains("points: Service 1 (beneath, wider) and Service 2."))
+    #expect(!svg.contains("widest"))
+  }
+
+  @Test("two lines equal and a third close: one group, said to be close, not equal")
+  func equalAndClose() {
+    let svg = Self.chart([[0, 0, 0], [0, 0, 0], [0.02, 0.02, 0.02]]).svg()
+    #expect(
+      svg.contains(
+        "where within 3 percentage points: Service 0 (beneath, widest), Service 1 and Service 2 "
+          + "(on top)."))
+    // Beneath both, the first line's points are rings 2.2 + 2 × 1.8 + 3.4 across, hollow so
+    // as to hide nothing of the third.
+    #expect(Self.rings(svg, color: SVGChart.color(0)).allSatisfy { $0.contains("r=\"9.2\"") })
+    #expect(Self.rings(svg, color: SVGChart.color(0)).count == 3)
+  }
+
+  @Test("lines with points on different dates are compared between them")
+  func differentDates() {
+    typealias Overlaps = SVGLineChart.Overlaps
+    let quarterly: [Overlaps.Point] = [(0, 0), (10, 0), (20, 0)]
+    // A line through the first and last points only, 2 then 3 units off: close all along.
+    let overlaps = Overlaps([quarterly, [(0, 2), (20, 4)]], closeness: 5.1)
+    #expect(overlaps.segments[0].map(\.count) == [1, 1])
+    #expect(overlaps.segments[0].map(\.reach) == [3, 4])
+    #expect(overlaps.points[0].map(\.count) == [1, 0, 1])
+    #expect(overlaps.pairs == [Overlaps.Pair(beneath: 0, above: 1): false])
+    // A line that starts halfway along the first segment does not cover it, and one that
+    // bends away between two points is measured at its bend.
+    let later = Overlaps([quarterly, [(5, 0), (20, 0)]], closeness: 5.1)
+    #expect(later.segments[0].map(\.count) == [0, 1])
+    let bent = Overlaps([quarterly, [(0, 0), (5, 9), (20, 0)]], closeness: 5.1)
+    #expect(bent.segments[0].map(\.count) == [0, 0])
+    #expect(Overlaps.gap((0, 0), (10, 0), [(0, 0), (5, 9), (20, 0)]) == 9)
   }
 }
