@@ -135,18 +135,25 @@ extension SVGLineChart {
         isEqual || !group.contains(pair.beneath) || !group.contains(pair.above)
       }
       let note =
-        "Lines on top of each other \(isEqual ? "where equal" : within): \(listing(group))."
+        "Lines on top of each other \(isEqual ? "where equal" : within): "
+        + listing(group, overlaps) + "."
       return SVGChart.wrapped(note, width: room, size: size)
     }
   }
 
   /// The series `members` in drawing order: `A (beneath, wider) and B`, or `A (beneath,
-  /// widest), B and C (on top)`.
-  func listing(_ members: [Int]) -> String {
+  /// widest), B and C (on top)` when the first lies under all the others together somewhere
+  /// (else `wider`: three lines each close to the others at different dates).
+  func listing(_ members: [Int], _ overlaps: Overlaps) -> String {
     let names = members.map { series[$0].name }
-    return names.count == 2
-      ? "\(names[0]) (beneath, wider) and \(names[1])"
-      : "\(names[0]) (beneath, widest), " + names.dropFirst().dropLast().joined(separator: ", ")
-        + " and \(names[names.count - 1]) (on top)"
+    guard names.count > 2, let first = members.first else {
+      return "\(names[0]) (beneath, wider) and \(names[names.count - 1])"
+    }
+    let isStacked = (overlaps.segments[first] + overlaps.points[first]).contains {
+      $0.count >= members.count - 1
+    }
+    return "\(names[0]) (beneath, \(isStacked ? "widest" : "wider")), "
+      + names.dropFirst().dropLast().joined(separator: ", ")
+      + " and \(names[names.count - 1]) (on top)"
   }
 }

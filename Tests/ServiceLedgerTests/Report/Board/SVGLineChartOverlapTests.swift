@@ -141,6 +141,14 @@ struct SVGLineChartOverlapTests {
     #expect(!svg.contains("widest"))
   }
 
+  @Test("three lines each close to the others at different dates: the first is not 'widest'")
+  func closeInTurn() {
+    let svg = Self.chart([[0, 0.5, 0.9], [0.02, 0.9, 0.3], [0.5, 0.52, 0.31]]).svg()
+    #expect(
+      svg.contains(
+        "points: Service 0 (beneath, wider), Service 1 and Service 2 (on top)."))
+  }
+
   @Test("two lines equal and a third close: one group, said to be close, not equal")
   func equalAndClose() {
     let svg = Self.chart([[0, 0, 0], [0, 0, 0], [0.02, 0.02, 0.02]]).svg()
