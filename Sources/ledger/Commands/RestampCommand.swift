@@ -17,10 +17,11 @@ struct RestampCommand: Command {
     stamped again when they land. Restamp gives each line not yet in the base a new `at`
     (now, to the microsecond, later than the base's latest), keeping their order, and leaves
     every line of the base as it is. A base given as one file stands for the ledger's file of
-    its name alone: only that file's new lines are restamped. Run it on the branch after
-    bringing in the target, then commit. Example:
+    its name alone: only that file's new lines are restamped. A folder stands for the whole
+    ledger: every line of a file it lacks is new. Run it on the branch after bringing in the
+    target, then commit. Example:
       mkdir -p /tmp/base && git show origin/main:events/ledger.jsonl > /tmp/base/ledger.jsonl
-      ledger restamp --base /tmp/base
+      ledger restamp --base /tmp/base/ledger.jsonl
     """
 
   let base: LedgerBase
