@@ -137,7 +137,8 @@ extension Site {
       "Each report is the board's quarterly report as of the quarter's last day, compared "
         + "with the quarter before, built from what was recorded up to "
         + "\(knownAt?.description ?? "now"). The command at the foot of each reproduces "
-        + "it byte for byte, whatever is recorded later. 12-month take-up is over the services "
+        + "it byte for byte, whatever is recorded later, but for the site's line of links at "
+        + "its top. 12-month take-up is over the services "
         + "with a 12-month digital figure at each date, which change from quarter to quarter: "
         + "a service that leaves or joins them moves the figure as much as take-up does.")
     body += SiteHTML.table(
