@@ -141,19 +141,16 @@ extension SVGLineChart {
     }
   }
 
-  /// The series `members` in drawing order: `A (beneath, wider) and B`, or `A (beneath,
-  /// widest), B and C (on top)` when the first lies under all the others together somewhere
-  /// (else `wider`: three lines each close to the others at different dates).
+  /// The series `members` in drawing order: `A (beneath, wider) and B`; for more,
+  /// `A, B and C (drawn in that order, each wider where a later one lies over it)`: which of
+  /// them lie over which changes along the lines (three lines close to each other in turn at
+  /// different dates), so the legend gives the order, which holds everywhere.
   func listing(_ members: [Int], _ overlaps: Overlaps) -> String {
     let names = members.map { series[$0].name }
-    guard names.count > 2, let first = members.first else {
+    guard names.count > 2 else {
       return "\(names[0]) (beneath, wider) and \(names[names.count - 1])"
     }
-    let isStacked = (overlaps.segments[first] + overlaps.points[first]).contains {
-      $0.count >= members.count - 1
-    }
-    return "\(names[0]) (beneath, \(isStacked ? "widest" : "wider")), "
-      + names.dropFirst().dropLast().joined(separator: ", ")
-      + " and \(names[names.count - 1]) (on top)"
+    return names.dropLast().joined(separator: ", ") + " and \(names[names.count - 1]) "
+      + "(drawn in that order, each wider where a later one lies over it)"
   }
 }

@@ -51,7 +51,9 @@ struct SVGLineChartOverlapTests {
     #expect(Self.bands(svg, color: SVGChart.color(0), width: "8") == 2)
     #expect(Self.bands(svg, color: SVGChart.color(1), width: "5") == 2)
     #expect(
-      svg.contains("Service 0 (beneath, widest), Service 1 and Service 2 (on top)."))
+      svg.contains(
+        "Service 0, Service 1 and Service 2 (drawn in that order, each wider where a later one "
+          + "lies over it)."))
   }
 
   @Test("lines apart: no band, no note, the chart as before")
@@ -86,9 +88,9 @@ struct SVGLineChartOverlapTests {
       exemplars.contains(
         "Lines on top of each other where within 3 percentage points: Money claims (beneath, "
           + "wider) and Applications for Lasting Power of Attorney. Lines on top of each other "
-          + "where within 3 percentage points: Mortgage and landlord possession claims (beneath, "
-          + "widest), Bookings for prison visits and Applications for Lasting Power of Attorney "
-          + "(on top).</desc>"))
+          + "where within 3 percentage points: Mortgage and landlord possession claims, "
+          + "Bookings for prison visits and Applications for Lasting Power of Attorney (drawn in "
+          + "that order, each wider where a later one lies over it).</desc>"))
   }
 
   /// The `<name …/>` elements of `svg`, each up to its end.
@@ -141,12 +143,15 @@ struct SVGLineChartOverlapTests {
     #expect(!svg.contains("widest"))
   }
 
-  @Test("three lines each close to the others at different dates: the first is not 'widest'")
+  @Test("three lines each close to the others at different dates: the legend gives their order")
   func closeInTurn() {
     let svg = Self.chart([[0, 0.5, 0.9], [0.02, 0.9, 0.3], [0.5, 0.52, 0.31]]).svg()
     #expect(
       svg.contains(
-        "points: Service 0 (beneath, wider), Service 1 and Service 2 (on top)."))
+        "points: Service 0, Service 1 and Service 2 (drawn in that order, each wider where a "
+          + "later one lies over it)."))
+    // The second lies under the third at the last date: its point there is a ring.
+    #expect(!Self.rings(svg, color: SVGChart.color(1)).isEmpty)
   }
 
   @Test("two lines equal and a third close: one group, said to be close, not equal")
@@ -154,8 +159,8 @@ struct SVGLineChartOverlapTests {
     let svg = Self.chart([[0, 0, 0], [0, 0, 0], [0.02, 0.02, 0.02]]).svg()
     #expect(
       svg.contains(
-        "where within 3 percentage points: Service 0 (beneath, widest), Service 1 and Service 2 "
-          + "(on top)."))
+        "where within 3 percentage points: Service 0, Service 1 and Service 2 (drawn in that "
+          + "order, each wider where a later one lies over it)."))
     // Beneath both, the first line's points are rings 2.2 + 2 × 1.8 + 3.4 across, hollow so
     // as to hide nothing of the third.
     #expect(Self.rings(svg, color: SVGChart.color(0)).allSatisfy { $0.contains("r=\"9.2\"") })
