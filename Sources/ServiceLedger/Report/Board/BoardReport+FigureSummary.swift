@@ -12,7 +12,8 @@ extension BoardReport {
     var line =
       "12-month take-up is \(Format.percent(takeUp)): \(Format.integer(now.digitalTransactions)) "
       + "of the \(Format.integer(now.takeUpTransactions)) transactions a year of the "
-      + "\(now.servicesWithTakeUp) services with a 12-month digital figure were digital"
+      + "\(Self.count(now.servicesWithTakeUp, "service")) with a 12-month digital figure were "
+      + "digital"
     if let old = previousHeadlines.takeUp {
       line += ", \(Format.points(takeUp - old)) since \(period.previousLabel)"
       if let moved = takeUpServicesMoved {
@@ -24,21 +25,30 @@ extension BoardReport {
             + names(moved.gone)
         let new =
           moved.new.isEmpty
-          ? nil : "\(moved.new.count) had none then and one now" + names(moved.new)
+          ? nil
+          : "\(moved.new.count) had none then and \(moved.new.count == 1 ? "has" : "have") one now"
+            + names(moved.new)
         line +=
           ", but over other services: " + [gone, new].compactMap { $0 }.joined(separator: ", ")
       }
     }
     var lines = [line + "."]
     if now.transactions > 0 {
+      let others = now.servicesWithVolume - now.servicesWithTakeUp
+      let rest =
+        others == 1
+        ? "; the other has no 12-month digital figure and is left out of take-up, cost and saving."
+        : others > 1
+          ? "; the other \(others) have no 12-month digital figure and are left out of take-up, "
+            + "cost and saving." : "."
       lines.append(
-        "Those \(now.servicesWithTakeUp) services handle "
+        (now.servicesWithTakeUp == 1
+          ? "That service handles " : "Those \(now.servicesWithTakeUp) services handle ")
           + "\(Format.percent(Double(now.takeUpTransactions) / Double(now.transactions))) of the "
-          + "\(Format.integer(now.transactions)) transactions a year of all "
-          + "\(now.servicesWithVolume) services with volumes"
-          + (now.servicesWithVolume > now.servicesWithTakeUp
-            ? "; the other \(now.servicesWithVolume - now.servicesWithTakeUp) have no 12-month "
-              + "digital figure and are left out of take-up, cost and saving." : "."))
+          + "\(Format.integer(now.transactions)) transactions a year of "
+          + (now.servicesWithVolume == 1
+            ? "the one service" : "all \(now.servicesWithVolume) services")
+          + " with volumes" + rest)
     }
     if let dominant = current.shift.dominant {
       let rest = dominant.takeUpWithout.map { Format.percent($0) } ?? "not known"

@@ -107,9 +107,14 @@ struct BoardFiguresRulesTests {
     #expect(report.previousHeadlines.takeUp == 0.5 && report.headlines.takeUp == 0.2)
     #expect(
       report.summary.contains(
-        "12-month take-up is 20.0%: 200 of the 1,000 transactions a year of the 1 services with "
+        "12-month take-up is 20.0%: 200 of the 1,000 transactions a year of the 1 service with "
           + "a 12-month digital figure were digital, -30.0 pp since 2014-Q4, but over other "
           + "services: 1 had a 12-month digital figure then and not now (Leaves)."))
+    #expect(
+      report.summary.contains(
+        "That service handles 50.0% of the 2,000 transactions a year of all 2 services with "
+          + "volumes; the other has no 12-month digital figure and is left out of take-up, cost "
+          + "and saving."))
     #expect(report.html.contains("-30.0 pp since 2014-Q4, over other services (2 then, 1 now)"))
     // Over the same services, the change stands alone.
     var same = BoardFixture()
@@ -118,6 +123,13 @@ struct BoardFiguresRulesTests {
     same.quarter("a", "2014-04-01", "2015-03-31", total: 1000, digital: 200)
     let report2 = same.report()
     #expect(report2.takeUpServicesMoved == nil)
+    // A service that gains a 12-month digital figure: "has one now".
+    var gains = same
+    gains.register("c", name: "Joins")
+    gains.quarter("c", "2014-04-01", "2015-03-31", total: 1000, digital: 500)
+    #expect(
+      gains.report().summary.first?.hasSuffix(
+        "but over other services: 1 had none then and has one now (Joins).") == true)
     #expect(report2.summary.first?.hasSuffix("+10.0 pp since 2014-Q4.") == true)
   }
 }
