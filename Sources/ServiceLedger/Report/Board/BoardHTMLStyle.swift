@@ -31,7 +31,7 @@ enum BoardHTMLStyle {
     .tiles { display: grid; grid-template-columns: repeat(4, 1fr); gap: 2.5mm;
       margin: 4mm 0; break-inside: avoid; page-break-inside: avoid; }
     .tile { background: #f3f2f1; border-left: 4px solid #1d70b8; padding: 2mm 2.5mm; }
-    .tile.alert { border-left-color: #d4351c; }
+    .tile.alert { border-left: 1.6mm double #d4351c; }
     .tile .label { font-size: 8.5pt; color: #505a5f; margin: 0; }
     .tile .value { font-size: 15pt; font-weight: 700; margin: 0.5mm 0; white-space: nowrap; }
     .tile .delta { font-size: 8.5pt; margin: 0; }
