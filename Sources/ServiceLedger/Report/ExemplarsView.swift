@@ -35,14 +35,14 @@ public enum ExemplarsView {
     let table = TableData(
       fields: [
         "EXEMPLAR": "exemplar", "SERVICE": "service", "PHASE": "phase",
-        "PHASE SINCE": "phase_since", "DUE": "due", "DAYS LEFT": "days_to_due",
+        "PHASE SINCE": "phase_since", "DUE": "due", "DAYS TO DUE": "days_to_due",
         "LATEST REPORT TAKE-UP": "latest_report_take_up_percent",
         "REPORT SPAN": "latest_report_span", "REPORT TO": "latest_report_to",
         "VS PREV": "change_from_previous_pp", "STATUS": "exemplar_status",
         "SERVICE STATUS": "service_status",
       ], rows: rows,
       leftOutFirst: [
-        "PHASE SINCE", "REPORT TO", "REPORT SPAN", "VS PREV", "SERVICE STATUS", "DAYS LEFT",
+        "PHASE SINCE", "REPORT TO", "REPORT SPAN", "VS PREV", "SERVICE STATUS", "DAYS TO DUE",
         "PHASE", "LATEST REPORT TAKE-UP", "DUE", "EXEMPLAR",
       ])
     return ViewOutput(
@@ -104,7 +104,7 @@ public enum ExemplarsView {
     var notes = [
       "\(summary(progress)) STATUS is the exemplar's: live when all its services are live, "
         + "late when one is past its due date and not live, unknown when one has no phase "
-        + "recorded; SERVICE STATUS is the service's own. DAYS LEFT is negative when past due; "
+        + "recorded; SERVICE STATUS is the service's own. DAYS TO DUE is negative when past due; "
         + "LATEST REPORT TAKE-UP is the take-up of the service's latest report, quarterly when "
         + "it has any (the latest-quarter take-up of `ledger channel-shift`), else 12-month "
         + "(REPORT SPAN says which); `ledger priorities` gives the 12-month take-up."

@@ -20,7 +20,7 @@ extension BoardReport {
       }
     }
     return TableData(
-      columns: ["Exemplar", "Status", "Service", "Organisation", "Phase", "Due", "Days left"],
+      columns: ["Exemplar", "Status", "Service", "Organisation", "Phase", "Due", "Days to due"],
       rows: rows)
   }
 
