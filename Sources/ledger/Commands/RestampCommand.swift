@@ -14,12 +14,12 @@ struct RestampCommand: Command {
   static let discussion = """
     `at` is when an event was recorded, and `ledger check --base` fails new lines whose `at`
     is not later than every `at` in the base (backdated): events written on a branch must be
-    stamped again when they land. Restamp gives each line not yet in the base a new `at`
-    (now, to the microsecond, later than the base's latest), keeping their order, and leaves
-    every line of the base as it is. A base given as one file stands for the ledger's file of
-    its name alone: only that file's new lines are restamped. A folder stands for the whole
-    ledger: every line of a file it lacks is new. Run it on the branch after bringing in the
-    target, then commit. Example:
+    stamped again when they land. When any is, restamp gives each line not yet in the base a
+    new `at` (now, to the microsecond, later than the base's latest), keeping their order, and
+    leaves every line of the base as it is. A base given as one file stands for the ledger's
+    file of its name alone: only that file's new lines are restamped. A folder stands for the
+    whole ledger: every line of a file it lacks is new. Run it on the branch after bringing in
+    the target, then commit. Example:
       mkdir -p /tmp/base && git show origin/main:events/ledger.jsonl > /tmp/base/ledger.jsonl
       ledger restamp --base /tmp/base/ledger.jsonl
     """
@@ -48,7 +48,7 @@ struct RestampCommand: Command {
     context.write(
       count == 0
         ? "nothing to restamp: every line of \(base.fileName.map(folder.path(of:)) ?? folder.path) "
-          + "is in the base\n"
+          + "not in the base is already later than the base's latest at\n"
         : "restamped \(count) line(s) not in the base\n")
     return LedgerCLI.success
   }

@@ -2,24 +2,25 @@
 /// than every `at` in the base, in their replay order, so that a branch's events land as
 /// recorded when they land (the `backdated` rule of `ledger check --base`).
 ///
-/// Under the folder's exclusive lock: each file must begin with its base copy byte for byte
-/// (lines of the base are never touched); the lines after it are read, put in replay order,
-/// stamped (`KnowledgeTime`: the clock to the microsecond, or a microsecond after the one
-/// before), written back in their places in the writer's layout, and the whole log is checked
-/// before any file is replaced (each atomically).
+/// Under the folder's exclusive lock: every file of the base must be in the ledger, and each
+/// must begin with its base copy (to its last `\n`) byte for byte (lines of the base are never
+/// touched); when any line after those is stamped no later than the base's latest, all of
+/// them are put in replay order, stamped (`KnowledgeTime`: the clock to the microsecond, or a
+/// microsecond after the one before), written back in their places in the writer's layout,
+/// and the whole log is checked before any file is replaced (each atomically).
 public struct LedgerRestamp: Sendable {
   public let folder: LedgerFolder
 
   public init(folder: LedgerFolder) { self.folder = folder }
 
-  /// Restamps the new lines: those of every file not yet in the base, or with a base of one
-  /// file, those of the ledger's file of its name (`LedgerBase`).
+  /// Restamps the new lines, when any of them is backdated: those of every file not yet in the
+  /// base, or with a base of one file, those of the ledger's file of its name (`LedgerBase`).
   /// - Parameters:
   ///   - ledgerBase: the ledger as merged.
   ///   - now: the clock.
-  /// - Returns: how many lines got a new stamp.
+  /// - Returns: how many lines got a new stamp (0 when none was backdated).
   /// - Throws: `LedgerError.io` when the base cannot be read; `LedgerError.rejected` when a
-  ///   file does not begin with its base copy, a new line is invalid, or the log would be
+  ///   file of the base is missing or does not begin with its base copy, a new line is invalid, or the log would be
   ///   invalid after restamping; nothing is changed then.
   public func restamp(from ledgerBase: LedgerBase, now: Timestamp) throws(LedgerError) -> Int {
     let base = try ledgerBase.files()
@@ -39,6 +40,14 @@ public struct LedgerRestamp: Sendable {
           + "with the ledger's file of the same name; give the copy that file's name, or give "
           + "the base's folder")
     }
+    // A file of the base the ledger lacks is check's `append-only` error: its lines may be
+    // in another file now, where restamping would rewrite stamps the base holds.
+    if let gone = base.keys.sorted().first(where: { !names.contains($0) }) {
+      throw LedgerError.rejected(
+        source: folder.path(of: gone), line: 0,
+        reason: "\(gone) is in the base but not in the ledger; restamp rewrites only lines not "
+          + "yet in the base (run `ledger check --base` to see what changed)")
+    }
     let compared = Set(ledgerBase.compared(names))
     for name in names {
       let bytes = try folder.bytes(of: name)
@@ -52,7 +61,7 @@ public struct LedgerRestamp: Sendable {
         contents[name] = reader.read(bytes, name: name)
         continue
       }
-      let old = base[name] ?? []
+      let old = Self.complete(base[name] ?? [])
       guard bytes.count >= old.count, bytes[..<old.count].elementsEqual(old) else {
         throw LedgerError.rejected(
           source: folder.path(of: name), line: 0,
@@ -64,13 +73,15 @@ public struct LedgerRestamp: Sendable {
       read.lineCount = NewLines.lineCount(bytes)
       contents[name] = read
     }
-    let new = NewLines.events(current: current, base: base)
+    let new = NewLines.events(current: current, base: base.mapValues(Self.complete))
     if let problem = new.problems.first {
       throw LedgerError.rejected(
         source: folder.path(of: problem.file), line: problem.line, reason: problem.message)
     }
     var fresh = new.events
-    guard !fresh.isEmpty else { return 0 }
+    // Only what check calls `backdated` needs new stamps: none when the base has no `at`, or
+    // when every new line is already later than the base's (restamped before, say).
+    guard let latest, fresh.contains(where: { $0.at <= latest }) else { return 0 }
     fresh.sort(by: Ledger.replayOrder)
     var batches: [LedgerWriter.Batch] = [
       (
@@ -98,12 +109,18 @@ public struct LedgerRestamp: Sendable {
         reason: "after restamping: \(problem.message)")
     }
     for (name, lines) in output {
-      var bytes = base[name] ?? []
+      var bytes = Self.complete(base[name] ?? [])
       for (_, text) in lines.sorted(by: { $0.line < $1.line }) { bytes += Array(text.utf8) + [10] }
       try AtomicFile.write(bytes, to: folder.path(of: name), suffix: "restamp")
     }
     guard lock.sync() else { throw FileIO.error(folder.path) }
     ReplayCache.remove(from: folder)
     return fresh.count
+  }
+
+  /// A base file's lines up to its last `\n`: a last line without one is a torn write, never
+  /// part of the log (as `append-only` reads it); the ledger may have it completed, as new.
+  static func complete(_ bytes: [UInt8]) -> [UInt8] {
+    Array(bytes[..<((bytes.lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1)])
   }
 }
