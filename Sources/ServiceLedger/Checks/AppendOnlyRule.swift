@@ -58,10 +58,17 @@ public enum AppendOnlyRule {
         ? "line \(range.lowerBound + 1) of the base (\(first.summary)) was"
         : "lines \(range.lowerBound + 1)\u{2013}\(range.upperBound + 1) of the base "
           + "(\(range.count) lines, from \(first.summary)) were"
-      let message =
+      var message =
         "\(lines) removed: lines are never deleted; restore "
         + (range.count == 1 ? "it" : "them") + ", and withdraw an event with a new "
         + "`event.retracted` naming its id"
+      if range.upperBound == old.count - 1 {
+        // The base's last lines: what a branch made before they were merged lacks.
+        message +=
+          "; if the branch is behind the base, bring the base's lines in instead (merge or "
+          + "rebase on the target branch, its lines before the branch's), then restamp the "
+          + "branch's lines (`ledger restamp --base`)"
+      }
       findings.append(finding(message, file, range.lowerBound + 1, first))
     }
     for range in LineMatching.runs(matching.inserted) {

@@ -146,6 +146,24 @@ struct AppendOnlyTests {
     #expect(other.findings.map(\.line) == [2])
   }
 
+  @Test("a branch behind the base, with a line of its own after it, lacks the base's last lines")
+  func behind() throws {
+    let clean = try CheckFixture.clean()
+    func adopted(_ number: Int, _ component: String) -> String {
+      CheckFixture.line(
+        number, "component.adopted",
+        #"{"service":"visits","component":""# + component + #"","on":"2015-05-01"}"#)
+    }
+    let base = clean.appending(services, adopted(500, "y"), adopted(501, "z"))
+    let branch = clean.appending(services, adopted(502, "x"))
+    let found = try branch.report(onlyAppendOnly, base: base).findings
+    #expect(found.map(\.line) == [16], "\(found)")
+    let message = found.first?.message ?? ""
+    #expect(message.hasPrefix("lines 16\u{2013}17 of the base (2 lines, from event"), "\(message)")
+    #expect(message.contains("if the branch is behind the base, bring the base's lines in"))
+    #expect(!message.contains("changed"))
+  }
+
   @Test("the matching keeps one longest run in order")
   func longestIncreasing() {
     #expect(LineMatching.longestIncreasing([0, 1, 3, 2, 4]).count == 4)
