@@ -164,6 +164,20 @@ struct AppendOnlyTests {
     #expect(!message.contains("changed"))
   }
 
+  @Test("a line whose ending became \\r\\n, or that gained a byte-order mark, says so")
+  func invisibleChanges() throws {
+    let crlf = try findings { fixture in
+      fixture.replacing(services, 3, with: (fixture.files[services]?[2] ?? "") + "\r")
+    }
+    #expect(crlf.map(\.line) == [3])
+    #expect(crlf.first?.message.contains("its line ends in \\r\\n, not \\n") ?? false, "\(crlf)")
+    let bom = try findings { fixture in
+      fixture.replacing(services, 1, with: "\u{FEFF}" + (fixture.files[services]?[0] ?? ""))
+    }
+    #expect(bom.map(\.line) == [1])
+    #expect(bom.first?.message.contains("it begins with a byte-order mark") ?? false, "\(bom)")
+  }
+
   @Test("the matching keeps one longest run in order")
   func longestIncreasing() {
     #expect(LineMatching.longestIncreasing([0, 1, 3, 2, 4]).count == 4)
