@@ -43,13 +43,15 @@ struct RestampCommand: Command {
     guard base.exists else {
       throw UsageError("--base \(base.path): no such file or folder", command: Self.name)
     }
-    let count = try LedgerRestamp(folder: folder).restamp(
+    let counts = try LedgerRestamp(folder: folder).restamp(
       from: base, now: try context.recordingClock()())
+    let files = counts.sorted { $0.key < $1.key }.map { "\(folder.path(of: $0.key)) (\($0.value))" }
     context.write(
-      count == 0
+      counts.isEmpty
         ? "nothing to restamp: every line of \(base.fileName.map(folder.path(of:)) ?? folder.path) "
           + "not in the base is already later than the base's latest at\n"
-        : "restamped \(count) line(s) not in the base\n")
+        : "restamped \(counts.values.reduce(0, +)) line(s) not in the base: "
+          + files.joined(separator: ", ") + "\n")
     return LedgerCLI.success
   }
 }

@@ -18,11 +18,13 @@ public struct LedgerRestamp: Sendable {
   /// - Parameters:
   ///   - ledgerBase: the ledger as merged.
   ///   - now: the clock.
-  /// - Returns: how many lines got a new stamp (0 when none was backdated).
+  /// - Returns: how many lines got a new stamp, by file name (none when none was backdated).
   /// - Throws: `LedgerError.io` when the base cannot be read; `LedgerError.rejected` when a
   ///   file of the base is missing or does not begin with its base copy, a new line is invalid, or the log would be
   ///   invalid after restamping; nothing is changed then.
-  public func restamp(from ledgerBase: LedgerBase, now: Timestamp) throws(LedgerError) -> Int {
+  public func restamp(from ledgerBase: LedgerBase, now: Timestamp) throws(LedgerError)
+    -> [String: Int]
+  {
     let base = try ledgerBase.files()
     let latest = try ledgerBase.latestAt()
     guard folder.exists else { throw folder.absence() }
@@ -81,7 +83,7 @@ public struct LedgerRestamp: Sendable {
     var fresh = new.events
     // Only what check calls `backdated` needs new stamps: none when the base has no `at`, or
     // when every new line is already later than the base's (restamped before, say).
-    guard let latest, fresh.contains(where: { $0.at <= latest }) else { return 0 }
+    guard let latest, fresh.contains(where: { $0.at <= latest }) else { return [:] }
     fresh.sort(by: Ledger.replayOrder)
     var batches: [LedgerWriter.Batch] = [
       (
@@ -115,7 +117,7 @@ public struct LedgerRestamp: Sendable {
     }
     guard lock.sync() else { throw FileIO.error(folder.path) }
     ReplayCache.remove(from: folder)
-    return fresh.count
+    return output.mapValues(\.count)
   }
 
   /// A base file's lines up to its last `\n`: a last line without one is a torn write, never
