@@ -80,4 +80,37 @@ struct RestampBaseTests {
     #expect(again.stdout.hasPrefix("nothing to restamp"), "\(again.stdout)")
     #expect(try Self.snapshot(branch) == stamped)
   }
+
+  @Test("a restamp cut off at any write or sync (a full disk) leaves every file as it was")
+  func cutOff() throws {
+    let (base, branch) = try BackdatedTests.branch()
+    defer {
+      base.remove()
+      branch.remove()
+    }
+    // team.jsonl registers the service that a new line of ledger.jsonl adopts for: restamping
+    // one file and not the other would put the adoption before the registration.
+    let before = try Self.snapshot(branch)
+    let now = try #require(Timestamp("2015-01-05T00:00:00Z"))
+    var point = 1
+    while true {
+      let faults = FaultInjection(action: .fail, point: point)
+      let restamp = LedgerRestamp(folder: branch.folder, faults: faults)
+      do {
+        _ = try restamp.restamp(from: LedgerBase(path: base.path), now: now)
+      } catch {
+        #expect(try Self.snapshot(branch) == before, "at point \(point): \(error)")
+        let left = try FileManager.default.contentsOfDirectory(atPath: branch.path)
+        #expect(!left.contains { $0.contains(".tmp-") }, "\(left)")
+        point += 1
+        continue
+      }
+      #expect(faults.count < point)
+      break
+    }
+    #expect(point > 4, "each of two files is written and synced")
+    let check = CLI.run(
+      ["check", "--as-of", "2015-01-04", "--base", base.path], ledger: branch.path)
+    #expect(check.exitCode == 0, "\(check.stdout)")
+  }
 }

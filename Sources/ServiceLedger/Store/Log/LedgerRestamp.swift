@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// `ledger restamp --base BASE`: gives the lines not yet in the base new `at` stamps, later
 /// than every `at` in the base, in their replay order, so that a branch's events land as
 /// recorded when they land (the `backdated` rule of `ledger check --base`).
@@ -7,11 +13,19 @@
 /// touched); when any line after those is stamped no later than the base's latest, all of
 /// them are put in replay order, stamped (`KnowledgeTime`: the clock to the microsecond, or a
 /// microsecond after the one before), written back in their places in the writer's layout,
-/// and the whole log is checked before any file is replaced (each atomically).
+/// and the whole log is checked before any file is replaced. Every file's new bytes are written
+/// and synced beside it before any replaces its file (each by a rename), so a write that fails
+/// (a full disk) leaves every file as it was: files restamped and not would put a branch's
+/// lines out of their order across files.
 public struct LedgerRestamp: Sendable {
   public let folder: LedgerFolder
+  /// The test hook that fails or kills a write or sync (`FaultInjection`); nil in use.
+  public var faults: FaultInjection?
 
-  public init(folder: LedgerFolder) { self.folder = folder }
+  public init(folder: LedgerFolder, faults: FaultInjection? = nil) {
+    self.folder = folder
+    self.faults = faults
+  }
 
   /// Restamps the new lines, when any of them is backdated: those of every file not yet in the
   /// base, or with a base of one file, those of the ledger's file of its name (`LedgerBase`).
@@ -110,14 +124,42 @@ public struct LedgerRestamp: Sendable {
         source: folder.path(of: problem.file), line: problem.line,
         reason: "after restamping: \(problem.message)")
     }
-    for (name, lines) in output {
+    var files: [(name: String, bytes: [UInt8])] = []
+    for (name, lines) in output.sorted(by: { $0.key < $1.key }) {
       var bytes = Self.complete(base[name] ?? [])
       for (_, text) in lines.sorted(by: { $0.line < $1.line }) { bytes += Array(text.utf8) + [10] }
-      try AtomicFile.write(bytes, to: folder.path(of: name), suffix: "restamp")
+      files.append((name, bytes))
     }
+    try replace(files)
     guard lock.sync() else { throw FileIO.error(folder.path) }
     ReplayCache.remove(from: folder)
     return output.mapValues(\.count)
+  }
+
+  /// Writes and syncs each file's bytes to a temporary file beside it, then renames each over
+  /// its file; the temporary files are removed when any write fails.
+  private func replace(_ files: [(name: String, bytes: [UInt8])]) throws(LedgerError) {
+    var staged: [(temporary: String, path: String)] = []
+    var renamed = false
+    defer {
+      if !renamed { for file in staged { unlink(file.temporary) } }
+    }
+    for (name, bytes) in files {
+      let path = folder.path(of: name)
+      let temporary = try AtomicFile.temporaryPath(for: path, suffix: "restamp")
+      let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+      guard descriptor >= 0 else { throw FileIO.error(temporary) }
+      defer { close(descriptor) }
+      staged.append((temporary, path))
+      try faults.write(bytes, to: descriptor, path: temporary)
+      try faults.sync(descriptor, path: temporary)
+    }
+    renamed = true
+    for (index, file) in staged.enumerated() where rename(file.temporary, file.path) != 0 {
+      let error = FileIO.error(file.path, action: "cannot replace it")
+      for left in staged[index...] { unlink(left.temporary) }
+      throw error
+    }
   }
 
   /// A base file's lines up to its last `\n`: a last line without one is a torn write, never
