@@ -67,7 +67,7 @@ public enum AppendOnlyRule {
         message +=
           "; if the branch is behind the base, bring the base's lines in instead (merge or "
           + "rebase on the target branch, its lines before the branch's), then restamp the "
-          + "branch's lines (`ledger restamp --base`)"
+          + "branch's lines (`ledger restamp --base BASE`)"
       }
       findings.append(finding(message, file, range.lowerBound + 1, first))
     }

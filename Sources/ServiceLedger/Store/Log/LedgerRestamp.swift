@@ -62,7 +62,8 @@ public struct LedgerRestamp: Sendable {
       throw LedgerError.rejected(
         source: folder.path(of: gone), line: 0,
         reason: "\(gone) is in the base but not in the ledger; restamp rewrites only lines not "
-          + "yet in the base (run `ledger check --base` to see what changed)")
+          + "yet in the base (`ledger check --base \(Format.shellPath(ledgerBase.path))` shows "
+          + "what changed)")
     }
     let compared = Set(ledgerBase.compared(names))
     for name in names {
@@ -82,7 +83,8 @@ public struct LedgerRestamp: Sendable {
         throw LedgerError.rejected(
           source: folder.path(of: name), line: 0,
           reason: "does not begin with its copy in the base; restamp rewrites only lines not "
-            + "yet in the base (`ledger check --base BASE` shows what changed)")
+            + "yet in the base (`ledger check --base \(Format.shellPath(ledgerBase.path))` "
+            + "shows what changed)")
       }
       current[name] = bytes
       var read = reader.read(old, name: name)
