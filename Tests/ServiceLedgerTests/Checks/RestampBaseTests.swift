@@ -113,4 +113,25 @@ struct RestampBaseTests {
       ["check", "--as-of", "2015-01-04", "--base", base.path], ledger: branch.path)
     #expect(check.exitCode == 0, "\(check.stdout)")
   }
+
+  @Test("a line of the base that is not valid is named as the base's, not as restamp's doing")
+  func invalidBaseLine() throws {
+    let (base, branch) = try BackdatedTests.branch()
+    defer {
+      base.remove()
+      branch.remove()
+    }
+    // The target branch holds a line that is not JSON (line 3 of its ledger.jsonl).
+    let lines = branch.text("ledger.jsonl").split(separator: "\n").map { $0 + "\n" }
+    try base.write("ledger.jsonl", lines[0] + lines[1] + "garbage\n")
+    try branch.write("ledger.jsonl", lines[0] + lines[1] + "garbage\n" + lines[2...].joined())
+    let before = try Self.snapshot(branch)
+    let restamp = CLI.run(["restamp", "--base", base.path], ledger: branch.path)
+    #expect(restamp.exitCode == 1)
+    #expect(
+      restamp.stderr.contains("ledger.jsonl:3: a line of the base is not valid"),
+      "\(restamp.stderr)")
+    #expect(!restamp.stderr.contains("after restamping"))
+    #expect(try Self.snapshot(branch) == before)
+  }
 }

@@ -34,8 +34,8 @@ public struct LedgerRestamp: Sendable {
   ///   - now: the clock.
   /// - Returns: how many lines got a new stamp, by file name (none when none was backdated).
   /// - Throws: `LedgerError.io` when the base cannot be read; `LedgerError.rejected` when a
-  ///   file of the base is missing or does not begin with its base copy, a new line is invalid, or the log would be
-  ///   invalid after restamping; nothing is changed then.
+  ///   file of the base is missing or does not begin with its base copy, a line is invalid, or
+  ///   the log would be invalid after restamping; nothing is changed then.
   public func restamp(from ledgerBase: LedgerBase, now: Timestamp) throws(LedgerError)
     -> [String: Int]
   {
@@ -122,9 +122,17 @@ public struct LedgerRestamp: Sendable {
       contents[name]?.events.sort { ($0.location?.line ?? 0) < ($1.location?.line ?? 0) }
     }
     if let problem = Ledger(files: contents).problems.first {
+      // A line restamp leaves as it is was not valid before it either.
+      let kind: String
+      if current[problem.file] == nil {
+        kind = "a line of a file the base does not cover is not valid: "
+      } else if problem.line <= NewLines.lineCount(Self.complete(base[problem.file] ?? [])) {
+        kind = "a line of the base is not valid: "
+      } else {
+        kind = "after restamping: "
+      }
       throw LedgerError.rejected(
-        source: folder.path(of: problem.file), line: problem.line,
-        reason: "after restamping: \(problem.message)")
+        source: folder.path(of: problem.file), line: problem.line, reason: kind + problem.message)
     }
     var files: [(name: String, bytes: [UInt8])] = []
     for (name, lines) in output.sorted(by: { $0.key < $1.key }) {
