@@ -19,9 +19,10 @@ struct RestampCommand: Command {
     leaves every line of the base as it is. A base given as one file stands for the ledger's
     file of its name alone: only that file's new lines are restamped. A folder stands for the
     whole ledger: every line of a file it lacks is new. Run it on the branch after bringing in
-    the target, then commit. Example:
-      mkdir -p /tmp/base && git show origin/main:events/ledger.jsonl > /tmp/base/ledger.jsonl
-      ledger restamp --base /tmp/base/ledger.jsonl
+    the target, then commit. Example, with the base made as docs/ci.md makes it (the whole
+    folder, with the line endings of the checkout):
+      base=$(mktemp -d) && git archive origin/main events | tar -x -C "$base"
+      ledger restamp --base "$base/events"
     """
 
   let base: LedgerBase
