@@ -71,7 +71,18 @@ public enum AppendOnlyRule {
       }
       findings.append(finding(message, file, range.lowerBound + 1, first))
     }
-    for range in LineMatching.runs(matching.inserted) {
+    // A copy of a base line is one line to remove, wherever it stands.
+    let baseLines = Dictionary(old.enumerated().map { ($1.key, $0) }) { first, _ in first }
+    let copies = matching.inserted.filter { baseLines[new[$0].key] != nil }
+    for index in copies {
+      let line = baseLines[new[index].key] ?? 0
+      let message =
+        "line \(index + 1) is a copy of line \(line + 1) of the base (\(old[line].summary)): "
+        + "every event is recorded once; remove it"
+      findings.append(finding(message, file, index + 1, old[line]))
+    }
+    let inserted = matching.inserted.filter { baseLines[new[$0].key] == nil }
+    for range in LineMatching.runs(inserted) {
       let lines =
         range.count == 1
         ? "line \(range.lowerBound + 1) is"

@@ -178,6 +178,21 @@ struct AppendOnlyTests {
     #expect(bom.first?.message.contains("it begins with a byte-order mark") ?? false, "\(bom)")
   }
 
+  @Test("a copy of a base line put inside the base is a copy to remove; the lines after it are old")
+  func copiedInside() throws {
+    let clean = try CheckFixture.clean()
+    var copied = clean
+    copied.files[services]?.insert(clean.files[services]?[1] ?? "", at: 2)
+    let check = LedgerCheck(asOf: CheckFixture.asOf, rules: [.appendOnly, .backdated])
+    let found = try copied.report(check, base: clean).findings
+    #expect(found.map(\.rule) == ["append-only"], "\(found)")
+    #expect(found.first?.line == 3)
+    #expect(
+      found.first?.message.hasPrefix("line 3 is a copy of line 2 of the base (event ") ?? false,
+      "\(found)")
+    #expect(found.first?.message.hasSuffix("remove it") ?? false, "\(found)")
+  }
+
   @Test("the matching keeps one longest run in order")
   func longestIncreasing() {
     #expect(LineMatching.longestIncreasing([0, 1, 3, 2, 4]).count == 4)
