@@ -17,10 +17,12 @@ actors=${3:-.github/ledger-actors}
 [ -f "$actors" ] || { echo "::error::$actors: no such actors file" >&2; exit 1; }
 status=0
 
-# Prints "FILE LINE BY" for each line added (by the given diff command's output on stdin).
+# Prints "FILE<tab>LINE<tab>BY" for each line added (by the given diff command's output on
+# stdin, written with core.quotePath=false so that a file name is as it is, but for the tab
+# git puts after one with a space).
 added_lines() {
-  awk '
-    /^\+\+\+ b\// { file = substr($0, 7); next }
+  awk -v OFS='\t' '
+    /^\+\+\+ b\// { file = substr($0, 7); sub(/\t$/, "", file); next }
     /^@@ / { split($3, range, ","); line = substr(range[1], 2) + 0; next }
     /^@@@ / { line = 0; next }
     /^\+\+\{/ || /^\+\{/ {
@@ -40,11 +42,13 @@ for commit in $(git rev-list --reverse "$base"..HEAD); do
   identity=${LEDGER_CI_IDENTITY:-$(git show -s --format=%ae "$commit")}
   actor=$(awk -v id="$identity" '$1 == id { print $2; exit }' "$actors")
   if git rev-parse -q --verify "$commit^2" >/dev/null; then
-    diff=$(git show --cc --unified=0 --format= "$commit" -- ":(glob)$dir/*.jsonl")
+    diff=$(git -c core.quotePath=false show --cc --unified=0 --format= "$commit" \
+      -- ":(glob)$dir/*.jsonl")
   else
-    diff=$(git diff --unified=0 --no-color "$commit^" "$commit" -- ":(glob)$dir/*.jsonl")
+    diff=$(git -c core.quotePath=false diff --unified=0 --no-color "$commit^" "$commit" \
+      -- ":(glob)$dir/*.jsonl")
   fi
-  while read -r file line by; do
+  while IFS=$'\t' read -r file line by; do
     [ -n "$file" ] || continue
     place="file=$file"
     [ "$line" -gt 0 ] && place="$place,line=$line"

@@ -58,13 +58,31 @@ public enum AppendOnlyRule {
         ? "line \(range.lowerBound + 1) of the base (\(first.summary)) was"
         : "lines \(range.lowerBound + 1)\u{2013}\(range.upperBound + 1) of the base "
           + "(\(range.count) lines, from \(first.summary)) were"
-      let message =
+      var message =
         "\(lines) removed: lines are never deleted; restore "
         + (range.count == 1 ? "it" : "them") + ", and withdraw an event with a new "
         + "`event.retracted` naming its id"
+      if range.upperBound == old.count - 1 {
+        // The base's last lines: what a branch made before they were merged lacks.
+        message +=
+          "; if the branch is behind the base, bring the base's lines in instead (merge or "
+          + "rebase on the target branch, its lines before the branch's), then restamp the "
+          + "branch's lines (`ledger restamp --base BASE`)"
+      }
       findings.append(finding(message, file, range.lowerBound + 1, first))
     }
-    for range in LineMatching.runs(matching.inserted) {
+    // A copy of a base line is one line to remove, wherever it stands.
+    let baseLines = Dictionary(old.enumerated().map { ($1.key, $0) }) { first, _ in first }
+    let copies = matching.inserted.filter { baseLines[new[$0].key] != nil }
+    for index in copies {
+      let line = baseLines[new[index].key] ?? 0
+      let message =
+        "line \(index + 1) is a copy of line \(line + 1) of the base (\(old[line].summary)): "
+        + "every event is recorded once; remove it"
+      findings.append(finding(message, file, index + 1, old[line]))
+    }
+    let inserted = matching.inserted.filter { baseLines[new[$0].key] == nil }
+    for range in LineMatching.runs(inserted) {
       let lines =
         range.count == 1
         ? "line \(range.lowerBound + 1) is"

@@ -70,10 +70,11 @@ struct BaseComparison {
         let baseBytes = try FileIO.readRegular(basePath)
         let currentBytes = try FileIO.readRegular(current)
         appendOnly += AppendOnlyRule.findings(file: name, base: baseBytes, current: currentBytes)
+        let ids = try noteDiverged(basePath, name: name, reader)
         let new = NewLines.events(current: [name: currentBytes], base: [name: baseBytes])
-        newEvents += new.events
+        // A line of the base pushed past its length (by a line put inside it) is not new.
+        newEvents += new.events.filter { !ids.contains($0.id) }
         newProblems += new.problems
-        try noteDiverged(basePath, name: name, reader)
       }
       files[name] = file
     }
@@ -108,13 +109,18 @@ struct BaseComparison {
   }
 
   /// Notes the `at`s and ids of the base's copy of a file that diverged, read whole.
+  /// - Returns: the ids of its events.
+  @discardableResult
   private mutating func noteDiverged(_ path: String, name: String, _ reader: LogFileReader)
-    throws(LedgerError)
+    throws(LedgerError) -> Set<EventID>
   {
+    var ids: Set<EventID> = []
     for event in reader.read(try FileIO.readRegular(path), name: name).events {
       divergedLatestAt = max(divergedLatestAt ?? event.at, event.at)
-      divergedBaseIDs.insert(event.id)
+      ids.insert(event.id)
     }
+    divergedBaseIDs.formUnion(ids)
+    return ids
   }
 
   /// Whether the bytes of `base` begin `current` and end where one of its lines ends, read a

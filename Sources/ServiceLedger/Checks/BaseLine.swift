@@ -43,9 +43,32 @@ struct BaseLine {
     }
     var changes: [String] = []
     compare(old, new, prefix: "", into: &changes)
-    guard !changes.isEmpty else { return "its spacing or key order differs" }
+    guard !changes.isEmpty else { return layout(was.text, now.text) }
     let shown = changes.prefix(3).joined(separator: "; ")
     return shown + (changes.count > 3 ? "; and \(changes.count - 3) more" : "")
+  }
+
+  /// What differs between two texts of the same JSON object: a line ending or byte-order mark
+  /// (which no terminal shows, and a checkout or an editor may add), else spacing or key order.
+  private static func layout(_ was: ArraySlice<UInt8>, _ now: ArraySlice<UInt8>) -> String {
+    let mark: [UInt8] = [0xEF, 0xBB, 0xBF]
+    let cr = UInt8(ascii: "\r")
+    func bare(_ text: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+      let start = text.starts(with: mark) ? text.dropFirst(mark.count) : text
+      return start.last == cr ? start.dropLast() : start
+    }
+    guard bare(was).elementsEqual(bare(now)) else { return "its spacing or key order differs" }
+    var notes: [String] = []
+    if (was.last == cr) != (now.last == cr) {
+      notes.append(now.last == cr ? "its line ends in \\r\\n, not \\n" : "its line lost its \\r")
+    }
+    if was.starts(with: mark) != now.starts(with: mark) {
+      notes.append(
+        now.starts(with: mark)
+          ? "it begins with a byte-order mark (U+FEFF)" : "it lost its byte-order mark (U+FEFF)")
+    }
+    guard !notes.isEmpty else { return "its spacing or key order differs" }
+    return notes.joined(separator: "; ") + " (a checkout or an editor converted it)"
   }
 
   private static func compare(

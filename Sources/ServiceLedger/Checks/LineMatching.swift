@@ -36,9 +36,14 @@ struct LineMatching {
       pairs.append((index, chosen))
     }
     // A base line whose counterpart no longer parses (or lost its id) was edited in place
-    // when the current line at the same position matches nothing else.
+    // when the current line at the same position matches nothing else; so was one whose id
+    // changed, when base lines still follow it. A line with an id of its own after every
+    // matched line is new: the base's lines are missing (a branch behind the base).
+    let lastMatched = pairs.map(\.current).max() ?? -1
     for index in missing {
-      if index < current.count, !used.contains(index) {
+      if index < current.count, !used.contains(index),
+        base[index].id == nil || current[index].id == nil || index < lastMatched
+      {
         used.insert(index)
         pairs.append((index, index))
       } else {

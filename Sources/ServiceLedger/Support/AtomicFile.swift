@@ -29,14 +29,7 @@ public enum AtomicFile {
   public static func write(
     _ bytes: [UInt8], to path: String, suffix: String, durable: Bool = true
   ) throws(LedgerError) {
-    let slash = path.lastIndex(of: "/")
-    let folder = slash.map { String(path[...$0]) } ?? ""
-    let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-    guard !name.isEmpty, name != ".", name != ".." else {
-      throw LedgerError.io(path: path, reason: "is not a file name")
-    }
-    let tail = ".tmp-" + suffix
-    let temporary = folder + "." + ending(of: name, fitting: 255 - 1 - tail.utf8.count) + tail
+    let temporary = try temporaryPath(for: path, suffix: suffix)
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { throw failure(path, "cannot create \(temporary)") }
     var ok = false
@@ -54,6 +47,19 @@ public enum AtomicFile {
     guard close(descriptor) == 0 else { throw failure(path, "cannot close \(temporary)") }
     guard rename(temporary, path) == 0 else { throw failure(path, "cannot replace it") }
     ok = true
+  }
+
+  /// The temporary file beside `path` that `write` renames over it: `.NAME.tmp-SUFFIX`.
+  /// - Throws: `LedgerError.io` when `path` does not end in a file name.
+  static func temporaryPath(for path: String, suffix: String) throws(LedgerError) -> String {
+    let slash = path.lastIndex(of: "/")
+    let folder = slash.map { String(path[...$0]) } ?? ""
+    let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+    guard !name.isEmpty, name != ".", name != ".." else {
+      throw LedgerError.io(path: path, reason: "is not a file name")
+    }
+    let tail = ".tmp-" + suffix
+    return folder + "." + ending(of: name, fitting: 255 - 1 - tail.utf8.count) + tail
   }
 
   /// `name`, or as much of its end as fits in `limit` bytes: a file name may have 255, and

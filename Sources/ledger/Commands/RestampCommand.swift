@@ -14,14 +14,15 @@ struct RestampCommand: Command {
   static let discussion = """
     `at` is when an event was recorded, and `ledger check --base` fails new lines whose `at`
     is not later than every `at` in the base (backdated): events written on a branch must be
-    stamped again when they land. Restamp gives each line not yet in the base a new `at`
-    (now, to the microsecond, later than the base's latest), keeping their order, and leaves
-    every line of the base as it is. A base given as one file stands for the ledger's file of
-    its name alone: only that file's new lines are restamped. A folder stands for the whole
-    ledger: every line of a file it lacks is new. Run it on the branch after bringing in the
-    target, then commit. Example:
-      mkdir -p /tmp/base && git show origin/main:events/ledger.jsonl > /tmp/base/ledger.jsonl
-      ledger restamp --base /tmp/base/ledger.jsonl
+    stamped again when they land. When any is, restamp gives each line not yet in the base a
+    new `at` (now, to the microsecond, later than the base's latest), keeping their order, and
+    leaves every line of the base as it is. A base given as one file stands for the ledger's
+    file of its name alone: only that file's new lines are restamped. A folder stands for the
+    whole ledger: every line of a file it lacks is new. Run it on the branch after bringing in
+    the target, then commit. Example, with the base made as docs/ci.md makes it (the whole
+    folder, with the line endings of the checkout):
+      base=$(mktemp -d) && git archive origin/main events | tar -x -C "$base"
+      ledger restamp --base "$base/events"
     """
 
   let base: LedgerBase
@@ -43,13 +44,16 @@ struct RestampCommand: Command {
     guard base.exists else {
       throw UsageError("--base \(base.path): no such file or folder", command: Self.name)
     }
-    let count = try LedgerRestamp(folder: folder).restamp(
+    let faults = try context.writer(for: folder).faults
+    let counts = try LedgerRestamp(folder: folder, faults: faults).restamp(
       from: base, now: try context.recordingClock()())
+    let files = counts.sorted { $0.key < $1.key }.map { "\(folder.path(of: $0.key)) (\($0.value))" }
     context.write(
-      count == 0
+      counts.isEmpty
         ? "nothing to restamp: every line of \(base.fileName.map(folder.path(of:)) ?? folder.path) "
-          + "is in the base\n"
-        : "restamped \(count) line(s) not in the base\n")
+          + "not in the base is already later than the base's latest at\n"
+        : "restamped \(counts.values.reduce(0, +)) line(s) not in the base: "
+          + files.joined(separator: ", ") + "\n")
     return LedgerCLI.success
   }
 }

@@ -146,6 +146,53 @@ struct AppendOnlyTests {
     #expect(other.findings.map(\.line) == [2])
   }
 
+  @Test("a branch behind the base, with a line of its own after it, lacks the base's last lines")
+  func behind() throws {
+    let clean = try CheckFixture.clean()
+    func adopted(_ number: Int, _ component: String) -> String {
+      CheckFixture.line(
+        number, "component.adopted",
+        #"{"service":"visits","component":""# + component + #"","on":"2015-05-01"}"#)
+    }
+    let base = clean.appending(services, adopted(500, "y"), adopted(501, "z"))
+    let branch = clean.appending(services, adopted(502, "x"))
+    let found = try branch.report(onlyAppendOnly, base: base).findings
+    #expect(found.map(\.line) == [16], "\(found)")
+    let message = found.first?.message ?? ""
+    #expect(message.hasPrefix("lines 16\u{2013}17 of the base (2 lines, from event"), "\(message)")
+    #expect(message.contains("if the branch is behind the base, bring the base's lines in"))
+    #expect(!message.contains("changed"))
+  }
+
+  @Test("a line whose ending became \\r\\n, or that gained a byte-order mark, says so")
+  func invisibleChanges() throws {
+    let crlf = try findings { fixture in
+      fixture.replacing(services, 3, with: (fixture.files[services]?[2] ?? "") + "\r")
+    }
+    #expect(crlf.map(\.line) == [3])
+    #expect(crlf.first?.message.contains("its line ends in \\r\\n, not \\n") ?? false, "\(crlf)")
+    let bom = try findings { fixture in
+      fixture.replacing(services, 1, with: "\u{FEFF}" + (fixture.files[services]?[0] ?? ""))
+    }
+    #expect(bom.map(\.line) == [1])
+    #expect(bom.first?.message.contains("it begins with a byte-order mark") ?? false, "\(bom)")
+  }
+
+  @Test("a copy of a base line put inside the base is a copy to remove; the lines after it are old")
+  func copiedInside() throws {
+    let clean = try CheckFixture.clean()
+    var copied = clean
+    copied.files[services]?.insert(clean.files[services]?[1] ?? "", at: 2)
+    let check = LedgerCheck(asOf: CheckFixture.asOf, rules: [.appendOnly, .backdated])
+    let found = try copied.report(check, base: clean).findings
+    #expect(found.map(\.rule) == ["append-only"], "\(found)")
+    #expect(found.first?.line == 3)
+    #expect(
+      found.first?.message.hasPrefix("line 3 is a copy of line 2 of the base (event ") ?? false,
+      "\(found)")
+    #expect(found.first?.message.hasSuffix("remove it") ?? false, "\(found)")
+  }
+
   @Test("the matching keeps one longest run in order")
   func longestIncreasing() {
     #expect(LineMatching.longestIncreasing([0, 1, 3, 2, 4]).count == 4)

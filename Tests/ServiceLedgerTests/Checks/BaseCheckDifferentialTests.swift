@@ -57,6 +57,14 @@ struct BaseCheckDifferentialTests {
       ("a removed line", { $0.dropping(services, 4) }),
       ("two lines swapped", { $0.swapping(services, 5, 6) }),
       (
+        "a base line copied inside the base",
+        { fixture in
+          var copy = fixture
+          copy.files[services]?.insert(fixture.files[services]?[1] ?? "", at: 2)
+          return copy
+        }
+      ),
+      (
         "an invalid line appended",
         { $0.appending(services, #"{"id":"x","at":"nope"}"#) }
       ),

@@ -1,27 +1,44 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// `ledger restamp --base BASE`: gives the lines not yet in the base new `at` stamps, later
 /// than every `at` in the base, in their replay order, so that a branch's events land as
 /// recorded when they land (the `backdated` rule of `ledger check --base`).
 ///
-/// Under the folder's exclusive lock: each file must begin with its base copy byte for byte
-/// (lines of the base are never touched); the lines after it are read, put in replay order,
-/// stamped (`KnowledgeTime`: the clock to the microsecond, or a microsecond after the one
-/// before), written back in their places in the writer's layout, and the whole log is checked
-/// before any file is replaced (each atomically).
+/// Under the folder's exclusive lock: every file of the base must be in the ledger, and each
+/// must begin with its base copy (to its last `\n`) byte for byte (lines of the base are never
+/// touched); when any line after those is stamped no later than the base's latest, all of
+/// them are put in replay order, stamped (`KnowledgeTime`: the clock to the microsecond, or a
+/// microsecond after the one before), written back in their places in the writer's layout,
+/// and the whole log is checked before any file is replaced. Every file's new bytes are written
+/// and synced beside it before any replaces its file (each by a rename), so a write that fails
+/// (a full disk) leaves every file as it was: files restamped and not would put a branch's
+/// lines out of their order across files.
 public struct LedgerRestamp: Sendable {
   public let folder: LedgerFolder
+  /// The test hook that fails or kills a write or sync (`FaultInjection`); nil in use.
+  public var faults: FaultInjection?
 
-  public init(folder: LedgerFolder) { self.folder = folder }
+  public init(folder: LedgerFolder, faults: FaultInjection? = nil) {
+    self.folder = folder
+    self.faults = faults
+  }
 
-  /// Restamps the new lines: those of every file not yet in the base, or with a base of one
-  /// file, those of the ledger's file of its name (`LedgerBase`).
+  /// Restamps the new lines, when any of them is backdated: those of every file not yet in the
+  /// base, or with a base of one file, those of the ledger's file of its name (`LedgerBase`).
   /// - Parameters:
   ///   - ledgerBase: the ledger as merged.
   ///   - now: the clock.
-  /// - Returns: how many lines got a new stamp.
+  /// - Returns: how many lines got a new stamp, by file name (none when none was backdated).
   /// - Throws: `LedgerError.io` when the base cannot be read; `LedgerError.rejected` when a
-  ///   file does not begin with its base copy, a new line is invalid, or the log would be
-  ///   invalid after restamping; nothing is changed then.
-  public func restamp(from ledgerBase: LedgerBase, now: Timestamp) throws(LedgerError) -> Int {
+  ///   file of the base is missing or does not begin with its base copy, a line is invalid, or
+  ///   the log would be invalid after restamping; nothing is changed then.
+  public func restamp(from ledgerBase: LedgerBase, now: Timestamp) throws(LedgerError)
+    -> [String: Int]
+  {
     let base = try ledgerBase.files()
     let latest = try ledgerBase.latestAt()
     guard folder.exists else { throw folder.absence() }
@@ -39,6 +56,15 @@ public struct LedgerRestamp: Sendable {
           + "with the ledger's file of the same name; give the copy that file's name, or give "
           + "the base's folder")
     }
+    // A file of the base the ledger lacks is check's `append-only` error: its lines may be
+    // in another file now, where restamping would rewrite stamps the base holds.
+    if let gone = base.keys.sorted().first(where: { !names.contains($0) }) {
+      throw LedgerError.rejected(
+        source: folder.path(of: gone), line: 0,
+        reason: "\(gone) is in the base but not in the ledger; restamp rewrites only lines not "
+          + "yet in the base (`ledger check --base \(Format.shellPath(ledgerBase.path))` shows "
+          + "what changed)")
+    }
     let compared = Set(ledgerBase.compared(names))
     for name in names {
       let bytes = try folder.bytes(of: name)
@@ -52,25 +78,28 @@ public struct LedgerRestamp: Sendable {
         contents[name] = reader.read(bytes, name: name)
         continue
       }
-      let old = base[name] ?? []
+      let old = Self.complete(base[name] ?? [])
       guard bytes.count >= old.count, bytes[..<old.count].elementsEqual(old) else {
         throw LedgerError.rejected(
           source: folder.path(of: name), line: 0,
           reason: "does not begin with its copy in the base; restamp rewrites only lines not "
-            + "yet in the base (`ledger check --base BASE` shows what changed)")
+            + "yet in the base (`ledger check --base \(Format.shellPath(ledgerBase.path))` "
+            + "shows what changed)")
       }
       current[name] = bytes
       var read = reader.read(old, name: name)
       read.lineCount = NewLines.lineCount(bytes)
       contents[name] = read
     }
-    let new = NewLines.events(current: current, base: base)
+    let new = NewLines.events(current: current, base: base.mapValues(Self.complete))
     if let problem = new.problems.first {
       throw LedgerError.rejected(
         source: folder.path(of: problem.file), line: problem.line, reason: problem.message)
     }
     var fresh = new.events
-    guard !fresh.isEmpty else { return 0 }
+    // Only what check calls `backdated` needs new stamps: none when the base has no `at`, or
+    // when every new line is already later than the base's (restamped before, say).
+    guard let latest, fresh.contains(where: { $0.at <= latest }) else { return [:] }
     fresh.sort(by: Ledger.replayOrder)
     var batches: [LedgerWriter.Batch] = [
       (
@@ -93,17 +122,59 @@ public struct LedgerRestamp: Sendable {
       contents[name]?.events.sort { ($0.location?.line ?? 0) < ($1.location?.line ?? 0) }
     }
     if let problem = Ledger(files: contents).problems.first {
+      // A line restamp leaves as it is was not valid before it either.
+      let kind: String
+      if current[problem.file] == nil {
+        kind = "a line of a file the base does not cover is not valid: "
+      } else if problem.line <= NewLines.lineCount(Self.complete(base[problem.file] ?? [])) {
+        kind = "a line of the base is not valid: "
+      } else {
+        kind = "after restamping: "
+      }
       throw LedgerError.rejected(
-        source: folder.path(of: problem.file), line: problem.line,
-        reason: "after restamping: \(problem.message)")
+        source: folder.path(of: problem.file), line: problem.line, reason: kind + problem.message)
     }
-    for (name, lines) in output {
-      var bytes = base[name] ?? []
+    var files: [(name: String, bytes: [UInt8])] = []
+    for (name, lines) in output.sorted(by: { $0.key < $1.key }) {
+      var bytes = Self.complete(base[name] ?? [])
       for (_, text) in lines.sorted(by: { $0.line < $1.line }) { bytes += Array(text.utf8) + [10] }
-      try AtomicFile.write(bytes, to: folder.path(of: name), suffix: "restamp")
+      files.append((name, bytes))
     }
+    try replace(files)
     guard lock.sync() else { throw FileIO.error(folder.path) }
     ReplayCache.remove(from: folder)
-    return fresh.count
+    return output.mapValues(\.count)
+  }
+
+  /// Writes and syncs each file's bytes to a temporary file beside it, then renames each over
+  /// its file; the temporary files are removed when any write fails.
+  private func replace(_ files: [(name: String, bytes: [UInt8])]) throws(LedgerError) {
+    var staged: [(temporary: String, path: String)] = []
+    var renamed = false
+    defer {
+      if !renamed { for file in staged { unlink(file.temporary) } }
+    }
+    for (name, bytes) in files {
+      let path = folder.path(of: name)
+      let temporary = try AtomicFile.temporaryPath(for: path, suffix: "restamp")
+      let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+      guard descriptor >= 0 else { throw FileIO.error(temporary) }
+      defer { close(descriptor) }
+      staged.append((temporary, path))
+      try faults.write(bytes, to: descriptor, path: temporary)
+      try faults.sync(descriptor, path: temporary)
+    }
+    renamed = true
+    for (index, file) in staged.enumerated() where rename(file.temporary, file.path) != 0 {
+      let error = FileIO.error(file.path, action: "cannot replace it")
+      for left in staged[index...] { unlink(left.temporary) }
+      throw error
+    }
+  }
+
+  /// A base file's lines up to its last `\n`: a last line without one is a torn write, never
+  /// part of the log (as `append-only` reads it); the ledger may have it completed, as new.
+  static func complete(_ bytes: [UInt8]) -> [UInt8] {
+    Array(bytes[..<((bytes.lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1)])
   }
 }
