@@ -65,7 +65,8 @@ extension Site {
         SiteHTML.element(
           "figcaption",
           "Each column is one \(span?.rawValue ?? "quarterly") report, split by channel; the "
-            + "patterns tell channels apart without colour. The table lists every report.")
+            + "patterns and shades tell channels apart without colour. The table lists every report."
+        )
         + "\n</figure>\n"
     }
     out += SiteHTML.table(
