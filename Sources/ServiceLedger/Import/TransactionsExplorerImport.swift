@@ -80,6 +80,15 @@ public struct TransactionsExplorerImport: Sendable {
     }
     var rows: [TransactionsExplorerRow] = []
     for record in records.dropFirst() {
+      // A row with fields missing would read them as empty: a download cut off inside the
+      // volume would import its first digits as the figure.
+      guard record.fields.count == header.fields.count else {
+        throw ImportError(
+          file: name, line: record.line,
+          message: "the row has \(record.fields.count) field(s) where the header has "
+            + "\(header.fields.count): it is cut off or has a stray comma; correct it (a value "
+            + "holding a comma goes in double quotes) and import again")
+      }
       rows.append(try TransactionsExplorerRow(record, columns: columns, file: name))
     }
     return Rows(rows: rows)

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+@testable import ServiceLedger
+
+/// The shape of a Transactions Explorer CSV as files arrive: cut off, or with a stray comma.
+@Suite("Importing a CSV of the wrong shape")
+struct CSVShapeTests {
+  /// Imports `text` as a CSV into `ledger`, with `options`.
+  static func importCSV(
+    _ text: String, into ledger: TemporaryLedger, options: [String] = []
+  ) throws -> CLIRun {
+    let csv = ledger.path + "-te.csv"
+    defer { try? FileManager.default.removeItem(atPath: csv) }
+    try Data(text.utf8).write(to: URL(fileURLWithPath: csv))
+    return CLI.run(["import", "transactions-explorer", csv] + options, ledger: ledger.path)
+  }
+
+  @Test(
+    "a row cut off (a download stopped part way) or with a stray comma is refused, naming it",
+    // "cut": the last row stops inside its volume, whose "100" would be read as 10.
+    arguments: ["cut", "extra"])
+  func wrongFieldCount(_ shape: String) throws {
+    let ledger = try TemporaryLedger()
+    defer { ledger.remove() }
+    let whole = TransactionsExplorerImportTests.oneRow([:])
+    let row = String(whole.split(separator: "\n")[1])
+    let text: String
+    if shape == "cut" {
+      let volumeEnd = try #require(row.range(of: ",100,"))
+      text = whole + row[..<row.index(before: volumeEnd.upperBound)].dropLast()
+    } else {
+      text = whole + row + ",extra\n"
+    }
+    let before = ledger.bytes("ledger.jsonl")
+    let run = try Self.importCSV(text, into: ledger)
+    #expect(run.exitCode == 1, "\(run.stdout)")
+    let fields = TransactionsExplorerRow.requiredColumns.count
+    #expect(run.stderr.contains("-te.csv:3: "), "\(run.stderr)")
+    #expect(run.stderr.contains("where the header has \(fields)"), "\(run.stderr)")
+    #expect(run.stderr.contains("nothing was imported"))
+    #expect(ledger.bytes("ledger.jsonl") == before)
+  }
+}
