@@ -80,6 +80,8 @@ public struct TransactionsExplorerImport: Sendable {
     }
     var rows: [TransactionsExplorerRow] = []
     for record in records.dropFirst() {
+      // A blank line, or a row of empty fields (a spreadsheet's empty row), holds nothing.
+      guard record.fields.contains(where: { !$0.trimmed().isEmpty }) else { continue }
       // A row with fields missing would read them as empty: a download cut off inside the
       // volume would import its first digits as the figure.
       guard record.fields.count == header.fields.count else {

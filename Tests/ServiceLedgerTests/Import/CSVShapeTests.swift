@@ -3,7 +3,8 @@ import Testing
 
 @testable import ServiceLedger
 
-/// The shape of a Transactions Explorer CSV as files arrive: cut off, or with a stray comma.
+/// The shape of a Transactions Explorer CSV as files arrive: cut off, with a stray comma, with
+/// blank lines.
 @Suite("Importing a CSV of the wrong shape")
 struct CSVShapeTests {
   /// Imports `text` as a CSV into `ledger`, with `options`.
@@ -40,5 +41,17 @@ struct CSVShapeTests {
     #expect(run.stderr.contains("where the header has \(fields)"), "\(run.stderr)")
     #expect(run.stderr.contains("nothing was imported"))
     #expect(ledger.bytes("ledger.jsonl") == before)
+  }
+
+  @Test("blank lines, and rows of empty fields as spreadsheets save them, are skipped")
+  func blankLines() throws {
+    let ledger = try TemporaryLedger()
+    defer { ledger.remove() }
+    let whole = TransactionsExplorerImportTests.oneRow([:])
+    let empty = String(repeating: ",", count: TransactionsExplorerRow.requiredColumns.count - 1)
+    let text = whole.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n" + empty + "\r\n\n"
+    let run = try Self.importCSV(text, into: ledger)
+    #expect(run.exitCode == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("1 service(s) registered, 1 volume report(s)"), "\(run.stdout)")
   }
 }
