@@ -164,12 +164,20 @@ public struct TransactionsExplorerImport: Sendable {
       kind: .transactional, category: row.category, customers: row.customers, url: row.url)
   }
 
+  /// The most characters of an organisation's name that `--file-per-organisation` puts in
+  /// its file's name.
+  static let maximumFileStem = 64
+
   private func fileName(_ organisation: String) -> String {
     switch files {
     case .single(let name): return name
     case .perOrganisation:
+      // A ledger file name is ASCII and must fit the 255 bytes of a file name (with room for
+      // the `.torn-TIME` of a side file): any organisation gives one.
       let slug = String(
-        organisation.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
+        organisation.lowercased().prefix(Self.maximumFileStem).map {
+          $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-"
+        })
       return (slug.isEmpty ? "ledger" : slug) + ".jsonl"
     }
   }

@@ -4,7 +4,7 @@ import Testing
 @testable import ServiceLedger
 
 /// The shape of a Transactions Explorer CSV as files arrive: cut off, with a stray comma, with
-/// blank lines.
+/// blank lines, with organisations whose names are not ASCII.
 @Suite("Importing a CSV of the wrong shape")
 struct CSVShapeTests {
   /// Imports `text` as a CSV into `ledger`, with `options`.
@@ -53,5 +53,20 @@ struct CSVShapeTests {
     let run = try Self.importCSV(text, into: ledger)
     #expect(run.exitCode == 0, "\(run.stderr)")
     #expect(run.stdout.contains("1 service(s) registered, 1 volume report(s)"), "\(run.stdout)")
+  }
+
+  @Test(
+    "--file-per-organisation makes a ledger file name of any organisation",
+    arguments: [
+      ("Øresund Æble", "-resund--ble.jsonl"),
+      (String(repeating: "A", count: 300), String(repeating: "a", count: 64) + ".jsonl"),
+    ])
+  func organisationFileName(_ organisation: String, _ file: String) throws {
+    let ledger = try TemporaryLedger()
+    defer { ledger.remove() }
+    let text = TransactionsExplorerImportTests.oneRow(["agency_abbr": organisation])
+    let run = try Self.importCSV(text, into: ledger, options: ["--file-per-organisation"])
+    #expect(run.exitCode == 0, "\(run.stderr)")
+    #expect(try ledger.folder.fileNames().contains(file))
   }
 }
