@@ -70,6 +70,20 @@ struct CommandContext {
     arguments.value("ledger") ?? environment["LEDGER_DIR"]
   }
 
+  /// Refuses an empty ledger folder name (`--ledger ""`, `LEDGER_DIR=`): it names no folder,
+  /// and taken as a path its files would be at the root of the file system.
+  /// - Throws: `UsageError` saying what to give instead.
+  func checkNamedLedger(_ arguments: ParsedArguments) throws(UsageError) {
+    if arguments.value("ledger") == "" {
+      throw UsageError("--ledger is empty: give the ledger folder (`.` for the current folder)")
+    }
+    if arguments.value("ledger") == nil, environment["LEDGER_DIR"] == "" {
+      throw UsageError(
+        "LEDGER_DIR is set but empty: set it to the ledger folder, or `unset LEDGER_DIR` for "
+          + "the default, ./events")
+    }
+  }
+
   /// The actor: `--by`, else `LEDGER_ACTOR`, else `USER`.
   /// - Throws: `UsageError` when none is set or it breaks the actor syntax.
   func actor(_ arguments: ParsedArguments) throws(UsageError) -> ActorID {

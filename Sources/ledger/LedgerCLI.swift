@@ -74,6 +74,9 @@ enum LedgerCLI {
         context.write(CommandHelp.text(C.self, parsed))
         return success
       }
+      if C.options.contains(where: { $0.name == OptionSpec.ledger.name }) {
+        try context.checkNamedLedger(parsed)
+      }
       return try C(parsed, context: context).run(context: context)
     } catch var error as UsageError {
       // A value the command could not read (a date, LEDGER_NOW): its help is the one to read.

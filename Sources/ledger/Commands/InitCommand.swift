@@ -18,6 +18,9 @@ struct InitCommand: Command {
     guard arguments.positionals.count <= 1 else {
       throw UsageError("init takes one folder", command: Self.name)
     }
+    if arguments.positionals.first == "" {
+      throw UsageError("the folder is empty: give its name (`.` for the current folder)")
+    }
     folder = arguments.positionals.first.map(LedgerFolder.init) ?? context.folder(arguments)
   }
 
