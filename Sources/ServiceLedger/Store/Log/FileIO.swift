@@ -123,7 +123,8 @@ public enum FileIO {
 
   /// Creates `path`, which must not exist yet, writes `bytes` and `fsync`s it.
   /// - Returns: false when `path` already exists (nothing is written).
-  /// - Throws: `LedgerError.io` for any other failure.
+  /// - Throws: `LedgerError.io` for any other failure; a file it created is removed again (a
+  ///   full disk leaves no empty file behind, one a try).
   static func createNew(_ path: String, bytes: [UInt8]) throws(LedgerError) -> Bool {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {
@@ -131,8 +132,13 @@ public enum FileIO {
       throw error(path)
     }
     defer { close(descriptor) }
-    try writeAll(bytes, to: descriptor, path: path)
-    guard fsync(descriptor) == 0 else { throw error(path) }
+    do throws(LedgerError) {
+      try writeAll(bytes, to: descriptor, path: path)
+      guard fsync(descriptor) == 0 else { throw error(path) }
+    } catch {
+      unlink(path)
+      throw error
+    }
     return true
   }
 

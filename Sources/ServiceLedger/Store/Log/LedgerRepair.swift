@@ -150,9 +150,16 @@ public struct LedgerRepair: Sendable {
     let fragment = try tail.bytes(from: start)
     var sideFile = Self.sideFileName(name, suffix: suffix)
     var attempt = 1
-    while try !FileIO.createNew(folder.path(of: sideFile), bytes: fragment) {
-      attempt += 1
-      sideFile = Self.sideFileName(name, suffix: suffix + "-\(attempt)")
+    do throws(LedgerError) {
+      while try !FileIO.createNew(folder.path(of: sideFile), bytes: fragment) {
+        attempt += 1
+        sideFile = Self.sideFileName(name, suffix: suffix + "-\(attempt)")
+      }
+    } catch {
+      // A full disk: the log is untouched, and the side file is gone again.
+      guard case .io(let path, let reason) = error else { throw error }
+      throw LedgerError.io(
+        path: path, reason: reason + "\nnothing was moved: make room on the disk, then try again")
     }
     guard lock.sync() else { throw FileIO.error(folder.path) }
     try FileIO.truncate(folder.path(of: name), to: start)
