@@ -74,6 +74,8 @@ enum InputLines {
     throws(LedgerError) -> [RecordedEvent]
   {
     var events: [RecordedEvent] = []
+    // The input line of each id, for an id given twice (the log's ids are the writer's).
+    var lines: [EventID: Int] = [:]
     var lineNumber = 0
     for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
       lineNumber += 1
@@ -100,13 +102,20 @@ enum InputLines {
         throw LedgerError.rejected(
           source: "\(source):\(lineNumber)", line: error.column, reason: error.reason)
       }
+      let event: RecordedEvent
       do throws(EventError) {
         // The input line goes with the event, for the writer's refusals to name.
-        events.append(
-          try decoder.decode(value, location: EventLocation(file: source, line: lineNumber)))
+        event = try decoder.decode(value, location: EventLocation(file: source, line: lineNumber))
       } catch {
         throw LedgerError.rejected(source: source, line: lineNumber, reason: error.description)
       }
+      if let first = lines.updateValue(lineNumber, forKey: event.id) {
+        throw LedgerError.rejected(
+          source: source, line: lineNumber,
+          reason: "id: \(event.id) is also the id of line \(first) of \(source): each event "
+            + "needs its own id; leave id out to have one made")
+      }
+      events.append(event)
     }
     return events
   }
