@@ -37,10 +37,12 @@ struct AppendCommand: Command {
   func run(context: CommandContext) throws -> Int32 {
     let folder = context.folder(arguments)
     let file = arguments.value("file") ?? LedgerFolder.defaultFile
-    let source = input ?? "stdin"
+    // `-` is standard input, and is called that, as with no FILE.
+    let path = input == "-" ? nil : input
+    let source = path ?? "stdin"
     let bytes: [UInt8]
-    if let input, input != "-" {
-      bytes = try BoundedInput.read(path: input, lineLimit: LogFileReader.maximumLineLength)
+    if let path {
+      bytes = try BoundedInput.read(path: path, lineLimit: LogFileReader.maximumLineLength)
     } else {
       bytes = try context.readInput()
     }

@@ -26,4 +26,13 @@ struct AppendInputTests {
     #expect(!run.stderr.contains("already in the ledger"), "\(run.stderr)")
     #expect(ledger.bytes("ledger.jsonl").isEmpty)
   }
+
+  @Test("`ledger append -` calls standard input stdin, as without the dash")
+  func dashIsStdin() throws {
+    let ledger = try TemporaryLedger()
+    defer { ledger.remove() }
+    let run = CLI.run(["append", "-"], ledger: ledger.path, input: "[1]\n")
+    #expect(run.exitCode == 1)
+    #expect(run.stderr.contains("stdin:1: a line must be a JSON object"), "\(run.stderr)")
+  }
 }
