@@ -170,7 +170,8 @@ extension LedgerFolder {
         throw LedgerError.io(
           path: full,
           reason: "is a symbolic link that leads out of the ledger folder (to "
-            + "\(resolved)); the ledger writes only to files in its folder")
+            + "\(resolved)); the ledger writes only to files in its folder: remove the link, "
+            + "or put the file itself in its place")
       }
       guard stat(full, &status) == 0 else { throw FileIO.error(full) }
     }

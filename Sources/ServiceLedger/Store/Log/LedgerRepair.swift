@@ -146,6 +146,8 @@ public struct LedgerRepair: Sendable {
     _ tail: FileTail, from start: Int, of name: String, suffix: String, lock: FileLock,
     reason: Move.Reason
   ) throws(LedgerError) -> Move {
+    // Repair cuts the file: only one in the folder, as appends write only there.
+    try folder.checkAppendTarget(name)
     let line = try tail.lineNumber(at: start)
     let fragment = try tail.bytes(from: start)
     var sideFile = Self.sideFileName(name, suffix: suffix)
