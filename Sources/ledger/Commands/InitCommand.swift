@@ -31,7 +31,14 @@ struct InitCommand: Command {
       return LedgerCLI.success
     }
     try FileIO.makeFolders(folder.path)
-    try FileIO.createEmpty(file)
+    do {
+      try FileIO.createEmpty(file)
+    } catch {
+      // Another `ledger init` of the same folder made it since the look above.
+      guard try !folder.fileNames().isEmpty else { throw error }
+      context.write("\(folder.path) is already a ledger; nothing changed\n")
+      return LedgerCLI.success
+    }
     context.write("created an empty ledger at \(folder.path)\n")
     return LedgerCLI.success
   }
