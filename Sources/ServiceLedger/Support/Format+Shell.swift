@@ -5,10 +5,40 @@ extension Format {
 
   /// `word` as one word of a POSIX shell command line: as it is when every character reads as
   /// itself (`events`, `../ledgers/moj-2012`), else in single quotes, a quote inside written
-  /// `'\''` (`'my ledger'`, `'~/l'`, `'it'\''s'`); an empty word is `''`.
+  /// `'\''` (`'my ledger'`, `'~/l'`, `'it'\''s'`); an empty word is `''`. A word with a control
+  /// or format character (a newline, an escape, a right-to-left mark) is written `$'…'` with
+  /// those characters as escapes (`$'a\nb'`, `$'\x1B[31m'`, `$'\u202E'`), which bash, zsh and
+  /// ksh read back as the word: single quotes would hold the raw characters, which a terminal
+  /// acts on and a line-by-line copy breaks.
   public static func shellQuoted(_ word: String) -> String {
     if !word.isEmpty, word.allSatisfy({ shellPlain.contains($0) }) { return word }
+    if word.unicodeScalars.contains(where: isControl) { return dollarQuoted(word) }
     return "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
+  }
+
+  /// `word` in `$'…'`: a backslash, a quote and every control or format character escaped,
+  /// the hexadecimal escapes at their full width so that no digit after one is read into it.
+  private static func dollarQuoted(_ word: String) -> String {
+    var out = "$'"
+    for scalar in word.unicodeScalars {
+      switch scalar {
+      case "\\": out += "\\\\"
+      case "'": out += "\\'"
+      case "\n": out += "\\n"
+      case "\t": out += "\\t"
+      case "\r": out += "\\r"
+      case _ where !isControl(scalar): out.unicodeScalars.append(scalar)
+      case _ where scalar.value < 0x80: out += "\\x" + hex(scalar.value, width: 2)
+      case _ where scalar.value <= 0xFFFF: out += "\\u" + hex(scalar.value, width: 4)
+      default: out += "\\U" + hex(scalar.value, width: 8)
+      }
+    }
+    return out + "'"
+  }
+
+  private static func hex(_ value: UInt32, width: Int) -> String {
+    let digits = String(value, radix: 16, uppercase: true)
+    return String(repeating: "0", count: max(0, width - digits.count)) + digits
   }
 
   /// `path` as a file argument of a shell command: `shellQuoted`, and `./` before a path that

@@ -210,6 +210,27 @@ struct SuggestedCommandsTests {
     #expect(quote.naming("`ledger repair`") == #"`ledger repair --ledger 'it'\''s'`"#)
   }
 
+  @Test("a path with control characters is named in $'…', which a shell reads back as the path")
+  func controlCharacters() throws {
+    let path = "nl\nx\u{1B}[31m\u{202E}it's\\ \u{1F600}"
+    let named = SuggestedCommands(ledger: path, commands: ["repair"]).naming("`ledger repair`")
+    #expect(named == #"`ledger repair --ledger $'nl\nx\x1B[31m\u202Eit\'s\\ \#u{1F600}'`"#)
+    // Nothing in it can drive a terminal, and the span stays on one line.
+    #expect(Format.terminalSafe(named) == named)
+    // Bash (as zsh and ksh) reads the word back as the path itself.
+    let word = String(named.dropFirst("`ledger repair --ledger ".count).dropLast())
+    let shell = Process()
+    shell.executableURL = URL(fileURLWithPath: "/bin/bash")
+    shell.arguments = ["-c", "printf %s " + word]
+    shell.environment = ["LC_ALL": "C.UTF-8"]
+    let pipe = Pipe()
+    shell.standardOutput = pipe
+    try shell.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    shell.waitUntilExit()
+    #expect(String(decoding: data, as: UTF8.self) == path)
+  }
+
   @Test("the commands named are exactly those that take --ledger")
   func ledgerCommands() {
     #expect(
