@@ -19,15 +19,16 @@ extension CommandContext {
   /// a folder, a FIFO, a link to nothing: a whole file's events missing), how many invalid
   /// lines it left out, and the first.
   func warn(about problems: [LedgerProblem], in folder: LedgerFolder) {
+    // The folder's name is the user's, and may hold anything a terminal acts on.
+    let path = Format.terminalSafe(folder.path)
     // The fold has just listed the folder; should a second listing fail, check says why.
     for finding in (try? FolderRules.findings(folder, rules: [.notAFile])) ?? [] {
-      writeError(
-        "ledger: warning: \(folder.path): \(Format.terminalSafe(finding.message))\n")
+      writeError("ledger: warning: \(path): \(Format.terminalSafe(finding.message))\n")
     }
     guard let first = problems.first else { return }
     writeError(
-      "ledger: warning: \(problems.count) invalid line(s) in \(folder.path) left out, "
-        + "first \(folder.path)/\(Format.terminalSafe(first.description)); "
+      "ledger: warning: \(problems.count) invalid line(s) in \(path) left out, "
+        + "first \(path)/\(Format.terminalSafe(first.description)); "
         + "run `ledger check` for all\n")
   }
 
