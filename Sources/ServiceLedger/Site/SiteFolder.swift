@@ -38,7 +38,8 @@ public enum SiteFolder {
     private let out: String
     private let target: String
     private let parent: String
-    private let name: String
+    /// The name, or as much of its end as leaves room in a name for `.site-new-` and suffix.
+    private let stem: String
     private let temporary: String
     private let suffix: String
     private let exists: Bool
@@ -77,8 +78,9 @@ public enum SiteFolder {
         throw SiteError.unsafe(out, "holds the ledger folder \(ledger); write the site elsewhere")
       }
       exists = try checkReplaceable(out, at: realTarget)
-      removeLeftovers(of: name, in: realParent)
-      let temporary = realParent + "/." + name + ".site-new-" + suffix
+      let stem = SiteFolder.stem(of: name, suffix: suffix)
+      removeLeftovers(of: stem, in: realParent)
+      let temporary = realParent + "/." + stem + ".site-new-" + suffix
       do {
         try files.createDirectory(atPath: temporary, withIntermediateDirectories: false)
       } catch {
@@ -87,7 +89,7 @@ public enum SiteFolder {
       self.out = out
       self.target = realTarget
       self.parent = realParent
-      self.name = name
+      self.stem = stem
       self.temporary = temporary
       self.suffix = suffix
     }
@@ -122,7 +124,7 @@ public enum SiteFolder {
     /// - Throws: `SiteError.io` when it cannot be moved; the target is then as it was.
     public func finish() throws(SiteError) {
       try write(SitePage(path: marker, text: markerText))
-      let old = parent + "/." + name + ".site-old-" + suffix
+      let old = parent + "/." + stem + ".site-old-" + suffix
       if exists, rename(target, old) != 0 {
         throw SiteError.io(
           out, "cannot move the previous site aside: \(String(cString: strerror(errno)))")
@@ -153,9 +155,17 @@ public enum SiteFolder {
     }
   }
 
+  /// The part of the site folder's `name` its temporary folders are named after
+  /// (`.STEM.site-new-SUFFIX`): the whole name, or as much of its end as fits with the rest in
+  /// the 255 bytes a name may have.
+  static func stem(of name: String, suffix: String) -> String {
+    AtomicFile.ending(
+      of: name, fitting: 255 - ".".utf8.count - ".site-new-".utf8.count - suffix.utf8.count)
+  }
+
   /// Removes the folders beside the site that a run killed on its way left
-  /// (`.NAME.site-new-PID-…`, `.NAME.site-old-PID-…`, a whole site each): those whose process
-  /// is gone. A running process's (or another user's) are left alone.
+  /// (`.STEM.site-new-PID-…`, `.STEM.site-old-PID-…`, a whole site each; `stem(of:suffix:)`):
+  /// those whose process is gone. A running process's (or another user's) are left alone.
   static func removeLeftovers(of name: String, in parent: String) {
     let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
     for entry in entries {

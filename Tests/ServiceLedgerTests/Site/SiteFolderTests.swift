@@ -147,6 +147,24 @@ struct SiteFolderTests {
     #expect(file?.bytes == Array((lines.prefix(2).joined(separator: "\n") + "\n").utf8))
   }
 
+  @Test(
+    "a folder whose name is as long as a name may be is written and rebuilt",
+    arguments: [String(repeating: "a", count: 255), String(repeating: "é", count: 127)])
+  func longName(name: String) throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    let out = scratch.root + "/" + name
+    let suffix = "2147483647-0badf00d"
+    try SiteFolder.write(Self.pages, to: out, ledger: scratch.ledger, suffix: suffix)
+    #expect(scratch.text(name + "/index.html") == "<p>home</p>\n")
+    try SiteFolder.write(
+      [SitePage(path: "index.html", text: "new\n")], to: out, ledger: scratch.ledger,
+      suffix: suffix)
+    #expect(scratch.text(name + "/index.html") == "new\n")
+    let beside = try FileManager.default.contentsOfDirectory(atPath: scratch.root)
+    #expect(Set(beside) == ["events", name])
+  }
+
   @Test("the folders a killed run left beside the site are removed; a running one's are kept")
   func killedRunsLeftovers() throws {
     let scratch = try Scratch()
