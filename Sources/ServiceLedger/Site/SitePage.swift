@@ -27,9 +27,25 @@ enum SitePath {
   static let reports = "reports.html"
   static let downloads = "downloads.html"
 
-  static func service(_ id: ServiceID) -> String { "services/\(id.rawValue).html" }
-  static func organisation(_ slug: String) -> String { "organisations/\(slug).html" }
-  static func plan(_ id: StrategyID) -> String { "plans/\(id.rawValue).html" }
+  static func service(_ id: ServiceID) -> String { "services/\(fileName(id.rawValue)).html" }
+  static func organisation(_ slug: String) -> String { "organisations/\(fileName(slug)).html" }
+  static func plan(_ id: StrategyID) -> String { "plans/\(fileName(id.rawValue)).html" }
+
+  /// The longest name (in bytes, before `.html`) a page is given as it is.
+  static let longestName = 200
+
+  /// `name` as a page's file name: as it is up to `longestName` bytes (an id or a slug, ASCII);
+  /// a longer one (the ledger bounds neither) is cut, and 16 hex digits of a hash of the whole
+  /// name added, so it fits in the 255 bytes a file name may have and stays apart from other
+  /// names that begin the same way.
+  static func fileName(_ name: String) -> String {
+    guard name.utf8.count > longestName else { return name }
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a, 64 bits
+    for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    let digits = String(hash, radix: 16)
+    let head = String(decoding: name.utf8.prefix(longestName - 17), as: UTF8.self)
+    return head + "-" + String(repeating: "0", count: 16 - digits.count) + digits
+  }
   static func report(_ quarter: Quarter) -> String { "reports/\(quarter).html" }
 
   /// The anchor of an event on its service's page.

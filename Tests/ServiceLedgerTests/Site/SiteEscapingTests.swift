@@ -103,6 +103,27 @@ struct SiteEscapingTests {
       SitePath.slugs(for: ["A B", "a-b", ""]) == ["A B": "a-b", "a-b": "a-b-2", "": "organisation"])
   }
 
+  @Test("services and organisations with very long names get pages a folder can hold")
+  func longNames() throws {
+    var f = BoardFixture()
+    let id = String(repeating: "s", count: 300)
+    let organisation = String(repeating: "Org ", count: 120)
+    for (service, name) in [(id, organisation), (id + "t", organisation + "2"), ("short", "O")] {
+      f.add(
+        .serviceRegistered(
+          ServiceRegistered(
+            service: ServiceID(unchecked: service), name: "N", organisation: name)))
+    }
+    let pages = try Site(f.ledger, asOf: date("2015-03-31")).pages()
+    let check = SiteCheck(pages)
+    #expect(check.problems.isEmpty, "\(check.problems.prefix(5))")
+    let names = pages.flatMap { $0.path.split(separator: "/") }
+    #expect(names.allSatisfy { $0.utf8.count <= 255 }, "\(names.map(\.utf8.count).max() ?? 0)")
+    #expect(pages.filter { $0.path.hasPrefix("services/") }.count == 3)
+    #expect(pages.filter { $0.path.hasPrefix("organisations/") }.count == 3)
+    #expect(pages.contains { $0.path == "services/short.html" })
+  }
+
   @Test("restated and retracted events are shown as such and link to each other")
   func restatements() throws {
     let (_, restated, retracted) = Self.ledger()
