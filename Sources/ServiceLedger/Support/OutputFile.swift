@@ -33,6 +33,11 @@ public enum OutputFile {
         reason: "is inside the ledger folder \(ledger.path); write the output elsewhere (a "
           + "file there would be read as part of the log or clutter it)")
     }
+    var followed = stat()
+    if stat(path, &followed) == 0, followed.st_mode & S_IFMT == S_IFDIR {
+      throw LedgerError.io(
+        path: path, reason: "is a folder; give a file in it with --out (a new name is created)")
+    }
     var status = stat()
     let exists = lstat(path, &status) == 0
     guard exists, status.st_mode & S_IFMT != S_IFREG else {

@@ -61,6 +61,26 @@ struct OutputFileTests {
     #expect(!FileManager.default.fileExists(atPath: outside + "/gone.md"))
   }
 
+  @Test("a folder, or a link to one, is refused with what to give instead, and left as it was")
+  func folder() throws {
+    let ledger = try TemporaryLedger(files: ["ledger.jsonl": ""])
+    defer { ledger.remove() }
+    let outside = ledger.path + "-out"
+    try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: outside) }
+    try Data("mine".utf8).write(to: URL(fileURLWithPath: outside + "/notes.txt"))
+    #expect(symlink(outside, ledger.path + "-link") == 0)
+    defer { unlink(ledger.path + "-link") }
+    for out in [outside, outside + "/", ledger.path + "-link"] {
+      let run = Self.report(out, ledger: ledger)
+      #expect(run.exitCode == 1, "\(out)")
+      #expect(
+        run.stderr.contains("\(out): is a folder; give a file in it with --out"),
+        "\(out): \(run.stderr)")
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: outside) == ["notes.txt"])
+  }
+
   @Test("a FIFO is written into, not replaced", .timeLimit(.minutes(1)))
   func fifo() throws {
     let ledger = try TemporaryLedger(files: ["ledger.jsonl": ""])
