@@ -112,7 +112,7 @@ public enum SiteFolder {
     /// Copies the first `lines` lines of the file at `source` (nil: the whole file) into the
     /// site at `path`, a block at a time.
     /// - Returns: how many lines and bytes were copied.
-    /// - Throws: `SiteError.io` naming the file that cannot be read or written.
+    /// - Throws: `SiteError.read` or `.io` naming the file that cannot be read or written.
     public func copy(_ source: String, to path: String, lines: Int?) throws(SiteError) -> (
       lines: Int, bytes: Int
     ) {
@@ -121,7 +121,8 @@ public enum SiteFolder {
     }
 
     /// Moves the finished site into place, replacing the previous one.
-    /// - Throws: `SiteError.io` when it cannot be moved; the target is then as it was.
+    /// - Throws: `SiteError.io` when it cannot be moved, `.unsafe` when another run put a site
+    ///   there meanwhile; the target is then as it was.
     public func finish() throws(SiteError) {
       try write(SitePage(path: marker, text: markerText))
       let old = parent + "/." + stem + ".site-old-" + suffix
@@ -130,9 +131,16 @@ public enum SiteFolder {
           out, "cannot move the previous site aside: \(String(cString: strerror(errno)))")
       }
       guard rename(temporary, target) == 0 else {
-        let reason = String(cString: strerror(errno))
+        let code = errno
         if exists { _ = rename(old, target) }
-        throw SiteError.io(out, "cannot move the new site into place: \(reason)")
+        if !exists, code == ENOTEMPTY || code == EEXIST {
+          throw SiteError.unsafe(
+            out,
+            "was written by another ledger site run meanwhile; run ledger site again to "
+              + "replace it")
+        }
+        throw SiteError.io(
+          out, "cannot move the new site into place: \(String(cString: strerror(code)))")
       }
       placed = true
       if exists { try? FileManager.default.removeItem(atPath: old) }
@@ -212,8 +220,10 @@ public enum SiteFolder {
 public enum SiteError: Error, CustomStringConvertible, Equatable {
   /// Writing there could lose something: the folder and why.
   case unsafe(String, String)
-  /// A file operation failed: the path and why.
+  /// Writing the site failed: the path and why.
   case io(String, String)
+  /// Reading a file of the ledger failed: the path and why.
+  case read(String, String)
   /// The report archive would hold more than `Site.archiveLimit` quarters: how many, the
   /// first and the last, and the latest as-of date within the limit.
   case tooManyReports(Int, first: Quarter, last: Quarter, latestAsOf: CivilDate)
@@ -221,7 +231,12 @@ public enum SiteError: Error, CustomStringConvertible, Equatable {
   public var description: String {
     switch self {
     case .unsafe(let path, let reason): return "--out \(path) \(reason); nothing was written"
-    case .io(let path, let reason): return "\(path): \(reason); the previous site is unchanged"
+    case .io(let path, let reason):
+      return "\(path): \(reason); nothing was replaced: the folder the site goes in must be "
+        + "writable, with room for the site, or give another --out"
+    case .read(let path, let reason):
+      return "\(path): \(reason); nothing was replaced: the user running ledger must be able "
+        + "to read the ledger's files"
     case .tooManyReports(let count, let first, let last, let latestAsOf):
       return "the site's archive would hold \(Format.integer(count)) quarterly board reports "
         + "(\(first) to \(last)), more than the \(Format.integer(Site.archiveLimit)) it holds at "

@@ -28,7 +28,7 @@ public final class SitePages: SiteSink {
     lines: Int, bytes: Int
   ) {
     guard let data = FileManager.default.contents(atPath: source) else {
-      throw SiteError.io(source, "cannot read the file")
+      throw SiteError.read(source, "cannot read the file")
     }
     let bytes = lines.map { SiteCopy.prefix(Array(data), lines: $0) } ?? Array(data)
     pages.append(SitePage(path: path, bytes: bytes))
@@ -58,14 +58,15 @@ enum SiteCopy {
   /// Copies the first `lines` lines of the file at `source` (nil: the whole file) to a new
   /// file at `destination`, `blockSize` bytes at a time.
   /// - Returns: how many lines and bytes were copied.
-  /// - Throws: `SiteError.io` naming the file that cannot be read or written.
+  /// - Throws: `SiteError.read` naming the file that cannot be read, `SiteError.io` the one
+  ///   that cannot be written.
   static func lines(
     _ wanted: Int?, from source: String, to destination: String, blockSize: Int = blockSize
   ) throws(SiteError) -> (lines: Int, bytes: Int) {
     let lines = wanted ?? Int.max
     let input = open(source, O_RDONLY)
     guard input >= 0 else {
-      throw SiteError.io(source, "cannot read: \(String(cString: strerror(errno)))")
+      throw SiteError.read(source, "cannot read: \(String(cString: strerror(errno)))")
     }
     defer { close(input) }
     let output = open(destination, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
@@ -80,7 +81,7 @@ enum SiteCopy {
       let count = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, blockSize) }
       if count < 0 {
         if errno == EINTR { continue }
-        throw SiteError.io(source, "cannot read: \(String(cString: strerror(errno)))")
+        throw SiteError.read(source, "cannot read: \(String(cString: strerror(errno)))")
       }
       if count == 0 { break }
       // The whole block, or up to the last line wanted; a line the block cuts is finished by

@@ -165,6 +165,46 @@ struct SiteFolderTests {
     #expect(Set(beside) == ["events", name])
   }
 
+  @Test("a folder that cannot be made says what to do, and claims no previous site")
+  func cannotWrite() throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    try Data("mine\n".utf8).write(to: URL(fileURLWithPath: scratch.root + "/file"))
+    let out = scratch.root + "/file/site"
+    do {
+      try SiteFolder.write(Self.pages, to: out, ledger: scratch.ledger, suffix: "1")
+      Issue.record("wrote a site under a file")
+    } catch {
+      let message = error.description
+      #expect(message.contains(scratch.root + "/file: cannot create the folder"), "\(message)")
+      #expect(message.contains("nothing was replaced"), "\(message)")
+      #expect(message.contains("give another --out"), "\(message)")
+      #expect(!message.contains("previous site"), "\(message)")
+    }
+    #expect(scratch.text("file") == "mine\n")
+  }
+
+  @Test("a site another run put in place first is not replaced, and the message says so")
+  func placedMeanwhile() throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    let out = scratch.root + "/site"
+    // This run finds no folder; another puts its site there before this one finishes.
+    let writer = try SiteFolder.Writer(out, ledger: scratch.ledger, suffix: "1")
+    try writer.write(SitePage(path: "index.html", text: "mine\n"))
+    try SiteFolder.write(
+      [SitePage(path: "index.html", text: "other\n")], to: out, ledger: scratch.ledger,
+      suffix: "2")
+    do {
+      try writer.finish()
+      Issue.record("replaced the other run's site")
+    } catch {
+      #expect(error.description.contains("another ledger site run"), "\(error.description)")
+      #expect(error.description.contains("run ledger site again"), "\(error.description)")
+    }
+    #expect(scratch.text("site/index.html") == "other\n")
+  }
+
   @Test("the folders a killed run left beside the site are removed; a running one's are kept")
   func killedRunsLeftovers() throws {
     let scratch = try Scratch()
