@@ -121,7 +121,7 @@ struct ReportCommand: Command {
       "\(ProcessInfo.processInfo.processIdentifier)-\(context.makeID().rawValue.prefix(8))"
     try OutputFile.write(
       text, to: out, outside: context.folder(arguments), suffix: suffix)
-    context.write("wrote the \(period.label) report to \(out)\n")
+    context.write("wrote the \(period.label) report to \(Format.terminalSafe(out))\n")
     return LedgerCLI.success
   }
 }

@@ -65,9 +65,11 @@ struct SiteCommand: Command {
     let writer = try SiteFolder.Writer(out, ledger: folder.path, suffix: suffix)
     let written = try site.write(into: writer)
     try writer.finish()
+    // The name is the user's, and may hold anything a terminal acts on.
+    let shown = Format.terminalSafe(out)
     context.write(
-      "wrote the site as of \(asOf) to \(out): \(written.pages) pages and \(written.downloads) "
-        + "downloads; open \(out)/index.html\n")
+      "wrote the site as of \(asOf) to \(shown): \(written.pages) pages and "
+        + "\(written.downloads) downloads; open \(shown)/index.html\n")
     return LedgerCLI.success
   }
 }
