@@ -82,6 +82,8 @@ public struct CheckReport: Sendable, Equatable {
       listsWarnings
       ? "\(errors) error(s), \(warnings) warning(s) as of \(asOf)"
       : "\(errors) error(s) as of \(asOf) (warnings not listed: --severity error)"
-    return "\(folder): \(counts)" + (errors == 0 ? "; ok" : "")
+    // The folder's name is the user's: escaped, it cannot start a line of its own (a GitHub
+    // workflow command) or drive the terminal.
+    return "\(Format.terminalSafe(folder)): \(counts)" + (errors == 0 ? "; ok" : "")
   }
 }

@@ -127,6 +127,32 @@ extension CheckFormatTests {
     let parser = XMLParser(data: Data(junit.utf8))
     #expect(parser.parse(), "\(String(describing: parser.parserError))")
   }
+
+  @Test("a ledger folder whose name has a newline or an escape cannot add a line to any format")
+  func controlCharactersInTheFolder() throws {
+    let folder = "ci\n::error::injected\u{1B}[31m"
+    let report = CheckReport(
+      asOf: date("2015-03-31"),
+      findings: [
+        Finding(
+          rule: "torn-line", severity: .error, message: "cut off", file: "ledger.jsonl",
+          line: 3)
+      ])
+    var text = ""
+    report.renderText(folder: folder, into: &text)
+    var gitHub = ""
+    report.renderGitHub(folder: folder, into: &gitHub)
+    var junit = ""
+    report.renderJUnit(folder: folder, into: &junit)
+    for out in [text, gitHub, junit] {
+      #expect(!out.unicodeScalars.contains { $0.value == 0x1B }, "\(out)")
+      #expect(!out.contains("\n::error::injected"), "\(out)")
+    }
+    #expect(text.split(separator: "\n").count == 2, "\(text)")
+    #expect(gitHub.split(separator: "\n").count == 2, "\(gitHub)")
+    let parser = XMLParser(data: Data(junit.utf8))
+    #expect(parser.parse(), "\(String(describing: parser.parserError))")
+  }
 }
 
 /// Counts elements by name while parsing.
