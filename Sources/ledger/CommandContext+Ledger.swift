@@ -57,17 +57,19 @@ extension CommandContext {
   /// `LEDGER_TEST_FAULT` (`fail:N` or `kill:N`) is set.
   /// - Throws: `UsageError` when `LEDGER_NOW` or `LEDGER_TEST_FAULT` cannot be read.
   func writer(for folder: LedgerFolder) throws(UsageError) -> LedgerWriter {
-    let clock = try recordingClock()
-    var faults: FaultInjection?
-    if let text = environment["LEDGER_TEST_FAULT"], !text.isEmpty {
-      guard let injection = FaultInjection(text) else {
-        throw UsageError("LEDGER_TEST_FAULT=\(text) is not fail:N or kill:N")
-      }
-      faults = injection
-    }
-    var writer = LedgerWriter(folder: folder, faults: faults, clock: clock)
+    var writer = LedgerWriter(folder: folder, faults: try faults(), clock: try recordingClock())
     writer.settledBatches = SettledBatches()
     return writer
+  }
+
+  /// The fault-injection test hook, when `LEDGER_TEST_FAULT` (`fail:N` or `kill:N`) is set.
+  /// - Throws: `UsageError` when it cannot be read.
+  func faults() throws(UsageError) -> FaultInjection? {
+    guard let text = environment["LEDGER_TEST_FAULT"], !text.isEmpty else { return nil }
+    guard let injection = FaultInjection(text) else {
+      throw UsageError("LEDGER_TEST_FAULT=\(text) is not fail:N or kill:N")
+    }
+    return injection
   }
 
   /// Tells the user (on stderr) what `writer` rolled back before writing.

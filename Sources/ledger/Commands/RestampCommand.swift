@@ -44,8 +44,7 @@ struct RestampCommand: Command {
     guard base.exists else {
       throw UsageError("--base \(base.path): no such file or folder", command: Self.name)
     }
-    let faults = try context.writer(for: folder).faults
-    let counts = try LedgerRestamp(folder: folder, faults: faults).restamp(
+    let counts = try LedgerRestamp(folder: folder, faults: try context.faults()).restamp(
       from: base, now: try context.recordingClock()())
     let files = counts.sorted { $0.key < $1.key }.map { "\(folder.path(of: $0.key)) (\($0.value))" }
     context.write(
