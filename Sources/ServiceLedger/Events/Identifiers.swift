@@ -174,7 +174,7 @@ public struct EventID: LedgerIdentifier {
 
   /// The lowercase UUID text.
   public var rawValue: String {
-    let hex = EventID.hex(high) + EventID.hex(low)
+    let hex = Format.hex(high, width: 16) + Format.hex(low, width: 16)
     var text = ""
     text.reserveCapacity(36)
     for (index, character) in hex.enumerated() {
@@ -195,10 +195,5 @@ public struct EventID: LedgerIdentifier {
 
   public static func < (lhs: EventID, rhs: EventID) -> Bool {
     (lhs.high, lhs.low) < (rhs.high, rhs.low)
-  }
-
-  private static func hex(_ value: UInt64) -> String {
-    let text = String(value, radix: 16)
-    return String(repeating: "0", count: 16 - text.count) + text
   }
 }

@@ -12,7 +12,7 @@ public final class SeededIDGenerator: @unchecked Sendable {
     defer { lock.unlock() }
     let high = step()
     let low = step()
-    let hex = hex16(high) + hex16(low)
+    let hex = Format.hex(high, width: 16) + Format.hex(low, width: 16)
     let chars = Array(hex)
     var uuid = String(chars[0..<8]) + "-" + String(chars[8..<12]) + "-4" + String(chars[13..<16])
     let variant = ["8", "9", "a", "b"][Int(low >> 62)]
@@ -26,10 +26,5 @@ public final class SeededIDGenerator: @unchecked Sendable {
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
     z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
     return z ^ (z >> 31)
-  }
-
-  private func hex16(_ value: UInt64) -> String {
-    let text = String(value, radix: 16)
-    return String(repeating: "0", count: 16 - text.count) + text
   }
 }

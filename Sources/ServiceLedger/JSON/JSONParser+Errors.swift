@@ -50,7 +50,6 @@ extension JSONParser.Scanner {
 
   /// `U+` and at least four upper-case hex digits.
   static func codePoint(_ scalar: UInt32) -> String {
-    let digits = String(scalar, radix: 16, uppercase: true)
-    return "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    "U+" + Format.hex(scalar, width: 4, uppercase: true)
   }
 }

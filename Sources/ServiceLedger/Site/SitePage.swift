@@ -42,9 +42,8 @@ enum SitePath {
     guard name.utf8.count > longestName else { return name }
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a, 64 bits
     for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-    let digits = String(hash, radix: 16)
     let head = String(decoding: name.utf8.prefix(longestName - 17), as: UTF8.self)
-    return head + "-" + String(repeating: "0", count: 16 - digits.count) + digits
+    return head + "-" + Format.hex(hash, width: 16)
   }
   static func report(_ quarter: Quarter) -> String { "reports/\(quarter).html" }
 

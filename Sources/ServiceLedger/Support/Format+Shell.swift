@@ -28,17 +28,13 @@ extension Format {
       case "\t": out += "\\t"
       case "\r": out += "\\r"
       case _ where !isControl(scalar): out.unicodeScalars.append(scalar)
-      case _ where scalar.value < 0x80: out += "\\x" + hex(scalar.value, width: 2)
-      case _ where scalar.value <= 0xFFFF: out += "\\u" + hex(scalar.value, width: 4)
-      default: out += "\\U" + hex(scalar.value, width: 8)
+      case _ where scalar.value < 0x80: out += "\\x" + hex(scalar.value, width: 2, uppercase: true)
+      case _ where scalar.value <= 0xFFFF:
+        out += "\\u" + hex(scalar.value, width: 4, uppercase: true)
+      default: out += "\\U" + hex(scalar.value, width: 8, uppercase: true)
       }
     }
     return out + "'"
-  }
-
-  private static func hex(_ value: UInt32, width: Int) -> String {
-    let digits = String(value, radix: 16, uppercase: true)
-    return String(repeating: "0", count: max(0, width - digits.count)) + digits
   }
 
   /// `path` as a file argument of a shell command: `shellQuoted`, and `./` before a path that

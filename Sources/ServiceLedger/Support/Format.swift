@@ -1,5 +1,12 @@
 /// Number and text formatting shared by every view, so figures read the same everywhere.
 public enum Format {
+  /// `value` in hexadecimal, zero-padded to at least `width` digits: `hex(0x1B, width: 2)` is
+  /// `1b` (`1B` with `uppercase`).
+  static func hex(_ value: some BinaryInteger, width: Int, uppercase: Bool = false) -> String {
+    let digits = String(value, radix: 16, uppercase: uppercase)
+    return String(repeating: "0", count: max(0, width - digits.count)) + digits
+  }
+
   /// A whole number with thousands separators: `1,320,121`.
   public static func integer(_ value: Int) -> String {
     let digits = String(value.magnitude)
