@@ -23,8 +23,7 @@ extension FastLineDecoder {
       let by = memo.actors.value(byText, ActorID.isValid),
       line.skip(#"","type":"volume.reported","data":{"service":""#),
       let serviceText = line.text(),
-      let service = memo.services.value(
-        serviceText, ServiceID.isValid, number: memo.numbering.map { $0.number(of:) }),
+      let service = memo.services.value(serviceText, ServiceID.isValid, numbering: memo.numbering),
       line.skip(#"","from":""#), let fromText = line.take(10),
       let from = memo.dates.date(fromText, field: 0),
       line.skip(#"","to":""#), let toText = line.take(10),

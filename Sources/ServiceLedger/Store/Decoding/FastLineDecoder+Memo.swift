@@ -57,7 +57,7 @@ extension FastLineDecoder {
   struct RecentStrings {
     private var keys: [Key]
     private var values: [String]
-    /// Per string, the number `value(_:_:number:)` was given for it, or -1; and the number of
+    /// Per string, the number `value(_:_:numbering:)` gave for it, or -1; and the number of
     /// the string found last.
     private var numbers: [Int32]
     private(set) var lastNumber: Int32 = -1
@@ -81,29 +81,29 @@ extension FastLineDecoder {
       }
     }
 
-    /// The string of `bytes` when `isValid` accepts it, else nil; `number`, when given, is
+    /// The string of `bytes` when `isValid` accepts it, else nil; `numbering`, when given, is
     /// asked once for the number of each new string, which `lastNumber` then gives.
     mutating func value(
       _ bytes: UnsafeRawBufferPointer, _ isValid: (String) -> Bool,
-      number: ((String) -> Int32)? = nil
+      numbering: ServiceNumbers? = nil
     ) -> String? {
       guard bytes.count <= 16, !keys.isEmpty else {
         let text = String(decoding: bytes, as: UTF8.self)
         guard isValid(text) else { return nil }
-        lastNumber = number?(text) ?? -1
+        lastNumber = numbering?.number(of: text) ?? -1
         return text
       }
       var key = Key()
       key.count = bytes.count
       withUnsafeMutableBytes(of: &key.words) { $0.copyMemory(from: bytes) }
-      if lastKey == key, lastNumber >= 0 || number == nil { return lastValue }
+      if lastKey == key, lastNumber >= 0 || numbering == nil { return lastValue }
       // Every byte counts (names differ mostly in their last ones): a full-width product,
       // folded, then its top bits.
       let product = (key.words.0 ^ (key.words.1 &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(bytes.count))
         .multipliedFullWidth(by: 0xBF58_476D_1CE4_E5B9)
       let mixed = (product.high ^ product.low) &* 0x94D0_49BB_1331_11EB
       let slot = Int(truncatingIfNeeded: mixed >> (64 - keys.count.trailingZeroBitCount))
-      if keys[slot] == key, numbers[slot] >= 0 || number == nil {
+      if keys[slot] == key, numbers[slot] >= 0 || numbering == nil {
         (lastKey, lastValue, lastNumber) = (key, values[slot], numbers[slot])
         return values[slot]
       }
@@ -111,7 +111,7 @@ extension FastLineDecoder {
       guard isValid(text) else { return nil }
       keys[slot] = key
       values[slot] = text
-      numbers[slot] = number?(text) ?? -1
+      numbers[slot] = numbering?.number(of: text) ?? -1
       (lastKey, lastValue, lastNumber) = (key, text, numbers[slot])
       return text
     }
