@@ -55,18 +55,15 @@ extension Site {
         : TakeUpSeries.isQuarter(entry.report)
     }
     if !charted.isEmpty {
+      let chart = SiteVolumeChart(
+        title: "Transactions by channel of \(service.name)",
+        reports: charted.map(\.report), channels: Self.channelTitles)
       out +=
-        "<figure>\n"
-        + SiteVolumeChart(
-          title: "Transactions by channel of \(service.name)",
-          reports: charted.map(\.report), channels: Self.channelTitles
-        ).svg()
-      out +=
-        SiteHTML.element(
+        "<figure>\n" + chart.svg()
+        + SiteHTML.element(
           "figcaption",
-          "Each column is one \(span?.rawValue ?? "quarterly") report, split by channel; the "
-            + "patterns and shades tell channels apart without colour. The table lists every report."
-        )
+          "Each column is one \(span?.rawValue ?? "quarterly") report, \(chart.reading). "
+            + "The table lists every report.")
         + "\n</figure>\n"
     }
     out += SiteHTML.table(

@@ -31,6 +31,29 @@ struct SiteVolumeChart {
     return given + [max(report.total - given.reduce(0, +), 0)]
   }
 
+  /// The channels some report has transactions in: indexes into `fills` (the six channels,
+  /// then what no channel accounts for), in that order.
+  var shownChannels: [Int] {
+    var used: Set<Int> = []
+    for report in reports {
+      for (index, amount) in Self.amounts(report).enumerated() where amount > 0 {
+        used.insert(index)
+      }
+    }
+    return used.sorted()
+  }
+
+  /// How the columns read, for the chart's caption: split by channel, told apart without
+  /// colour by patterns and shades, or by shades alone when no channel shown has a pattern.
+  var reading: String {
+    let shown = shownChannels
+    guard shown.count > 1 else { return "all of it in the one channel the legend names" }
+    let patterned = shown.contains { !Self.fills[$0 % Self.fills.count].shape.isEmpty }
+    return "split by channel; the "
+      + (patterned ? "patterns and shades" : "dark and light shades")
+      + " tell channels apart without colour"
+  }
+
   /// The chart's SVG.
   func svg() -> String {
     let names = channels + ["Channel not reported"]
@@ -57,12 +80,10 @@ struct SiteVolumeChart {
     let slot = plotWidth / Double(max(reports.count, 1))
     let barWidth = max(slot * 0.7, 1)
     var lastYear: Int?
-    var used: Set<Int> = []
     for (column, report) in reports.enumerated() {
       let x = Self.left + slot * Double(column) + (slot - barWidth) / 2
       var base = 0.0
       for (index, amount) in Self.amounts(report).enumerated() where amount > 0 {
-        used.insert(index)
         let top = y(base + Double(amount))
         body += SVGChart.rect(
           x: x, y: top, width: barWidth, height: y(base) - top, fill: Self.paint(index))
@@ -75,7 +96,7 @@ struct SiteVolumeChart {
         lastYear = year
       }
     }
-    let shown = names.indices.filter { used.contains($0) }
+    let shown = shownChannels
     let legend = SVGChart.flowLegend(
       shown.map { names[$0] }, left: Self.left, baseline: Self.top + Self.plotHeight + 38,
       rowHeight: 18, indent: 18, gap: 16
