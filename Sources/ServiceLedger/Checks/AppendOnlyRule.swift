@@ -6,8 +6,10 @@
 public enum AppendOnlyRule {
   public static let rule = CheckRule.appendOnly
 
-  /// The finding for a file of the base the ledger lacks; `baseIsFile`: the base was given as
-  /// that one file, which may be a copy of one of the ledger's files under another name.
+  /// The finding for a file of the base the ledger lacks, located at the ledger's path of
+  /// that name (where a deleted file was). `baseIsFile`: the base was given as that one file,
+  /// which may be a copy of one of the ledger's files under another name: the ledger may never
+  /// have had a file of that name, so the finding is the ledger's, not a file's.
   static func missing(_ name: String, baseIsFile: Bool = false) -> Finding {
     var message =
       "\(name) is in the base but not in the ledger: files of the log are never deleted "
@@ -17,7 +19,9 @@ public enum AppendOnlyRule {
         " (a base given as one file is compared with the ledger's file of the same name: "
         + "if it is a copy of another file of the ledger, give it that file's name)"
     }
-    return Finding(rule: rule.rawValue, severity: rule.severity, message: message, file: name)
+    return Finding(
+      rule: rule.rawValue, severity: rule.severity, message: message,
+      file: baseIsFile ? nil : name)
   }
 
   /// The findings for one file: its base bytes against its current bytes. A last line the

@@ -167,6 +167,12 @@ struct SingleFileBaseTests {
     #expect(check.exitCode == 1)
     #expect(check.stdout.contains("copy.jsonl is in the base but not in the ledger"))
     #expect(check.stdout.contains("compared with the ledger's file of the same name"))
+    // Located at the ledger, not at a path of it that never was.
+    #expect(!check.stdout.contains("/copy.jsonl:"), "\(check.stdout)")
+    let github = CLI.run(
+      ["check", "--as-of", "2015-01-04", "--base", copy, "--format", "github"], ledger: branch.path)
+    #expect(github.stdout.contains("::error title=append-only::copy.jsonl is in the base"))
+    #expect(!github.stdout.contains("copy.jsonl,"), "\(github.stdout)")
     #expect(!check.stdout.contains("backdated"), "\(check.stdout)")
     let files = (branch.text("ledger.jsonl"), branch.text("team.jsonl"))
     let restamp = CLI.run(["restamp", "--base", copy], ledger: branch.path)
