@@ -28,7 +28,7 @@ enum BoardHTMLStyle {
     .glance li { font-size: 10.5pt; }
     ul.cols { columns: 2; column-gap: 8mm; }
     ul.cols li { break-inside: avoid; }
-    .tiles { display: grid; grid-template-columns: repeat(4, 1fr); gap: 2.5mm;
+    .tiles { display: grid; grid-template-columns: repeat(3, 1fr); gap: 2.5mm;
       margin: 4mm 0; break-inside: avoid; page-break-inside: avoid; }
     .tile { background: #f3f2f1; border-left: 4px solid #1d70b8; padding: 2mm 2.5mm; }
     .tile.alert { border-left: 1.6mm double #d4351c; }

@@ -57,7 +57,7 @@ extension BoardReport {
         ? "" : "This command reproduces exactly these figures, whatever is recorded later:")
   }
 
-  /// Eight headline tiles: the figure, what it is, and its change since the last quarter
+  /// Nine headline tiles: the figure, what it is, and its change since the last quarter
   /// (first, so a second count beside it is not read as the change: "no change since
   /// 2014-Q4; 16 priority", not "16 priority; 0 since 2014-Q4").
   var tilesHTML: String {
@@ -108,14 +108,30 @@ extension BoardReport {
       + tile(
         "Priority services managed", "\(now.priorityServicesManaged) of \(now.priorityServices)",
         "with a service manager", alert: now.priorityServicesManaged < now.priorityServices)
+      + pastDueTile(now, tile)
       + tile(
-        "Recorded as late", Format.integer(now.actionsLate + now.milestonesLate),
-        "\(now.actionsLate) actions, \(now.milestonesLate) milestones; past due with no "
-          + "progress recorded: \(now.actionsPastDueWithNoProgress) actions, "
-          + "\(now.milestonesPastDueWithNoProgress) milestones"
-          // The tile turns red on the standard's errors too, so it says so.
-          + (now.errors > 0 ? "; standard checks: \(Format.integer(now.errors)) errors" : ""),
-        alert: now.actionsLate + now.milestonesLate > 0 || now.errors > 0)
+        "Standard check errors", Format.integer(now.errors),
+        "\(change(now.errors - old.errors)); \(Self.count(now.warnings, "warning"))",
+        alert: now.errors > 0)
       + "</div>\n"
+  }
+
+  /// The strategy's actions and milestones past their due date and not finished: those
+  /// recorded as late and those with no progress recorded (not known to be late, but not
+  /// known to be done either), in red when there are any.
+  private func pastDueTile(
+    _ now: BoardHeadlines, _ tile: (String, String, String, Bool) -> String
+  ) -> String {
+    let late = now.actionsLate + now.milestonesLate
+    let unrecorded = now.actionsPastDueWithNoProgress + now.milestonesPastDueWithNoProgress
+    let detail =
+      late + unrecorded == 0
+      ? "no action or milestone"
+      : Self.count(now.actionsLate + now.actionsPastDueWithNoProgress, "action") + ", "
+        + Self.count(now.milestonesLate + now.milestonesPastDueWithNoProgress, "milestone")
+        + ": \(Format.integer(late)) recorded as late, \(Format.integer(unrecorded)) with no "
+        + "progress recorded"
+    return tile(
+      "Past their due date", Format.integer(late + unrecorded), detail, late + unrecorded > 0)
   }
 }

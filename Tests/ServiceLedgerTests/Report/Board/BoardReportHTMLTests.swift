@@ -85,18 +85,37 @@ struct BoardReportHTMLTests {
     let html = try Self.shippedHTML()
     #expect(html.contains("<p class=\"delta\">no change since 2014-Q4; 16 priority</p>"))
     #expect(html.contains("<p class=\"delta\">-70,450 since 2014-Q4</p>"))
+    // Its figure is everything past due, in red: none recorded as late is not none late.
     #expect(
       html.contains(
-        "<p class=\"label\">Recorded as late</p><p class=\"value\">0</p><p class=\"delta\">0 "
-          + "actions, 0 milestones; past due with no progress recorded: 2 actions, 9 milestones"
-          + "</p>"))
+        "<div class=\"tile alert\"><p class=\"label\">Past their due date</p><p class=\"value\">"
+          + "11</p><p class=\"delta\">2 actions, 9 milestones: 0 recorded as late, 11 with no "
+          + "progress recorded</p>"))
     #expect(!html.contains("0 + 0") && !html.contains("; 0 since"))
-    // In red for the standard's errors, with none late, it says why.
+    #expect(
+      html.contains(
+        "<div class=\"tile\"><p class=\"label\">Standard check errors</p><p class=\"value\">0"
+          + "</p><p class=\"delta\">no change since 2014-Q4; 11 warnings</p>"))
+    // The standard's errors have a red tile of their own.
     let later = BoardReport(
       try shippedLedger.get(), period: ReportPeriod(asOf: date("2017-09-30"))
     ).html
-    #expect(later.contains("<div class=\"tile alert\"><p class=\"label\">Recorded as late</p>"))
-    #expect(later.contains("3 actions, 10 milestones; standard checks: 5 errors</p>"))
+    #expect(
+      later.contains(
+        "<p class=\"value\">13</p><p class=\"delta\">3 actions, 10 milestones: 0 recorded as "
+          + "late, 13 with no progress recorded</p>"))
+    #expect(
+      later.contains(
+        "<div class=\"tile alert\"><p class=\"label\">Standard check errors</p><p "
+          + "class=\"value\">5</p>"))
+    // Nothing past due and no errors: a plain tile that says so.
+    let early = BoardReport(
+      try shippedLedger.get(), period: ReportPeriod(asOf: date("2013-01-31"))
+    ).html
+    #expect(
+      early.contains(
+        "<div class=\"tile\"><p class=\"label\">Past their due date</p><p class=\"value\">0"
+          + "</p><p class=\"delta\">no action or milestone</p>"), "\(early)")
   }
 
   @Test("an action with no status reads 'not recorded', as a phase and `ledger actions` do")
