@@ -15,6 +15,21 @@ extension FastLineDecoder {
   static func canonicalVolumeReport(
     _ base: UnsafeRawPointer, _ count: Int, location: EventLocation, memo: inout Memo
   ) -> RecordedEvent? {
+    withUnsafeTemporaryAllocation(of: RecordedEvent.self, capacity: 1) { slot in
+      guard let slot = slot.baseAddress,
+        canonicalVolumeReport(base, count, location: location, memo: &memo, into: slot)
+      else { return nil }
+      return slot.move()
+    }
+  }
+
+  /// `canonicalVolumeReport(_:_:location:memo:)` decoded straight into `slot`, which it
+  /// initializes when it returns true: a replay decodes into its run's storage without copying
+  /// the event on the way.
+  static func canonicalVolumeReport(
+    _ base: UnsafeRawPointer, _ count: Int, location: EventLocation, memo: inout Memo,
+    into slot: UnsafeMutablePointer<RecordedEvent>
+  ) -> Bool {
     var line = Layout(base: base, count: count)
     guard line.skip(#"{"id":""#), let idText = line.take(36), let id = EventID.parse(idText),
       line.skip(#"","at":""#), let atText = line.text(),
@@ -29,7 +44,7 @@ extension FastLineDecoder {
       line.skip(#"","to":""#), let toText = line.take(10),
       let to = memo.dates.date(toText, field: 1),
       line.skip(#"","total":"#), let total = line.number()
-    else { return nil }
+    else { return false }
     var report = VolumeReported(
       service: ServiceID(unchecked: service), from: from, to: to, total: total)
     guard line.count(after: #","digital":"#, into: &report.digital),
@@ -38,25 +53,27 @@ extension FastLineDecoder {
       line.count(after: #","post":"#, into: &report.post),
       line.count(after: #","faceToFace":"#, into: &report.faceToFace),
       line.count(after: #","other":"#, into: &report.other)
-    else { return nil }
+    else { return false }
     // Optional text must say something, as `PayloadDecoder` requires, or the line goes to it.
     if line.skip(#","label":""#) {
       guard let text = line.text(), Layout.isPlain(text), line.skip("\""),
         let label = memo.texts.value(text, PayloadDecoder.saysSomething)
-      else { return nil }
+      else { return false }
       report.label = label
     }
     if line.skip(#","source":""#) {
       guard let text = line.text(), Layout.isPlain(text), line.skip("\""),
         let source = memo.texts.value(text, PayloadDecoder.saysSomething)
-      else { return nil }
+      else { return false }
       report.source = source
     }
-    guard line.skip("}}"), line.isAtEnd, (try? report.validate()) != nil else { return nil }
+    guard line.skip("}}"), line.isAtEnd, (try? report.validate()) != nil else { return false }
     memo.service = memo.services.lastNumber
-    return RecordedEvent(
-      id: id, at: at, by: ActorID(unchecked: by), event: .volumeReported(report),
-      location: location)
+    slot.initialize(
+      to: RecordedEvent(
+        id: id, at: at, by: ActorID(unchecked: by), event: .volumeReported(report),
+        location: location))
+    return true
   }
 
   /// A cursor that matches a line against a fixed layout.

@@ -30,6 +30,15 @@ enum FastLineDecoder {
     if let event = canonicalVolumeReport(base, line.count, location: location, memo: &memo) {
       return event
     }
+    return decodeGeneral(base, line.count, location: location, memo: &memo)
+  }
+
+  /// `decode(_:location:memo:)` for a line not in the writer's layout of a volume report
+  /// (`canonicalVolumeReport`): the subset above, parsed.
+  static func decodeGeneral(
+    _ base: UnsafeRawPointer, _ count: Int, location: EventLocation, memo: inout Memo
+  ) -> RecordedEvent? {
+    let line = UnsafeRawBufferPointer(start: base, count: count)
     // Printable ASCII without `\`: no escapes to decode, no UTF-8 to validate or normalise,
     // and no control characters inside strings.
     guard isPlain(base, line.count) else { return nil }

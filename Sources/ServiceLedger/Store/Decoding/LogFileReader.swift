@@ -102,14 +102,23 @@ public struct LogFileReader: Sendable {
       let line = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
       let span = start..<end
       start = end + 1
-      if fast, line.count <= LogFileReader.maximumLineLength,
-        let event = FastLineDecoder.decode(
-          line, location: EventLocation(file: name, line: lineNumber), memo: &memo)
-      {
-        run.append(event, line: span, service: serviceNumber(of: event, memo))
-        continue
-      }
       memo.service = -1
+      if fast, line.count <= LogFileReader.maximumLineLength, let base = line.baseAddress {
+        let location = EventLocation(file: name, line: lineNumber)
+        // Most lines: decoded in place, into the run's storage.
+        let decoded = run.append(line: span) { slot in
+          FastLineDecoder.canonicalVolumeReport(
+            base, line.count, location: location, memo: &memo, into: slot)
+            ? memo.service : nil
+        }
+        if decoded { continue }
+        if let event = FastLineDecoder.decodeGeneral(
+          base, line.count, location: location, memo: &memo)
+        {
+          run.append(event, line: span, service: serviceNumber(of: event, memo))
+          continue
+        }
+      }
       switch decodeFully(line, name: name, line: lineNumber) {
       case .event(let event): run.append(event, line: span, service: serviceNumber(of: event, memo))
       case .problem(let problem): problems.append(problem)

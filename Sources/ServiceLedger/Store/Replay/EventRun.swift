@@ -58,20 +58,36 @@ final class EventRun: @unchecked Sendable {
     }
   }
 
+  /// Adds the event `decode` initializes in the slot it is given, read from `line` (offsets
+  /// from `fileOffset`): decoded where it is kept, not copied there. `decode` returns the
+  /// number of its service (see `ServiceNumbers`), or nil when it initialized nothing.
+  /// - Returns: whether an event was added.
+  func append(
+    line: Range<Int>, decoding decode: (UnsafeMutablePointer<RecordedEvent>) -> Int32?
+  ) -> Bool {
+    if count == capacity { grow() }
+    guard let service = decode(base + count) else { return false }
+    (notes + count).initialize(to: EventNote(base[count], line: line, service: service))
+    count += 1
+    return true
+  }
+
+  private func grow() {
+    let larger = UnsafeMutablePointer<RecordedEvent>.allocate(capacity: capacity * 2)
+    larger.moveInitialize(from: base, count: count)
+    base.deallocate()
+    base = larger
+    let largerNotes = UnsafeMutablePointer<EventNote>.allocate(capacity: capacity * 2)
+    largerNotes.moveInitialize(from: notes, count: count)
+    notes.deallocate()
+    notes = largerNotes
+    capacity *= 2
+  }
+
   /// Adds `event`, read from `line` (offsets from `fileOffset`); `service` numbers the service
   /// of a volume report (see `ServiceNumbers`).
   func append(_ event: consuming RecordedEvent, line: Range<Int>, service: Int32 = -1) {
-    if count == capacity {
-      let larger = UnsafeMutablePointer<RecordedEvent>.allocate(capacity: capacity * 2)
-      larger.moveInitialize(from: base, count: count)
-      base.deallocate()
-      base = larger
-      let largerNotes = UnsafeMutablePointer<EventNote>.allocate(capacity: capacity * 2)
-      largerNotes.moveInitialize(from: notes, count: count)
-      notes.deallocate()
-      notes = largerNotes
-      capacity *= 2
-    }
+    if count == capacity { grow() }
     (notes + count).initialize(to: EventNote(event, line: line, service: service))
     (base + count).initialize(to: consume event)
     count += 1
