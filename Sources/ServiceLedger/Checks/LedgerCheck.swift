@@ -58,8 +58,7 @@ public struct LedgerCheck: Sendable {
     if let base, let comparison {
       if selected.contains(.backdated) {
         let latest = state.baseLatestAt(result.problems, comparison: comparison, base: base)
-        extra += BackdatedRule.findings(
-          comparison.newEvents, latest: latest, basePath: base.path)
+        extra += BackdatedRule.findings(comparison.newEvents, latest: latest)
       }
       if let roles { extra += state.notAuthorised(roles: roles) }
     }

@@ -10,6 +10,12 @@
 /// that names the ledger already (`--ledger`) or asks for help (`--help`) is left as it is, and
 /// so is all text outside backquotes. Backquotes pair within a line, so a stray one in quoted
 /// input cannot turn the rest of a message inside out.
+///
+/// The ledger's path is the user's text, and messages show it (`in my-ledger left out`): a
+/// backquote in it is not the author's. Wherever a line shows the path as given, escaped for
+/// the terminal or quoted for the shell, its backquotes neither open nor close a span, so a
+/// folder named `` my `ledger repair` ledger `` is shown as it is and a suggestion after it
+/// still names the ledger.
 public struct SuggestedCommands: Sendable, Equatable {
   /// The ledger folder as the user gave it, or nil for the default ledger (a command run with
   /// neither `--ledger` nor `LEDGER_DIR` finds it), which is then not named.
@@ -27,8 +33,11 @@ public struct SuggestedCommands: Sendable, Equatable {
   public func naming(_ message: String) -> String {
     guard let ledger, message.contains("`ledger ") else { return message }
     let option = " --ledger " + Format.shellPath(ledger)
+    let shown =
+      ledger.contains("`")
+      ? Set([ledger, Format.terminalSafe(ledger), Format.shellPath(ledger)]) : []
     return message.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-      let parts = line.split(separator: "`", omittingEmptySubsequences: false)
+      let parts = Self.parts(of: line, outside: shown)
       // Odd parts are inside backquotes; the last one is not when its quote is never closed.
       return parts.indices.map { index in
         let part = String(parts[index])
@@ -36,6 +45,20 @@ public struct SuggestedCommands: Sendable, Equatable {
         return isSpan && suggestsCommand(part) ? part + option : part
       }.joined(separator: "`")
     }.joined(separator: "\n")
+  }
+
+  /// `line` split at its backquotes, but for those inside any occurrence of `texts`.
+  private static func parts(of line: Substring, outside texts: Set<String>) -> [Substring] {
+    let hidden = texts.flatMap { line.ranges(of: $0) }
+    var parts: [Substring] = []
+    var start = line.startIndex
+    for index in line.indices
+    where line[index] == "`" && !hidden.contains(where: { $0.contains(index) }) {
+      parts.append(line[start..<index])
+      start = line.index(after: index)
+    }
+    parts.append(line[start...])
+    return parts
   }
 
   /// Whether a backquoted span is a command to run on the ledger that does not name it yet.

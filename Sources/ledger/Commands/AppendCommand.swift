@@ -60,10 +60,10 @@ struct AppendCommand: Command {
       return [(file, events)]
     }
     guard count > 0 else {
-      context.write("nothing to append: \(source) has no events\n")
+      context.write("nothing to append: \(Format.terminalSafe(source)) has no events\n")
       return LedgerCLI.success
     }
-    context.write("appended \(count) event(s) to \(folder.path(of: file))\n")
+    context.write("appended \(count) event(s) to \(Format.terminalSafe(folder.path(of: file)))\n")
     return LedgerCLI.success
   }
 }

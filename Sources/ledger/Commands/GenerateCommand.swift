@@ -84,7 +84,8 @@ struct GenerateCommand: Command {
           + "what was written is incomplete: remove the folder and generate again")
     }
     context.write(
-      "generated \(written) events for \(generator.services) services in \(folder.path)\n")
+      "generated \(written) events for \(generator.services) services in "
+        + "\(Format.terminalSafe(folder.path))\n")
     return LedgerCLI.success
   }
 }

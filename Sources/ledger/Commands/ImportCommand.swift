@@ -66,7 +66,9 @@ struct ImportCommand: Command {
       return plan.batches
     }
     guard let summary else { return LedgerCLI.failure }
-    context.write("imported \(path) into \(folder.path): \(summary)\n")
+    context.write(
+      "imported \(Format.terminalSafe(path)) into \(Format.terminalSafe(folder.path)): \(summary)\n"
+    )
     return LedgerCLI.success
   }
 }

@@ -26,8 +26,10 @@ struct InitCommand: Command {
 
   func run(context: CommandContext) throws -> Int32 {
     let file = folder.path(of: LedgerFolder.defaultFile)
+    // The folder's name is the user's, and may hold anything a terminal acts on.
+    let shown = Format.terminalSafe(folder.path)
     if folder.exists, try !folder.fileNames().isEmpty {
-      context.write("\(folder.path) is already a ledger; nothing changed\n")
+      context.write("\(shown) is already a ledger; nothing changed\n")
       return LedgerCLI.success
     }
     try FileIO.makeFolders(folder.path)
@@ -36,10 +38,10 @@ struct InitCommand: Command {
     } catch {
       // Another `ledger init` of the same folder made it since the look above.
       guard try !folder.fileNames().isEmpty else { throw error }
-      context.write("\(folder.path) is already a ledger; nothing changed\n")
+      context.write("\(shown) is already a ledger; nothing changed\n")
       return LedgerCLI.success
     }
-    context.write("created an empty ledger at \(folder.path)\n")
+    context.write("created an empty ledger at \(shown)\n")
     return LedgerCLI.success
   }
 }

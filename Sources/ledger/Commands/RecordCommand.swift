@@ -100,7 +100,8 @@ struct RecordCommand: Command {
       [(file, [event])]
     }
     let line = files[file]?.lineCount ?? 0
-    context.write("recorded \(type.rawValue) \(event.id) at \(folder.path(of: file)):\(line)\n")
+    let shown = Format.terminalSafe(folder.path(of: file))
+    context.write("recorded \(type.rawValue) \(event.id) at \(shown):\(line)\n")
     return LedgerCLI.success
   }
 }

@@ -27,6 +27,9 @@ struct RepairCommand: Command {
   func run(context: CommandContext) throws -> Int32 {
     let folder = context.folder(arguments)
     let outcome = try LedgerRepair(folder: folder).repair(now: try context.now())
+    // The folder's name and the files' are the user's: each is shown escaped, so that a
+    // newline in one cannot start a line and nothing in one can drive the terminal.
+    func shown(_ name: String) -> String { Format.terminalSafe(folder.path(of: name)) }
     var out = ""
     for move in outcome.moves {
       let what =
@@ -34,19 +37,17 @@ struct RepairCommand: Command {
         ? "the torn last line (\(move.byteCount) bytes)"
         : "an unfinished batch (\(move.lineCount) line(s), \(move.byteCount) bytes)"
       out +=
-        "\(folder.path(of: move.file)):\(move.line): moved \(what) to "
-        + "\(folder.path(of: move.sideFile))\n"
+        "\(shown(move.file)):\(move.line): moved \(what) to \(shown(move.sideFile))\n"
     }
     if outcome.removedJournal {
-      out += "removed \(folder.path(of: AppendJournal.fileName)), the note of a cut-off append\n"
+      out += "removed \(shown(AppendJournal.fileName)), the note of a cut-off append\n"
     }
     if outcome.moves.isEmpty && !outcome.removedJournal {
-      out += "nothing to repair in \(folder.path)\n"
+      out += "nothing to repair in \(Format.terminalSafe(folder.path))\n"
     } else if !outcome.moves.isEmpty {
       out += "nothing was deleted: to keep a moved line, fix it and add it with `ledger append`\n"
     }
-    // File names are whatever is in the folder: never let one drive the terminal.
-    context.write(Format.terminalSafeLines(context.suggestions.naming(out)))
+    context.write(context.suggestions.naming(out))
     if !outcome.remainingProblems.isEmpty {
       context.writeError(
         "ledger repair: warning: \(outcome.remainingProblems.count) invalid line(s) remain, "

@@ -19,8 +19,9 @@ struct ReportCommand: Command {
     .knownAt, .format(formats), planSpec,
     OptionSpec(
       "out", value: "FILE",
-      help: "write to FILE (a file is replaced atomically; a device, FIFO or link is "
-        + "written through; never inside the ledger folder)"),
+      help: "write to FILE (- for standard output, the default; a file is replaced "
+        + "atomically; a device, FIFO or link is written through; never inside the ledger "
+        + "folder)"),
   ]
   static let discussion = """
     Every board view at one date, beside the same figures at the end of the previous
@@ -77,8 +78,10 @@ struct ReportCommand: Command {
     self.arguments = arguments
     knownAt = try context.knownAt(arguments)
     format = try context.format(arguments, Self.formats, command: Self.name)
-    out = arguments.value("out")
+    // `-` is standard output, as `append -` reads standard input; `./-` names a file `-`.
+    let out = arguments.value("out")
     if out?.isEmpty == true { throw UsageError("--out needs a file name", command: Self.name) }
+    self.out = out == "-" ? nil : out
     plan = try Self.plan(arguments)
   }
 
@@ -111,7 +114,7 @@ struct ReportCommand: Command {
     return text
   }
 
-  /// Writes `text` to stdout, or atomically to `--out`.
+  /// Writes `text` to stdout (no `--out`, or `--out -`), or atomically to `--out`.
   func write(_ text: String, context: CommandContext) throws -> Int32 {
     guard let out else {
       context.write(text)

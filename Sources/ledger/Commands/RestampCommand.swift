@@ -46,10 +46,14 @@ struct RestampCommand: Command {
     }
     let counts = try LedgerRestamp(folder: folder, faults: try context.faults()).restamp(
       from: base, now: try context.recordingClock()())
-    let files = counts.sorted { $0.key < $1.key }.map { "\(folder.path(of: $0.key)) (\($0.value))" }
+    // The folder's name is the user's, and may hold anything a terminal acts on.
+    let files = counts.sorted { $0.key < $1.key }.map {
+      "\(Format.terminalSafe(folder.path(of: $0.key))) (\($0.value))"
+    }
+    let compared = Format.terminalSafe(base.fileName.map(folder.path(of:)) ?? folder.path)
     context.write(
       counts.isEmpty
-        ? "nothing to restamp: every line of \(base.fileName.map(folder.path(of:)) ?? folder.path) "
+        ? "nothing to restamp: every line of \(compared) "
           + "not in the base is already later than the base's latest at\n"
         : "restamped \(counts.values.reduce(0, +)) line(s) not in the base: "
           + files.joined(separator: ", ") + "\n")

@@ -10,7 +10,8 @@ struct SiteCommand: Command {
     .ledger, .asOf, .knownAt,
     OptionSpec(
       "out", value: "DIR",
-      help: "the folder to write: new, empty, or a site written before (replaced whole)"),
+      help: "the folder to write: new, empty, or a site written before (replaced whole); "
+        + "not - (a site is a folder, not standard output)"),
   ]
   static let discussion = """
     Writes a site to browse the ledger as of a date, like the GOV.UK Transactions Explorer:
@@ -47,6 +48,12 @@ struct SiteCommand: Command {
     guard let out = arguments.value("out"), !out.isEmpty else {
       throw UsageError(
         "give the folder to write with --out DIR, like --out site", command: Self.name)
+    }
+    // `-` means standard output elsewhere (`report --out -`, `append -`); a site is a folder.
+    if out == "-" {
+      throw UsageError(
+        "--out - would be standard output, but a site is a folder of pages: give a folder, "
+          + "like --out site (--out ./- for a folder named -)", command: Self.name)
     }
     self.arguments = arguments
     self.out = out

@@ -279,7 +279,7 @@ struct BaseCheckDifferentialTests {
       return AppendOnlyRule.findings(file: name, base: baseFiles[name] ?? [], current: bytes)
     }
     var extra = BackdatedRule.findings(
-      current: current, base: baseFiles, latest: try base.latestAt(), basePath: base.path)
+      current: current, base: baseFiles, latest: try base.latestAt())
     let reader = LogFileReader()
     var contents: [String: LogFileReader.FileContents] = [:]
     // A file the base does not cover has no new lines: as if the base held it as it is.

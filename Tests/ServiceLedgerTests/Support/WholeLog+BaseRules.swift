@@ -9,18 +9,17 @@ extension BackdatedRule {
   ///   - current: the ledger's files as they are now, by name.
   ///   - base: the base's files by name.
   ///   - latest: the latest `at` in the base.
-  ///   - basePath: the base as the user named it, for the advice.
   /// - Returns: one error finding per new line stamped at or before `latest`, by file and line;
   ///   a line past the base's length that is an event of its file's base copy is not new.
   static func findings(
-    current: [String: [UInt8]], base: [String: [UInt8]], latest: Timestamp?, basePath: String
+    current: [String: [UInt8]], base: [String: [UInt8]], latest: Timestamp?
   ) -> [Finding] {
     let reader = LogFileReader()
     let old = base.mapValues { Set(reader.read($0, name: "").events.map(\.id)) }
     let new = NewLines.events(current: current, base: base).events.filter { event in
       !(old[event.location?.file ?? ""]?.contains(event.id) ?? false)
     }
-    return findings(new, latest: latest, basePath: basePath)
+    return findings(new, latest: latest)
   }
 }
 
