@@ -111,3 +111,39 @@ struct SuccessLinePathTests {
     #expect(Format.terminalSafeLines(run.stdout) == run.stdout)
   }
 }
+
+/// The store's errors show paths escaped too: `ledger` prints them line by line, keeping the
+/// line breaks of the message itself.
+@Suite("Paths in error lines")
+struct ErrorLinePathTests {
+  @Test("no ledger, an unreadable settings file and a bad log name the folder on one line")
+  func storeErrors() throws {
+    let work = try SuccessLinePathTests.Work()
+    defer { work.remove() }
+    let missing = CLI.run(["services"], ledger: work.ledger)
+    #expect(missing.exitCode == 1)
+    #expect(missing.stderr.filter { $0 == "\n" }.count == 1, "\(missing.stderr)")
+    #expect(missing.stderr.contains("no ledger at \(Format.terminalSafe(work.ledger)):"))
+    #expect(Format.terminalSafeLines(missing.stderr) == missing.stderr)
+
+    #expect(CLI.run(["init", work.ledger]).exitCode == 0)
+    try Data("{".utf8).write(to: URL(fileURLWithPath: work.ledger + "/roles.json"))
+    let roles = CLI.run(
+      ["record", "service.registered", "service=a", "name=A", "organisation=OPG"],
+      ledger: work.ledger)
+    #expect(roles.exitCode != 0)
+    #expect(roles.stderr.filter { $0 == "\n" }.count == 1, "\(roles.stderr)")
+    #expect(roles.stderr.contains(Format.terminalSafe(work.ledger + "/roles.json")))
+
+    try FileManager.default.removeItem(atPath: work.ledger + "/roles.json")
+    try Data("not json\n".utf8).write(to: URL(fileURLWithPath: work.ledger + "/ledger.jsonl"))
+    let invalid = CLI.run(
+      ["record", "service.registered", "service=a", "name=A", "organisation=OPG"],
+      ledger: work.ledger)
+    #expect(invalid.exitCode != 0)
+    // The list of bad lines is one line each, every one naming the folder escaped.
+    let lines = invalid.stderr.split(separator: "\n")
+    #expect(lines.contains { $0.hasPrefix(Format.terminalSafe(work.ledger) + "/ledger.jsonl:1") })
+    #expect(!invalid.stderr.contains("\nx/ledger.jsonl"), "\(invalid.stderr)")
+  }
+}
