@@ -66,6 +66,9 @@ public struct LedgerCheck: Sendable {
       }
       if let roles { extra += state.notAuthorised(roles: roles) }
     }
+    if let base, selected.contains(.notAuthorised), roles == nil, base.hasRoles {
+      extra.append(NotAuthorisedRule.rolesRemoved)
+    }
     extra += try FolderRules.findings(folder, rules: selected)
     extra += state.personal?.findings ?? []
     let checked = rules.filter { $0 != .appendOnly || base != nil }
