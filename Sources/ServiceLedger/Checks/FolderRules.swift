@@ -9,7 +9,8 @@
 ///   tool's copy (`*.bak`, `*~`, `*.orig`, `*.rej`, `*.swp`, `*.jsonl.tmp`).
 /// - `stale-journal` (warning): the note of an append that was cut off
 ///   (`.ledger-append-in-progress`); readers leave that append's lines out, and the next
-///   write or `ledger repair` rolls it back and removes the note.
+///   write or `ledger repair` rolls it back and removes the note. Lines a file gained by other
+///   means since (a pull) are never the append's: they are read, and stay.
 public enum FolderRules {
   /// The findings of the folder rules in `rules` for `folder`.
   /// - Throws: `LedgerError` when the folder cannot be listed.
@@ -45,8 +46,9 @@ public enum FolderRules {
         Finding(
           .staleJournal,
           message: "\(AppendJournal.fileName) is the note of an append that was cut off; its "
-            + "lines are left out of the log, and the next write or `ledger repair` rolls it "
-            + "back and removes the note",
+            + "lines are left out of the log (lines a file gained since by other means, such as "
+            + "a pull, are read), and the next write or `ledger repair` rolls it back and "
+            + "removes the note",
           at: EventLocation(file: AppendJournal.fileName, line: 0)))
     }
     return findings.map { finding in

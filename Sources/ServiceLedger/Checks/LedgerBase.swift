@@ -23,6 +23,10 @@ public struct LedgerBase: Sendable {
     return URL(fileURLWithPath: path).lastPathComponent
   }
 
+  /// Whether the base is a folder with a `roles.json` (of any content: one the ledger lacks
+  /// was removed, whatever it granted).
+  var hasRoles: Bool { fileName == nil && LedgerFolder(path: path).hasFile(Roles.fileName) }
+
   /// The ledger's files the base is compared with, of `names` (all of a folder's).
   func compared(_ names: some Sequence<String>) -> [String] {
     let only = fileName

@@ -49,6 +49,9 @@ public struct LedgerCheck: Sendable {
       every: initial.observes ? { state, event in state.observe(event) } : nil)
     let state = result.fold
     var findings = DataRules.findings(result.problems, rules: selected)
+    if selected.contains(.duplicateID) {
+      findings += try RepeatedIDs.problems(folder, timeOrder: result.problems).map(Finding.init)
+    }
     if base != nil, selected.contains(.appendOnly) { findings += comparison?.appendOnly ?? [] }
     if let fold = state.facts {
       let facts = StandardFacts(fold, asOf: asOf, threshold: threshold)
@@ -61,6 +64,9 @@ public struct LedgerCheck: Sendable {
         extra += BackdatedRule.findings(comparison.newEvents, latest: latest)
       }
       if let roles { extra += state.notAuthorised(roles: roles) }
+    }
+    if let base, selected.contains(.notAuthorised), roles == nil, base.hasRoles {
+      extra.append(NotAuthorisedRule.rolesRemoved)
     }
     extra += try FolderRules.findings(folder, rules: selected)
     extra += state.personal?.findings ?? []

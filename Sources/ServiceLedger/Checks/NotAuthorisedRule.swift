@@ -3,10 +3,23 @@
 /// A line is new when its event id is not in the base (the ledger the change is compared with,
 /// as for `append-only`). The roles are those given, normally the current ledger's
 /// `roles.json`; without one, anyone may record anything and there are no findings. The actor
-/// is self-declared: docs/security.md shows how CI binds it to the commit author.
+/// is self-declared: docs/security.md shows how CI binds it to the commit author. A ledger
+/// without `roles.json` whose base has one had it removed, which would turn the rule off for
+/// the very change that removes it: that is a finding of its own (`rolesRemoved`).
 public enum NotAuthorisedRule {
   /// The rule id.
   public static let id = "not-authorised"
+
+  /// The finding for a ledger whose base has `roles.json` and which has none.
+  static var rolesRemoved: Finding {
+    Finding(
+      rule: id, severity: .error,
+      message: "the base has roles.json and the ledger does not: without it anyone may record "
+        + "anything, so the new lines cannot be checked against the roles; restore it from the "
+        + "base (the target branch's copy); lifting the restrictions is the digital board's "
+        + "decision, a change of its own that the board merges over this finding",
+      file: Roles.fileName)
+  }
 
   /// The findings for `new`, the new events in replay order; `lookup` gives the payload of
   /// an event a new retraction withdraws.

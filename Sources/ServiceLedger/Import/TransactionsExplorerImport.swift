@@ -60,16 +60,27 @@ public struct TransactionsExplorerImport: Sendable {
     do {
       records = try CSVReader.records(csv)
     } catch {
-      throw ImportError(file: name, line: error.line, message: error.reason)
+      throw ImportError(
+        file: name, line: error.line,
+        message: (error.field.map { "field \($0): " } ?? "") + error.reason)
     }
     guard let header = records.first else {
       throw ImportError(file: name, line: 0, message: "the file is empty")
     }
     var columns: [String: Int] = [:]
-    for (index, column) in header.fields.enumerated() { columns[column.trimmed()] = index }
-    // A spreadsheet saving UTF-8 starts the file with a byte order mark.
-    if let first = header.fields.first, first.hasPrefix("\u{FEFF}") {
-      columns[String(first.dropFirst()).trimmed()] = 0
+    for (index, field) in header.fields.enumerated() {
+      // A spreadsheet saving UTF-8 starts the file with a byte order mark.
+      let column = (index == 0 && field.hasPrefix("\u{FEFF}") ? String(field.dropFirst()) : field)
+        .trimmed()
+      // Two columns of one name: whichever were read, the other's figures would be ignored.
+      if let earlier = columns[column], TransactionsExplorerRow.requiredColumns.contains(column) {
+        throw ImportError(
+          file: name, line: header.line,
+          message: "columns \(earlier + 1) and \(index + 1) are both named \(column); the "
+            + "import cannot tell which holds the figures: remove or rename one, then import again"
+        )
+      }
+      columns[column] = index
     }
     let missing = TransactionsExplorerRow.requiredColumns.filter { columns[$0] == nil }
     guard missing.isEmpty else {

@@ -9,12 +9,18 @@ public enum CSVReader {
   /// Why the text is not CSV.
   public struct SyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
     public var line: Int
+    /// The 1-based field of the record, when one field is at fault.
+    public var field: Int?
     public var reason: String
-    public var description: String { "line \(line): \(reason)" }
+    public var description: String {
+      "line \(line): " + (field.map { "field \($0): " } ?? "") + reason
+    }
   }
 
   /// The records of `text` (a trailing line break is optional; `\r\n` and `\n` both end a record).
-  /// - Throws: `SyntaxError` for a stray quote or an unterminated quoted field.
+  /// - Throws: `SyntaxError` for a stray quote, text after a closing quote (`"157"449`, which
+  ///   RFC 4180 does not allow: read on, it would be a figure nobody wrote) or an unterminated
+  ///   quoted field.
   public static func records(_ text: String) throws(SyntaxError) -> [Record] {
     var records: [Record] = []
     var fields: [String] = []
@@ -38,9 +44,17 @@ public enum CSVReader {
           let following = next()
           if following == "\"" {
             field.unicodeScalars.append("\"")
-          } else {
+          } else if following == nil || following == "," || following == "\n"
+            || following == "\r"
+          {
             inQuotes = false
             pending = following
+          } else {
+            throw SyntaxError(
+              line: line, field: fields.count + 1,
+              reason: "text after the closing quote of a quoted field (\"\(field)\" then "
+                + "\(following.map { "\"\($0)\"" } ?? "")); put the whole value inside the quotes, "
+                + "with any quote in it doubled (\"\"), or remove the quotes, then try again")
           }
         } else {
           if scalar == "\n" { line += 1 }
@@ -51,7 +65,8 @@ public enum CSVReader {
       switch scalar {
       case "\"":
         guard !fieldStarted && field.isEmpty else {
-          throw SyntaxError(line: line, reason: "a quote inside an unquoted field")
+          throw SyntaxError(
+            line: line, field: fields.count + 1, reason: "a quote inside an unquoted field")
         }
         inQuotes = true
         fieldStarted = true

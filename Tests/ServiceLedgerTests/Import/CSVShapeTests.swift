@@ -43,6 +43,47 @@ struct CSVShapeTests {
     #expect(ledger.bytes("ledger.jsonl") == before)
   }
 
+  @Test(
+    "text after a closing quote (\"157\"449) is refused, naming the line and field, not read as 157"
+  )
+  func textAfterClosingQuote() throws {
+    let ledger = try TemporaryLedger()
+    defer { ledger.remove() }
+    let text = TransactionsExplorerImportTests.oneRow([:])
+      .replacingOccurrences(of: ",100,", with: ",\"157\"449,")
+    let before = ledger.bytes("ledger.jsonl")
+    let run = try Self.importCSV(text, into: ledger)
+    #expect(run.exitCode == 1, "\(run.stdout)")
+    let field = try #require(TransactionsExplorerRow.requiredColumns.firstIndex(of: "volume")) + 1
+    #expect(run.stderr.contains("-te.csv:2: field \(field): "), "\(run.stderr)")
+    #expect(run.stderr.contains("after the closing quote"), "\(run.stderr)")
+    #expect(run.stderr.contains("nothing was imported"))
+    #expect(ledger.bytes("ledger.jsonl") == before)
+    // A quote doubled inside the quotes is the one way to put a quote in a field.
+    let quoted = TransactionsExplorerImportTests.oneRow(["service_name": "\"S \"\"one\"\"\""])
+    let fine = try Self.importCSV(quoted, into: ledger)
+    #expect(fine.exitCode == 0, "\(fine.stderr)")
+  }
+
+  @Test("two header columns of one name are refused, naming both, not read as the last")
+  func duplicateColumn() throws {
+    let ledger = try TemporaryLedger()
+    defer { ledger.remove() }
+    let text = TransactionsExplorerImportTests.oneRow([:])
+    let lines = text.split(separator: "\n").map(String.init)
+    let doubled = lines[0] + ",volume\n" + lines[1] + ",999\n"
+    let before = ledger.bytes("ledger.jsonl")
+    let run = try Self.importCSV(doubled, into: ledger)
+    #expect(run.exitCode == 1, "\(run.stdout)")
+    let first = try #require(TransactionsExplorerRow.requiredColumns.firstIndex(of: "volume")) + 1
+    let last = TransactionsExplorerRow.requiredColumns.count + 1
+    #expect(
+      run.stderr.contains("-te.csv:1: columns \(first) and \(last) are both named volume"),
+      "\(run.stderr)")
+    #expect(run.stderr.contains("nothing was imported"))
+    #expect(ledger.bytes("ledger.jsonl") == before)
+  }
+
   @Test("blank lines, and rows of empty fields as spreadsheets save them, are skipped")
   func blankLines() throws {
     let ledger = try TemporaryLedger()

@@ -126,11 +126,15 @@ struct FolderEntriesTests {
     defer { ledger.remove() }
     let outside = ledger.path + "-outside.jsonl"
     defer { try? FileManager.default.removeItem(atPath: outside) }
+    let other = ledger.path + "-other.jsonl"
+    defer { try? FileManager.default.removeItem(atPath: other) }
     try Data().write(to: URL(fileURLWithPath: outside))
+    try Data().write(to: URL(fileURLWithPath: other))
     #expect(symlink(outside, ledger.path + "/out.jsonl") == 0)
+    // To a file of its own: two links to one file are refused before any is written to.
     #expect(
       symlink(
-        "../" + URL(fileURLWithPath: outside).lastPathComponent,
+        "../" + URL(fileURLWithPath: other).lastPathComponent,
         ledger.path + "/relative.jsonl") == 0)
     for (file, says) in [
       ("fifo.jsonl", "is a FIFO (named pipe), not a regular file"),
@@ -152,8 +156,10 @@ struct FolderEntriesTests {
     }
     #expect(!FileManager.default.fileExists(atPath: ledger.path + "/nowhere.jsonl"))
     #expect(try Data(contentsOf: URL(fileURLWithPath: outside)).isEmpty)
-    // A link to a regular file in the folder is a way to name a log file: allowed.
-    #expect(symlink("ledger.jsonl", ledger.path + "/alias.jsonl") == 0)
+    // A link to a regular file in the folder is a way to name a log file: allowed (one to
+    // another log file is not: `FolderLinkTests`).
+    try ledger.write("store.data", "")
+    #expect(symlink("store.data", ledger.path + "/alias.jsonl") == 0)
     #expect(try ledger.folder.fileNames().contains("alias.jsonl"))
   }
 

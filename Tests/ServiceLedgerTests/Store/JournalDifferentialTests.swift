@@ -27,11 +27,12 @@ struct JournalDifferentialTests {
         let (ledger, _) = try RepairTests.ledger(events: 4)
         defer { ledger.remove() }
         try ledger.write("ledger.jsonl", String(decoding: committed, as: UTF8.self) + tail)
-        try ledger.write(
-          AppendJournal.fileName,
-          String(
-            decoding: AppendJournal(lengths: ["ledger.jsonl": length, "gone.jsonl": 3]).bytes,
-            as: UTF8.self))
+        // The journal of a batch that wrote what follows `length`.
+        let file = committed + Array(tail.utf8)
+        let journal = AppendJournal(
+          lengths: ["ledger.jsonl": length, "gone.jsonl": 3],
+          batches: ["ledger.jsonl": Array(file.dropFirst(length)), "gone.jsonl": [10]])
+        try ledger.write(AppendJournal.fileName, String(decoding: journal.bytes, as: UTF8.self))
         try Self.expectAgreement(ledger, "length \(length), tail \(tail.debugDescription)")
       }
     }

@@ -183,8 +183,13 @@ struct RepairTests {
     try ledger.write(
       AppendJournal.fileName,
       String(
-        decoding: AppendJournal(lengths: ["ledger.jsonl": committed.count, "b.jsonl": 0]).bytes,
-        as: UTF8.self))
+        decoding: AppendJournal(
+          lengths: ["ledger.jsonl": committed.count, "b.jsonl": 0],
+          batches: [
+            "ledger.jsonl": Array(batch.map { $0.line + "\n" }.joined().utf8),
+            "b.jsonl": Array((batch[0].line + "\n").utf8),
+          ]
+        ).bytes, as: UTF8.self))
     try ledger.write("ledger.jsonl", String(decoding: committed + lines, as: UTF8.self))
     try ledger.write("b.jsonl", batch[0].line + "\n")
 

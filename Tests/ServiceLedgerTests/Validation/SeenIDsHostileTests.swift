@@ -215,7 +215,10 @@ struct SeenIDsHostileTests {
     try ledger.write(
       AppendJournal.fileName,
       String(
-        decoding: AppendJournal(lengths: ["ledger.jsonl": committed.count]).bytes, as: UTF8.self))
+        decoding: AppendJournal(
+          lengths: ["ledger.jsonl": committed.count],
+          batches: ["ledger.jsonl": Array(pending.utf8)]
+        ).bytes, as: UTF8.self))
     try IDFilter.$fixedWords.withValue(words) {
       let read = try ledger.folder.read()
       #expect(read.problems.count == 1)

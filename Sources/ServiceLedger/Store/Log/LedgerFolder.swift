@@ -37,10 +37,57 @@ public struct LedgerFolder: Sendable {
   /// The `*.jsonl` files of the log, sorted by name: regular files (or links to them) only.
   /// Anything else named `*.jsonl` (a FIFO, a device, a folder, a dangling link) is never
   /// opened, so that it cannot make a reader wait forever; `notLogFiles()` lists them for
-  /// `ledger check`.
-  /// - Throws: `LedgerError.noLedger` when the folder is missing.
+  /// `ledger check`. Two names for one file (a link to another log file of the folder, or a
+  /// hard link) are refused: its lines would be read twice.
+  /// - Throws: `LedgerError.noLedger` when the folder is missing, `LedgerError.io` naming both
+  ///   names of a file named twice.
   public func fileNames() throws(LedgerError) -> [String] {
-    try logNames().filter { isRegularFile($0) }
+    var names: [String] = []
+    var seen: [FileIdentity: String] = [:]
+    for name in try logNames() {
+      var status = stat()
+      guard stat(path(of: name), &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+        continue
+      }
+      let identity = FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
+      if let other = seen[identity] { throw sameFile(other, name) }
+      seen[identity] = name
+      names.append(name)
+    }
+    return names
+  }
+
+  /// A file's device and inode: what two names of one file share.
+  private struct FileIdentity: Hashable {
+    var device: UInt64
+    var inode: UInt64
+  }
+
+  /// The error for `first` and `second`, two names of the folder for one file: the one that is
+  /// a symbolic link (the second when both or neither are) is named as the one to remove.
+  private func sameFile(_ first: String, _ second: String) -> LedgerError {
+    func isLink(_ name: String) -> Bool {
+      var status = stat()
+      return lstat(path(of: name), &status) == 0 && status.st_mode & S_IFMT == S_IFLNK
+    }
+    let (kept, extra) = isLink(first) && !isLink(second) ? (second, first) : (first, second)
+    guard isLink(extra) else {
+      return .io(
+        path: path(of: extra),
+        reason: "is the same file as \(kept) (a hard link: two names for one file), so its "
+          + "lines would be read twice; remove one of the two names, then try again")
+    }
+    guard !isLink(kept) else {
+      return .io(
+        path: path(of: extra),
+        reason: "is the same file as \(kept) (both are symbolic links to one file), so its "
+          + "lines would be read twice; remove one of the two links, then try again")
+    }
+    return .io(
+      path: path(of: extra),
+      reason: "is the same file as \(kept) (a symbolic link to it), so its lines would be read "
+        + "twice; remove \(extra) (to write to the file, name it with --file \(kept)), then try "
+        + "again")
   }
 
   /// Every name in the folder that is `*.jsonl` and not hidden, sorted.

@@ -56,8 +56,12 @@ extension LedgerWriter {
     do throws(LedgerError) {
       if journaled {
         var lengths: [String: Int] = [:]
-        for file in files { lengths[file.name] = Int(file.length) }
-        try writeJournal(AppendJournal(lengths: lengths), to: journalPath)
+        var batches: [String: [UInt8]] = [:]
+        for (file, item) in zip(files, output) {
+          lengths[file.name] = Int(file.length)
+          batches[file.name, default: []] += item.bytes
+        }
+        try writeJournal(AppendJournal(lengths: lengths, batches: batches), to: journalPath)
         try faults.sync(lock.descriptor, path: folder.path)
       }
       for (file, item) in zip(files, output) {

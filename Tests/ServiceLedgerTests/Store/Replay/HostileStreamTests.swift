@@ -58,7 +58,11 @@ struct HostileStreamTests {
       defer { ledger.remove() }
       try ledger.write(
         AppendJournal.fileName,
-        String(decoding: AppendJournal(lengths: ["ledger.jsonl": length]).bytes, as: UTF8.self))
+        String(
+          decoding: AppendJournal(
+            lengths: ["ledger.jsonl": length],
+            batches: ["ledger.jsonl": Array(committed.dropFirst(length))]
+          ).bytes, as: UTF8.self))
       let read = try ledger.folder.read()
       var stream = LedgerStream(folder: ledger.folder)
       stream.blockSize = 4096

@@ -1,0 +1,78 @@
+/// The `duplicate-id` problems the replay does not give: a line that breaks its file's time
+/// order is left out before its id is looked at, so a copy of an earlier line appended at the
+/// end of a file (an old `at`, an id already in the ledger) was reported only as `time-order`.
+/// A repeated id is a duplicate whatever else is wrong with the line.
+///
+/// It reads the log again only when the replay found lines out of time order (rare), a block at
+/// a time: once for those lines' ids, once for the other lines holding them.
+enum RepeatedIDs {
+  /// The `duplicate-id` problems of the lines `timeOrder` names whose id is also on another
+  /// line of the log, each naming that line.
+  /// - Throws: `LedgerError` when a file cannot be read.
+  static func problems(_ folder: LedgerFolder, timeOrder: [LedgerProblem]) throws(LedgerError)
+    -> [LedgerProblem]
+  {
+    let wanted = Dictionary(grouping: timeOrder.filter { $0.rule == .timeOrder }, by: \.file)
+      .mapValues { Set($0.map(\.line)) }
+    guard !wanted.isEmpty else { return [] }
+    // The ids of the lines out of order.
+    let reader = LogFileReader()
+    var suspects: [EventLocation: EventID] = [:]
+    try forEachLine(folder, files: Set(wanted.keys)) { name, line, bytes in
+      guard wanted[name]?.contains(line) == true,
+        case .event(let event) = reader.decodeLine(bytes, name: name, line: line)
+      else { return }
+      suspects[EventLocation(file: name, line: line)] = event.id
+    }
+    let ids = Set(suspects.values)
+    guard !ids.isEmpty else { return [] }
+    // Every line holding one of them, in file and line order.
+    var holders: [EventID: [EventLocation]] = [:]
+    try forEachLine(folder, files: nil) { name, line, bytes in
+      guard case .event(let event) = reader.decodeLine(bytes, name: name, line: line),
+        ids.contains(event.id)
+      else { return }
+      holders[event.id, default: []].append(EventLocation(file: name, line: line))
+    }
+    return suspects.sorted { ($0.key.file, $0.key.line) < ($1.key.file, $1.key.line) }
+      .compactMap { location, id in
+        let others = (holders[id] ?? []).filter { $0 != location }
+        guard let first = others.first else { return nil }
+        return LedgerProblem(
+          rule: .duplicateID, file: location.file, line: location.line,
+          message: "id: \(id) is already in the ledger (\(first.file):\(first.line)"
+            + (others.count > 1 ? " and \(others.count - 1) more" : "")
+            + "); a line copied again is not a new event: remove the copy, or record the event "
+            + "anew with `ledger record` (which gives it a new id)")
+      }
+  }
+
+  /// Calls `body` with the file name, number and bytes (without `\n`) of every complete line
+  /// of the log's files (of `files` only, when given), up to where an append that was cut off
+  /// began, as a replay reads them.
+  private static func forEachLine(
+    _ folder: LedgerFolder, files: Set<String>?,
+    _ body: (String, Int, UnsafeRawBufferPointer) -> Void
+  ) throws(LedgerError) {
+    var journal: AppendJournal?
+    if case .pending(let pending) = AppendJournal.state(in: folder) { journal = pending }
+    for name in try folder.fileNames() where files?.contains(name) ?? true {
+      let path = folder.path(of: name)
+      let cursor = try FileCursor(
+        path: path, name: name, blockSize: 1 << 20,
+        committed: journal?.committedLength(of: name, at: path))
+      while let block = try cursor.nextBlock() {
+        block.buffer.withUnsafeBytes { raw in
+          let lines = UnsafeRawBufferPointer(rebasing: raw[..<block.count])
+          var start = 0
+          var number = block.firstLine
+          while let end = Newlines.next(in: lines, from: start) {
+            body(name, number, UnsafeRawBufferPointer(rebasing: lines[start..<end]))
+            number += 1
+            start = end + 1
+          }
+        }
+      }
+    }
+  }
+}

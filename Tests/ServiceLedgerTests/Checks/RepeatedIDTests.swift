@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+@testable import ServiceLedger
+
+/// A repeated event id is a `duplicate-id` whatever else is wrong with the line: a copy of an
+/// earlier line appended at the end of a file also breaks its time order, and the replay leaves
+/// such a line out before looking at its id.
+@Suite("A copied line is a duplicate id")
+struct RepeatedIDTests {
+  /// A base of two events, and a branch of it with a new line and then a copy of the base's
+  /// first line appended to `file`.
+  static func branch(copyTo file: String) throws -> (base: TemporaryLedger, branch: TemporaryLedger)
+  {
+    let base = try TemporaryLedger(files: ["ledger.jsonl": ""])
+    func record(_ ledger: TemporaryLedger, _ now: String, _ fields: [String], file: String? = nil) {
+      let run = CLI.run(
+        ["record"] + fields + (file.map { ["--file", $0] } ?? []), ledger: ledger.path, now: now,
+        environment: ["LEDGER_SEED": ""])
+      #expect(run.exitCode == 0, "\(run.stderr)")
+    }
+    record(
+      base, "2015-01-01T00:00:00Z",
+      ["service.registered", "service=a", "name=A", "organisation=OPG"])
+    record(
+      base, "2015-01-02T00:00:00Z",
+      ["component.adopted", "service=a", "component=z", "on=2015-01-01"])
+    let branch = try TemporaryLedger(files: ["ledger.jsonl": base.text("ledger.jsonl")])
+    record(
+      branch, "2015-01-03T00:00:00Z",
+      ["component.adopted", "service=a", "component=y", "on=2015-01-01"], file: file)
+    let copy = try #require(base.text("ledger.jsonl").split(separator: "\n").first)
+    try branch.write(file, branch.text(file) + copy + "\n")
+    return (base, branch)
+  }
+
+  @Test(
+    "check reports a base line copied to the end of a file as duplicate-id, with or without --base",
+    arguments: ["ledger.jsonl", "team.jsonl"])
+  func copiedLine(_ file: String) throws {
+    let (base, branch) = try Self.branch(copyTo: file)
+    defer {
+      base.remove()
+      branch.remove()
+    }
+    let copyLine = file == "ledger.jsonl" ? 4 : 2
+    for arguments in [["--base", base.path], []] {
+      let check = CLI.run(
+        ["check", "--as-of", "2015-01-04", "--rule", "duplicate-id"] + arguments,
+        ledger: branch.path)
+      #expect(check.exitCode == 1, "\(check.stdout)")
+      let findings = check.stdout.split(separator: "\n").filter { $0.contains("duplicate-id") }
+      #expect(findings.count == 1, "\(check.stdout)")
+      #expect(findings.first?.contains("\(file):\(copyLine)") == true, "\(check.stdout)")
+      #expect(findings.first?.contains("ledger.jsonl:1") == true, "\(check.stdout)")
+      // Every rule: the line is both, and each rule says so.
+      let all = CLI.run(["check", "--as-of", "2015-01-04"] + arguments, ledger: branch.path)
+      #expect(all.stdout.contains("duplicate-id"), "\(all.stdout)")
+      #expect(all.stdout.contains("time-order"), "\(all.stdout)")
+    }
+    // The base itself, and the branch without the copy, have no duplicate.
+    let clean = CLI.run(
+      ["check", "--as-of", "2015-01-04", "--rule", "duplicate-id", "--base", base.path],
+      ledger: base.path)
+    #expect(clean.exitCode == 0, "\(clean.stdout)")
+  }
+}

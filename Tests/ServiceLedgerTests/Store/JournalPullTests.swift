@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+@testable import ServiceLedger
+
+/// A writer killed after its journal leaves a stale note; a `git pull` then adds lines from
+/// elsewhere to the same file. The journal names only the lengths before the batch, so the
+/// pulled lines sat where the batch's would have: the journal must never hide them, nor let a
+/// writer or `ledger repair` move them aside.
+@Suite("A stale journal, then a pull", .serialized)
+struct JournalPullTests {
+  /// A teammate's line, as a pull brings it: later than the batch's.
+  static let pulled =
+    #"{"id":"00000000-0000-4000-8000-0000000000aa","at":"2015-03-01T00:00:00Z","by":"p-2","#
+    + #""type":"component.adopted","data":{"service":"a","component":"pulled","on":"2015-01-02"}}"#
+    + "\n"
+
+  /// A ledger whose batch append of three lines was killed at `point` (3: after the journal,
+  /// before any line; 4: half way through the batch's bytes).
+  static func killedAppend(at point: Int) throws -> TemporaryLedger {
+    let ledger = try TemporaryLedger(files: ["ledger.jsonl": FaultInjectionTests.registered])
+    let input = ledger.path + "-batch.jsonl"
+    defer { try? FileManager.default.removeItem(atPath: input) }
+    let lines = (0..<3).map { index in
+      #"{"type":"component.adopted","data":{"service":"a","component":"k-\#(index)","#
+        + #""on":"2015-01-02"}}"#
+    }
+    try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: input))
+    let killed = Spawn.run(
+      ["append", input],
+      environment: [
+        "LEDGER_DIR": ledger.path, "LEDGER_ACTOR": "p-1", "LEDGER_TEST_FAULT": "kill:\(point)",
+        "LEDGER_NOW": "2015-02-01T00:00:00Z",
+      ])
+    #expect(killed.status != 0)
+    #expect(ledger.folder.hasFile(AppendJournal.fileName))
+    return ledger
+  }
+
+  @Test(
+    "pulled lines after a stale journal are read, and neither a write nor repair moves them",
+    // 3: nothing of the batch was written; 4: half of it was, and the pull replaced the file
+    // (as git does once the half-written lines are discarded with `git checkout`).
+    arguments: [3, 4])
+  func pulledAfterStaleJournal(point: Int) throws {
+    for then in ["record", "repair"] {
+      let ledger = try Self.killedAppend(at: point)
+      defer { ledger.remove() }
+      let merged = FaultInjectionTests.registered + Self.pulled
+      try ledger.write("ledger.jsonl", merged)
+      let read = try ledger.folder.read()
+      #expect(read.events.map(\.id.description).last == "00000000-0000-4000-8000-0000000000aa")
+      #expect(read.problems.isEmpty, "\(read.problems)")
+      let streamed = try ledger.folder.fold(EventCounter(), asOf: nil, knownAt: nil)
+      #expect(streamed.fold.count == 2)
+      let log = CLI.run(["log"], ledger: ledger.path)
+      #expect(log.stdout.contains("pulled"), "\(log.stdout)")
+      let check = CLI.run(["check", "--as-of", "2015-03-02"], ledger: ledger.path)
+      #expect(!check.stdout.contains("torn-line"), "\(check.stdout)")
+      #expect(check.stdout.contains("stale-journal"), "\(check.stdout)")
+      let run =
+        then == "record"
+        ? CLI.run(
+          ["record", "component.adopted", "service=a", "component=mine", "on=2015-01-02"],
+          ledger: ledger.path, now: "2015-03-02T00:00:00Z")
+        : CLI.run(["repair"], ledger: ledger.path, now: "2015-03-02T00:00:00Z")
+      #expect(run.exitCode == 0, "\(then): \(run.stderr)")
+      #expect(!run.stdout.contains("unfinished batch"), "\(then): \(run.stdout)")
+      #expect(ledger.text("ledger.jsonl").hasPrefix(merged), "\(then)")
+      let names = try FileManager.default.contentsOfDirectory(atPath: ledger.path)
+      #expect(!names.contains { $0.contains(".torn-") }, "\(then): \(names)")
+      #expect(!ledger.folder.hasFile(AppendJournal.fileName), "\(then)")
+      #expect(try ledger.folder.readValid().events.count == (then == "record" ? 3 : 2))
+    }
+  }
+
+  @Test("only a batch's own lines are left out: not after other lines, nor by an older note")
+  func onlyTheBatchsLines() throws {
+    let registered = FaultInjectionTests.registered
+    var factory = EventFactory()
+    factory.start = Timestamp(seconds: 1_422_000_000)  // before the pulled line
+    let batch = (0..<2).map { index in
+      factory.make(
+        .componentAdopted(
+          ComponentAdopted(
+            service: service("a"), component: ComponentID(unchecked: "b\(index)"),
+            on: date("2015-01-02"))
+        )
+      ).line + "\n"
+    }
+    let journal = AppendJournal(
+      lengths: ["ledger.jsonl": registered.utf8.count],
+      batches: ["ledger.jsonl": Array(batch.joined().utf8)])
+    for (file, note, events) in [
+      // The batch's first line, then a torn part of its second: left out.
+      (
+        registered + batch[0] + batch[1].prefix(20), String(decoding: journal.bytes, as: UTF8.self),
+        1
+      ),
+      // The batch's first line kept (committed), then a pulled line: the file is read whole.
+      (registered + batch[0] + Self.pulled, String(decoding: journal.bytes, as: UTF8.self), 3),
+      // A note of an older version (lengths only): it cannot tell, so it leaves nothing out.
+      (registered + Self.pulled, #"{"files":{"ledger.jsonl":\#(registered.utf8.count)}}"#, 2),
+    ] {
+      let ledger = try TemporaryLedger(files: ["ledger.jsonl": file])
+      defer { ledger.remove() }
+      try ledger.write(AppendJournal.fileName, note)
+      let read = try ledger.folder.read()
+      #expect(read.events.count == events, "\(file)")
+      #expect(read.problems.allSatisfy { $0.rule == .tornLine }, "\(read.problems)")
+      #expect(CLI.run(["repair"], ledger: ledger.path).exitCode == 0)
+      #expect(ledger.text("ledger.jsonl") == (events == 1 ? registered : file))
+    }
+  }
+}
