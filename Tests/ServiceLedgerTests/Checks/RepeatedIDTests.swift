@@ -64,4 +64,34 @@ struct RepeatedIDTests {
       ledger: base.path)
     #expect(clean.exitCode == 0, "\(clean.stdout)")
   }
+
+  @Test("the line holding the id is found whatever its layout; the writer's is read by its start")
+  func layouts() throws {
+    let id = "6f9b6dae-6f4c-47a8-8ac2-ce17a5794a3b"
+    let line =
+      #"{"id":"\#(id)","at":"2015-01-01T00:00:00Z","by":"a","type":"#
+      + #""service.registered","data":{"service":"a","name":"A","organisation":"OPG"}}"#
+    #expect(
+      line.utf8.withContiguousStorageIfAvailable {
+        RepeatedIDs.leadingID(UnsafeRawBufferPointer($0))?.rawValue
+      } == id)
+    // The same event with its keys in another order: no id at its start, so it is decoded.
+    let reordered =
+      #"{"at":"2015-01-01T00:00:00Z","id":"\#(id)","by":"a","type":"#
+      + #""service.registered","data":{"service":"a","name":"A","organisation":"OPG"}}"#
+    #expect(
+      reordered.utf8.withContiguousStorageIfAvailable {
+        RepeatedIDs.leadingID(UnsafeRawBufferPointer($0))
+      } == .some(nil))
+    let copy =
+      #"{"id":"\#(id)","at":"2014-12-31T00:00:00Z","by":"a","type":"#
+      + #""component.adopted","data":{"service":"a","component":"z","on":"2015-01-01"}}"#
+    let ledger = try TemporaryLedger(files: ["ledger.jsonl": reordered + "\n" + copy + "\n"])
+    defer { ledger.remove() }
+    let check = CLI.run(
+      ["check", "--as-of", "2015-01-04", "--rule", "duplicate-id"], ledger: ledger.path)
+    #expect(check.exitCode == 1, "\(check.stdout)")
+    #expect(check.stdout.contains("ledger.jsonl:2: error: duplicate-id"), "\(check.stdout)")
+    #expect(check.stdout.contains("(ledger.jsonl:1)"), "\(check.stdout)")
+  }
 }
