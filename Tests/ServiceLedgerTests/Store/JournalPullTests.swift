@@ -74,7 +74,7 @@ struct JournalPullTests {
     }
   }
 
-  @Test("only a batch's own lines are left out: not after other lines, nor by an older note")
+  @Test("only a batch's own lines are left out, and all past the length by an older note")
   func onlyTheBatchsLines() throws {
     let registered = FaultInjectionTests.registered
     var factory = EventFactory()
@@ -99,8 +99,11 @@ struct JournalPullTests {
       ),
       // The batch's first line kept (committed), then a pulled line: the file is read whole.
       (registered + batch[0] + Self.pulled, String(decoding: journal.bytes, as: UTF8.self), 3),
-      // A note of an older version (lengths only): it cannot tell, so it leaves nothing out.
-      (registered + Self.pulled, #"{"files":{"ledger.jsonl":\#(registered.utf8.count)}}"#, 2),
+      // A note of an older version (lengths only), by that version's rule: all past the length.
+      (
+        registered + batch[0] + batch[1].prefix(20),
+        #"{"files":{"ledger.jsonl":\#(registered.utf8.count)}}"#, 1
+      ),
     ] {
       let ledger = try TemporaryLedger(files: ["ledger.jsonl": file])
       defer { ledger.remove() }
@@ -110,6 +113,42 @@ struct JournalPullTests {
       #expect(read.problems.allSatisfy { $0.rule == .tornLine }, "\(read.problems)")
       #expect(CLI.run(["repair"], ledger: ledger.path).exitCode == 0)
       #expect(ledger.text("ledger.jsonl") == (events == 1 ? registered : file))
+    }
+  }
+
+  @Test(
+    "an older version's note, left by a writer killed half way, leaves its batch out after an upgrade",
+    arguments: [4, 5, 6])
+  func olderNoteAfterUpgrade(point: Int) throws {
+    for then in ["log", "record", "repair"] {
+      let ledger = try Self.killedAppend(at: point)
+      defer { ledger.remove() }
+      // The note as the previous release wrote it: each file's length, nothing more.
+      let length = FaultInjectionTests.registered.utf8.count
+      try ledger.write(AppendJournal.fileName, #"{"files":{"ledger.jsonl":\#(length)}}"#)
+      #expect(ledger.text("ledger.jsonl").utf8.count > length)
+      #expect(try ledger.folder.read().events.count == 1)
+      #expect(try ledger.folder.fold(EventCounter(), asOf: nil, knownAt: nil).fold.count == 1)
+      let run: CLIRun
+      switch then {
+      case "log": run = CLI.run(["log"], ledger: ledger.path)
+      case "record":
+        run = CLI.run(
+          ["record", "component.adopted", "service=a", "component=mine", "on=2015-01-02"],
+          ledger: ledger.path, now: "2015-03-02T00:00:00Z")
+      default: run = CLI.run(["repair"], ledger: ledger.path, now: "2015-03-02T00:00:00Z")
+      }
+      #expect(run.exitCode == 0, "\(then): \(run.stderr)")
+      #expect(!run.stdout.contains("k-0"), "\(then): \(run.stdout)")
+      let kept = try ledger.folder.read().events
+      #expect(kept.count == (then == "record" ? 2 : 1), "\(then)")
+      #expect(!kept.contains { "\($0)".contains("k-") }, "\(then)")
+      if then != "log" {
+        #expect(ledger.text("ledger.jsonl").hasPrefix(FaultInjectionTests.registered))
+        let names = try FileManager.default.contentsOfDirectory(atPath: ledger.path)
+        #expect(names.contains { $0.contains(".torn-") }, "\(then): \(names)")
+        #expect(!ledger.folder.hasFile(AppendJournal.fileName), "\(then)")
+      }
     }
   }
 }

@@ -15,6 +15,11 @@ import Foundation
 /// pull` adding lines from elsewhere once the batch's were discarded), and the journal leaves
 /// that file alone, so that it never hides, nor has a writer or repair move aside, lines that
 /// are not the batch's.
+///
+/// A note of an older version names only each file's length (`{"files":{"ledger.jsonl":1234}}`)
+/// and keeps that version's meaning: every byte past the length is the batch's. Read as leaving
+/// out nothing, it would let the whole lines of a batch an older writer did not finish be read
+/// as events after an upgrade, and have `ledger repair` keep them.
 package struct AppendJournal: Sendable, Equatable {
   /// The journal's name in the ledger folder (hidden, and not `*.jsonl`: not part of the log).
   package static let fileName = ".ledger-append-in-progress"
@@ -23,8 +28,8 @@ package struct AppendJournal: Sendable, Equatable {
   enum State: Sendable, Equatable {
     /// No journal: no append was cut off.
     case none
-    /// A journal that cannot be read: the writer stopped while writing it, before any line
-    /// (or a tool before the journal named the batch's lines wrote it): it leaves out nothing.
+    /// A journal that cannot be read: the writer stopped while writing it, before any line:
+    /// it leaves out nothing.
     case unreadable
     /// An append that did not finish.
     case pending(AppendJournal)
@@ -36,8 +41,9 @@ package struct AppendJournal: Sendable, Equatable {
     var length: Int
     /// How many bytes the batch writes.
     var byteCount: Int
-    /// The hash (`lineHash`) of each line it writes, `\n` included, in order.
-    var lineHashes: [UInt64]
+    /// The hash (`lineHash`) of each line it writes, `\n` included, in order; nil in the note
+    /// of an older version, which named only the length: every byte past it is the batch's.
+    var lineHashes: [UInt64]?
   }
 
   /// Per file name.
@@ -80,6 +86,9 @@ package struct AppendJournal: Sendable, Equatable {
   var bytes: [UInt8] {
     let members = files.keys.sorted().map { name in
       let batch = files[name] ?? Batch(length: 0, byteCount: 0, lineHashes: [])
+      guard let lineHashes = batch.lineHashes else {
+        return JSONMember(key: name, value: .integer(batch.length))
+      }
       return JSONMember(
         key: name,
         value: .object([
@@ -87,7 +96,7 @@ package struct AppendJournal: Sendable, Equatable {
           JSONMember(key: "bytes", value: .integer(batch.byteCount)),
           JSONMember(
             key: "lines",
-            value: .array(batch.lineHashes.map { .string(Format.hex($0, width: 16)) })),
+            value: .array(lineHashes.map { .string(Format.hex($0, width: 16)) })),
         ]))
     }
     return Array(
@@ -114,6 +123,11 @@ package struct AppendJournal: Sendable, Equatable {
 
   /// One file's entry of the journal, nil when it is not one.
   private static func batch(_ value: JSONValue) -> Batch? {
+    // An older version's note: the length alone.
+    if case .number(let length) = value {
+      guard let length = length.int, length >= 0 else { return nil }
+      return Batch(length: length, byteCount: 0, lineHashes: nil)
+    }
     guard case .object(let members) = value, members.count == 3,
       members[0].key == "length", case .number(let length) = members[0].value,
       let length = length.int, length >= 0,
@@ -138,6 +152,9 @@ package struct AppendJournal: Sendable, Equatable {
   /// length and the bytes after it, no more than the batch wrote.
   func committedLength(of name: String, at path: String) -> Int? {
     guard let batch = files[name] else { return nil }
+    guard let lineHashes = batch.lineHashes else {
+      return Self.committedLength(olderNote: batch.length, at: path)
+    }
     let length = batch.length
     var status = stat()
     guard stat(path, &status) == 0, length < Int(status.st_size),
@@ -168,13 +185,27 @@ package struct AppendJournal: Sendable, Equatable {
     var index = 0
     var lineStart = 0
     while let end = tail[lineStart...].firstIndex(of: UInt8(ascii: "\n")) {
-      guard index < batch.lineHashes.count,
-        Self.lineHash(tail[lineStart...end]) == batch.lineHashes[index]
+      guard index < lineHashes.count, Self.lineHash(tail[lineStart...end]) == lineHashes[index]
       else { return nil }
       index += 1
       lineStart = end + 1
     }
-    guard lineStart == tail.count || index < batch.lineHashes.count else { return nil }
+    guard lineStart == tail.count || index < lineHashes.count else { return nil }
+    return length
+  }
+
+  /// The committed length by an older version's note, by that version's rule: `length` when
+  /// the file has bytes past it and it is at a line boundary.
+  private static func committedLength(olderNote length: Int, at path: String) -> Int? {
+    var status = stat()
+    guard stat(path, &status) == 0, length < Int(status.st_size) else { return nil }
+    guard length > 0 else { return 0 }
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var byte: UInt8 = 0
+    guard pread(descriptor, &byte, 1, off_t(length - 1)) == 1, byte == UInt8(ascii: "\n")
+    else { return nil }
     return length
   }
 }
