@@ -63,4 +63,24 @@ struct FolderLinkTests {
     #expect(run.exitCode == 0, "\(run.stdout)\(run.stderr)")
     #expect(try ledger.folder.readValid().events.count == 1)
   }
+
+  @Test(
+    "the two names are shown escaped: a newline or an escape in one stays on the error's line",
+    arguments: ["symbolic", "hard"])
+  func namesEscaped(_ kind: String) throws {
+    let ledger = try TemporaryLedger(files: ["ledger.jsonl": FolderEntriesTests.registration])
+    defer { ledger.remove() }
+    // Sorted before ledger.jsonl, so that it is the name kept for a hard link.
+    let alias = "\u{1B}[2Jfake\nledger: ok.jsonl"
+    if kind == "symbolic" {
+      #expect(symlink("ledger.jsonl", ledger.path + "/" + alias) == 0)
+    } else {
+      #expect(link(ledger.path + "/ledger.jsonl", ledger.path + "/" + alias) == 0)
+    }
+    let run = CLI.run(["log"], ledger: ledger.path)
+    #expect(run.exitCode == 1)
+    #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
+    #expect(!run.stderr.contains("\u{1B}"), "\(run.stderr)")
+    #expect(run.stderr.contains(#"\u{1B}[2Jfake\u{A}ledger: ok.jsonl"#), "\(run.stderr)")
+  }
 }

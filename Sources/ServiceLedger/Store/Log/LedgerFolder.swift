@@ -71,22 +71,25 @@ public struct LedgerFolder: Sendable {
       return lstat(path(of: name), &status) == 0 && status.st_mode & S_IFMT == S_IFLNK
     }
     let (kept, extra) = isLink(first) && !isLink(second) ? (second, first) : (first, second)
+    // Names as they are listed: a newline or an escape in one must not reach the terminal.
+    let (keptName, extraName) = (Format.terminalSafe(kept), Format.terminalSafe(extra))
     guard isLink(extra) else {
       return .io(
         path: path(of: extra),
-        reason: "is the same file as \(kept) (a hard link: two names for one file), so its "
+        reason: "is the same file as \(keptName) (a hard link: two names for one file), so its "
           + "lines would be read twice; remove one of the two names, then try again")
     }
     guard !isLink(kept) else {
       return .io(
         path: path(of: extra),
-        reason: "is the same file as \(kept) (both are symbolic links to one file), so its "
+        reason: "is the same file as \(keptName) (both are symbolic links to one file), so its "
           + "lines would be read twice; remove one of the two links, then try again")
     }
     return .io(
       path: path(of: extra),
-      reason: "is the same file as \(kept) (a symbolic link to it), so its lines would be read "
-        + "twice; remove \(extra) (to write to the file, name it with --file \(kept)), then try "
+      reason: "is the same file as \(keptName) (a symbolic link to it), so its lines would be read "
+        + "twice; remove \(extraName) (to write to the file, name it with --file \(keptName)), "
+        + "then try "
         + "again")
   }
 
