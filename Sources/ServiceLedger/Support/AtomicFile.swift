@@ -30,21 +30,23 @@ public enum AtomicFile {
     _ bytes: [UInt8], to path: String, suffix: String, durable: Bool = true
   ) throws(LedgerError) {
     let temporary = try temporaryPath(for: path, suffix: suffix)
+    // As reasons show it: a newline or an escape in the path must not reach the terminal.
+    let shown = Format.terminalSafe(temporary)
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else { throw failure(path, "cannot create \(temporary)") }
+    guard descriptor >= 0 else { throw failure(path, "cannot create \(shown)") }
     var ok = false
     defer {
       if !ok { unlink(temporary) }
     }
     guard writeAll(bytes, to: descriptor) else {
       close(descriptor)
-      throw failure(path, "cannot write \(temporary)")
+      throw failure(path, "cannot write \(shown)")
     }
     guard !durable || fsync(descriptor) == 0 else {
       close(descriptor)
-      throw failure(path, "cannot sync \(temporary)")
+      throw failure(path, "cannot sync \(shown)")
     }
-    guard close(descriptor) == 0 else { throw failure(path, "cannot close \(temporary)") }
+    guard close(descriptor) == 0 else { throw failure(path, "cannot close \(shown)") }
     guard rename(temporary, path) == 0 else { throw failure(path, "cannot replace it") }
     ok = true
   }

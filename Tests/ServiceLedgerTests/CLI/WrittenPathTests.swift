@@ -33,4 +33,20 @@ struct WrittenPathTests {
     }
     #expect(site.stdout.contains(Format.terminalSafe(Self.name) + "/index.html"))
   }
+
+  @Test("an output file that cannot be made is named on one terminal-safe error line")
+  func failureTerminalSafe() throws {
+    let ledger = try TemporaryLedger()
+    defer { ledger.remove() }
+    try FileManager.default.copyItem(
+      atPath: packageRoot + "/examples/illustrative/ledger.jsonl",
+      toPath: ledger.path + "/ledger.jsonl")
+    // A folder that is not there: the temporary file beside the output cannot be created.
+    let out = ledger.path + "-" + UUID().uuidString.lowercased() + "/" + Self.name + "/r.md"
+    let run = CLI.run(["report", "--quarter", "2015-Q1", "--out", out], ledger: ledger.path)
+    #expect(run.exitCode == 1)
+    #expect(run.stderr.contains("cannot create"), "\(run.stderr)")
+    #expect(Format.terminalSafeLines(run.stderr) == run.stderr, "\(run.stderr)")
+    #expect(run.stderr.filter { $0 == "\n" }.count == 1, "\(run.stderr)")
+  }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ServiceLedger
@@ -14,5 +15,14 @@ struct LedgerErrorTests {
     #expect(text.contains("a.jsonl:10"))
     #expect(!text.contains("a.jsonl:11"))
     #expect(text.contains("and 3 more"))
+  }
+
+  @Test("a permission error names the path escaped, on the error's one line")
+  func permissionReasonEscaped() {
+    let path = "led\u{1B}[2Jger\nx/ledger.jsonl"
+    let text = LedgerError.io(path: path, reason: FileIO.reason(EACCES, path)).description
+    #expect(!text.contains("\n"), "\(text)")
+    #expect(!text.contains("\u{1B}"), "\(text)")
+    #expect(text.contains(#"check the permissions of led\u{1B}[2Jger\u{A}x/ledger.jsonl and"#))
   }
 }

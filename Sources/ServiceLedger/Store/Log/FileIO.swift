@@ -183,7 +183,8 @@ public enum FileIO {
     let words = String(cString: strerror(code))
     switch code {
     case EACCES, EPERM:
-      return "\(words); check the permissions of \(path) and of the folders above it "
+      return
+        "\(words); check the permissions of \(Format.terminalSafe(path)) and of the folders above it "
         + "(`ls -ld \(Format.shellPath(path))`): the user running ledger must be allowed to read "
         + "it, and to write to it for a command that writes"
     case ELOOP:
