@@ -42,13 +42,23 @@ public enum FolderRules {
       }
     }
     if rules.contains(.staleJournal), folder.hasFile(AppendJournal.fileName) {
+      var isOlder = false
+      if case .pending(let journal) = AppendJournal.state(in: folder) {
+        isOlder = journal.isFromOlderVersion
+      }
+      let leftOut =
+        isOlder
+        ? "it was left by an older version of ledger and names only each file's length, so "
+          + "everything past it is left out of the log, lines a pull added since too; the next "
+          + "write or `ledger repair` moves that to NAME.jsonl.torn-TIME beside the file (add "
+          + "back any line that is not the batch's with `ledger append`)"
+        : "its lines are left out of the log (lines a file gained since by other means, such as "
+          + "a pull, are read), and the next write or `ledger repair` rolls it back"
       findings.append(
         Finding(
           .staleJournal,
-          message: "\(AppendJournal.fileName) is the note of an append that was cut off; its "
-            + "lines are left out of the log (lines a file gained since by other means, such as "
-            + "a pull, are read), and the next write or `ledger repair` rolls it back and "
-            + "removes the note",
+          message: "\(AppendJournal.fileName) is the note of an append that was cut off; "
+            + leftOut + " and removes the note",
           at: EventLocation(file: AppendJournal.fileName, line: 0)))
     }
     return findings.map { finding in

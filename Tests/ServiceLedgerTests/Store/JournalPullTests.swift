@@ -129,6 +129,10 @@ struct JournalPullTests {
       #expect(ledger.text("ledger.jsonl").utf8.count > length)
       #expect(try ledger.folder.read().events.count == 1)
       #expect(try ledger.folder.fold(EventCounter(), asOf: nil, knownAt: nil).fold.count == 1)
+      // The warning says what this note leaves out, which is not what a current one does.
+      let check = CLI.run(["check", "--rule", "stale-journal"], ledger: ledger.path)
+      #expect(check.stdout.contains("an older version"), "\(check.stdout)")
+      #expect(!check.stdout.contains("such as a pull, are read"), "\(check.stdout)")
       let run: CLIRun
       switch then {
       case "log": run = CLI.run(["log"], ledger: ledger.path)

@@ -72,6 +72,9 @@ package struct AppendJournal: Sendable, Equatable {
   /// Each file's length in bytes before the batch.
   var lengths: [String: Int] { files.mapValues(\.length) }
 
+  /// Whether an older version wrote it (lengths only): every byte past a length is the batch's.
+  var isFromOlderVersion: Bool { files.values.contains { $0.lineHashes == nil } }
+
   /// A line's 64-bit FNV-1a hash: enough to tell the batch's lines from any others (it is not
   /// a defence against someone crafting lines, who could as well edit the log).
   static func lineHash(_ bytes: some Collection<UInt8>) -> UInt64 {
