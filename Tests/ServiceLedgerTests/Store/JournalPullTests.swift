@@ -116,6 +116,48 @@ struct JournalPullTests {
     }
   }
 
+  @Test("the batch's lines a file ends with are found past lines longer than the batch")
+  func batchPastLongerLines() throws {
+    let registered = FaultInjectionTests.registered
+    var factory = EventFactory()
+    factory.start = Timestamp(seconds: 1_420_100_000)  // after registered, before pulled
+    let batch = (0..<2).map { index in
+      factory.make(
+        .componentAdopted(
+          ComponentAdopted(
+            service: service("a"), component: ComponentID(unchecked: "b\(index)"),
+            on: date("2015-01-02"))
+        )
+      ).line + "\n"
+    }
+    let note = String(
+      decoding: AppendJournal(
+        lengths: ["ledger.jsonl": registered.utf8.count],
+        batches: ["ledger.jsonl": Array(batch.joined().utf8)]
+      ).bytes, as: UTF8.self)
+    // Three pulled lines: more bytes than the whole batch.
+    let more = ["aa", "ab", "ac"].map {
+      Self.pulled.replacingOccurrences(of: "0000000000aa", with: "0000000000" + $0)
+    }.joined()
+    for (file, events, repaired) in [
+      // More pulled bytes than the whole batch, then the batch's: only the batch's are out.
+      (registered + more + batch[0] + batch[1].prefix(9), 4, registered + more),
+      // A last line longer than the batch, no newline: not the batch's, a torn line.
+      (registered + String(repeating: "x", count: 900), 1, registered),
+      // The batch's line, then more pulled bytes than it wrote: read whole.
+      (registered + batch[0] + more, 5, registered + batch[0] + more),
+    ] {
+      let ledger = try TemporaryLedger(files: ["ledger.jsonl": file])
+      defer { ledger.remove() }
+      try ledger.write(AppendJournal.fileName, note)
+      let read = try ledger.folder.read()
+      #expect(read.events.count == events, "\(read.events)")
+      #expect(read.problems.allSatisfy { $0.rule == .tornLine }, "\(read.problems)")
+      #expect(CLI.run(["repair"], ledger: ledger.path).exitCode == 0)
+      #expect(ledger.text("ledger.jsonl") == repaired)
+    }
+  }
+
   @Test(
     "an older version's note, left by a writer killed half way, leaves its batch out after an upgrade",
     arguments: [4, 5, 6])
@@ -153,6 +195,42 @@ struct JournalPullTests {
         #expect(names.contains { $0.contains(".torn-") }, "\(then): \(names)")
         #expect(!ledger.folder.hasFile(AppendJournal.fileName), "\(then)")
       }
+    }
+  }
+
+  @Test(
+    "a batch's lines that a merge put after pulled lines are still left out, and only they",
+    // 4: one whole line of the batch and half of the next; 5: all of it, before its sync.
+    arguments: [4, 5])
+  func batchAfterPulledLines(point: Int) throws {
+    for then in ["record", "repair"] {
+      let ledger = try Self.killedAppend(at: point)
+      defer { ledger.remove() }
+      let registered = FaultInjectionTests.registered
+      let batch = String(ledger.text("ledger.jsonl").dropFirst(registered.count))
+      // A teammate's line from before the batch's time, so that time order hides nothing.
+      let pulled = Self.pulled.replacingOccurrences(of: "2015-03-01", with: "2015-01-15")
+      #expect(batch.contains("k-0"))
+      // `git stash; git pull; git stash pop` (or `git pull --rebase` of a commit of the cut-off
+      // file): the pulled lines come first, the batch's after them.
+      try ledger.write("ledger.jsonl", registered + pulled + batch)
+      let read = try ledger.folder.read()
+      #expect(read.events.count == 2, "\(then): \(read.events)")
+      #expect(read.events.last?.id.description == "00000000-0000-4000-8000-0000000000aa")
+      #expect(try ledger.folder.fold(EventCounter(), asOf: nil, knownAt: nil).fold.count == 2)
+      let run =
+        then == "record"
+        ? CLI.run(
+          ["record", "component.adopted", "service=a", "component=mine", "on=2015-01-02"],
+          ledger: ledger.path, now: "2015-03-02T00:00:00Z")
+        : CLI.run(["repair"], ledger: ledger.path, now: "2015-03-02T00:00:00Z")
+      #expect(run.exitCode == 0, "\(then): \(run.stderr)")
+      #expect(ledger.text("ledger.jsonl").hasPrefix(registered + pulled), "\(then)")
+      #expect(!ledger.text("ledger.jsonl").contains("k-0"), "\(then)")
+      let names = try FileManager.default.contentsOfDirectory(atPath: ledger.path)
+      let side = try #require(names.first { $0.contains(".torn-") }, "\(then): \(names)")
+      #expect(ledger.text(side) == batch, "\(then)")
+      #expect(try ledger.folder.readValid().events.count == (then == "record" ? 3 : 2))
     }
   }
 }

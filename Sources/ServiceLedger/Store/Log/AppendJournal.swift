@@ -10,11 +10,11 @@ import Foundation
 /// A live writer holds the folder's exclusive lock, so a reader (who holds the shared lock)
 /// only ever sees the journal of a writer that did not finish.
 ///
-/// It answers only for the batch's own bytes: a file whose bytes past its recorded length are
-/// not (a beginning of) what the batch wrote there was changed by other means since (a `git
-/// pull` adding lines from elsewhere once the batch's were discarded), and the journal leaves
-/// that file alone, so that it never hides, nor has a writer or repair move aside, lines that
-/// are not the batch's.
+/// It answers only for the batch's own lines, told by their hashes: it leaves out the run of
+/// them a file ends with (see `committedLength`), so that it never hides, nor has a writer or
+/// repair move aside, lines that are not the batch's (a `git pull` adding lines from elsewhere
+/// once the batch's were discarded), nor lets the batch's lines be read when a merge put them
+/// after pulled ones.
 ///
 /// A note of an older version names only each file's length (`{"files":{"ledger.jsonl":1234}}`)
 /// and keeps that version's meaning: every byte past the length is the batch's. Read as leaving
@@ -78,10 +78,13 @@ package struct AppendJournal: Sendable, Equatable {
   /// A line's 64-bit FNV-1a hash: enough to tell the batch's lines from any others (it is not
   /// a defence against someone crafting lines, who could as well edit the log).
   static func lineHash(_ bytes: some Collection<UInt8>) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    var hash = hashBasis
+    for byte in bytes { hash = (hash ^ UInt64(byte)) &* hashPrime }
     return hash
   }
+
+  private static let hashBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+  private static let hashPrime: UInt64 = 0x100_0000_01b3
 
   /// The journal's bytes: `{"files":{"ledger.jsonl":{"length":1234,"bytes":567,"lines":
   /// ["0123456789abcdef",…]}}}`, one JSON object, so that a journal cut off while being
@@ -148,11 +151,18 @@ package struct AppendJournal: Sendable, Equatable {
     return Batch(length: length, byteCount: count, lineHashes: hashes)
   }
 
-  /// The length of `name` (at `path`) before the unfinished batch, when the file holds lines
-  /// of that batch; nil when the file has nothing past its recorded length, when the recorded
-  /// length is not at a line boundary, or when what follows it is not a beginning of the
-  /// batch's bytes (the file was changed by other means). Reads only the byte before that
-  /// length and the bytes after it, no more than the batch wrote.
+  /// Where the log's part of `name` (at `path`) ends while the batch is unfinished: the
+  /// start of the batch's lines the file ends with, nil when it ends with none of them.
+  ///
+  /// The lines past the recorded length are told apart by their hashes: the file's last whole
+  /// lines that are the batch's, and a last line without `\n` after them (one being written
+  /// when the writer stopped, or the first one, straight at the length), are left out; a line
+  /// that is not the batch's is never left out. So lines a pull added once the batch's were
+  /// discarded are read, and so are batch lines a merge put before pulled ones (the only
+  /// order in which leaving them out would hide a pulled line), while the batch's lines that
+  /// a merge put after pulled ones (`git stash pop`, `git pull --rebase`) are still left out.
+  /// Nil too when the recorded length is past the file's end or not at a line boundary (the
+  /// file was replaced). Reads no more than the batch wrote, a block at a time.
   func committedLength(of name: String, at path: String) -> Int? {
     guard let batch = files[name] else { return nil }
     guard let lineHashes = batch.lineHashes else {
@@ -160,41 +170,53 @@ package struct AppendJournal: Sendable, Equatable {
     }
     let length = batch.length
     var status = stat()
-    guard stat(path, &status) == 0, length < Int(status.st_size),
-      Int(status.st_size) - length <= batch.byteCount
-    else { return nil }
-    let start = max(length - 1, 0)
+    guard stat(path, &status) == 0, length < Int(status.st_size) else { return nil }
+    let size = Int(status.st_size)
     let descriptor = open(path, O_RDONLY)
     guard descriptor >= 0 else { return nil }
     defer { close(descriptor) }
-    var tail = [UInt8](repeating: 0, count: Int(status.st_size) - start)
-    var filled = 0
-    while filled < tail.count {
-      let count = tail.withUnsafeMutableBytes { raw in
-        pread(
-          descriptor, raw.baseAddress.map { $0 + filled }, raw.count - filled, off_t(start + filled)
-        )
+    if length > 0 {
+      var byte: UInt8 = 0
+      guard pread(descriptor, &byte, 1, off_t(length - 1)) == 1, byte == UInt8(ascii: "\n")
+      else { return nil }
+    }
+    let batchLines = Set(lineHashes)
+    // The batch's lines the file ends with are at most the bytes it wrote: only the last
+    // `byteCount` bytes are read, from the first line that starts in them.
+    let first = max(length, size - batch.byteCount)
+    var skipping = first > length
+    // The start of the current run of the batch's lines, and of the line being read.
+    var run: Int?
+    var lineStart = length
+    var hash = Self.hashBasis
+    var offset = skipping ? first - 1 : length
+    var block = [UInt8](repeating: 0, count: 1 << 16)
+    while offset < size {
+      let count = block.withUnsafeMutableBytes { raw in
+        pread(descriptor, raw.baseAddress, min(raw.count, size - offset), off_t(offset))
       }
       if count < 0, errno == EINTR { continue }
       guard count > 0 else { return nil }
-      filled += count
+      for byte in block[..<count] {
+        hash = (hash ^ UInt64(byte)) &* Self.hashPrime
+        offset += 1
+        guard byte == UInt8(ascii: "\n") else { continue }
+        if skipping {
+          skipping = false
+        } else if batchLines.contains(hash) {
+          run = run ?? lineStart
+        } else {
+          run = nil
+        }
+        lineStart = offset
+        hash = Self.hashBasis
+      }
     }
-    if length > 0 {
-      guard tail.first == UInt8(ascii: "\n") else { return nil }
-      tail.removeFirst()
-    }
-    // Each whole line must be the batch's next one; a last line without `\n` is one being
-    // written when the writer stopped.
-    var index = 0
-    var lineStart = 0
-    while let end = tail[lineStart...].firstIndex(of: UInt8(ascii: "\n")) {
-      guard index < lineHashes.count, Self.lineHash(tail[lineStart...end]) == lineHashes[index]
-      else { return nil }
-      index += 1
-      lineStart = end + 1
-    }
-    guard lineStart == tail.count || index < lineHashes.count else { return nil }
-    return length
+    // A line longer than the batch: not the batch's.
+    guard !skipping else { return nil }
+    // A last line without `\n`: the batch's one being written, after its lines or as its first.
+    if lineStart < size, run == nil { return lineStart == length ? length : nil }
+    return run
   }
 
   /// The committed length by an older version's note, by that version's rule: `length` when
