@@ -94,4 +94,29 @@ struct RepeatedIDTests {
     #expect(check.stdout.contains("ledger.jsonl:2: error: duplicate-id"), "\(check.stdout)")
     #expect(check.stdout.contains("(ledger.jsonl:1)"), "\(check.stdout)")
   }
+
+  @Test(
+    "a line copied 40,000 times is reported at each copy, naming the first, in linear time",
+    .timeLimit(.minutes(1)))
+  func manyCopies() throws {
+    let registered = FaultInjectionTests.registered
+    let later =
+      #"{"id":"00000000-0000-4000-8000-0000000000fe","at":"2015-01-02T00:00:00Z","by":"p-1","#
+      + #""type":"component.adopted","data":{"service":"a","component":"z","on":"2015-01-01"}}"#
+      + "\n"
+    let copies = 40_000
+    let ledger = try TemporaryLedger(
+      files: ["ledger.jsonl": registered + later + String(repeating: registered, count: copies)])
+    defer { ledger.remove() }
+    // Every copy is out of time order: the lines the replay names.
+    let timeOrder = (3..<(3 + copies)).map { line in
+      LedgerProblem(rule: .timeOrder, file: "ledger.jsonl", line: line, message: "")
+    }
+    let problems = try RepeatedIDs.problems(ledger.folder, timeOrder: timeOrder)
+    #expect(problems.count == copies)
+    #expect(problems.allSatisfy { $0.rule == .duplicateID })
+    #expect(problems.map(\.line) == Array(3..<(3 + copies)))
+    let more = " and \(copies - 1) more)"
+    #expect(problems.allSatisfy { $0.message.contains("(ledger.jsonl:1" + more) })
+  }
 }
