@@ -44,8 +44,16 @@ struct RestampCommand: Command {
     guard base.exists else {
       throw UsageError("--base \(base.path): no such file or folder", command: Self.name)
     }
-    let counts = try LedgerRestamp(folder: folder, faults: try context.faults()).restamp(
-      from: base, now: try context.recordingClock()())
+    var restamp = LedgerRestamp(folder: folder, faults: try context.faults())
+    let settled = SettledBatches()
+    restamp.settledBatches = settled
+    // What was rolled back is told even when restamping then fails.
+    defer {
+      for note in settled.notes(in: folder) {
+        context.writeError("ledger: note: " + Format.terminalSafe(note) + "\n")
+      }
+    }
+    let counts = try restamp.restamp(from: base, now: try context.recordingClock()())
     // The folder's name is the user's, and may hold anything a terminal acts on.
     let files = counts.sorted { $0.key < $1.key }.map {
       "\(Format.terminalSafe(folder.path(of: $0.key))) (\($0.value))"

@@ -21,6 +21,9 @@ public struct LedgerRestamp: Sendable {
   public let folder: LedgerFolder
   /// The test hook that fails or kills a write or sync (`FaultInjection`); nil in use.
   public var faults: FaultInjection?
+  /// Where the lines of an append cut off earlier, rolled back before restamping, are told,
+  /// for the command to report (as a writer's are); nil to keep no account.
+  public var settledBatches: SettledBatches?
 
   public init(folder: LedgerFolder, faults: FaultInjection? = nil) {
     self.folder = folder
@@ -44,7 +47,9 @@ public struct LedgerRestamp: Sendable {
     guard folder.exists else { throw folder.absence() }
     let lock = try FileLock(path: folder.path, create: false)
     defer { lock.unlock() }
-    try LedgerWriter(folder: folder).settle(lock: lock)
+    var writer = LedgerWriter(folder: folder)
+    writer.settledBatches = settledBatches
+    try writer.settle(lock: lock)
     let reader = LogFileReader()
     var contents: [String: LogFileReader.FileContents] = [:]
     var current: [String: [UInt8]] = [:]
