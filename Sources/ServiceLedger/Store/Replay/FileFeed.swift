@@ -28,10 +28,8 @@ final class FileFeed: @unchecked Sendable {
   /// A block's events, as runs in file order (one per decoding thread), and its problems.
   typealias Decoded = (runs: [EventRun], problems: [LedgerProblem])
 
-  /// Where the blocks are decoded: a queue shared by every file of a replay, as wide as the
-  /// machine has cores, so that a ledger of thousands of files starts a few decodings at a
-  /// time rather than a thread for each file.
-  private let queue: OperationQueue
+  /// Where the blocks are decoded: a queue shared by every file of a replay.
+  private let queue: DecodingQueue
   /// The decoder's memos, lent to each block's decoding.
   private let memos: MemoPool
   /// Where the ids decoded go, when the replay filters them.
@@ -40,7 +38,7 @@ final class FileFeed: @unchecked Sendable {
   private let readAhead: ReadAhead
 
   init(
-    cursor: FileCursor, reader: LogFileReader, queue: OperationQueue, memos: MemoPool,
+    cursor: FileCursor, reader: LogFileReader, queue: DecodingQueue, memos: MemoPool,
     readAhead: ReadAhead, filling: IDFilling? = nil
   ) {
     self.cursor = cursor
@@ -49,14 +47,7 @@ final class FileFeed: @unchecked Sendable {
     self.memos = memos
     self.readAhead = readAhead
     self.filling = filling
-    queue.addOperation { [self] in decode() }
-  }
-
-  /// A queue for the feeds of one replay.
-  static func decodingQueue() -> OperationQueue {
-    let queue = OperationQueue()
-    queue.maxConcurrentOperationCount = max(ProcessInfo.processInfo.activeProcessorCount, 1)
-    return queue
+    queue.add { [self] in decode() }
   }
 
   /// The next block's events and problems, nil at the end of the file.
@@ -86,7 +77,7 @@ final class FileFeed: @unchecked Sendable {
     let start = !decoding && !ended && needed()
     if start { decoding = true }
     lock.unlock()
-    if start { queue.addOperation { [self] in decode() } }
+    if start { queue.add { [self] in decode() } }
   }
 
   /// Decodes a block, then more while fewer than `wanted` wait, and to the end of the file.

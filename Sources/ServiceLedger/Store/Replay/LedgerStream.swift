@@ -244,7 +244,7 @@ public struct LedgerStream: Sendable {
       if stat(path, &status) == 0 { bytes += Int(status.st_size) }
     }
     let filling = fillingIDs ? IDFilling(IDFilter(forLogOf: bytes)) : nil
-    let queue = FileFeed.decodingQueue()
+    let queue = DecodingQueue()
     let memos = MemoPool(numbering: ServiceNumbers())
     let readAhead = ReadAhead()
     let feeds = cursors.map {
