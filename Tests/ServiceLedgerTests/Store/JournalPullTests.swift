@@ -9,6 +9,20 @@ import Testing
 /// writer or `ledger repair` move them aside.
 @Suite("A stale journal, then a pull", .serialized)
 struct JournalPullTests {
+  /// A batch to cut off: two `component.adopted` lines of service a, recorded from `start`.
+  static func batch(recordedFrom start: Int) -> [String] {
+    var factory = EventFactory()
+    factory.start = Timestamp(seconds: start)
+    return (0..<2).map { index in
+      factory.make(
+        .componentAdopted(
+          ComponentAdopted(
+            service: service("a"), component: ComponentID(unchecked: "b\(index)"),
+            on: date("2015-01-02")))
+      ).line + "\n"
+    }
+  }
+
   /// A teammate's line, as a pull brings it: later than the batch's.
   static let pulled =
     #"{"id":"00000000-0000-4000-8000-0000000000aa","at":"2015-03-01T00:00:00Z","by":"p-2","#
@@ -77,17 +91,7 @@ struct JournalPullTests {
   @Test("only a batch's own lines are left out, and all past the length by an older note")
   func onlyTheBatchsLines() throws {
     let registered = FaultInjectionTests.registered
-    var factory = EventFactory()
-    factory.start = Timestamp(seconds: 1_422_000_000)  // before the pulled line
-    let batch = (0..<2).map { index in
-      factory.make(
-        .componentAdopted(
-          ComponentAdopted(
-            service: service("a"), component: ComponentID(unchecked: "b\(index)"),
-            on: date("2015-01-02"))
-        )
-      ).line + "\n"
-    }
+    let batch = Self.batch(recordedFrom: 1_422_000_000)  // before the pulled line
     let journal = AppendJournal(
       lengths: ["ledger.jsonl": registered.utf8.count],
       batches: ["ledger.jsonl": Array(batch.joined().utf8)])
@@ -119,17 +123,7 @@ struct JournalPullTests {
   @Test("the batch's lines a file ends with are found past lines longer than the batch")
   func batchPastLongerLines() throws {
     let registered = FaultInjectionTests.registered
-    var factory = EventFactory()
-    factory.start = Timestamp(seconds: 1_420_100_000)  // after registered, before pulled
-    let batch = (0..<2).map { index in
-      factory.make(
-        .componentAdopted(
-          ComponentAdopted(
-            service: service("a"), component: ComponentID(unchecked: "b\(index)"),
-            on: date("2015-01-02"))
-        )
-      ).line + "\n"
-    }
+    let batch = Self.batch(recordedFrom: 1_420_100_000)  // after registered, before pulled
     let note = String(
       decoding: AppendJournal(
         lengths: ["ledger.jsonl": registered.utf8.count],
