@@ -89,8 +89,7 @@ public struct LedgerFolder: Sendable {
       path: path(of: extra),
       reason: "is the same file as \(keptName) (a symbolic link to it), so its lines would be read "
         + "twice; remove \(extraName) (to write to the file, name it with --file \(keptName)), "
-        + "then try "
-        + "again")
+        + "then try again")
   }
 
   /// Every name in the folder that is `*.jsonl` and not hidden, sorted.
