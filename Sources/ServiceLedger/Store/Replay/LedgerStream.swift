@@ -169,11 +169,8 @@ public struct LedgerStream: Sendable {
         }
       }
     }
-    var order = MergeOrder(count: feeds.count)
-    for index in heads.indices {
-      try refill(index)
-      order.update(index, at: heads[index].at)
-    }
+    for index in heads.indices { try refill(index) }
+    var order = MergeOrder(heads.map(\.at))
     while true {
       // The file whose next event comes first in replay order (lines within a file are in
       // order).
@@ -192,7 +189,7 @@ public struct LedgerStream: Sendable {
       if outcome.inOrder { heads[best].lastAt = bestAt }
       heads[best].advance()
       if heads[best].events == nil { try refill(best) }
-      order.update(best, at: heads[best].at)
+      order.updateFirst(at: heads[best].at)
     }
     for (index, feed) in feeds.enumerated() {
       if let torn = feed.cursor.torn { summary.problems.append(torn) }
