@@ -13,6 +13,11 @@ struct PersonalDataScan {
   private let names: [String]
   /// The free-text fields of each event type seen so far.
   private var freeText: [EventType: Set<String>] = [:]
+  /// The last actor, and the last volume report's label and source, found clean: a long log
+  /// repeats them line after line, and each is then looked at once.
+  private var cleanBy: String?
+  private var cleanLabel: String?
+  private var cleanSource: String?
 
   /// - Parameter names: display names from `people.json`.
   init(names: [String]) {
@@ -21,28 +26,37 @@ struct PersonalDataScan {
 
   /// Checks one event.
   mutating func add(_ event: RecordedEvent) {
-    if let email = PersonalText.emailAddress(in: event.by.rawValue) {
-      warn(event, "by", "what looks like an e-mail address (\(PersonalText.masked(email)))")
-    } else if PersonalText.isDottedName(event.by.rawValue) {
-      warn(
-        event, "by",
-        "what looks like a person's name (\(PersonalText.masked(event.by.rawValue)))")
+    if event.by.rawValue != cleanBy {
+      if let email = PersonalText.emailAddress(in: event.by.rawValue) {
+        warn(event, "by", "what looks like an e-mail address (\(PersonalText.masked(email)))")
+      } else if PersonalText.isDottedName(event.by.rawValue) {
+        warn(
+          event, "by",
+          "what looks like a person's name (\(PersonalText.masked(event.by.rawValue)))")
+      } else {
+        cleanBy = event.by.rawValue
+      }
     }
-    let fields = freeTextFields(of: event.type)
     if event.type == .volumeReported, case .volumeReported(let report) = event.event {
       // Most of a long log: its strings checked where they stand, without encoding the
       // payload (its dates and counts are never text; the order is the encoder's).
+      let fields = freeTextFields(of: event.type)
       check(
         report.service.rawValue, key: "service", steps: [.key("service")], event: event,
         freeText: fields)
-      if let label = report.label {
+      if let label = report.label, label != cleanLabel,
         check(label, key: "label", steps: [.key("label")], event: event, freeText: fields)
+      {
+        cleanLabel = label
       }
-      if let source = report.source {
+      if let source = report.source, source != cleanSource,
         check(source, key: "source", steps: [.key("source")], event: event, freeText: fields)
+      {
+        cleanSource = source
       }
       return
     }
+    let fields = freeTextFields(of: event.type)
     var steps: [Step] = []
     // Numbers are never text: the payload is encoded without formatting them.
     visit(event.event.textData, key: "", steps: &steps, event: event, freeText: fields)
@@ -80,9 +94,12 @@ struct PersonalDataScan {
     }
   }
 
+  /// Checks one string of the payload, at `key` (the path `steps`).
+  /// - Returns: whether it is clean (nothing reported).
+  @discardableResult
   private mutating func check(
     _ text: String, key: String, steps: [Step], event: RecordedEvent, freeText: Set<String>
-  ) {
+  ) -> Bool {
     if let email = PersonalText.emailAddress(in: text) {
       warn(
         event, path(steps), "what looks like an e-mail address (\(PersonalText.masked(email)))")
@@ -92,7 +109,10 @@ struct PersonalDataScan {
         "an id that looks like a person's name (\(PersonalText.masked(text)))")
     } else if freeText.contains(key), let name = PersonalText.name(in: text, known: names) {
       warn(event, path(steps), "what looks like a person's name (\(PersonalText.masked(name)))")
+    } else {
+      return true
     }
+    return false
   }
 
   /// `data.themes[0].title`.

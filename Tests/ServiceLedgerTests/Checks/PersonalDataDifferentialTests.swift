@@ -30,7 +30,7 @@ struct PersonalDataDifferentialTests {
     for _ in 0..<count {
       let by = random.below(3) == 0 ? text(&random) : random.pick(["p-0001", "jane.smith", "a.b"])
       let event: Event
-      switch random.below(3) {
+      switch random.below(4) {
       case 0:
         event = .serviceRegistered(
           ServiceRegistered(
@@ -41,6 +41,14 @@ struct PersonalDataDifferentialTests {
           ManagerAppointed(
             service: service("moj-a"), person: PersonID(unchecked: text(&random)),
             on: date("2014-01-01")))
+      case 2:
+        // A volume report's label and source, mostly repeated: the scan remembers the last
+        // clean one of each, and must still report every dirty one.
+        var report = VolumeReported(
+          service: service("moj-a"), from: date("2014-01-01"), to: date("2014-03-31"), total: 1)
+        report.label = random.below(2) == 0 ? text(&random) : random.pick(["Q1", "Mrs Smith"])
+        report.source = random.pick(["synthetic", "a@b.co", "Dr Jones", "synthetic"])
+        event = .volumeReported(report)
       default:
         event = .assistedDigitalProvided(
           AssistedDigitalProvided(
