@@ -50,6 +50,11 @@ final class DecodingQueue: @unchecked Sendable {
       }
       work = waiting[next]
       next += 1
+      // Work run is let go of as the queue goes, not only once it empties.
+      if next >= 64, next * 2 >= waiting.count {
+        waiting.removeFirst(next)
+        next = 0
+      }
       lock.unlock()
     }
   }

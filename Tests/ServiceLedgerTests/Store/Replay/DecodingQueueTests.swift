@@ -66,4 +66,26 @@ struct DecodingQueueTests {
     }
     #expect(counts[1] <= counts[0] + 4, "threads: \(counts)")
   }
+
+  @Test("work runs in the order it was added, each piece once, however much waits")
+  func order() {
+    final class Done: @unchecked Sendable {
+      var order: [Int] = []
+      let lock = NSLock()
+    }
+    let done = Done()
+    let group = DispatchGroup()
+    let queue = DecodingQueue(width: 1)
+    for index in 0..<1000 {
+      group.enter()
+      queue.add {
+        done.lock.lock()
+        done.order.append(index)
+        done.lock.unlock()
+        group.leave()
+      }
+    }
+    #expect(group.wait(timeout: .now() + 30) == .success)
+    #expect(done.order == Array(0..<1000))
+  }
 }
