@@ -84,13 +84,8 @@ enum RepeatedIDs {
     _ folder: LedgerFolder, files: Set<String>?,
     _ body: (String, Int, UnsafeRawBufferPointer) -> Void
   ) throws(LedgerError) {
-    var journal: AppendJournal?
-    if case .pending(let pending) = AppendJournal.state(in: folder) { journal = pending }
-    for name in try folder.fileNames() where files?.contains(name) ?? true {
-      let path = folder.path(of: name)
-      let cursor = try FileCursor(
-        path: path, name: name, blockSize: 1 << 20,
-        committed: journal?.committedLength(of: name, at: path))
+    for cursor in try FileCursor.log(of: folder, blockSize: 1 << 20, only: files) {
+      let name = cursor.name
       while let block = try cursor.nextBlock() {
         block.buffer.withUnsafeBytes { raw in
           let lines = UnsafeRawBufferPointer(rebasing: raw[..<block.count])

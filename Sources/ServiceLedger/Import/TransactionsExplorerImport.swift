@@ -60,9 +60,7 @@ public struct TransactionsExplorerImport: Sendable {
     do {
       records = try CSVReader.records(csv)
     } catch {
-      throw ImportError(
-        file: name, line: error.line,
-        message: (error.field.map { "field \($0): " } ?? "") + error.reason)
+      throw ImportError(file: name, line: error.line, message: error.message)
     }
     guard let header = records.first else {
       throw ImportError(file: name, line: 0, message: "the file is empty")

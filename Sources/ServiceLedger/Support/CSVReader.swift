@@ -12,9 +12,9 @@ public enum CSVReader {
     /// The 1-based field of the record, when one field is at fault.
     public var field: Int?
     public var reason: String
-    public var description: String {
-      "line \(line): " + (field.map { "field \($0): " } ?? "") + reason
-    }
+    /// What is wrong, after the field at fault: `field 11: text after …`.
+    public var message: String { (field.map { "field \($0): " } ?? "") + reason }
+    public var description: String { "line \(line): " + message }
   }
 
   /// The records of `text` (a trailing line break is optional; `\r\n` and `\n` both end a record).

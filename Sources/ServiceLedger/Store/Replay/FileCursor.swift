@@ -52,6 +52,25 @@ final class FileCursor {
     self.committed = committed
   }
 
+  /// A cursor on each file of the log of `folder` (of `names` only, when given), each to be
+  /// read up to where an append that was cut off began (`AppendJournal`).
+  /// - Throws: `LedgerError` when the folder cannot be listed or a file opened.
+  static func log(of folder: LedgerFolder, blockSize: Int, only names: Set<String>? = nil)
+    throws(LedgerError) -> [FileCursor]
+  {
+    var journal: AppendJournal?
+    if case .pending(let pending) = AppendJournal.state(in: folder) { journal = pending }
+    var cursors: [FileCursor] = []
+    for name in try folder.fileNames() where names?.contains(name) ?? true {
+      let path = folder.path(of: name)
+      cursors.append(
+        try FileCursor(
+          path: path, name: name, blockSize: blockSize,
+          committed: journal?.committedLength(of: name, at: path)))
+    }
+    return cursors
+  }
+
   /// The replay cache's key for the file as read, once it is read to the end; nil when it
   /// changed while being read.
   func key(lineCount: Int, lastAt: Timestamp?) -> ReplayCache.FileKey? {

@@ -226,19 +226,12 @@ public struct LedgerStream: Sendable {
   /// their ids (`IDFilling`) as they are decoded.
   /// - Throws: `LedgerError` when the folder or a file cannot be read.
   func open(fillingIDs: Bool = false) throws(LedgerError) -> OpenFiles {
-    var cursors: [FileCursor] = []
-    var bytes = 0
     // The lines of an append that was cut off are left out, and reported.
-    var journal: AppendJournal?
-    if case .pending(let pending) = AppendJournal.state(in: folder) { journal = pending }
-    for name in try folder.fileNames() {
-      let path = folder.path(of: name)
-      cursors.append(
-        try FileCursor(
-          path: path, name: name, blockSize: blockSize,
-          committed: journal?.committedLength(of: name, at: path)))
+    let cursors = try FileCursor.log(of: folder, blockSize: blockSize)
+    var bytes = 0
+    for cursor in cursors {
       var status = stat()
-      if stat(path, &status) == 0 { bytes += Int(status.st_size) }
+      if stat(folder.path(of: cursor.name), &status) == 0 { bytes += Int(status.st_size) }
     }
     let filling = fillingIDs ? IDFilling(IDFilter(forLogOf: bytes)) : nil
     let queue = DecodingQueue()
