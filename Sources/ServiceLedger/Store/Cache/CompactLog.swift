@@ -183,7 +183,9 @@ struct CompactLog {
 }
 
 /// One service's volume reports that the annual-volume rule can still use, sorted by `to`, then
-/// `from`: their periods (as day numbers), their places in replay order and their lines.
+/// `from`: their periods (as day numbers), their places in replay order and their lines, side
+/// by side in one array (with one array each, adding a report touched three arrays of the
+/// service, each a wait for memory: the cache's thread spent half its time there).
 private struct KeptReports {
   /// Where a report stands in replay order, and its file (an index into the log's `files`)
   /// and line.
@@ -193,64 +195,52 @@ private struct KeptReports {
     var line: Int32
   }
 
-  private var periods: [(to: Int, from: Int)] = []
-  private var places: [Place] = []
-  private var texts: [CompactLog.Line.Text] = []
+  /// One report.
+  private struct Report {
+    var period: (to: Int, from: Int)
+    var place: Place
+    var text: CompactLog.Line.Text
+  }
+
+  private var reports: [Report] = []
   /// Pruned again at this many reports (`AnnualVolumeHorizon.pruneAt`).
   private var pruneAt = AnnualVolumeHorizon.pruneAt(afterKeeping: 0)
 
   /// The reports' lines, in period order; `files` names their files.
   func lines(files: [String]) -> [CompactLog.Line] {
-    places.indices.map { index in
+    reports.map { report in
       CompactLog.Line(
-        order: places[index].order, file: files[Int(places[index].file)],
-        line: Int(places[index].line), text: texts[index])
+        order: report.place.order, file: files[Int(report.place.file)],
+        line: Int(report.place.line), text: report.text)
     }
   }
 
   /// Adds the report read from `text` at `place`, for `period`; of two for the same period,
   /// the later in replay order stays.
   mutating func add(_ place: Place, _ text: CompactLog.Line.Text, period: (to: Int, from: Int)) {
-    var index = periods.count
-    if let last = periods.last, !(last < period) {
-      index = periods.partitionIndex { $0 < period }
+    var index = reports.count
+    if let last = reports.last, !(last.period < period) {
+      index = reports.partitionIndex { $0.period < period }
     }
-    if index < periods.count, periods[index] == period {
-      guard places[index].order < place.order else { return }
-      places[index] = place
-      texts[index] = text
-    } else if index == periods.count {
-      periods.append(period)
-      places.append(place)
-      texts.append(text)
+    if index < reports.count, reports[index].period == period {
+      guard reports[index].place.order < place.order else { return }
+      reports[index].place = place
+      reports[index].text = text
+    } else if index == reports.count {
+      reports.append(Report(period: period, place: place, text: text))
     } else {
-      periods.insert(period, at: index)
-      places.insert(place, at: index)
-      texts.insert(text, at: index)
+      reports.insert(Report(period: period, place: place, text: text), at: index)
     }
-    if periods.count >= pruneAt {
+    if reports.count >= pruneAt {
       prune()
-      pruneAt = AnnualVolumeHorizon.pruneAt(afterKeeping: periods.count)
+      pruneAt = AnnualVolumeHorizon.pruneAt(afterKeeping: reports.count)
     }
   }
 
   /// Drops the reports the annual-volume rule can no longer use (`AnnualVolumeHorizon`).
   mutating func prune() {
-    let periods = self.periods
-    guard let horizon = AnnualVolumeHorizon(count: periods.count, period: { periods[$0] }) else {
-      return
-    }
-    var kept = 0
-    for index in periods.indices where horizon.keeps(periods[index]) {
-      if kept != index {
-        self.periods[kept] = periods[index]
-        places.swapAt(kept, index)
-        texts.swapAt(kept, index)
-      }
-      kept += 1
-    }
-    self.periods.removeLast(periods.count - kept)
-    places.removeLast(places.count - kept)
-    texts.removeLast(texts.count - kept)
+    guard let horizon = AnnualVolumeHorizon(count: reports.count, period: { reports[$0].period })
+    else { return }
+    reports.removeAll { !horizon.keeps($0.period) }
   }
 }
