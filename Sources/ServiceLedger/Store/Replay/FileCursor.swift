@@ -9,7 +9,8 @@
 ///
 /// The file is opened for each block and closed again, so that a ledger of more files than
 /// the process may hold open at once (`ulimit -n`) replays all the same; a file replaced
-/// between two blocks is an error, not a mix of two files.
+/// between two blocks is an error, not a mix of two files, and so is a file made shorter while
+/// it is read (its end would otherwise pass for the end of the log).
 final class FileCursor {
   /// The file's name in the ledger folder.
   let name: String
@@ -21,6 +22,9 @@ final class FileCursor {
   private var firstStatus: ReplayCache.FileStatus?
   private var clockAtOpen = 0
   private var lastStatus: ReplayCache.FileStatus?
+  /// The largest size the file had when opened for a block: reading must reach it (or
+  /// `committed`), or the file was made shorter while it was read.
+  private var largestSize = 0
   /// A hash of every byte read, in order: the cache's proof of what the replay read.
   private var hash = ContentHash()
   /// The most a block reads.
@@ -100,6 +104,7 @@ final class FileCursor {
       firstStatus = ReplayCache.FileStatus(status)
     }
     identity = (status.st_dev, status.st_ino)
+    largestSize = max(largestSize, Int(status.st_size))
     let offset = off_t(nextOffset + carry.count)
     guard lseek(descriptor, offset, SEEK_SET) == offset else {
       close(descriptor)
@@ -169,7 +174,12 @@ final class FileCursor {
       throw LedgerError.io(path: name, reason: String(cString: strerror(failure)))
     }
     atEnd = filled < carried + blockSize || (committed != nil && filled - carried == left)
-    if atEnd { lastStatus = ReplayCache.FileStatus.of(descriptor) }
+    if atEnd {
+      lastStatus = ReplayCache.FileStatus.of(descriptor)
+      // The end came before bytes the file had when a block was opened: it was cut short
+      // since, and what was cut is not read (nor, had it been, would it still be the file).
+      if hash.length < min(largestSize, committed ?? .max) { throw shortened(read: hash.length) }
+    }
     // Whole lines only: what follows the last line break waits for the next block, or, at the
     // end of the file, is a torn write. It is at most a line, so copying it costs little.
     // The bytes carried hold no line break: only those read now are searched.
@@ -194,6 +204,17 @@ final class FileCursor {
     }
     guard complete > 0 else { return nil }
     return Block(buffer: block, count: complete, firstLine: firstLine, fileOffset: fileOffset)
+  }
+
+  /// The error for a file that ended after `read` bytes though it had `largestSize` when a
+  /// block was opened: something other than ledger (whose writes and repairs wait for the
+  /// replay's lock) cut it short while it was read.
+  private func shortened(read: Int) -> LedgerError {
+    LedgerError.io(
+      path: path,
+      reason: "was made shorter while it was being read (it had \(largestSize) bytes, it ended "
+        + "after \(read)): another program changed it, so what was read is not the whole file; "
+        + "run the command again once nothing else is writing to the ledger")
   }
 
   /// The problem of the lines from `offset` to the end of the file, an append that was cut
