@@ -42,25 +42,37 @@ public struct LedgerFolder: Sendable {
   /// - Throws: `LedgerError.noLedger` when the folder is missing, `LedgerError.io` naming both
   ///   names of a file named twice.
   public func fileNames() throws(LedgerError) -> [String] {
-    var names: [String] = []
+    try logFiles().map(\.name)
+  }
+
+  /// The files `fileNames()` lists, each with the device and inode its name led to when
+  /// listed: a reader that opens it later checks it is still that file.
+  /// - Throws: as `fileNames()`.
+  func logFiles() throws(LedgerError) -> [(name: String, identity: FileIdentity)] {
+    var files: [(name: String, identity: FileIdentity)] = []
     var seen: [FileIdentity: String] = [:]
     for name in try logNames() {
       var status = stat()
       guard stat(path(of: name), &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
         continue
       }
-      let identity = FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
+      let identity = FileIdentity(status)
       if let other = seen[identity] { throw sameFile(other, name) }
       seen[identity] = name
-      names.append(name)
+      files.append((name, identity))
     }
-    return names
+    return files
   }
 
   /// A file's device and inode: what two names of one file share.
-  private struct FileIdentity: Hashable {
+  struct FileIdentity: Hashable {
     var device: UInt64
     var inode: UInt64
+
+    init(_ status: stat) {
+      device = UInt64(status.st_dev)
+      inode = UInt64(status.st_ino)
+    }
   }
 
   /// The error for `first` and `second`, two names of the folder for one file: the one that is

@@ -9,14 +9,15 @@
 ///
 /// The file is opened for each block and closed again, so that a ledger of more files than
 /// the process may hold open at once (`ulimit -n`) replays all the same; a file replaced
-/// between two blocks is an error, not a mix of two files, and so is a file made shorter while
-/// it is read (its end would otherwise pass for the end of the log).
+/// between two blocks, or since the folder was listed (by a link to another log file, whose
+/// lines would be read twice), is an error, not a mix of two files, and so is a file made
+/// shorter while it is read (its end would otherwise pass for the end of the log).
 final class FileCursor {
   /// The file's name in the ledger folder.
   let name: String
   private let path: String
-  /// The file's device and inode when first opened.
-  private var identity: (dev_t, ino_t)?
+  /// The file's device and inode when the folder was listed, or else when first opened.
+  private var identity: LedgerFolder.FileIdentity?
   /// Its status when first opened (and the wall clock just before), and at the end: a replay
   /// cache key is made only when they agree.
   private var firstStatus: ReplayCache.FileStatus?
@@ -46,10 +47,15 @@ final class FileCursor {
   /// left lines after it: they are not read.
   private let committed: Int?
 
-  /// Opens `path`, to be read up to `committed` bytes when given.
+  /// Opens `path`, to be read up to `committed` bytes when given; `listed`: the file its name
+  /// led to when the folder was listed, which it must still be.
   /// - Throws: `LedgerError.io` when it cannot be opened.
-  init(path: String, name: String, blockSize: Int, committed: Int? = nil) throws(LedgerError) {
+  init(
+    path: String, name: String, blockSize: Int, committed: Int? = nil,
+    listed: LedgerFolder.FileIdentity? = nil
+  ) throws(LedgerError) {
     self.path = path
+    identity = listed
     self.name = name
     self.blockSize = max(blockSize, 4096)
     nextSize = min(self.blockSize, 1 << 13)
@@ -65,12 +71,12 @@ final class FileCursor {
     var journal: AppendJournal?
     if case .pending(let pending) = AppendJournal.state(in: folder) { journal = pending }
     var cursors: [FileCursor] = []
-    for name in try folder.fileNames() where names?.contains(name) ?? true {
+    for (name, identity) in try folder.logFiles() where names?.contains(name) ?? true {
       let path = folder.path(of: name)
       cursors.append(
         try FileCursor(
           path: path, name: name, blockSize: blockSize,
-          committed: journal?.committedLength(of: name, at: path)))
+          committed: journal?.committedLength(of: name, at: path), listed: identity))
     }
     return cursors
   }
@@ -89,21 +95,26 @@ final class FileCursor {
   /// Opens the file (a regular file, the same one as before) at the next block's offset.
   /// - Returns: the descriptor and the number of bytes left to read.
   private func reopen() throws(LedgerError) -> (descriptor: Int32, left: Int) {
-    if identity == nil { clockAtOpen = ReplayCache.wallClock() }
+    let isFirst = firstStatus == nil
+    if isFirst { clockAtOpen = ReplayCache.wallClock() }
     let descriptor = try FileIO.openRegular(path)
     var status = stat()
     guard fstat(descriptor, &status) == 0 else {
       close(descriptor)
       throw FileIO.error(path)
     }
-    if let identity, identity != (status.st_dev, status.st_ino) {
+    if let identity, identity != LedgerFolder.FileIdentity(status) {
       close(descriptor)
-      throw LedgerError.io(path: path, reason: "was replaced while it was being read; try again")
+      throw LedgerError.io(
+        path: path,
+        reason: "was replaced while it was being read (another file, or a link to one, is in "
+          + "its place since " + (isFirst ? "the folder was listed" : "its first lines were read")
+          + "): run the command again once nothing else is writing to the ledger")
     }
-    if identity == nil {
+    if isFirst {
       firstStatus = ReplayCache.FileStatus(status)
     }
-    identity = (status.st_dev, status.st_ino)
+    identity = LedgerFolder.FileIdentity(status)
     largestSize = max(largestSize, Int(status.st_size))
     let offset = off_t(nextOffset + carry.count)
     guard lseek(descriptor, offset, SEEK_SET) == offset else {

@@ -66,3 +66,53 @@ struct FileCursorChangeTests {
     #expect(read.key?.size == 50_000)
   }
 }
+
+/// A file swapped, after the folder was listed and before it was read, for a link to another
+/// log file or for another file: an error naming it, not the other file's lines read again
+/// under its name (they showed up as `duplicate-id` errors).
+@Suite("FileCursor: a file swapped after the folder was listed")
+struct FileCursorSwapTests {
+  @Test(
+    "for a link to another log file, or another file renamed over it", arguments: [true, false])
+  func swapped(link: Bool) throws {
+    let other = (0..<200).map { "b" + String(format: "%048d", $0) + "\n" }.joined()
+    let ledger = try TemporaryLedger(files: [
+      "a.jsonl": FileCursorChangeTests.text, "b.jsonl": other,
+    ])
+    defer { ledger.remove() }
+    let cursors = try FileCursor.log(of: ledger.folder, blockSize: 4096)
+    #expect(cursors.map(\.name) == ["a.jsonl", "b.jsonl"])
+    let b = ledger.path + "/b.jsonl"
+    if link {
+      #expect(unlink(b) == 0)
+      #expect(symlink("a.jsonl", b) == 0)
+    } else {
+      try ledger.write("b.tmp", other)
+      #expect(rename(ledger.path + "/b.tmp", b) == 0)
+    }
+    while try cursors[0].nextBlock() != nil {}
+    #expect(cursors[0].nextLine == 1001)
+    let read = Result { () throws(LedgerError) in try cursors[1].nextBlock()?.firstLine }
+    guard case .failure(let error) = read else {
+      Issue.record("b.jsonl was swapped after the listing, and was read with no error")
+      return
+    }
+    #expect(error.description.hasPrefix(b + ": was replaced while it was being read"), "\(error)")
+    #expect(error.description.contains("since the folder was listed"), "\(error)")
+    #expect(
+      error.description.contains("run the command again once nothing else is writing"),
+      "\(error)")
+  }
+
+  @Test("a link listed as it is, to a file outside the folder, is read")
+  func linkListed() throws {
+    let outside = try TemporaryLedger(files: ["x.jsonl": "line\n"])
+    defer { outside.remove() }
+    let ledger = try TemporaryLedger()
+    defer { ledger.remove() }
+    #expect(symlink(outside.path + "/x.jsonl", ledger.path + "/b.jsonl") == 0)
+    let cursors = try FileCursor.log(of: ledger.folder, blockSize: 4096)
+    #expect(cursors.map(\.name) == ["b.jsonl"])
+    #expect(try cursors.first?.nextBlock()?.count == 5)
+  }
+}
