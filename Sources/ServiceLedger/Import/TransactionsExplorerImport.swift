@@ -67,9 +67,8 @@ public struct TransactionsExplorerImport: Sendable {
     }
     var columns: [String: Int] = [:]
     for (index, field) in header.fields.enumerated() {
-      // A spreadsheet saving UTF-8 starts the file with a byte order mark.
-      let column = (index == 0 && field.hasPrefix("\u{FEFF}") ? String(field.dropFirst()) : field)
-        .trimmed()
+      // A byte order mark before the first column (a spreadsheet's UTF-8) is the reader's.
+      let column = field.trimmed()
       // Two columns of one name: whichever were read, the other's figures would be ignored.
       if let earlier = columns[column], TransactionsExplorerRow.requiredColumns.contains(column) {
         throw ImportError(

@@ -18,6 +18,8 @@ public enum CSVReader {
   }
 
   /// The records of `text` (a trailing line break is optional; `\r\n` and `\n` both end a record).
+  /// A byte order mark (U+FEFF) that starts the text, as spreadsheets save UTF-8, is skipped,
+  /// once, before the first field is read, so it may be quoted like any other.
   /// - Throws: `SyntaxError` for a stray quote, text after a closing quote (`"157"449`, which
   ///   RFC 4180 does not allow: read on, it would be a figure nobody wrote) or an unterminated
   ///   quoted field.
@@ -30,7 +32,8 @@ public enum CSVReader {
     var inQuotes = false
     var fieldStarted = false
     var scalars = text.unicodeScalars.makeIterator()
-    var pending: Unicode.Scalar? = nil
+    var pending = scalars.next()
+    if pending == "\u{FEFF}" { pending = nil }
     func next() -> Unicode.Scalar? {
       if let scalar = pending {
         pending = nil

@@ -191,4 +191,39 @@ struct TransactionsExplorerImportTests {
     #expect(run.exitCode == 0, "\(run.stderr)")
     #expect(run.stdout.contains("1 service(s) registered, 1 volume report(s)"))
   }
+
+  /// A spreadsheet that quotes every field puts the byte order mark before the first quote;
+  /// that CSV was refused ("a quote inside an unquoted field").
+  @Test("a byte order mark before a quoted header imports the same as without it")
+  func byteOrderMarkQuotedHeader() throws {
+    let quoted = Self.oneRow([:]).split(separator: "\n", maxSplits: 1).enumerated().map {
+      $0.offset == 0
+        ? $0.element.split(separator: ",").map { "\"\($0)\"" }.joined(separator: ",")
+        : String($0.element)
+    }.joined(separator: "\n")
+    #expect(quoted.hasPrefix("\"source_repo\",\"source_path\","))
+    var logs: [[String: String]] = []
+    for bom in ["", "\u{FEFF}"] {
+      let ledger = try TemporaryLedger()
+      defer { ledger.remove() }
+      let run = try CSVShapeTests.importCSV(bom + quoted, into: ledger)
+      #expect(run.exitCode == 0, "\(run.stderr)")
+      #expect(run.stdout.contains("1 service(s) registered, 1 volume report(s)"), "\(run.stdout)")
+      let files = try FileManager.default.contentsOfDirectory(atPath: ledger.path)
+        .filter { $0.hasSuffix(".jsonl") }
+      logs.append(Dictionary(uniqueKeysWithValues: files.map { ($0, ledger.text($0)) }))
+    }
+    #expect(logs[0] == logs[1])
+    #expect(logs[0].values.contains { $0.contains("volume.reported") })
+  }
+
+  @Test(
+    "the CSV reader skips one byte order mark at the start, before a quote or not, and no other")
+  func readerByteOrderMark() throws {
+    let plain = try CSVReader.records("\"a\",b\n1,2\n")
+    #expect(try CSVReader.records("\u{FEFF}\"a\",b\n1,2\n") == plain)
+    #expect(try CSVReader.records("\u{FEFF}a,b\n1,2\n") == plain)
+    #expect(try CSVReader.records("\u{FEFF}\u{FEFF}a\n").first?.fields == ["\u{FEFF}a"])
+    #expect(try CSVReader.records("a,\u{FEFF}b\n").first?.fields == ["a", "\u{FEFF}b"])
+  }
 }
