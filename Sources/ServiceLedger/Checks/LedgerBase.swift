@@ -27,6 +27,13 @@ public struct LedgerBase: Sendable {
   /// was removed, whatever it granted).
   var hasRoles: Bool { fileName == nil && LedgerFolder(path: path).hasFile(Roles.fileName) }
 
+  /// The base's `roles.json`, when it is a folder with one: the roles in force for a change
+  /// that removes the ledger's.
+  /// - Throws: `LedgerError.invalidConfiguration` naming the base's file and what is wrong.
+  func roles() throws(LedgerError) -> Roles? {
+    fileName == nil ? try Roles.load(from: LedgerFolder(path: path)) : nil
+  }
+
   /// The ledger's files the base is compared with, of `names` (all of a folder's).
   func compared(_ names: some Sequence<String>) -> [String] {
     let only = fileName

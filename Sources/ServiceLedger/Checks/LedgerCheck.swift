@@ -36,8 +36,12 @@ public struct LedgerCheck: Sendable {
     let comparison = try base.flatMap { base throws(LedgerError) in
       needsBase ? try BaseComparison(folder, base: base) : nil
     }
-    let roles =
+    // The ledger's roles; when the change removed them, the base's are still those in force.
+    let ledgerRoles =
       selected.contains(.notAuthorised) && base != nil ? try Roles.load(from: folder) : nil
+    let rolesRemoved =
+      ledgerRoles == nil && selected.contains(.notAuthorised) && base?.hasRoles == true
+    let roles = rolesRemoved ? try base?.roles() : ledgerRoles
     var initial = CheckFold(
       facts: rules.contains { !$0.isDataRule } ? StandardFacts.Fold(asOf: asOf) : nil,
       comparison: comparison, authorising: roles != nil)
@@ -65,9 +69,7 @@ public struct LedgerCheck: Sendable {
       }
       if let roles { extra += state.notAuthorised(roles: roles) }
     }
-    if let base, selected.contains(.notAuthorised), roles == nil, base.hasRoles {
-      extra.append(NotAuthorisedRule.rolesRemoved)
-    }
+    if rolesRemoved { extra.append(NotAuthorisedRule.rolesRemoved) }
     extra += try FolderRules.findings(folder, rules: selected)
     extra += state.personal?.findings ?? []
     let checked = rules.filter { $0 != .appendOnly || base != nil }

@@ -5,7 +5,8 @@
 /// `roles.json`; without one, anyone may record anything and there are no findings. The actor
 /// is self-declared: docs/security.md shows how CI binds it to the commit author. A ledger
 /// without `roles.json` whose base has one had it removed, which would turn the rule off for
-/// the very change that removes it: that is a finding of its own (`rolesRemoved`).
+/// the very change that removes it: that is a finding of its own (`rolesRemoved`), and the new
+/// lines are checked against the base's `roles.json`, the roles in force for the change.
 public enum NotAuthorisedRule {
   /// The rule id.
   public static let id = "not-authorised"
@@ -15,9 +16,10 @@ public enum NotAuthorisedRule {
     Finding(
       rule: id, severity: .error,
       message: "the base has roles.json and the ledger does not: without it anyone may record "
-        + "anything, so the new lines cannot be checked against the roles; restore it from the "
-        + "base (the target branch's copy); lifting the restrictions is the digital board's "
-        + "decision, a change of its own that the board merges over this finding",
+        + "anything, so the new lines are checked against the base's roles.json, the roles in "
+        + "force; restore it from the base (the target branch's copy); lifting the restrictions "
+        + "is the digital board's decision, a change of its own that the board merges over this "
+        + "finding",
       file: Roles.fileName)
   }
 

@@ -4,10 +4,11 @@ import Testing
 @testable import ServiceLedger
 
 /// A branch that deletes `roles.json` would turn `not-authorised` off for itself: against a
-/// base that has one, `ledger check --base` reports the removal instead.
+/// base that has one, `ledger check --base` reports the removal and checks the branch's new
+/// lines against the base's roles (it reported the removal alone, and let every line pass).
 @Suite("A branch that removes roles.json")
 struct RolesRemovedTests {
-  @Test("check --base reports roles.json removed, and then the line the roles would refuse")
+  @Test("check --base reports roles.json removed, and the new line the base's roles refuse")
   func removed() throws {
     let base = try RolesTests.ledger()
     defer { base.remove() }
@@ -21,11 +22,15 @@ struct RolesRemovedTests {
     let check = CLI.run(arguments + ["--rule", "not-authorised"], ledger: branch.path)
     #expect(check.exitCode == 1, "\(check.stdout)")
     let findings = check.stdout.split(separator: "\n").filter { $0.contains("not-authorised") }
-    #expect(findings.count == 1, "\(check.stdout)")
-    let finding = try #require(findings.first)
+    #expect(findings.count == 2, "\(check.stdout)")
+    let finding = try #require(findings.first { $0.contains("roles.json: error") })
     #expect(finding.contains("\(branch.path)/roles.json: error: not-authorised: "), "\(finding)")
     #expect(finding.contains("the base has roles.json and the ledger does not"), "\(finding)")
+    #expect(finding.contains("checked against the base's roles.json"), "\(finding)")
     #expect(finding.contains("restore it"), "\(finding)")
+    // The base's roles are in force: p-0042 may record about moj-a only.
+    let refused = try #require(findings.first { $0.contains("ledger.jsonl:3: ") }, "\(findings)")
+    #expect(refused.contains("p-0042 may not record component.adopted"), "\(refused)")
     // Restored, the same branch is checked under the roles, and its line refused.
     try branch.write("roles.json", RolesTests.roles)
     let restored = CLI.run(arguments + ["--rule", "not-authorised"], ledger: branch.path)

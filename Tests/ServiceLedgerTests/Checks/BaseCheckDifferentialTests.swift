@@ -138,17 +138,24 @@ struct BaseCheckDifferentialTests {
       ),
     ]
 
+  /// Where `roles.json` is: nowhere, in the ledger (and so in force), or in the base only (the
+  /// change removed it, and the base's are in force).
+  enum RolesPlace: CaseIterable, Sendable {
+    case none, ledger, baseOnly
+  }
+
   @Test(
-    "each change: the same findings, with and without roles",
-    arguments: changes.indices, [false, true])
-  func same(index: Int, withRoles: Bool) throws {
+    "each change: the same findings, without roles, with them, and with them removed",
+    arguments: changes.indices, RolesPlace.allCases)
+  func same(index: Int, roles: RolesPlace) throws {
     let clean = try CheckFixture.clean()
     let changed = Self.changes[index].change(clean)
     let ledger = try changed.write()
     defer { ledger.remove() }
     let base = try clean.write()
     defer { base.remove() }
-    if withRoles { try ledger.write("roles.json", Self.roles) }
+    if roles == .ledger { try ledger.write("roles.json", Self.roles) }
+    if roles == .baseOnly { try base.write("roles.json", Self.roles) }
     let check = LedgerCheck(asOf: CheckFixture.asOf)
     let streamed = try check.run(ledger.folder, base: LedgerBase(path: base.path))
     let reference = try Self.reference(check, ledger.folder, base: LedgerBase(path: base.path))
@@ -286,8 +293,11 @@ struct BaseCheckDifferentialTests {
     for (name, bytes) in baseFiles.merging(outside, uniquingKeysWith: { base, _ in base }) {
       contents[name] = reader.read(bytes, name: name)
     }
+    // Without the ledger's roles, those of a base that has them are in force.
+    let ledgerRoles = try Roles.load(from: folder)
     extra += NotAuthorisedRule.findings(
-      ledger, base: Ledger(files: contents), roles: try Roles.load(from: folder))
+      ledger, base: Ledger(files: contents), roles: try ledgerRoles ?? base.roles())
+    if ledgerRoles == nil, base.hasRoles { extra.append(NotAuthorisedRule.rolesRemoved) }
     extra += try FolderRules.findings(folder, rules: Set(rules))
     extra += PersonalDataRule.findings(
       ledger, names: try PersonalDataRule.displayNames(in: folder))
