@@ -170,7 +170,8 @@ struct CorrectionsCacheTests {
     #expect(try cached() == nil)
     // An append's replay that watched the quarter (a retraction of it was to be appended):
     // the cache holds it apart, and serves the correction.
-    _ = try ledger.folder.appendBasis(NoFold(), retracting: [quarter.id], savingCache: true)
+    try ledger.folder.appendBasis(NoFold(), retracting: [quarter.id], savingCache: true).cache?
+      .save(to: ledger.folder)
     #expect(try cached() != nil)
     let read = try ledger.folder.read()
     #expect(read.problems.isEmpty)

@@ -159,6 +159,9 @@ struct ReplayCache: Sendable {
 
   /// Writes the cache atomically (temporary files, then renames: the validator's first, the
   /// cache file naming it last); a cache that cannot be written is simply not there next time.
+  /// When the cache file cannot be written (a full disk), the validator just put in place
+  /// goes too: no cache names its token, so it could never be used, and on a full disk its
+  /// room is wanted by the log.
   func save(to folder: LedgerFolder) {
     guard let validator else { return }
     let token = UInt64.random(in: 1...UInt64.max)
@@ -169,7 +172,9 @@ struct ReplayCache: Sendable {
       validator.writeSnapshot(to: &out)
     }
     guard written else { return }
-    _ = StreamedFile.write(to: folder.path(of: ReplayCache.fileName), hashed: true) { out in
+    let cacheWritten = StreamedFile.write(
+      to: folder.path(of: ReplayCache.fileName), hashed: true
+    ) { out in
       out.write(ReplayCache.version)
       out.write(token)
       out.write(files.count)
@@ -192,6 +197,7 @@ struct ReplayCache: Sendable {
         out.flushIfFull()
       }
     }
+    if !cacheWritten { unlink(folder.path(of: ReplayCache.validatorFileName)) }
   }
 
   /// Removes the cache (after an append it cannot follow, such as a retraction).

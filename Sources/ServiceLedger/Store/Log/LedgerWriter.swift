@@ -206,6 +206,11 @@ public struct LedgerWriter: Sendable {
     guard basis.problems.isEmpty else {
       throw LedgerError.invalidLog(folder: folder.path, problems: basis.problems)
     }
+    // The cache the replay rebuilt is saved last, once the lines are down (or the append was
+    // refused before a byte was written): on a nearly full disk the log's lines come first.
+    // After a write that failed, it is not saved at all: the room is the log's.
+    var isWriteFailed = false
+    defer { if !isWriteFailed { basis.cache?.save(to: folder) } }
     var batches = try build(basis.fold)
     try stamp(&batches, after: basis.latest, isEmpty: basis.isEmpty, source: source)
     for batch in batches where !LedgerFolder.isValidFileName(batch.file) {
@@ -238,7 +243,12 @@ public struct LedgerWriter: Sendable {
         throw LedgerError.rejected(source: source, line: line, reason: error.description)
       }
     }
-    try write(placed.output, journaled: placed.events.count > 1, lock: lock)
+    do throws(LedgerError) {
+      try write(placed.output, journaled: placed.events.count > 1, lock: lock)
+    } catch {
+      isWriteFailed = true
+      throw error
+    }
     return placed.files
   }
 

@@ -17,6 +17,10 @@ struct AppendBasis<F: Fold> {
   /// The payloads of the events asked for by id (those new retractions withdraw, for
   /// `roles.json`), when the log has them.
   var found: [EventID: Event]
+  /// The replay cache rebuilt on the way (with `savingCache`), for the writer to save once
+  /// the append's lines are written (or it was refused before a byte was): never before, so
+  /// that it does not take the room the lines need.
+  var cache: ReplayCache?
 
   /// The latest `at` in the log; nil when it has no event.
   var latest: Timestamp? { files.values.compactMap(\.lastAt).max() }
@@ -39,7 +43,8 @@ extension LedgerFolder {
   ///   - retracting: the ids the new retractions name, for the validator to watch as it
   ///     watches those the log's retractions name (`ReferenceValidator.watch(_:)`).
   ///   - savingCache: whether to rebuild the replay cache on the way (for a valid log, when
-  ///     nothing is looked up), so that the appends after this one are checked against it.
+  ///     nothing is looked up), so that the appends after this one are checked against it;
+  ///     it is returned (`AppendBasis.cache`), not saved.
   ///   - reader: how lines are decoded.
   /// - Returns: the fold, the validator, the files' states, the problems and what was found.
   /// - Throws: `LedgerError` when the folder or a file cannot be read.
@@ -65,6 +70,6 @@ extension LedgerFolder {
     }
     return AppendBasis(
       fold: result.state.fold, validator: result.summary.validator, files: result.summary.files,
-      problems: result.summary.problems, found: result.state.found)
+      problems: result.summary.problems, found: result.state.found, cache: result.cache)
   }
 }

@@ -158,6 +158,7 @@ extension LedgerFolder {
     }
     let result = try streamed(
       asOf: asOf, knownAt: knownAt, reader: reader, into: initial, every: every, apply)
+    result.cache?.save(to: self)
     return (result.state, result.summary.problems)
   }
 
@@ -165,12 +166,16 @@ extension LedgerFolder {
   /// `savingCache`, it is a full replay of a valid log and no fold is given every event. The
   /// validator keeps a filter of the ids (`SeenIDs`) unless `exactIDs`, and watches the ids the
   /// log's retractions name and `retracting` (those of retractions about to be appended).
+  ///
+  /// The cache is returned, not saved: the caller saves it when it may take the disk's room (a
+  /// writer only once its own lines are down: a cache written first could take the room they
+  /// need on a nearly full disk).
   func streamed<State>(
     asOf: CivilDate?, knownAt: Timestamp?, reader: LogFileReader, savingCache: Bool = true,
     exactIDs: Bool = false, retracting: Set<EventID> = [],
     into initial: State, every: ((inout State, RecordedEvent) -> Void)? = nil,
     _ apply: (inout State, RecordedEvent) -> Void
-  ) throws(LedgerError) -> (state: State, summary: LedgerStream.Summary) {
+  ) throws(LedgerError) -> (state: State, summary: LedgerStream.Summary, cache: ReplayCache?) {
     // The files start decoding while the retractions are looked for.
     let stream = LedgerStream(folder: self, reader: reader)
     let opened = try stream.open(fillingIDs: !exactIDs)
@@ -186,28 +191,30 @@ extension LedgerFolder {
       startingPass: compactor.map { compactor in { compactor.reset() } }, apply)
     // Gathered in the last pass only (another pass starts the compactor again: retractions
     // other than the scan found, or ids the filter was not sure of).
+    var cache: ReplayCache?
     if let compact = compactor?.finish(), knownAt == nil, result.summary.problems.isEmpty {
-      saveCache(result.summary, compact)
+      cache = builtCache(result.summary, compact)
     }
-    return (result.state, result.summary)
+    return (result.state, result.summary, cache)
   }
 
-  /// Writes the replay cache after a full replay of a valid log.
-  private func saveCache(_ summary: LedgerStream.Summary, _ compact: CompactLog) {
+  /// The replay cache of a full replay of a valid log; nil when it cannot be built.
+  private func builtCache(_ summary: LedgerStream.Summary, _ compact: CompactLog)
+    -> ReplayCache?
+  {
     var files: [ReplayCache.FileKey] = []
     var maxAt: Timestamp?
     for (name, state) in summary.files.sorted(by: { $0.key < $1.key }) {
       // The key of the bytes the replay read, hashed as they were read.
-      guard let key = summary.keys[name] else { return }
+      guard let key = summary.keys[name] else { return nil }
       files.append(key)
       if let last = state.lastAt { maxAt = max(maxAt ?? last, last) }
     }
     // The few lines kept are read again now (the folder is still locked for reading).
-    guard let lines = CompactLog.read(compact.lines, from: self) else { return }
-    ReplayCache(
+    guard let lines = CompactLog.read(compact.lines, from: self) else { return nil }
+    return ReplayCache(
       files: files, maxAt: maxAt, maxEffective: compact.maxEffective,
-      validator: summary.validator, compacted: [], lines: lines
-    ).save(to: self)
+      validator: summary.validator, compacted: [], lines: lines)
   }
 }
 

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+@testable import ServiceLedger
+
+/// The replay cache on a full disk: it never takes the room an append's lines need, and a
+/// part of it that could not be written is not left behind.
+@Suite("Replay cache on a full disk", .serialized)
+struct FullDiskCacheTests {
+  /// Every name in the folder (hidden ones too), sorted.
+  static func names(_ ledger: TemporaryLedger) throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: ledger.path).sorted()
+  }
+
+  @Test(
+    "an append that fails writing (a full disk) leaves no cache its replay rebuilt",
+    arguments: 1...9)
+  func failedAppendLeavesNoCache(point: Int) throws {
+    let ledger = try TemporaryLedger(files: ["ledger.jsonl": FaultInjectionTests.registered])
+    defer { ledger.remove() }
+    let before = try Self.names(ledger)
+    let writer = LedgerWriter(
+      folder: ledger.folder, faults: FaultInjection(action: .fail, point: point))
+    // No cache yet: the append streams the log, which rebuilds the cache on the way; written
+    // before the lines, it would take the room they need on a nearly full disk.
+    #expect {
+      try writer.append(FaultInjectionTests.batches("f"), source: "t", validation: .cached)
+    } throws: { error in
+      "\(error)".hasSuffix("nothing was written")
+    }
+    #expect(try Self.names(ledger) == before)
+    #expect(ledger.text("ledger.jsonl") == FaultInjectionTests.registered)
+  }
+
+  @Test("a streamed append that succeeds saves the cache after its lines, and it serves")
+  func succeededAppendSavesCache() throws {
+    let ledger = try TemporaryLedger(files: ["ledger.jsonl": FaultInjectionTests.registered])
+    defer { ledger.remove() }
+    try LedgerWriter(folder: ledger.folder).append(
+      FaultInjectionTests.batches("s"), source: "t", validation: .cached)
+    // The cache covers the log as the append read it; the new lines are read after it.
+    let (cache, added) = try #require(ReplayCache.current(ledger.folder, withValidator: true))
+    #expect(cache.validator != nil)
+    #expect(added.count == 4)
+    let cached = CLI.run(["services", "--format", "json"], ledger: ledger.path)
+    ReplayCache.remove(from: ledger.folder)
+    let cold = CLI.run(["services", "--format", "json"], ledger: ledger.path)
+    #expect(cached.exitCode == 0 && cached.stdout == cold.stdout)
+  }
+
+  /// A ledger of `count` registrations, whose cache file is several times its validator's.
+  static func registrations(_ count: Int) throws -> TemporaryLedger {
+    var factory = EventFactory()
+    let lines = (0..<count).map { index in
+      factory.make(
+        .serviceRegistered(
+          ServiceRegistered(
+            service: service("s-\(index)"),
+            name: "Service number \(index), with a long name that makes the cache large",
+            organisation: "HMCTS"))
+      ).line + "\n"
+    }
+    return try TemporaryLedger(files: ["ledger.jsonl": lines.joined()])
+  }
+
+  @Test("a view with room for the validator but not the cache prints, and leaves neither")
+  func viewWithRoomForValidatorOnly() throws {
+    let ledger = try Self.registrations(300)
+    defer { ledger.remove() }
+    let before = try Self.names(ledger)
+    // Files of at most 64 blocks (32 or 64 KiB, by the shell's unit): the validator's is
+    // some 14 KiB, the cache's some 80.
+    let full = try NoRoom.run(["services", "--format", "csv", "--ledger", ledger.path], blocks: 64)
+    #expect(full.status == 0, "\(full.stderr)")
+    #expect(full.stderr.isEmpty, "\(full.stderr)")
+    // No validator is left without the cache that names it (it could never be used).
+    #expect(try Self.names(ledger) == before)
+    let roomy = CLI.run(["services", "--format", "csv"], ledger: ledger.path)
+    #expect(roomy.stdout == full.stdout)
+    // With room, the cache is written whole, and serves the same.
+    #expect(ledger.folder.hasFile(ReplayCache.fileName))
+    #expect(ledger.folder.hasFile(ReplayCache.validatorFileName))
+    #expect(CLI.run(["services", "--format", "csv"], ledger: ledger.path).stdout == full.stdout)
+  }
+}
+
+/// Runs the built binary under a file size limit (`ulimit -f`), which fails a write past it as a
+/// full disk does and needs no small file system; the process ignores SIGXFSZ, so that the
+/// write fails instead of killing it.
+enum NoRoom {
+  struct Outcome {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  /// Runs `arguments` with files limited to `blocks` of the shell's blocks (512 bytes for
+  /// dash, 1,024 for bash).
+  /// - Returns: the exit status and what the process printed.
+  static func run(_ arguments: [String], blocks: Int) throws -> Outcome {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments =
+      ["-c", #"ulimit -f \#(blocks); trap "" XFSZ; exec "$0" "$@""#, Spawn.binary] + arguments
+    process.environment = ["LEDGER_ACTOR": "p-1", "LEDGER_NOW": "2015-04-01T09:00:00Z"]
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    // Stdout read to the end first (a view's output may pass a pipe's buffer), then the few
+    // lines of stderr.
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Outcome(
+      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self))
+  }
+}
