@@ -6,11 +6,12 @@
 
 /// Writes a command's output to the file `--out` names, without destroying what it names.
 ///
-/// A regular file (or a new one) is replaced atomically (`AtomicFile`). Anything else is
-/// written in place, never replaced: a device (`/dev/stdout`, even when it leads to a pipe;
-/// `/dev/full`), a FIFO, or a symbolic link (the file it leads to is written, the link stays). A path inside the ledger
-/// folder is refused, whatever links lead there: output written into the log would become
-/// lines of it.
+/// A regular file (or a new one) is replaced atomically (`AtomicFile`), and so is the regular
+/// file a symbolic link leads to (the link stays): a write that fails half way (a full disk)
+/// leaves the earlier output whole. Anything else is written in place, never replaced: a
+/// device (`/dev/stdout`, even when it leads to a pipe; `/dev/full`), a FIFO, or a linked file
+/// in a folder this user may not write to. A path inside the ledger folder is refused,
+/// whatever links lead there: output written into the log would become lines of it.
 public enum OutputFile {
   /// Writes `text` to `path`.
   /// - Parameters:
@@ -34,16 +35,22 @@ public enum OutputFile {
           + "file there would be read as part of the log or clutter it)")
     }
     var followed = stat()
-    if stat(path, &followed) == 0, followed.st_mode & S_IFMT == S_IFDIR {
+    let leads = stat(path, &followed) == 0
+    if leads, followed.st_mode & S_IFMT == S_IFDIR {
       throw LedgerError.io(
         path: path, reason: "is a folder; give a file in it with --out (a new name is created)")
     }
     var status = stat()
     let exists = lstat(path, &status) == 0
     guard exists, status.st_mode & S_IFMT != S_IFREG else {
-      let slash = path.lastIndex(of: "/")
-      removeLeftovers(in: slash.map { String(path[...$0]) } ?? ".")
-      try AtomicFile.write(text, to: path, suffix: suffix)
+      try replace(path, with: text, suffix: suffix)
+      return
+    }
+    // A link to a regular file: the file is replaced, where its folder lets this user.
+    if status.st_mode & S_IFMT == S_IFLNK, leads, followed.st_mode & S_IFMT == S_IFREG,
+      let linked = resolved(path), access(folder(of: linked), W_OK) == 0
+    {
+      try replace(linked, with: text, suffix: suffix)
       return
     }
     // A link, a device or a FIFO: written through, never replaced. Opened without O_CREAT,
@@ -64,6 +71,20 @@ public enum OutputFile {
       guard ftruncate(descriptor, 0) == 0 else { throw FileIO.error(path) }
     }
     try FileIO.writeAll(Array(text.utf8), to: descriptor, path: path)
+  }
+
+  /// Replaces the regular file (or makes the new one) at `path` atomically, after removing
+  /// what earlier writes killed on their way left beside it.
+  private static func replace(_ path: String, with text: String, suffix: String)
+    throws(LedgerError)
+  {
+    removeLeftovers(in: folder(of: path))
+    try AtomicFile.write(text, to: path, suffix: suffix)
+  }
+
+  /// The folder part of `path` (with its `/`), or `.`.
+  private static func folder(of path: String) -> String {
+    path.lastIndex(of: "/").map { String(path[...$0]) } ?? "."
   }
 
   /// Removes the temporary files that writes killed on their way left in `folder`

@@ -19,9 +19,9 @@ struct ReportCommand: Command {
     .knownAt, .format(formats), planSpec,
     OptionSpec(
       "out", value: "FILE",
-      help: "write to FILE (- for standard output, the default; a file is replaced "
-        + "atomically; a device, FIFO or link is written through; never inside the ledger "
-        + "folder)"),
+      help: "write to FILE (- for standard output, the default; a file, or the file a link "
+        + "leads to, is replaced atomically; a device or FIFO is written through; never inside "
+        + "the ledger folder)"),
   ]
   static let discussion = """
     Every board view at one date, beside the same figures at the end of the previous

@@ -7,8 +7,9 @@ import Testing
   import Glibc
 #endif
 
-/// `--out` never destroys what it names: links and FIFOs are written through, not replaced,
-/// and nothing is written inside the ledger folder.
+/// `--out` never destroys what it names: links stay links (the file they lead to is replaced
+/// whole), FIFOs are written through, not replaced, and nothing is written inside the ledger
+/// folder.
 @Suite("Writing --out", .serialized)
 struct OutputFileTests {
   static func report(_ out: String, ledger: TemporaryLedger) -> CLIRun {
@@ -59,6 +60,39 @@ struct OutputFileTests {
     let broken = Self.report(outside + "/broken.md", ledger: ledger)
     #expect(broken.stderr.contains("is a symbolic link to nothing"), "\(broken.stderr)")
     #expect(!FileManager.default.fileExists(atPath: outside + "/gone.md"))
+  }
+
+  @Test("a link's file that cannot be written again (a full disk) keeps the earlier output")
+  func linkWithoutRoom() throws {
+    let ledger = try TemporaryLedger(files: ["ledger.jsonl": ""])
+    defer { ledger.remove() }
+    let outside = ledger.path + "-out"
+    try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: outside) }
+    let earlier = "# the report as the board read it\n"
+    try Data(earlier.utf8).write(to: URL(fileURLWithPath: outside + "/real.md"))
+    #expect(symlink("real.md", outside + "/link.md") == 0)
+    // No file may grow past 0 bytes: the new report cannot be written anywhere.
+    let run = try NoRoom.run(
+      ["report", "--quarter", "2015-Q1", "--ledger", ledger.path, "--out", outside + "/link.md"],
+      blocks: 0)
+    #expect(run.status == 1, "\(run.stderr)")
+    #expect(run.stderr.contains(outside + "/real.md"), "\(run.stderr)")
+    let kept = try String(contentsOfFile: outside + "/real.md", encoding: .utf8)
+    #expect(kept == earlier)
+    let kind = try FileManager.default.attributesOfItem(atPath: outside + "/link.md")[.type]
+    #expect(kind as? FileAttributeType == .typeSymbolicLink)
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: outside).sorted() == [
+        "link.md", "real.md",
+      ])
+    // With room, the file is replaced and the link still leads to it.
+    let roomy = Self.report(outside + "/link.md", ledger: ledger)
+    #expect(roomy.exitCode == 0, "\(roomy.stderr)")
+    let written = try String(contentsOfFile: outside + "/real.md", encoding: .utf8)
+    #expect(written.hasPrefix("# Board report: 2015-Q1"))
+    #expect(
+      try FileManager.default.destinationOfSymbolicLink(atPath: outside + "/link.md") == "real.md")
   }
 
   @Test("a folder, or a link to one, is refused with what to give instead, and left as it was")
