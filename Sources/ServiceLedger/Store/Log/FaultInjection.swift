@@ -60,7 +60,7 @@ public final class FaultInjection: @unchecked Sendable {
   /// Fails (as `ENOSPC` on `path`) or kills the process.
   func strike(_ path: String) -> LedgerError {
     if action == .kill { kill(getpid(), SIGKILL) }
-    return LedgerError.io(path: path, reason: String(cString: strerror(ENOSPC)))
+    return LedgerError.io(path: path, reason: FileIO.reason(ENOSPC, path))
   }
 }
 

@@ -177,8 +177,11 @@ public enum FileIO {
     LedgerError.io(path: path, reason: (action.map { $0 + ": " } ?? "") + reason(code, path))
   }
 
+  /// What to do about a full disk (or quota), after the system's words.
+  static let roomAdvice = "make room on its disk, then try again"
+
   /// The system's words for `code` (`Permission denied`), and for a problem with the path
-  /// itself what to do about it: who may use it, or a loop of symbolic links.
+  /// itself what to do about it: who may use it, a loop of symbolic links, a full disk.
   static func reason(_ code: Int32, _ path: String) -> String {
     let words = String(cString: strerror(code))
     switch code {
@@ -189,6 +192,8 @@ public enum FileIO {
         + "it, and to write to it for a command that writes"
     case ELOOP:
       return "\(words); a symbolic link on the path leads round in a loop: give the real path"
+    case ENOSPC, EDQUOT:
+      return "\(words); \(roomAdvice)"
     default:
       return words
     }

@@ -159,15 +159,21 @@ public struct LedgerRestamp: Sendable {
     defer {
       if !renamed { for file in staged { unlink(file.temporary) } }
     }
-    for (name, bytes) in files {
-      let path = folder.path(of: name)
-      let temporary = try AtomicFile.temporaryPath(for: path, suffix: "restamp")
-      let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-      guard descriptor >= 0 else { throw FileIO.error(temporary) }
-      defer { close(descriptor) }
-      staged.append((temporary, path))
-      try faults.write(bytes, to: descriptor, path: temporary)
-      try faults.sync(descriptor, path: temporary)
+    do throws(LedgerError) {
+      for (name, bytes) in files {
+        let path = folder.path(of: name)
+        let temporary = try AtomicFile.temporaryPath(for: path, suffix: "restamp")
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw FileIO.error(temporary) }
+        defer { close(descriptor) }
+        staged.append((temporary, path))
+        try faults.write(bytes, to: descriptor, path: temporary)
+        try faults.sync(descriptor, path: temporary)
+      }
+    } catch {
+      // No file was replaced yet: the ledger is as it was (a full disk, most likely).
+      guard case .io(let path, let reason) = error else { throw error }
+      throw LedgerError.io(path: path, reason: reason + "\nnothing was written")
     }
     renamed = true
     for (index, file) in staged.enumerated() where rename(file.temporary, file.path) != 0 {
