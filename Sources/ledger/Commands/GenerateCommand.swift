@@ -45,6 +45,7 @@ struct GenerateCommand: Command {
     if folder.exists, try !folder.fileNames().isEmpty {
       throw LedgerError.io(path: folder.path, reason: "already holds a ledger; name a new folder")
     }
+    let isNewFolder = !folder.exists
     try FileIO.makeFolders(folder.path)
     var buffers: [String: [UInt8]] = [:]
     var handles: [String: FileHandle] = [:]
@@ -77,11 +78,15 @@ struct GenerateCommand: Command {
     for file in buffers.keys.sorted() { flush(file) }
     if let failure {
       let underlying = (failure as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-      let reason = underlying.map { String(cString: strerror(Int32($0.code))) }
+      let reason = underlying.map { FileIO.reason(Int32($0.code), folder.path) }
+      // Cut short, the files would read as a smaller ledger: what was written goes, and the
+      // folder too when this made it.
+      for file in handles.keys { unlink(folder.path(of: file)) }
+      if isNewFolder { rmdir(folder.path) }
       throw LedgerError.io(
         path: folder.path,
         reason: "cannot write the ledger: \(reason ?? failure.localizedDescription); "
-          + "what was written is incomplete: remove the folder and generate again")
+          + "nothing was kept")
     }
     context.write(
       "generated \(written) events for \(generator.services) services in "

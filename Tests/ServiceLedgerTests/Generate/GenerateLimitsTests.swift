@@ -52,9 +52,10 @@ struct GenerateLimitsTests {
     ])
     #expect(result.status == 1)
     #expect(
-      result.stderr.contains(
-        "cannot write the ledger: Is a directory; what was written is incomplete: remove the "
-          + "folder and generate again"), "\(result.stderr)")
+      result.stderr.contains("cannot write the ledger: Is a directory; nothing was kept"),
+      "\(result.stderr)")
+    // The folder in the way is left as it was; the files generate wrote are gone.
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["hmcts.jsonl"])
     #expect(!result.stderr.contains("NSCocoaErrorDomain"))
   }
 }

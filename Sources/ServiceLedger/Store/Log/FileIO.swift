@@ -182,7 +182,7 @@ public enum FileIO {
 
   /// The system's words for `code` (`Permission denied`), and for a problem with the path
   /// itself what to do about it: who may use it, a loop of symbolic links, a full disk.
-  static func reason(_ code: Int32, _ path: String) -> String {
+  public static func reason(_ code: Int32, _ path: String) -> String {
     let words = String(cString: strerror(code))
     switch code {
     case EACCES, EPERM:
