@@ -83,3 +83,35 @@ struct FullDiskCacheTests {
     #expect(CLI.run(["services", "--format", "csv"], ledger: ledger.path).stdout == full.stdout)
   }
 }
+
+/// The cache's temporary files are made anew, never written through a link planted under
+/// their names.
+@Suite("Replay cache temporary files")
+struct CacheTemporaryFileTests {
+  @Test("a link planted where the cache writes its temporary files is not written through")
+  func plantedLinks() throws {
+    let ledger = try FullDiskCacheTests.registrations(20)
+    defer { ledger.remove() }
+    let victim = ledger.path + "-victim"
+    try Data("precious\n".utf8).write(to: URL(fileURLWithPath: victim))
+    defer { unlink(victim) }
+    // The names a write from this process uses (the tests run in process).
+    for name in [ReplayCache.fileName, ReplayCache.validatorFileName] {
+      #expect(symlink(victim, ledger.path + "/\(name).tmp-\(getpid())") == 0)
+    }
+    let view = CLI.run(["services", "--format", "csv"], ledger: ledger.path)
+    #expect(view.exitCode == 0, "\(view.stderr)")
+    #expect(try String(contentsOfFile: victim, encoding: .utf8) == "precious\n")
+    for name in [ReplayCache.fileName, ReplayCache.validatorFileName] {
+      let kind = try FileManager.default.attributesOfItem(atPath: ledger.path + "/" + name)[.type]
+      #expect(kind as? FileAttributeType == .typeRegular, "\(name)")
+    }
+    #expect(
+      try FullDiskCacheTests.names(ledger)
+        == FullDiskCacheTests.names(ledger).filter {
+          !$0.contains(".tmp-")
+        })
+    ReplayCache.remove(from: ledger.folder)
+    #expect(CLI.run(["services", "--format", "csv"], ledger: ledger.path).stdout == view.stdout)
+  }
+}

@@ -216,7 +216,11 @@ enum StreamedFile {
     to path: String, hashed: Bool = false, _ body: (inout BinaryWriter) -> Void
   ) -> Bool {
     let temporary = path + ".tmp-" + String(getpid())
-    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    // Made anew, never opened through what is there: a link planted under the name (the
+    // folder may be a checkout anyone can commit to) would have the cache written over the
+    // file it leads to. What an earlier process of this id left is removed first.
+    unlink(temporary)
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { return false }
     var ok = true
     var hash = ContentHash()
