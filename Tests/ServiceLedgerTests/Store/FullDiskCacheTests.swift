@@ -84,6 +84,26 @@ struct FullDiskCacheTests {
   }
 }
 
+extension FullDiskCacheTests {
+  @Test("a cache that would leave less than its room free on the disk is not kept")
+  func roomKept() throws {
+    let ledger = try Self.registrations(20)
+    defer { ledger.remove() }
+    let view = CLI.run(["services", "--format", "csv"], ledger: ledger.path)
+    let (cache, _) = try #require(ReplayCache.current(ledger.folder, withValidator: true))
+    ReplayCache.remove(from: ledger.folder)
+    let before = try Self.names(ledger)
+    // No disk has this much room: neither file is kept, nor a temporary one.
+    cache.save(to: ledger.folder, keepingFree: Int.max)
+    #expect(try Self.names(ledger) == before)
+    #expect(CLI.run(["services", "--format", "csv"], ledger: ledger.path).stdout == view.stdout)
+    // The room kept by default (1 MiB): this machine's temporary folder has it.
+    ReplayCache.remove(from: ledger.folder)
+    cache.save(to: ledger.folder)
+    #expect(ReplayCache.current(ledger.folder, withValidator: true) != nil)
+  }
+}
+
 /// The cache's temporary files are made anew, never written through a link planted under
 /// their names.
 @Suite("Replay cache temporary files")

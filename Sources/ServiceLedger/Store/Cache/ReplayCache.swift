@@ -162,18 +162,22 @@ struct ReplayCache: Sendable {
   /// When the cache file cannot be written (a full disk), the validator just put in place
   /// goes too: no cache names its token, so it could never be used, and on a full disk its
   /// room is wanted by the log.
-  func save(to folder: LedgerFolder) {
+  /// - Parameters:
+  ///   - folder: the ledger folder.
+  ///   - room: the bytes the disk must still have free with the cache written (`roomKept`):
+  ///     else it is not kept, so that it never takes the room the log needs.
+  func save(to folder: LedgerFolder, keepingFree room: Int = roomKept) {
     guard let validator else { return }
     let token = UInt64.random(in: 1...UInt64.max)
     let written = StreamedFile.write(
-      to: folder.path(of: ReplayCache.validatorFileName), hashed: true
+      to: folder.path(of: ReplayCache.validatorFileName), hashed: true, keepingFree: room
     ) { out in
       out.write(token)
       validator.writeSnapshot(to: &out)
     }
     guard written else { return }
     let cacheWritten = StreamedFile.write(
-      to: folder.path(of: ReplayCache.fileName), hashed: true
+      to: folder.path(of: ReplayCache.fileName), hashed: true, keepingFree: room
     ) { out in
       out.write(ReplayCache.version)
       out.write(token)
@@ -200,6 +204,11 @@ struct ReplayCache: Sendable {
     if !cacheWritten { unlink(folder.path(of: ReplayCache.validatorFileName)) }
   }
 
+  /// The room a cache leaves free on its disk: 1 MiB, a line of the largest size a `ledger
+  /// record` writes. A cache that would leave less is not kept: the views replay the log
+  /// instead (slower, never different), and the room stays the log's.
+  static let roomKept = 1 << 20
+
   /// Removes the cache (after an append it cannot follow, such as a retraction).
   static func remove(from folder: LedgerFolder) {
     try? FileManager.default.removeItem(atPath: folder.path(of: fileName))
@@ -210,10 +219,13 @@ struct ReplayCache: Sendable {
 /// Writes a file through a `BinaryWriter` a megabyte at a time, to a temporary file renamed
 /// over the target at the end (not `fsync`ed: a cache can be rebuilt).
 enum StreamedFile {
-  /// `hashed`: the file ends with the digest of the bytes before it (`ContentHash.digest`).
+  /// `hashed`: the file ends with the digest of the bytes before it (`ContentHash.digest`);
+  /// `room`: the bytes its disk must still have free once it is written, else it is not put
+  /// in place.
   /// - Returns: whether the whole file was written and put in place.
   static func write(
-    to path: String, hashed: Bool = false, _ body: (inout BinaryWriter) -> Void
+    to path: String, hashed: Bool = false, keepingFree room: Int = 0,
+    _ body: (inout BinaryWriter) -> Void
   ) -> Bool {
     let temporary = path + ".tmp-" + String(getpid())
     // Made anew, never opened through what is there: a link planted under the name (the
@@ -238,6 +250,7 @@ enum StreamedFile {
     body(&out)
     out.flush()
     if hashed { hash.digest.withUnsafeBytes { sink($0) } }
+    if ok, room > 0 { ok = hasRoom(descriptor, room) }
     close(descriptor)
     guard ok, rename(temporary, path) == 0 else {
       unlink(temporary)
@@ -245,6 +258,16 @@ enum StreamedFile {
     }
     return true
   }
+}
+
+/// Whether the disk of `descriptor` has at least `room` bytes free for this user; true when
+/// it cannot say.
+private func hasRoom(_ descriptor: Int32, _ room: Int) -> Bool {
+  var status = statvfs()
+  guard fstatvfs(descriptor, &status) == 0 else { return true }
+  let (free, overflow) = Int(status.f_bavail).multipliedReportingOverflow(
+    by: Int(status.f_frsize))
+  return overflow || free >= room
 }
 
 private func writeBytes(_ descriptor: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int {
