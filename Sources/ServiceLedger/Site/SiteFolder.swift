@@ -102,10 +102,18 @@ public enum SiteFolder {
     /// - Throws: `SiteError.io` naming the file when it cannot be written.
     public func write(_ page: SitePage) throws(SiteError) {
       let path = try prepare(page.path)
-      do {
-        try Data(page.bytes).write(to: URL(fileURLWithPath: path))
+      // Written with the system's calls, so that a failure gives the system's words (`No
+      // space left on device`), not Foundation's "the operation could not be completed".
+      let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+      guard descriptor >= 0 else {
+        throw SiteError.io(path, "cannot write: \(String(cString: strerror(errno)))")
+      }
+      defer { close(descriptor) }
+      do throws(LedgerError) {
+        try FileIO.writeAll(page.bytes, to: descriptor, path: path)
       } catch {
-        throw SiteError.io(path, "cannot write: \(error.localizedDescription)")
+        guard case .io(_, let reason) = error else { throw SiteError.io(path, "\(error)") }
+        throw SiteError.io(path, "cannot write: \(reason)")
       }
     }
 
