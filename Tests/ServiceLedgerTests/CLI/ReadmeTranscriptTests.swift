@@ -73,12 +73,13 @@ enum Binary {
 
   static var path: String { packageRoot + "/.build/debug/ledger" }
 
+  /// Runs the binary (or `executable`, a shell that runs it, say) with `arguments`.
   static func run(
     _ arguments: [String], in directory: String? = nil, environment: [String: String]? = nil,
-    input: String = ""
+    input: String = "", executable: String = path
   ) throws -> Result {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
+    process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     if let environment { process.environment = environment }
