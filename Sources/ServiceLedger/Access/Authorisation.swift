@@ -5,8 +5,15 @@
 public struct Authorisation: Sendable {
   /// The grants in force.
   public var roles: Roles
+  /// What refusals call the file the grants come from: `roles.json`, or `the base's
+  /// roles.json` when `ledger check --base` holds a change that removed the ledger's to the
+  /// base's.
+  public var rolesName: String
 
-  public init(roles: Roles) { self.roles = roles }
+  public init(roles: Roles, rolesName: String = Roles.fileName) {
+    self.roles = roles
+    self.rolesName = rolesName
+  }
 
   /// What recording `event` needs.
   /// - Parameters:
@@ -36,8 +43,8 @@ public struct Authorisation: Sendable {
     }
     let has =
       roles.grants[event.by] == nil
-      ? "\(event.by) is not in \(Roles.fileName)"
-      : "\(Roles.fileName) gives \(event.by): \(roles.describeGrants(of: event.by))"
+      ? "\(event.by) is not in \(rolesName)"
+      : "\(rolesName) gives \(event.by): \(roles.describeGrants(of: event.by))"
     return "\(event.by) may not record \(what): \(has); "
       + "ask whoever keeps \(Roles.fileName) to grant it, or record it as someone who may"
   }

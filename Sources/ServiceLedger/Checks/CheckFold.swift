@@ -69,7 +69,7 @@ struct CheckFold: Fold {
   }
 
   /// The `not-authorised` findings for the new events.
-  func notAuthorised(roles: Roles) -> [Finding] {
-    NotAuthorisedRule.findings(newEvents, roles: roles) { targeted[$0] }
+  func notAuthorised(roles: Roles, rolesName: String) -> [Finding] {
+    NotAuthorisedRule.findings(newEvents, roles: roles, rolesName: rolesName) { targeted[$0] }
   }
 }

@@ -67,7 +67,11 @@ public struct LedgerCheck: Sendable {
         let latest = state.baseLatestAt(result.problems, comparison: comparison, base: base)
         extra += BackdatedRule.findings(comparison.newEvents, latest: latest)
       }
-      if let roles { extra += state.notAuthorised(roles: roles) }
+      if let roles {
+        extra += state.notAuthorised(
+          roles: roles,
+          rolesName: rolesRemoved ? NotAuthorisedRule.baseRolesName : Roles.fileName)
+      }
     }
     if rolesRemoved { extra.append(NotAuthorisedRule.rolesRemoved) }
     extra += try FolderRules.findings(folder, rules: selected)

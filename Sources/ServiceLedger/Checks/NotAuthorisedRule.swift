@@ -11,6 +11,10 @@ public enum NotAuthorisedRule {
   /// The rule id.
   public static let id = "not-authorised"
 
+  /// What a refusal calls the base's `roles.json`, in force for a change that removed the
+  /// ledger's.
+  static let baseRolesName = "the base's " + Roles.fileName
+
   /// The finding for a ledger whose base has `roles.json` and which has none.
   static var rolesRemoved: Finding {
     Finding(
@@ -23,12 +27,13 @@ public enum NotAuthorisedRule {
       file: Roles.fileName)
   }
 
-  /// The findings for `new`, the new events in replay order; `lookup` gives the payload of
-  /// an event a new retraction withdraws.
+  /// The findings for `new`, the new events in replay order, under `roles` (from the file
+  /// `rolesName` names); `lookup` gives the payload of an event a new retraction withdraws.
   static func findings(
-    _ new: [RecordedEvent], roles: Roles, lookup: (EventID) -> Event?
+    _ new: [RecordedEvent], roles: Roles, rolesName: String = Roles.fileName,
+    lookup: (EventID) -> Event?
   ) -> [Finding] {
-    let authorisation = Authorisation(roles: roles)
+    let authorisation = Authorisation(roles: roles, rolesName: rolesName)
     var findings: [Finding] = []
     for event in new {
       guard let reason = authorisation.refusal(event, lookup: lookup) else { continue }

@@ -31,12 +31,14 @@ struct RolesRemovedTests {
     // The base's roles are in force: p-0042 may record about moj-a only.
     let refused = try #require(findings.first { $0.contains("ledger.jsonl:3: ") }, "\(findings)")
     #expect(refused.contains("p-0042 may not record component.adopted"), "\(refused)")
+    #expect(refused.contains("the base's roles.json gives p-0042: moj-a"), "\(refused)")
     // Restored, the same branch is checked under the roles, and its line refused.
     try branch.write("roles.json", RolesTests.roles)
     let restored = CLI.run(arguments + ["--rule", "not-authorised"], ledger: branch.path)
     #expect(restored.exitCode == 1)
     #expect(!restored.stdout.contains("does not have roles.json"), "\(restored.stdout)")
     #expect(restored.stdout.contains("p-0042 may not record component.adopted"))
+    #expect(restored.stdout.contains(": roles.json gives p-0042: moj-a"), "\(restored.stdout)")
   }
 
   @Test(

@@ -296,7 +296,9 @@ struct BaseCheckDifferentialTests {
     // Without the ledger's roles, those of a base that has them are in force.
     let ledgerRoles = try Roles.load(from: folder)
     extra += NotAuthorisedRule.findings(
-      ledger, base: Ledger(files: contents), roles: try ledgerRoles ?? base.roles())
+      ledger, base: Ledger(files: contents), roles: try ledgerRoles ?? base.roles(),
+      rolesName: ledgerRoles == nil && base.hasRoles
+        ? NotAuthorisedRule.baseRolesName : Roles.fileName)
     if ledgerRoles == nil, base.hasRoles { extra.append(NotAuthorisedRule.rolesRemoved) }
     extra += try FolderRules.findings(folder, rules: Set(rules))
     extra += PersonalDataRule.findings(

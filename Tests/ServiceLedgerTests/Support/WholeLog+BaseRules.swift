@@ -29,12 +29,17 @@ extension NotAuthorisedRule {
   ///   - current: the ledger checked.
   ///   - base: the ledger it is compared with.
   ///   - roles: the roles in force, or nil when the ledger has no `roles.json`.
+  ///   - rolesName: what refusals call the file the roles come from.
   /// - Returns: one error per new event its actor may not record, in replay order.
-  static func findings(_ current: Ledger, base: Ledger, roles: Roles?) -> [Finding] {
+  static func findings(
+    _ current: Ledger, base: Ledger, roles: Roles?, rolesName: String = Roles.fileName
+  ) -> [Finding] {
     guard let roles else { return [] }
     let old = Set(base.events.map(\.id))
     var known: [EventID: Event] = [:]
     for event in current.events { known[event.id] = event.event }
-    return findings(current.events.filter { !old.contains($0.id) }, roles: roles) { known[$0] }
+    return findings(
+      current.events.filter { !old.contains($0.id) }, roles: roles, rolesName: rolesName
+    ) { known[$0] }
   }
 }
