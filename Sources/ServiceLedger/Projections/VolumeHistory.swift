@@ -73,7 +73,7 @@ public struct VolumeHistory: Sendable, Equatable {
       reports.update(report.service, default: []) { entries in
         count = Self.add(report, at: recorded.location, to: &entries)
       }
-      // Pruning is asked about only from 64 entries: one lookup per report below that.
+      // Pruning is asked about only from 32 entries: one lookup per report below that.
       let first = AnnualVolumeHorizon.pruneAt(afterKeeping: 0)
       guard retention != .all, count >= first, count >= pruneAt[report.service] ?? first else {
         return

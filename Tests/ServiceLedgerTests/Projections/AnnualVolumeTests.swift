@@ -153,7 +153,7 @@ struct AnnualVolumeTests {
     #expect((afterFees.volume ?? .max) < 100_000)
   }
 
-  @Test("monthly reports for 80 years keep a pruned history within room for 64")
+  @Test("monthly reports for 80 years keep a pruned history within room for 32")
   func prunedRoom() {
     var factory = EventFactory()
     var history = VolumeHistory(retention: .annualVolume)
@@ -163,8 +163,8 @@ struct AnnualVolumeTests {
       history.apply(
         factory.make(.volumeReported(VolumeReported(service: Self.s, from: from, to: to, total: 5)))
       )
-      // Pruned when it reaches 64, before a 65th would double its room.
-      #expect((history.reports[Self.s]?.capacity ?? 0) <= 64)
+      // Pruned when it reaches 32, before a 33rd would double its room.
+      #expect((history.reports[Self.s]?.capacity ?? 0) <= 32)
       from = to.adding(days: 1)
     }
     #expect(history.annualVolume(of: Self.s).volume == 60)
