@@ -55,10 +55,9 @@ struct FaultInjectionTests {
     try Self.recordReadRepair(ledger)
   }
 
-  @Test("killed at each point of a batch, then record, read and repair", arguments: 1...7)
-  func killAt(point: Int) throws {
-    let ledger = try TemporaryLedger(files: ["ledger.jsonl": Self.registered])
-    defer { ledger.remove() }
+  /// A ledger of one registration whose batch append of three lines was killed at `point`.
+  static func killedAppend(at point: Int) throws -> TemporaryLedger {
+    let ledger = try TemporaryLedger(files: ["ledger.jsonl": registered])
     let input = ledger.path + "-batch.jsonl"
     defer { try? FileManager.default.removeItem(atPath: input) }
     let lines = (0..<3).map { index in
@@ -73,6 +72,13 @@ struct FaultInjectionTests {
         "LEDGER_NOW": "2015-02-01T00:00:00Z",
       ])
     #expect(killed.status != 0, "the writer should have been killed at point \(point)")
+    return ledger
+  }
+
+  @Test("killed at each point of a batch, then record, read and repair", arguments: 1...7)
+  func killAt(point: Int) throws {
+    let ledger = try Self.killedAppend(at: point)
+    defer { ledger.remove() }
     // Readers leave an unfinished batch out: all or nothing (past the journal's removal, at
     // the last point, the batch is whole).
     let read = try ledger.folder.read()

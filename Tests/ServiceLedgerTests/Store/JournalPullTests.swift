@@ -32,21 +32,7 @@ struct JournalPullTests {
   /// A ledger whose batch append of three lines was killed at `point` (3: after the journal,
   /// before any line; 4: half way through the batch's bytes).
   static func killedAppend(at point: Int) throws -> TemporaryLedger {
-    let ledger = try TemporaryLedger(files: ["ledger.jsonl": FaultInjectionTests.registered])
-    let input = ledger.path + "-batch.jsonl"
-    defer { try? FileManager.default.removeItem(atPath: input) }
-    let lines = (0..<3).map { index in
-      #"{"type":"component.adopted","data":{"service":"a","component":"k-\#(index)","#
-        + #""on":"2015-01-02"}}"#
-    }
-    try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: input))
-    let killed = Spawn.run(
-      ["append", input],
-      environment: [
-        "LEDGER_DIR": ledger.path, "LEDGER_ACTOR": "p-1", "LEDGER_TEST_FAULT": "kill:\(point)",
-        "LEDGER_NOW": "2015-02-01T00:00:00Z",
-      ])
-    #expect(killed.status != 0)
+    let ledger = try FaultInjectionTests.killedAppend(at: point)
     #expect(ledger.folder.hasFile(AppendJournal.fileName))
     return ledger
   }
