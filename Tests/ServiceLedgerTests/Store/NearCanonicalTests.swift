@@ -4,7 +4,7 @@ import Testing
 @testable import ServiceLedger
 
 /// Volume reports one edit away from the writer's layout, which the replay decodes straight
-/// into its runs' storage (`EventRun.append(line:decoding:)`): streamed through the fast
+/// into its runs' storage (`EventRun.append(decoding:)`): streamed through the fast
 /// path, each is the event or the problem the strict decoder makes of it, read whole.
 @Suite("Nearly canonical volume lines")
 struct NearCanonicalTests {
@@ -115,5 +115,45 @@ struct NearCanonicalTests {
     #expect(logged)
     let same = run(.fast) == standard
     #expect(same)
+  }
+
+  @Test("the cache's note on each line, made while decoding, is the one made from its event")
+  func notes() {
+    let text = Self.lines().joined(separator: "\n") + "\n"
+    var memo = FastLineDecoder.Memo()
+    let numbering = ServiceNumbers()
+    memo.numbering = numbering
+    let run = EventRun(capacity: 16, file: "ledger.jsonl")
+    var problems: [LedgerProblem] = []
+    var spans: [Range<Int>] = []
+    Array(text.utf8).withUnsafeBytes { bytes in
+      LogFileReader().decodeLines(
+        bytes, name: "ledger.jsonl", firstLine: 1, into: run, problems: &problems, memo: &memo)
+      var start = 0
+      while let end = Newlines.next(in: bytes, from: start) {
+        spans.append(start..<end)
+        start = end + 1
+      }
+    }
+    #expect(run.count > 3000)
+    run.startKeeping()
+    for index in 0..<run.count {
+      run.kept?[index] = KeptEvent(order: index, index: Int32(index))
+    }
+    run.keptCount = run.count
+    var checked = 0
+    run.forEachKept { note, order, span in
+      let event = run.base[order]
+      var service: Int32 = -1
+      if case .volumeReported(let report) = event.event {
+        service = numbering.number(of: report.service.rawValue)
+      }
+      let line = (event.location?.line ?? 0) - 1
+      let expected = EventNote(event, line: spans[line], service: service)
+      #expect(note == expected, "line \(line + 1)")
+      #expect(span == spans[line])
+      checked += 1
+    }
+    #expect(checked == run.count)
   }
 }

@@ -68,7 +68,9 @@ extension FastLineDecoder {
       report.source = source
     }
     guard line.skip("}}"), line.isAtEnd, (try? report.validate()) != nil else { return false }
-    memo.service = memo.services.lastNumber
+    memo.volume = (
+      memo.services.lastNumber, Int32(clamping: from.dayNumber), Int32(clamping: to.dayNumber)
+    )
     slot.initialize(
       to: RecordedEvent(
         id: id, at: at, by: ActorID(unchecked: by), event: .volumeReported(report),

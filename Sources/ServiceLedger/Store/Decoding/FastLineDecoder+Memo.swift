@@ -9,11 +9,12 @@ extension FastLineDecoder {
     var texts = RecentStrings(slots: 64)
     /// The dates of the last line's `from`, `to` and `at`: the next line mostly repeats them.
     var dates = RecentDates()
-    /// Where a replay's decoding numbers services (see `ServiceNumbers`), and the number of
-    /// the service of the line just decoded when it was a volume report in the writer's
-    /// layout, else -1.
+    /// Where a replay's decoding numbers services (see `ServiceNumbers`).
     var numbering: ServiceNumbers?
-    var service: Int32 = -1
+    /// The line just decoded, when it was a volume report in the writer's layout: the number
+    /// of its service and its period (`from`, `to` as day numbers), which the replay cache
+    /// notes (`EventNote`) without reading the event again; else nil.
+    var volume: (service: Int32, from: Int32, to: Int32)?
 
     /// A memo that remembers nothing, for decoding a single line.
     static var none: Memo {

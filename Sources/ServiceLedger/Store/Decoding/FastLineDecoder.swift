@@ -25,7 +25,7 @@ enum FastLineDecoder {
   static func decode(
     _ line: UnsafeRawBufferPointer, location: EventLocation, memo: inout Memo
   ) -> RecordedEvent? {
-    memo.service = -1
+    memo.volume = nil
     guard let base = line.baseAddress else { return nil }
     if let event = canonicalVolumeReport(base, line.count, location: location, memo: &memo) {
       return event

@@ -102,14 +102,18 @@ public struct LogFileReader: Sendable {
       let line = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
       let span = start..<end
       start = end + 1
-      memo.service = -1
+      memo.volume = nil
       if fast, line.count <= LogFileReader.maximumLineLength, let base = line.baseAddress {
         let location = EventLocation(file: name, line: lineNumber)
-        // Most lines: decoded in place, into the run's storage.
-        let decoded = run.append(line: span) { slot in
-          FastLineDecoder.canonicalVolumeReport(
-            base, line.count, location: location, memo: &memo, into: slot)
-            ? memo.service : nil
+        // Most lines: decoded in place, into the run's storage, and noted from what the
+        // decoder read.
+        let decoded = run.append { slot in
+          guard
+            FastLineDecoder.canonicalVolumeReport(
+              base, line.count, location: location, memo: &memo, into: slot),
+            let volume = memo.volume
+          else { return nil }
+          return EventNote(volumeReport: volume, line: span, lineNumber: lineNumber)
         }
         if decoded { continue }
         if let event = FastLineDecoder.decodeGeneral(
@@ -129,7 +133,7 @@ public struct LogFileReader: Sendable {
   /// The number of the service of `event` when it is a volume report (see `ServiceNumbers`),
   /// else -1: the one the decoder remembered, or asked for.
   private func serviceNumber(of event: RecordedEvent, _ memo: FastLineDecoder.Memo) -> Int32 {
-    guard memo.service < 0 else { return memo.service }
+    if let volume = memo.volume { return volume.service }
     guard let numbering = memo.numbering, case .volumeReported(let report) = event.event else {
       return -1
     }

@@ -58,16 +58,13 @@ final class EventRun: @unchecked Sendable {
     }
   }
 
-  /// Adds the event `decode` initializes in the slot it is given, read from `line` (offsets
-  /// from `fileOffset`): decoded where it is kept, not copied there. `decode` returns the
-  /// number of its service (see `ServiceNumbers`), or nil when it initialized nothing.
+  /// Adds the event `decode` initializes in the slot it is given: decoded where it is kept,
+  /// not copied there. `decode` returns the event's note, or nil when it initialized nothing.
   /// - Returns: whether an event was added.
-  func append(
-    line: Range<Int>, decoding decode: (UnsafeMutablePointer<RecordedEvent>) -> Int32?
-  ) -> Bool {
+  func append(decoding decode: (UnsafeMutablePointer<RecordedEvent>) -> EventNote?) -> Bool {
     if count == capacity { grow() }
-    guard let service = decode(base + count) else { return false }
-    (notes + count).initialize(to: EventNote(base[count], line: line, service: service))
+    guard let note = decode(base + count) else { return false }
+    (notes + count).initialize(to: note)
     count += 1
     return true
   }
@@ -97,7 +94,7 @@ final class EventRun: @unchecked Sendable {
 /// What the replay cache needs of one event: where its line is (offsets in its run), its line
 /// number and type, and for a volume report its service's number and period (`from`, `to` as
 /// day numbers); for another event, its effective day, `Int32.min` for none.
-struct EventNote: Sendable {
+struct EventNote: Sendable, Equatable {
   var start: Int32
   var end: Int32
   var line: Int32
@@ -105,6 +102,19 @@ struct EventNote: Sendable {
   var service: Int32 = -1
   var from = Int32.min
   var to = Int32.min
+
+  /// The note on a volume report of the service numbered `service`, for `from`…`to` (day
+  /// numbers), read from `span` (offsets in its run), line `lineNumber` of its file.
+  init(
+    volumeReport volume: (service: Int32, from: Int32, to: Int32), line span: Range<Int>,
+    lineNumber: Int
+  ) {
+    start = Int32(clamping: span.lowerBound)
+    end = Int32(clamping: span.upperBound)
+    line = Int32(clamping: lineNumber)
+    type = .volumeReported
+    (service, from, to) = volume
+  }
 
   init(_ event: borrowing RecordedEvent, line span: Range<Int>, service: Int32) {
     start = Int32(clamping: span.lowerBound)
