@@ -38,9 +38,10 @@ struct CompactLog {
 
   private var others: [Line] = []
   /// Per service, its current volume reports, pruned as `VolumeHistory` with `.annualVolume`
-  /// retention prunes: by number for a replay's runs (see `ServiceNumbers`), else by name.
-  private var volumes: [KeptReports] = []
-  private var volumesByName: [ServiceID: KeptReports] = [:]
+  /// retention prunes: by number for a replay's runs (see `ServiceNumbers`), each line still
+  /// in its file, else by name, each line's bytes.
+  private var volumes: [KeptReports<Range<Int>>] = []
+  private var volumesByName: [ServiceID: KeptReports<[UInt8]>] = [:]
   /// The files the reports were read from, which their places name by index.
   private var files: [String] = []
   /// The day number of `maxEffective`; nil until an event with an effective date is added.
@@ -60,10 +61,13 @@ struct CompactLog {
       let index = file ?? self.index(of: run.file)
       file = index
       if note.type == .volumeReported, note.service >= 0 {
-        add(
-          KeptReports.Place(order: order, file: index, line: note.line), .inFile(text),
-          period: (to: Int(note.to), from: Int(note.from)), service: note.service,
-          name: ServiceID(unchecked: ""))
+        let number = Int(note.service)
+        if number >= volumes.count {
+          volumes += Array(repeating: KeptReports(), count: number + 1 - volumes.count)
+        }
+        volumes[number].add(
+          KeptPlace(order: order, file: index, line: note.line), text,
+          period: (to: Int(note.to), from: Int(note.from)))
       } else if Self.keeps.contains(note.type) {
         others.append(
           Line(order: order, file: run.file, line: Int(note.line), text: .inFile(text)))
@@ -74,39 +78,20 @@ struct CompactLog {
   /// Takes one event in force (not a retraction, not retracted), the `order`-th in replay
   /// order, written out as a line.
   mutating func add(_ event: RecordedEvent, order: Int) {
-    let text = Line.Text.bytes(Array(event.line.utf8))
+    let text = Array(event.line.utf8)
     let file = event.location?.file ?? ""
     let line = event.location?.line ?? 0
     if case .volumeReported(let report) = event.event {
       note(day: Int32(clamping: report.to.dayNumber))
-      add(
-        KeptReports.Place(order: order, file: index(of: file), line: Int32(clamping: line)),
-        text, period: (to: report.to.dayNumber, from: report.from.dayNumber), service: -1,
-        name: report.service)
+      let place = KeptPlace(order: order, file: index(of: file), line: Int32(clamping: line))
+      volumesByName.update(report.service, default: KeptReports()) {
+        $0.add(place, text, period: (to: report.to.dayNumber, from: report.from.dayNumber))
+      }
       return
     }
     if let date = event.effectiveDate { note(day: Int32(clamping: date.dayNumber)) }
     guard Self.keeps.contains(event.type) else { return }
-    others.append(Line(order: order, file: file, line: line, text: text))
-  }
-
-  /// Adds a volume report to its service's: by `service` number when it has one (≥ 0), else
-  /// by `name`.
-  private mutating func add(
-    _ place: KeptReports.Place, _ text: Line.Text, period: (to: Int, from: Int),
-    service: Int32, name: ServiceID
-  ) {
-    guard service >= 0 else {
-      volumesByName.update(name, default: KeptReports()) {
-        $0.add(place, text, period: period)
-      }
-      return
-    }
-    let number = Int(service)
-    if number >= volumes.count {
-      volumes += Array(repeating: KeptReports(), count: number + 1 - volumes.count)
-    }
-    volumes[number].add(place, text, period: period)
+    others.append(Line(order: order, file: file, line: line, text: .bytes(text)))
   }
 
   /// The index of `file` in `files`, added if new.
@@ -119,9 +104,13 @@ struct CompactLog {
   /// What was kept, in replay order.
   var lines: [Line] {
     var lines = others
-    for var reports in volumes + volumesByName.values {
+    for var reports in volumes {
       reports.prune()
-      lines += reports.lines(files: files)
+      lines += reports.lines(files: files, text: Line.Text.inFile)
+    }
+    for var reports in volumesByName.values {
+      reports.prune()
+      lines += reports.lines(files: files, text: Line.Text.bytes)
     }
     return lines.sorted { $0.order < $1.order }
   }
@@ -182,42 +171,45 @@ struct CompactLog {
   }
 }
 
+/// Where a kept report stands in replay order, and its file (an index into the log's `files`)
+/// and line.
+private struct KeptPlace {
+  var order: Int
+  var file: Int32
+  var line: Int32
+}
+
 /// One service's volume reports that the annual-volume rule can still use, sorted by `to`, then
 /// `from`: their periods (as day numbers), their places in replay order and their lines, side
 /// by side in one array (with one array each, adding a report touched three arrays of the
-/// service, each a wait for memory: the cache's thread spent half its time there).
-private struct KeptReports {
-  /// Where a report stands in replay order, and its file (an index into the log's `files`)
-  /// and line.
-  struct Place {
-    var order: Int
-    var file: Int32
-    var line: Int32
-  }
-
+/// service, each a wait for memory: the cache's thread spent half its time there). A line is a
+/// `Text`: where it is in its file (plain values, so that moving a report costs no reference
+/// counting) or its bytes.
+private struct KeptReports<Text> {
   /// One report.
   private struct Report {
     var period: (to: Int, from: Int)
-    var place: Place
-    var text: CompactLog.Line.Text
+    var place: KeptPlace
+    var text: Text
   }
 
   private var reports: [Report] = []
   /// Pruned again at this many reports (`AnnualVolumeHorizon.pruneAt`).
   private var pruneAt = AnnualVolumeHorizon.pruneAt(afterKeeping: 0)
 
-  /// The reports' lines, in period order; `files` names their files.
-  func lines(files: [String]) -> [CompactLog.Line] {
+  /// The reports' lines, in period order; `files` names their files, `text` makes each line's
+  /// text.
+  func lines(files: [String], text: (Text) -> CompactLog.Line.Text) -> [CompactLog.Line] {
     reports.map { report in
       CompactLog.Line(
         order: report.place.order, file: files[Int(report.place.file)],
-        line: Int(report.place.line), text: report.text)
+        line: Int(report.place.line), text: text(report.text))
     }
   }
 
   /// Adds the report read from `text` at `place`, for `period`; of two for the same period,
   /// the later in replay order stays.
-  mutating func add(_ place: Place, _ text: CompactLog.Line.Text, period: (to: Int, from: Int)) {
+  mutating func add(_ place: KeptPlace, _ text: Text, period: (to: Int, from: Int)) {
     var index = reports.count
     if let last = reports.last, !(last.period < period) {
       index = reports.partitionIndex { $0.period < period }
