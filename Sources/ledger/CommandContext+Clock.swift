@@ -14,9 +14,9 @@ extension CommandContext {
     let real = clock()
     guard fixed.seconds <= real.seconds + KnowledgeTime.tolerance else {
       throw UsageError(
-        "LEDGER_NOW=\(text) is more than \(KnowledgeTime.tolerance / 60) minutes after this "
-          + "machine's clock (\(real)); nothing can be recorded in the future: unset LEDGER_NOW "
-          + "or give a time that has passed")
+        "LEDGER_NOW=\(Format.userText(text)) is more than \(KnowledgeTime.tolerance / 60) "
+          + "minutes after this machine's clock (\(real)); nothing can be recorded in the "
+          + "future: unset LEDGER_NOW or give a time that has passed")
     }
     return { fixed }
   }

@@ -20,7 +20,7 @@ extension CommandContext {
   /// lines it left out, and the first.
   func warn(about problems: [LedgerProblem], in folder: LedgerFolder) {
     // The folder's name is the user's, and may hold anything a terminal acts on.
-    let path = Format.terminalSafe(folder.path)
+    let path = Format.userText(folder.path)
     // The fold has just listed the folder; should a second listing fail, check says why.
     for finding in (try? FolderRules.findings(folder, rules: [.notAFile])) ?? [] {
       writeError("ledger: warning: \(path): \(Format.terminalSafe(finding.message))\n")
@@ -67,7 +67,7 @@ extension CommandContext {
   func faults() throws(UsageError) -> FaultInjection? {
     guard let text = environment["LEDGER_TEST_FAULT"], !text.isEmpty else { return nil }
     guard let injection = FaultInjection(text) else {
-      throw UsageError("LEDGER_TEST_FAULT=\(text) is not fail:N or kill:N")
+      throw UsageError("LEDGER_TEST_FAULT=\(Format.userText(text)) is not fail:N or kill:N")
     }
     return injection
   }

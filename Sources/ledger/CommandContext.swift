@@ -41,7 +41,8 @@ struct CommandContext {
   func now() throws(UsageError) -> Timestamp {
     guard let text = environment["LEDGER_NOW"], !text.isEmpty else { return clock() }
     guard let now = Self.timestamp(text) else {
-      throw UsageError("LEDGER_NOW=\(text) is not an RFC 3339 UTC time like 2014-04-02T09:30:00Z")
+      throw UsageError(
+        "LEDGER_NOW=\(Format.userText(text)) is not an RFC 3339 UTC time like 2014-04-02T09:30:00Z")
     }
     return now
   }
@@ -51,7 +52,7 @@ struct CommandContext {
   func idSource() throws(UsageError) -> @Sendable () -> EventID {
     guard let text = environment["LEDGER_SEED"], !text.isEmpty else { return makeID }
     guard let seed = UInt64(text) else {
-      throw UsageError("LEDGER_SEED=\(text) is not a whole number")
+      throw UsageError("LEDGER_SEED=\(Format.userText(text)) is not a whole number")
     }
     // Mixed with the recording time, so that runs at different LEDGER_NOW values with the
     // same seed do not repeat ids, while the same seed and time always give the same ids.
@@ -93,7 +94,7 @@ struct CommandContext {
       throw UsageError("who is recording this? give --by ACTOR or set LEDGER_ACTOR")
     }
     guard let actor = ActorID.validated(text) else {
-      throw UsageError("actor \"\(text)\" is not \(ActorID.syntax); give --by ACTOR")
+      throw UsageError("actor \(Format.quoted(text)) is not \(ActorID.syntax); give --by ACTOR")
     }
     return actor
   }
@@ -111,16 +112,17 @@ struct CommandContext {
     guard let text = arguments.value("known-at") else { return nil }
     guard let timestamp = Self.timestamp(text) else {
       throw UsageError(
-        "--known-at \(text) is not a time like 2015-04-20T10:00:00Z or a date like 2015-04-20")
+        "--known-at \(Format.userText(text)) is not a time like 2015-04-20T10:00:00Z or a date "
+          + "like 2015-04-20")
     }
     // The machine's clock, not LEDGER_NOW: nothing can be recorded later than it (plus the
     // tolerance a writer allows), so a --known-at past that could still change.
     let now = clock()
     guard timestamp.seconds <= now.seconds + KnowledgeTime.tolerance else {
       throw UsageError(
-        "--known-at \(text) is in the future (it is now \(now)): what is recorded before then "
-          + "could still change the output; give a time that has passed, or leave --known-at out "
-          + "to see everything recorded so far")
+        "--known-at \(Format.userText(text)) is in the future (it is now \(now)): what is "
+          + "recorded before then could still change the output; give a time that has passed, "
+          + "or leave --known-at out to see everything recorded so far")
     }
     return timestamp
   }
@@ -133,7 +135,7 @@ struct CommandContext {
     guard let format = arguments.value("format") else { return formats.first ?? "" }
     guard formats.contains(format) else {
       throw UsageError(
-        "\(command) has no format \"\(format)\"; use one of "
+        "\(command) has no format \(Format.quoted(format)); use one of "
           + formats.joined(separator: ", "), command: command)
     }
     return format
@@ -143,7 +145,7 @@ struct CommandContext {
   /// - Throws: `UsageError` naming the option.
   static func date(_ text: String, option: String) throws(UsageError) -> CivilDate {
     guard let date = CivilDate(text) else {
-      throw UsageError("\(option) \(text) is not a real date YYYY-MM-DD")
+      throw UsageError("\(option) \(Format.userText(text)) is not a real date YYYY-MM-DD")
     }
     return date
   }

@@ -58,7 +58,7 @@ enum LedgerCLI {
       return command.run(Array(arguments.dropFirst()), context)
     }
     context.writeError(
-      "ledger: error: unknown command \"\(Format.terminalSafe(name))\"; the commands are \(commandNames)\n"
+      "ledger: error: unknown command \(Format.quoted(name)); the commands are \(commandNames)\n"
         + "run `ledger help` for usage\n")
     return usage
   }

@@ -10,10 +10,10 @@ extension ParsedArguments {
     }
     guard positionals.count == 1 else {
       throw UsageError(
-        "\(command) takes one plan id; got also \"\(positionals[1])\"", command: command)
+        "\(command) takes one plan id; got also \(Format.quoted(positionals[1]))", command: command)
     }
     guard let plan = PlanID.validated(id) else {
-      throw UsageError("\"\(id)\" is not \(PlanID.syntax)", command: command)
+      throw UsageError("\(Format.quoted(id)) is not \(PlanID.syntax)", command: command)
     }
     return plan
   }

@@ -44,7 +44,7 @@ struct ParsedArguments: Sendable, Equatable {
       guard let spec = specs.first(where: { $0.name == name }) else {
         let known = specs.map { "--" + $0.name }.joined(separator: ", ")
         throw UsageError(
-          "unknown option \(argument) for `ledger \(command)`"
+          "unknown option \(Format.userText(argument)) for `ledger \(command)`"
             + (known.isEmpty ? "" : "; it takes \(known)"), command: command)
       }
       var value = ""

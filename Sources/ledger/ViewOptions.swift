@@ -17,7 +17,8 @@ struct ViewOptions {
   {
     guard arguments.positionals.isEmpty else {
       throw UsageError(
-        "\(command) takes no arguments, only options; got \"\(arguments.positionals[0])\"",
+        "\(command) takes no arguments, only options; got "
+          + Format.quoted(arguments.positionals[0]),
         command: command)
     }
     self.arguments = arguments
@@ -73,7 +74,8 @@ struct ViewOptions {
     guard let text = arguments.value("threshold") else { return Priority.defaultThreshold }
     guard let value = Int(text), value >= 0 else {
       throw UsageError(
-        "--threshold \(text) is not a whole number of transactions a year, like 100000",
+        "--threshold \(Format.userText(text)) is not a whole number of transactions a year, "
+          + "like 100000",
         command: command)
     }
     return value

@@ -65,7 +65,7 @@ public struct Roles: Sendable, Equatable {
     var grants: [ActorID: Set<Scope>] = [:]
     for member in members {
       guard let actor = ActorID.validated(member.key) else {
-        throw invalid("\"\(member.key)\" is not \(ActorID.syntax)")
+        throw invalid("\(Format.quoted(member.key)) is not \(ActorID.syntax)")
       }
       guard grants[actor] == nil else { throw invalid("\(actor) appears twice") }
       guard case .array(let items) = member.value else {
@@ -82,7 +82,8 @@ public struct Roles: Sendable, Equatable {
           scopes.insert(.service(service))
         } else {
           throw invalid(
-            "\(actor)[\(index)]: \"\(text)\" is not a service id (\(ServiceID.syntax)) or \"*\"")
+            "\(actor)[\(index)]: \(Format.quoted(text)) is not a service id "
+              + "(\(ServiceID.syntax)) or \"*\"")
         }
       }
       grants[actor] = scopes

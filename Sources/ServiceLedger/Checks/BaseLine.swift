@@ -25,7 +25,7 @@ struct BaseLine {
   /// `event 3f2b8c1e-… (phase.entered)`, or what it is when it is not an event.
   var summary: String {
     guard let id else { return "a line that is not a JSON event" }
-    return "event \(id)" + (type.map { " (\($0))" } ?? "")
+    return "event \(Format.userText(id))" + (type.map { " (\(Format.userText($0)))" } ?? "")
   }
 
   /// The lines of a file without their `\n`; a last line without one is a line too.
@@ -85,7 +85,7 @@ struct BaseLine {
         continue
       }
       changes.append(
-        prefix + key + " was " + shown(before) + ", now " + shown(after))
+        Format.userText(prefix + key) + " was " + shown(before) + ", now " + shown(after))
     }
   }
 
@@ -100,6 +100,6 @@ struct BaseLine {
   private static func shown(_ value: JSONValue?) -> String {
     guard let value else { return "absent" }
     let text = value.serialized()
-    return text.count > 40 ? String(text.prefix(39)) + "…" : text
+    return Format.userText(text.count > 40 ? String(text.prefix(39)) + "…" : text)
   }
 }

@@ -1,11 +1,13 @@
-/// Wording shared by the standard rules' messages, so every message reads the same way.
+/// Wording shared by the standard rules' messages, so every message reads the same way. A name
+/// or title from the ledger is the user's text: it goes in through `Format.userText`, so that
+/// a backquote in it pairs with none of the command's.
 enum FindingText {
   /// The placeholder for a date the author must fill in.
   static let date = "YYYY-MM-DD"
 
   /// `moj-prison-visit-booking (Bookings for prison visits)`.
   static func service(_ record: ServiceRecord) -> String {
-    "\(record.id) (\(record.name))"
+    "\(record.id) (\(Format.userText(record.name)))"
   }
 
   /// `has been in beta since 2014-03-01`, `has been live since …`, `has no recorded phase`.
@@ -20,7 +22,9 @@ enum FindingText {
   /// `part of the exemplar civil-claims (Civil claims …) of the strategy moj-2012 (…)`.
   static func exemplar(_ designation: ExemplarDesignated, _ facts: StandardFacts) -> String {
     let strategy =
-      facts.progress.titles[designation.strategy].map { "\(designation.strategy) (\($0))" }
+      facts.progress.titles[designation.strategy].map {
+        "\(designation.strategy) (\(Format.userText($0)))"
+      }
       ?? "\(designation.strategy)"
     let key = ExemplarKey(strategy: designation.strategy, exemplar: designation.exemplar)
     let title = facts.catalogue.exemplarTitles[key]
@@ -28,14 +32,14 @@ enum FindingText {
       return "an exemplar of the strategy \(strategy)"
     }
     return "part of the exemplar \(designation.exemplar)"
-      + (title.map { " (\($0))" } ?? "") + " of the strategy \(strategy)"
+      + (title.map { " (\(Format.userText($0)))" } ?? "") + " of the strategy \(strategy)"
   }
 
   /// A title in quotes, cut to `limit` characters with `…`.
   static func quoted(_ title: String, limit: Int = 72) -> String {
     let flat = title.split(whereSeparator: \.isNewline).joined(separator: " ")
     let cut = flat.count > limit ? String(flat.prefix(limit - 1)) + "…" : flat
-    return "\u{201C}\(cut)\u{201D}"
+    return "\u{201C}\(Format.userText(cut))\u{201D}"
   }
 
   /// The command that records the missing fact, in backquotes:

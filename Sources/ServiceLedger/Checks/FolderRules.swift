@@ -20,11 +20,12 @@ public enum FolderRules {
     var findings: [Finding] = []
     if rules.contains(.notAFile) {
       for (name, kind) in try folder.notLogFiles() {
+        let shown = Format.userText(name)
         let message =
           kind == LedgerFolder.nameNotUTF8
-          ? "\(name) is \(kind), so it is not read as part of the log; rename it (`ls -b` "
+          ? "\(shown) is \(kind), so it is not read as part of the log; rename it (`ls -b` "
             + "shows its bytes) to a name in letters, digits, '.', '_' and '-' ending .jsonl"
-          : "\(name) is \(kind), not a regular file, so it is not read as part of the log; "
+          : "\(shown) is \(kind), not a regular file, so it is not read as part of the log; "
             + "replace it with the file itself, or remove it"
         findings.append(
           Finding(.notAFile, message: message, at: EventLocation(file: name, line: 0)))
@@ -35,9 +36,10 @@ public enum FolderRules {
         findings.append(
           Finding(
             .ignoredFile,
-            message: "\(name) is never read as part of the log (only NAME.jsonl files directly "
-              + "in the folder, not hidden, are); rename it to NAME.jsonl if its lines belong "
-              + "in the log, or move it out of the folder",
+            message:
+              "\(Format.userText(name)) is never read as part of the log (only NAME.jsonl "
+              + "files directly in the folder, not hidden, are); rename it to NAME.jsonl if its "
+              + "lines belong in the log, or move it out of the folder",
             at: EventLocation(file: name, line: 0)))
       }
     }

@@ -36,7 +36,8 @@ public enum PersonalDataRule {
     for member in members {
       guard case .string(let name) = member.value else {
         throw LedgerError.invalidConfiguration(
-          path: folder.path(of: "people.json"), reason: "\(member.key): the name must be a string")
+          path: folder.path(of: "people.json"),
+          reason: "\(Format.userText(member.key)): the name must be a string")
       }
       names.append(name)
     }

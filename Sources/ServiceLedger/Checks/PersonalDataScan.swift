@@ -131,7 +131,8 @@ struct PersonalDataScan {
     findings.append(
       Finding(
         rule: PersonalDataRule.id, severity: .warning, service: event.event.service,
-        message: "\(field) holds \(what); keep people as ids such as p-0042 and names "
+        message:
+          "\(Format.userText(field)) holds \(what); keep people as ids such as p-0042 and names "
           + "in people.json, and record a correction (event.retracted)",
         file: event.location?.file, line: event.location?.line))
   }

@@ -47,7 +47,8 @@ enum PersonalText {
     return false
   }
 
-  /// `text` with all but its first character of each word hidden: `j… s…@j….g….u…`.
+  /// `text` with all but its first character of each word hidden: `j… s…@j….g….u…`, as a
+  /// message shows the user's text (`Format.userText`).
   static func masked(_ text: String) -> String {
     var out = ""
     var atWordStart = true
@@ -60,6 +61,6 @@ enum PersonalText {
         atWordStart = true
       }
     }
-    return out
+    return Format.userText(out)
   }
 }

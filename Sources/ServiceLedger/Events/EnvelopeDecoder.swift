@@ -52,7 +52,8 @@ public struct EnvelopeDecoder: Sendable {
       let text = try string(fields, "at")
       guard let parsed = Timestamp(text) else {
         throw EventError(
-          field: "at", "\"\(text)\" is not an RFC 3339 UTC time such as 2014-04-02T09:30:00Z")
+          field: "at",
+          "\(Format.quoted(text)) is not an RFC 3339 UTC time such as 2014-04-02T09:30:00Z")
       }
       at = parsed
     }
@@ -85,7 +86,7 @@ public struct EnvelopeDecoder: Sendable {
     if fields[key] == nil, let fallback { return fallback }
     let text = try string(fields, key)
     guard let id = ID.validated(text) else {
-      throw EventError(field: key, "\"\(text)\" is not \(ID.syntax)")
+      throw EventError(field: key, "\(Format.quoted(text)) is not \(ID.syntax)")
     }
     return id
   }

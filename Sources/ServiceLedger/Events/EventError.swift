@@ -16,5 +16,9 @@ public struct EventError: Error, Sendable, Equatable, CustomStringConvertible {
     self.message = message
   }
 
-  public var description: String { field.map { "\($0): \(message)" } ?? message }
+  /// The field as a message shows the user's text (`Format.userText`): an unknown key is
+  /// theirs.
+  public var description: String {
+    field.map { "\(Format.userText($0)): \(message)" } ?? message
+  }
 }

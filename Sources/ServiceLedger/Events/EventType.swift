@@ -106,7 +106,8 @@ public enum EventType: String, CaseIterable, Sendable, Hashable {
   /// catalogue.
   public static func named(_ name: String) throws(EventError) -> EventType {
     guard let type = EventType(rawValue: name) else {
-      throw EventError(field: "type", "\"\(name)\" is not an event type; " + advice(for: name))
+      throw EventError(
+        field: "type", "\(Format.quoted(name)) is not an event type; " + advice(for: name))
     }
     return type
   }

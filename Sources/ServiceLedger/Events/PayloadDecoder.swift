@@ -22,7 +22,7 @@ public struct PayloadDecoder {
         let known = fields.map(\.name).joined(separator: ", ")
         throw EventError(
           field: "data." + member.key,
-          "\(type) has no field '\(member.key)'; its fields are \(known)")
+          "\(type) has no field '\(Format.userText(member.key))'; its fields are \(known)")
       }
       if case .null = member.value, !spec.isRequired { continue }
       guard values[member.key] == nil else {
@@ -311,7 +311,7 @@ public struct PayloadDecoder {
   }
 
   func quoted(_ string: String) -> String {
-    "\"" + (string.count > 60 ? String(string.prefix(60)) + "…" : string) + "\""
+    Format.quoted(string.count > 60 ? String(string.prefix(60)) + "…" : string)
   }
 }
 

@@ -11,7 +11,9 @@ public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
     self.message = message
   }
 
+  /// The file as a message shows the user's text (`Format.userText`), then the message.
   public var description: String {
-    (line > 0 ? "\(file):\(line): " : "\(file): ") + message + "\nnothing was imported"
+    let file = Format.userText(file)
+    return (line > 0 ? "\(file):\(line): " : "\(file): ") + message + "\nnothing was imported"
   }
 }

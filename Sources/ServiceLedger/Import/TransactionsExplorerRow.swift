@@ -43,7 +43,7 @@ struct TransactionsExplorerRow: Sendable {
     }
     func date(_ column: String) throws(ImportError) -> CivilDate {
       guard let date = CivilDate(value(column)) else {
-        throw fail(column, "\"\(value(column))\" is not a date YYYY-MM-DD")
+        throw fail(column, "\(Format.quoted(value(column))) is not a date YYYY-MM-DD")
       }
       return date
     }
@@ -51,7 +51,7 @@ struct TransactionsExplorerRow: Sendable {
       let text = value(column)
       if text.isEmpty { return nil }
       guard let number = Int(text), number >= 0 else {
-        throw fail(column, "\"\(text)\" is not a whole number >= 0")
+        throw fail(column, "\(Format.quoted(text)) is not a whole number >= 0")
       }
       guard number <= PayloadDecoder.maximumCount else {
         throw fail(
@@ -65,13 +65,14 @@ struct TransactionsExplorerRow: Sendable {
       let text = value(column)
       if text.isEmpty { return nil }
       guard let number = Double(text), number.isFinite, number >= 0, number <= limit else {
-        throw fail(column, "\"\(text)\" is not a number from 0 to \(JSONNumber(limit).text)")
+        throw fail(
+          column, "\(Format.quoted(text)) is not a number from 0 to \(JSONNumber(limit).text)")
       }
       return number
     }
     line = record.line
     guard let service = ServiceID.validated(value("slug")) else {
-      throw fail("slug", "\"\(value("slug"))\" is not \(ServiceID.syntax)")
+      throw fail("slug", "\(Format.quoted(value("slug"))) is not \(ServiceID.syntax)")
     }
     self.service = service
     name = value("service_name")
@@ -89,7 +90,7 @@ struct TransactionsExplorerRow: Sendable {
     self.url = url.hasPrefix("http://") || url.hasPrefix("https://") ? url : nil
     series = value("series")
     guard series == "rolling-12-months" || series == "quarterly" else {
-      throw fail("series", "\"\(series)\" is neither rolling-12-months nor quarterly")
+      throw fail("series", "\(Format.quoted(series)) is neither rolling-12-months nor quarterly")
     }
     periodKey = value("period_key")
     from = try date("period_start")

@@ -31,12 +31,13 @@ extension JSONParser.Scanner {
   }
 
   /// A short description of the character at `index` for messages: `'x'`, `U+000B`, or
-  /// `end of input`.
+  /// `end of input`; a backquote is `U+0060`, so that it pairs with none around a command the
+  /// message suggests (`Format.userText`).
   func describe(at index: Int) -> String {
     guard index < end else { return "end of input" }
     let byte = base[index]
     switch byte {
-    case 0x20...0x7E:
+    case 0x20...0x7E where byte != UInt8(ascii: "`"):
       return "'\(Character(Unicode.Scalar(byte)))'"
     case 0..<0x80:
       return Self.codePoint(UInt32(byte))

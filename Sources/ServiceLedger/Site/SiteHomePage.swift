@@ -92,7 +92,10 @@ extension Site {
         .init(title: "Due"), .init(title: "Days to due", isNumber: true), .init(title: "Phase"),
         .init(title: "Latest take-up", isNumber: true),
       ], rows, class: "cards")
-    for footnote in report.exemplarFootnotes { out += SiteHTML.note(footnote) }
+    // A footnote is the user's text (a name, a note): its backquotes are not a command's.
+    for footnote in report.exemplarFootnotes {
+      out += "<p class=\"note\">\(SiteHTML.escaped(footnote))</p>\n"
+    }
     if let chart = report.exemplarChart {
       out +=
         "<figure>\n" + chart

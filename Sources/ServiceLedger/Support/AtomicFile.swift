@@ -31,7 +31,7 @@ public enum AtomicFile {
   ) throws(LedgerError) {
     let temporary = try temporaryPath(for: path, suffix: suffix)
     // As reasons show it: a newline or an escape in the path must not reach the terminal.
-    let shown = Format.terminalSafe(temporary)
+    let shown = Format.userText(temporary)
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { throw failure(path, "cannot create \(shown)") }
     var ok = false

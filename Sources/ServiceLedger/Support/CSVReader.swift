@@ -55,8 +55,10 @@ public enum CSVReader {
           } else {
             throw SyntaxError(
               line: line, field: fields.count + 1,
-              reason: "text after the closing quote of a quoted field (\"\(field)\" then "
-                + "\(following.map { "\"\($0)\"" } ?? "")); put the whole value inside the quotes, "
+              reason:
+                "text after the closing quote of a quoted field (\(Format.quoted(field)) then "
+                + "\(following.map { Format.quoted(String($0)) } ?? "")); put the whole value "
+                + "inside the quotes, "
                 + "with any quote in it doubled (\"\"), or remove the quotes, then try again")
           }
         } else {

@@ -11,11 +11,13 @@
 /// so is all text outside backquotes. Backquotes pair within a line, so a stray one in quoted
 /// input cannot turn the rest of a message inside out.
 ///
-/// The ledger's path is the user's text, and messages show it (`in my-ledger left out`): a
-/// backquote in it is not the author's. Wherever a line shows the path as given, escaped for
-/// the terminal or quoted for the shell, its backquotes neither open nor close a span, so a
-/// folder named `` my `ledger repair` ledger `` is shown as it is and a suggestion after it
-/// still names the ledger.
+/// Text the user wrote (a service's name, a value, a file's name, a path) reaches a message
+/// through `Format.userText`, which writes a backquote `\u{60}`: every backquote this finds is
+/// the author's. The ledger's path is checked here as well, since it is the text this knows:
+/// wherever a line shows the path as given, escaped for the terminal or quoted for the shell,
+/// its backquotes neither open nor close a span, so a folder named
+/// `` my `ledger repair` ledger `` is left as it is and a suggestion after it still names the
+/// ledger.
 public struct SuggestedCommands: Sendable, Equatable {
   /// The ledger folder as the user gave it, or nil for the default ledger (a command run with
   /// neither `--ledger` nor `LEDGER_DIR` finds it), which is then not named.

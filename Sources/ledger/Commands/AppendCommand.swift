@@ -114,8 +114,9 @@ enum InputLines {
       if let first = lines.updateValue(lineNumber, forKey: event.id) {
         throw LedgerError.rejected(
           source: source, line: lineNumber,
-          reason: "id: \(event.id) is also the id of line \(first) of \(source): each event "
-            + "needs its own id; leave id out to have one made")
+          reason:
+            "id: \(event.id) is also the id of line \(first) of \(Format.userText(source)): "
+            + "each event needs its own id; leave id out to have one made")
       }
       events.append(event)
     }

@@ -38,7 +38,8 @@ struct ChannelShiftCommand: Command {
     if let text = arguments.value("target") {
       guard let value = Double(text), value.isFinite, (0...1).contains(value) else {
         throw UsageError(
-          "--target \(text) is not a take-up between 0 and 1, like 0.82", command: Self.name)
+          "--target \(Format.userText(text)) is not a take-up between 0 and 1, like 0.82",
+          command: Self.name)
       }
       target = value
     } else {

@@ -60,7 +60,8 @@ struct CheckCommand: Command {
     if let text = arguments.value("severity") {
       guard let level = Finding.Severity(rawValue: text) else {
         throw UsageError(
-          "--severity \(text) is not a level; use error or warning", command: Self.name)
+          "--severity \(Format.userText(text)) is not a level; use error or warning",
+          command: Self.name)
       }
       severity = level
     }
@@ -74,7 +75,8 @@ struct CheckCommand: Command {
 
   func run(context: CommandContext) throws -> Int32 {
     if let base, !base.exists {
-      throw UsageError("--base \(base.path): no such file or folder", command: Self.name)
+      throw UsageError(
+        "--base \(Format.userText(base.path)): no such file or folder", command: Self.name)
     }
     let folder = context.folder(arguments)
     let report = try check.run(folder, base: base).naming(context.suggestions)

@@ -38,7 +38,8 @@ struct DutiesCommand: Command {
       arguments.value("role"), option: "--role", command: Self.name)
     if let text = arguments.value("party") {
       guard let party = OrganisationID.validated(text) else {
-        throw UsageError("--party \(text) is not \(OrganisationID.syntax)", command: Self.name)
+        throw UsageError(
+          "--party \(Format.userText(text)) is not \(OrganisationID.syntax)", command: Self.name)
       }
       selection.party = party
     }

@@ -24,7 +24,7 @@ enum FieldValues {
     case .count, .number, .money, .rate, .decimal:
       guard let number = try? JSONParser.parse(value), case .number = number else {
         throw kind.overflowError(value, field: "data." + field)
-          ?? EventError(field: "data." + field, "\"\(value)\" is not a number")
+          ?? EventError(field: "data." + field, "\(Format.quoted(value)) is not a number")
       }
       return number
     case .choiceList, .slugList, .textList:

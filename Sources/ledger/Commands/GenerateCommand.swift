@@ -27,7 +27,8 @@ struct GenerateCommand: Command {
     func number(_ name: String, _ fallback: Int) throws(UsageError) -> Int {
       guard let text = arguments.value(name) else { return fallback }
       guard let value = Int(text), value >= 0 else {
-        throw UsageError("--\(name) \(text) is not a whole number", command: Self.name)
+        throw UsageError(
+          "--\(name) \(Format.userText(text)) is not a whole number", command: Self.name)
       }
       return value
     }

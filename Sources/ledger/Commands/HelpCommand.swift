@@ -25,6 +25,7 @@ struct HelpCommand: Command {
       context.write(text)
       return LedgerCLI.success
     }
-    throw UsageError("no command \"\(topic)\"; the commands are " + LedgerCLI.commandNames)
+    throw UsageError(
+      "no command \(Format.quoted(topic)); the commands are " + LedgerCLI.commandNames)
   }
 }

@@ -38,14 +38,15 @@ struct LogCommand: Command {
     var filter = LogView.Filter()
     for text in arguments.values("service") {
       guard let service = ServiceID.validated(text) else {
-        throw UsageError("--service \(text) is not \(ServiceID.syntax)", command: Self.name)
+        throw UsageError(
+          "--service \(Format.userText(text)) is not \(ServiceID.syntax)", command: Self.name)
       }
       filter.services.insert(service)
     }
     for text in arguments.values("type") {
       guard let type = EventType(rawValue: text) else {
         throw UsageError(
-          "--type \(text) is not an event type; " + EventType.advice(for: text),
+          "--type \(Format.userText(text)) is not an event type; " + EventType.advice(for: text),
           command: Self.name)
       }
       filter.types.insert(type)
@@ -97,7 +98,7 @@ enum LogError: Error, CustomStringConvertible {
   var description: String {
     switch self {
     case .unknownService(let service, let folder, let suggestions):
-      return "no service \"\(service)\" in \(folder) (no event is about it); "
+      return "no service \"\(service)\" in \(Format.userText(folder)) (no event is about it); "
         + (suggestions.isEmpty
           ? "`ledger services` lists the services"
           : "did you mean " + suggestions.joined(separator: ", or ") + "?")

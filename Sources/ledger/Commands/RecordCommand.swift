@@ -53,7 +53,8 @@ struct RecordCommand: Command {
       guard let equals = pair.unicodeScalars.firstIndex(of: "="), equals != pair.startIndex
       else {
         throw UsageError(
-          "\"\(pair)\" is not key=value; `ledger record \(typeName) --help` lists the fields",
+          "\(Format.quoted(pair)) is not key=value; `ledger record \(typeName) --help` lists "
+            + "the fields",
           command: Self.name)
       }
       let value = pair.unicodeScalars.index(after: equals)

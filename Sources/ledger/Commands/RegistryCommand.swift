@@ -42,7 +42,8 @@ struct RegistryCommand: Command {
     var selection = RegistryView.Selection()
     if let text = arguments.value("under") {
       guard let under = OrganisationID.validated(text) else {
-        throw UsageError("--under \(text) is not \(OrganisationID.syntax)", command: Self.name)
+        throw UsageError(
+          "--under \(Format.userText(text)) is not \(OrganisationID.syntax)", command: Self.name)
       }
       selection.under = under
     }
@@ -50,7 +51,7 @@ struct RegistryCommand: Command {
     selection.validity = try arguments.value("validity").map { text throws(UsageError) in
       guard let validity = PlanValidity(rawValue: text) else {
         throw UsageError(
-          "--validity \(text) is not one of "
+          "--validity \(Format.userText(text)) is not one of "
             + PlanValidity.allCases.map(\.rawValue).joined(separator: ", "), command: Self.name)
       }
       return validity
@@ -67,7 +68,7 @@ struct RegistryCommand: Command {
     guard let text else { return nil }
     guard let choice = Choice(rawValue: text) else {
       throw UsageError(
-        "\(option) \(text) is not a \(Choice.noun); use one of "
+        "\(option) \(Format.userText(text)) is not a \(Choice.noun); use one of "
           + Choice.words.joined(separator: ", "), command: command)
     }
     return choice

@@ -28,8 +28,9 @@ struct RepairCommand: Command {
     let folder = context.folder(arguments)
     let outcome = try LedgerRepair(folder: folder).repair(now: try context.now())
     // The folder's name and the files' are the user's: each is shown escaped, so that a
-    // newline in one cannot start a line and nothing in one can drive the terminal.
-    func shown(_ name: String) -> String { Format.terminalSafe(folder.path(of: name)) }
+    // newline in one cannot start a line, nothing in one can drive the terminal and no
+    // backquote in one pairs with those of the `ledger append` below.
+    func shown(_ name: String) -> String { Format.userText(folder.path(of: name)) }
     var out = ""
     for move in outcome.moves {
       let what =
@@ -43,7 +44,7 @@ struct RepairCommand: Command {
       out += "removed \(shown(AppendJournal.fileName)), the note of a cut-off append\n"
     }
     if outcome.moves.isEmpty && !outcome.removedJournal {
-      out += "nothing to repair in \(Format.terminalSafe(folder.path))\n"
+      out += "nothing to repair in \(Format.userText(folder.path))\n"
     } else if !outcome.moves.isEmpty {
       out += "nothing was deleted: to keep a moved line, fix it and add it with `ledger append`\n"
     }

@@ -10,7 +10,7 @@ extension ReportCommand {
   static func plan(_ arguments: ParsedArguments) throws(UsageError) -> PlanID? {
     guard let text = arguments.value("plan") else { return nil }
     guard let id = PlanID.validated(text) else {
-      throw UsageError("--plan \"\(text)\" is not \(PlanID.syntax)", command: name)
+      throw UsageError("--plan \(Format.quoted(text)) is not \(PlanID.syntax)", command: name)
     }
     return id
   }

@@ -57,7 +57,7 @@ struct ReportCommand: Command {
   init(_ arguments: ParsedArguments, context: CommandContext) throws(UsageError) {
     guard arguments.positionals.isEmpty else {
       throw UsageError(
-        "report takes no arguments, only options; got \"\(arguments.positionals[0])\"",
+        "report takes no arguments, only options; got \(Format.quoted(arguments.positionals[0]))",
         command: Self.name)
     }
     let quarter = arguments.value("quarter")

@@ -42,7 +42,8 @@ struct RestampCommand: Command {
   func run(context: CommandContext) throws -> Int32 {
     let folder = context.folder(arguments)
     guard base.exists else {
-      throw UsageError("--base \(base.path): no such file or folder", command: Self.name)
+      throw UsageError(
+        "--base \(Format.userText(base.path)): no such file or folder", command: Self.name)
     }
     var restamp = LedgerRestamp(folder: folder, faults: try context.faults())
     let settled = SettledBatches()

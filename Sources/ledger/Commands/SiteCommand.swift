@@ -42,7 +42,7 @@ struct SiteCommand: Command {
   init(_ arguments: ParsedArguments, context: CommandContext) throws(UsageError) {
     guard arguments.positionals.isEmpty else {
       throw UsageError(
-        "site takes no arguments, only options; got \"\(arguments.positionals[0])\"",
+        "site takes no arguments, only options; got \(Format.quoted(arguments.positionals[0]))",
         command: Self.name)
     }
     guard let out = arguments.value("out"), !out.isEmpty else {

@@ -4,9 +4,10 @@ import Testing
 @testable import ServiceLedger
 @testable import ledger
 
-/// A ledger path is the user's text: a backquoted `` `ledger …` `` in a folder's name is shown
-/// as it is, never taken for a command a message suggests, and never stops a suggestion after
-/// it from naming the ledger.
+/// A ledger path is the user's text: a backquoted `` `ledger …` `` in a folder's name is never
+/// taken for a command a message suggests, and never stops a suggestion after it from naming the
+/// ledger. Messages show it with its backquotes written `\u{60}` (`Format.userText`); where a
+/// line shows it as given, `SuggestedCommands` pairs no backquote inside it.
 @Suite("A ledger path with backquotes")
 struct BackquotedPathTests {
   static let path = "my `ledger repair` ledger"
@@ -52,7 +53,9 @@ struct BackquotedPathTests {
     #expect(refused.exitCode == 1)
     let lines = refused.stderr.split(separator: "\n").map(String.init)
     #expect(lines.count == 3, "\(refused.stderr)")
-    #expect(lines.dropFirst().first?.hasPrefix(path + "/ledger.jsonl:1:") == true, "\(lines)")
+    let shown = Format.userText(path)
+    #expect(shown.hasSuffix(#"/my \u{60}ledger repair\u{60} ledger"#))
+    #expect(lines.dropFirst().first?.hasPrefix(shown + "/ledger.jsonl:1:") == true, "\(lines)")
     let advice = try #require(lines.last)
     let repair = "ledger repair --ledger " + Format.shellPath(path)
     #expect(
@@ -60,7 +63,7 @@ struct BackquotedPathTests {
     // Run as shown, from a shell whose LEDGER_DIR names another ledger: it repairs this one.
     let repaired = CLI.run(Array(try ShellWords.split(repair).dropFirst()), ledger: decoy.path)
     #expect(repaired.exitCode == 0, "\(repaired.stderr)")
-    #expect(repaired.stdout.hasPrefix(path + "/ledger.jsonl:1: moved the torn last line"))
+    #expect(repaired.stdout.hasPrefix(shown + "/ledger.jsonl:1: moved the torn last line"))
     #expect(CLI.run(record + ["--ledger", path], ledger: decoy.path).exitCode == 0)
     #expect(decoy.text("ledger.jsonl").isEmpty)
   }

@@ -13,7 +13,7 @@ public enum DeadlineBeforeApprovalRule: PlanRule {
       let message =
         "item \(definition.item) of plan \(definition.plan) "
         + "\(FindingText.quoted(definition.title)) is due \(due)"
-        + (definition.dueText.map { " (as printed: \($0))" } ?? "") + ", "
+        + (definition.dueText.map { " (as printed: \(Format.userText($0)))" } ?? "") + ", "
         + FindingText.days(due.days(to: approval)) + " before the plan was approved on "
         + "\(approval): a plan cannot set a deadline that has passed when it takes effect; "
         + "check the date against the source, and if it was misread, retract the item "

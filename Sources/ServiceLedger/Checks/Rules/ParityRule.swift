@@ -27,9 +27,9 @@ public enum ParityRule: PlanRule {
       complete ? government != civilSociety : max(government, civilSociety) * 2 > seats
     guard broken else { return nil }
     let message =
-      "body \(formation.body) (\(formation.name)) is declared to have equal numbers of "
-      + "government and civil-society members, but of its \(seats) members \(government) "
-      + "sit for government and \(civilSociety) for civil society"
+      "body \(formation.body) (\(Format.userText(formation.name))) is declared to have equal "
+      + "numbers of government and civil-society members, but of its \(seats) members "
+      + "\(government) sit for government and \(civilSociety) for civil society"
       + (complete ? "" : " (\(body.members.count) recorded so far)") + ": "
       + PlanCitation.parity + "; record the members who joined or left (body.member-joined), "
       + "or correct the declared composition"

@@ -28,9 +28,10 @@ public enum PlanOutlivesMandateRule: PlanRule {
       let message =
         "plan \(id) \(FindingText.quoted(plan.registration.title)) was "
         + "\(standing.status.rawValue) on \(standing.on)"
-        + (standing.when.map { " (as printed: \($0))" } ?? "") + " when "
-        + "the mandate of its governing body \(body.body) (\(body.name)) ended by "
-        + "\(end.cause.rawValue) on \(end.on)" + (end.when.map { " (as printed: \($0))" } ?? "")
+        + (standing.when.map { " (as printed: \(Format.userText($0)))" } ?? "") + " when "
+        + "the mandate of its governing body \(body.body) (\(Format.userText(body.name))) ended by "
+        + "\(end.cause.rawValue) on \(end.on)"
+        + (end.when.map { " (as printed: \(Format.userText($0)))" } ?? "")
         + ", and \(period): " + PlanCitation.mandate + "; if it ended by \(end.on), record "
         + "that with \(command); if it was adopted again after, record that with "
         + "status=reaffirmed (or approved, endorsed) and its date"

@@ -15,8 +15,9 @@ public enum TrackedCapRule: PlanRule {
       let tracked = plan.items.filter { $0.tracked != nil }.map(\.definition.item.rawValue)
       guard tracked.count > cap else { return nil }
       let message =
-        "plan \(plan.registration.plan) (\(framework)) tracks \(tracked.count) items formally "
-        + "(\(tracked.joined(separator: ", "))), more than the \(cap) OGP tracks: "
+        "plan \(plan.registration.plan) (\(Format.userText(framework))) tracks "
+        + "\(tracked.count) items formally (\(tracked.joined(separator: ", "))), more than "
+        + "the \(cap) OGP tracks: "
         + PlanCitation.trackedCap + "; keep \(cap) and withdraw the others' item.tracked "
         + "with `ledger record event.retracted event=ID`"
       return Finding(rule, message: message, at: plan.location)

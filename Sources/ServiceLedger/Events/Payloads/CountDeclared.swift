@@ -47,12 +47,14 @@ public struct CountDeclared: EventPayload {
     if plan != nil, ItemKind(rawValue: of) == nil {
       throw EventError(
         field: "data.of",
-        "\"\(of)\" is not an item kind; expected one of: " + ItemKind.words.joined(separator: ", "))
+        "\(Format.quoted(of)) is not an item kind; expected one of: "
+          + ItemKind.words.joined(separator: ", "))
     }
     if organisation != nil, PlanForm(rawValue: of) == nil {
       throw EventError(
         field: "data.of",
-        "\"\(of)\" is not a plan form; expected one of: " + PlanForm.words.joined(separator: ", "))
+        "\(Format.quoted(of)) is not a plan form; expected one of: "
+          + PlanForm.words.joined(separator: ", "))
     }
     count = try decoder.count("count")
     on = try decoder.optionalDate("on")

@@ -22,13 +22,16 @@ public enum FileIO {
           if (status.st_mode & S_IFMT) == S_IFDIR { continue }
           throw LedgerError.io(
             path: path,
-            reason: "cannot be created: \(prefix) is a file, not a folder; give another name")
+            reason:
+              "cannot be created: \(Format.userText(prefix)) is a file, not a folder; "
+              + "give another name")
         }
         // A link that leads nowhere, or round in a loop.
         reason = errno
       }
       throw LedgerError.io(
-        path: path, reason: "cannot be created: \(prefix): \(Self.reason(reason, prefix))")
+        path: path,
+        reason: "cannot be created: \(Format.userText(prefix)): \(Self.reason(reason, prefix))")
     }
   }
 
@@ -187,7 +190,7 @@ public enum FileIO {
     switch code {
     case EACCES, EPERM:
       return
-        "\(words); check the permissions of \(Format.terminalSafe(path)) and of the folders above it "
+        "\(words); check the permissions of \(Format.userText(path)) and of the folders above it "
         + "(`ls -ld \(Format.shellPath(path))`): the user running ledger must be allowed to read "
         + "it, and to write to it for a command that writes"
     case ELOOP:

@@ -15,23 +15,24 @@ public enum LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
   /// unchanged.
   case rejected(source: String, line: Int, reason: String)
 
-  /// What went wrong, with every path and name escaped (`Format.terminalSafe`): a folder's
-  /// name is anyone's bytes, and a newline in it must not start a line of its own.
+  /// What went wrong, with every path and name escaped (`Format.userText`): a folder's
+  /// name is anyone's bytes, a newline in it must not start a line of its own, and a
+  /// backquote in it must not pair with those around a command the message suggests.
   public var description: String {
     switch self {
     case .noLedger(let path):
       return
-        "no ledger at \(Format.terminalSafe(path)): create one with `ledger init --ledger \(Format.shellPath(path))` "
+        "no ledger at \(Format.userText(path)): create one with `ledger init --ledger \(Format.shellPath(path))` "
         + "or name another with --ledger DIR (or LEDGER_DIR)"
     case .io(let path, let reason):
-      return "\(Format.terminalSafe(path)): \(reason)"
+      return "\(Format.userText(path)): \(reason)"
     case .invalidConfiguration(let path, let reason):
-      return "\(Format.terminalSafe(path)): \(reason)"
+      return "\(Format.userText(path)): \(reason)"
     case .invalidFileName(let name):
       return
-        "\(Format.terminalSafe(name)) is not a ledger file name: use NAME.jsonl (letters, digits, '.', '_', '-')"
+        "\(Format.userText(name)) is not a ledger file name: use NAME.jsonl (letters, digits, '.', '_', '-')"
     case .invalidLog(let folder, let problems):
-      let listed = problems.prefix(10).map { "\(Format.terminalSafe(folder))/\($0.description)" }
+      let listed = problems.prefix(10).map { "\(Format.userText(folder))/\($0.description)" }
       let more = problems.count > 10 ? ["… and \(problems.count - 10) more"] : []
       let torn = problems.contains { $0.rule == .tornLine }
       let advice =
@@ -42,7 +43,7 @@ public enum LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
       return (["the ledger has \(problems.count) invalid line(s):"] + listed + more + [advice])
         .joined(separator: "\n")
     case .rejected(let source, let line, let reason):
-      let source = Format.terminalSafe(source)
+      let source = Format.userText(source)
       let place = line > 0 ? "\(source):\(line): " : source.isEmpty ? "" : source + ": "
       return "\(place)\(reason)\nnothing was written"
     }

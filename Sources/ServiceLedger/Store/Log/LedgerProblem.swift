@@ -26,8 +26,10 @@ public struct LedgerProblem: Sendable, Equatable, CustomStringConvertible {
     self.message = message
   }
 
-  /// `file:line[:column]: message`.
+  /// `file:line[:column]: message`: `ledger.jsonl:17:42: expected ',' or '}'`, the file's
+  /// name as a message shows the user's text (`Format.userText`): any `*.jsonl` in the folder
+  /// is read, whatever its name holds.
   public var description: String {
-    "\(file):\(line)\(column.map { ":\($0)" } ?? ""): \(message)"
+    "\(Format.userText(file)):\(line)\(column.map { ":\($0)" } ?? ""): \(message)"
   }
 }

@@ -49,7 +49,8 @@ public struct PeopleFile: Sendable, Equatable {
     for member in members {
       guard let person = PersonID.validated(member.key) else {
         throw LedgerError.io(
-          path: path, reason: "key \"\(member.key)\" is not a person id (\(PersonID.syntax))")
+          path: path,
+          reason: "key \(Format.quoted(member.key)) is not a person id (\(PersonID.syntax))")
       }
       guard case .string(let name) = member.value else {
         throw LedgerError.io(
