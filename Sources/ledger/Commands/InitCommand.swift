@@ -9,7 +9,8 @@ struct InitCommand: Command {
   static let options: [OptionSpec] = [.ledger]
   static let discussion = """
     Creates DIR (default: --ledger, $LEDGER_DIR, else ./events) with an empty ledger.jsonl.
-    An existing ledger is left as it is.
+    An existing ledger is left as it is. All or nothing: when the file cannot be made (a full
+    disk), the folders made for it are removed again.
     """
 
   let folder: LedgerFolder
@@ -25,19 +26,9 @@ struct InitCommand: Command {
   }
 
   func run(context: CommandContext) throws -> Int32 {
-    let file = folder.path(of: LedgerFolder.defaultFile)
     // The folder's name is the user's, and may hold anything a terminal acts on.
     let shown = Format.terminalSafe(folder.path)
-    if folder.exists, try !folder.fileNames().isEmpty {
-      context.write("\(shown) is already a ledger; nothing changed\n")
-      return LedgerCLI.success
-    }
-    try FileIO.makeFolders(folder.path)
-    do {
-      try FileIO.createEmpty(file)
-    } catch {
-      // Another `ledger init` of the same folder made it since the look above.
-      guard try !folder.fileNames().isEmpty else { throw error }
+    guard try folder.create(faults: try context.faults()) else {
       context.write("\(shown) is already a ledger; nothing changed\n")
       return LedgerCLI.success
     }

@@ -115,7 +115,7 @@ struct FolderAccessErrorTests {
     #expect(
       run.stderr
         == "ledger init: error: \(file): cannot be created: a FIFO (named pipe) of that name is "
-        + "in the way; move it aside or use another folder\n")
+        + "in the way; move it aside or use another folder\nnothing was created\n")
     var status = stat()
     #expect(lstat(file, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)
   }

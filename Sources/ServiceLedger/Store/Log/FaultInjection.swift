@@ -11,8 +11,9 @@ import Foundation
 /// Set by `LEDGER_TEST_FAULT=fail:N` or `kill:N` (see `CommandContext.writer(for:)`): the
 /// writer counts the points where it writes or syncs (the journal, each file, the folder) and
 /// at the Nth one a write puts down only the first half of its bytes, then the append fails as
-/// a full disk would (`fail`) or the process is killed with SIGKILL (`kill`). Without the
-/// variable the writer holds no injector and each point costs one nil check.
+/// a full disk would (`fail`) or the process is killed with SIGKILL (`kill`). `ledger init`
+/// counts each folder it makes and its file. Without the variable the writer holds no injector
+/// and each point costs one nil check.
 public final class FaultInjection: @unchecked Sendable {
   /// What happens at the chosen point.
   public enum Action: String, Sendable {
@@ -78,6 +79,14 @@ extension FaultInjection? {
   func sync(_ descriptor: Int32, path: String) throws(LedgerError) {
     if let injection = self, injection.isDue() { throw injection.strike(path) }
     guard fsync(descriptor) == 0 else { throw FileIO.error(path) }
+  }
+
+  /// A call that fails with an `errno` (`mkdir`, creating a file): `ENOSPC` when the fault is
+  /// due here (or the process is killed), else nil, and the call is made.
+  func code() -> Int32? {
+    guard let injection = self, injection.isDue() else { return nil }
+    if injection.action == .kill { kill(getpid(), SIGKILL) }
+    return ENOSPC
   }
 
   /// A point that is neither (removing the journal): the fault instead when it is due.

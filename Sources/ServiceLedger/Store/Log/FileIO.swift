@@ -7,19 +7,38 @@
 /// The few POSIX calls the writer, `ledger repair` and the commands that make a ledger
 /// folder need, with errors that name the file.
 public enum FileIO {
-  /// Makes the folder at `path` and any missing folders above it (`mkdir -p`).
+  /// Makes the folder at `path` and any missing folders above it (`mkdir -p`), all or nothing.
+  /// - Parameters:
+  ///   - path: the folder to make.
+  ///   - faults: the test hook (`LEDGER_TEST_FAULT`): each folder made is a point, where it
+  ///     fails as a full disk would.
+  /// - Returns: the folders it made, outermost first (none when `path` was there already).
   /// - Throws: `LedgerError.io` naming the first that cannot be made and why: a file in the
-  ///   way, or the system's words (`Permission denied`, `Too many levels of symbolic links`).
-  public static func makeFolders(_ path: String) throws(LedgerError) {
+  ///   way, or the system's words (`Permission denied`, `Too many levels of symbolic links`,
+  ///   `No space left on device`); the folders it made before are removed again.
+  @discardableResult
+  public static func makeFolders(_ path: String, faults: FaultInjection? = nil)
+    throws(LedgerError) -> [String]
+  {
+    var made: [String] = []
     var prefix = path.hasPrefix("/") ? "/" : ""
     for part in path.split(separator: "/") {
       prefix += (prefix.isEmpty || prefix.hasSuffix("/") ? "" : "/") + part
-      guard mkdir(prefix, 0o777) != 0 else { continue }
-      var reason = errno
+      var reason = mkdir(prefix, 0o777) == 0 ? 0 : errno
+      // A fault due here: as if the disk had had no room for the folder just made.
+      if reason == 0, let code = faults.code() {
+        rmdir(prefix)
+        reason = code
+      }
+      guard reason != 0 else {
+        made.append(prefix)
+        continue
+      }
       if reason == EEXIST {
         var status = stat()
         if stat(prefix, &status) == 0 {
           if (status.st_mode & S_IFMT) == S_IFDIR { continue }
+          removeFolders(made)
           throw LedgerError.io(
             path: path,
             reason:
@@ -29,10 +48,25 @@ public enum FileIO {
         // A link that leads nowhere, or round in a loop.
         reason = errno
       }
+      removeFolders(made)
       throw LedgerError.io(
         path: path,
         reason: "cannot be created: \(Format.userText(prefix)): \(Self.reason(reason, prefix))")
     }
+    return made
+  }
+
+  /// Removes the folders `made` (as `makeFolders` returns them), innermost first, each only
+  /// while it is empty: what another process put in one meanwhile is never removed.
+  /// - Returns: the folders that are still there although empty, with the system's reason.
+  @discardableResult
+  static func removeFolders(_ made: [String]) -> [(path: String, reason: String)] {
+    var left: [(path: String, reason: String)] = []
+    for folder in made.reversed() where rmdir(folder) != 0 {
+      guard errno != ENOTEMPTY, errno != EEXIST, errno != ENOENT else { continue }
+      left.append((folder, String(cString: strerror(errno))))
+    }
+    return left
   }
 
   /// Writes every byte, retrying short writes and `EINTR`.
@@ -146,8 +180,15 @@ public enum FileIO {
   }
 
   /// Creates the empty file `path`, which must not exist yet (`ledger init`).
+  /// - Parameters:
+  ///   - path: the file to create.
+  ///   - faults: the test hook (`LEDGER_TEST_FAULT`): creating the file is a point, where it
+  ///     fails as a full disk (or one out of inodes) would.
   /// - Throws: `LedgerError.io` naming `path`: the system's reason, or what is in the way.
-  public static func createEmpty(_ path: String) throws(LedgerError) {
+  public static func createEmpty(_ path: String, faults: FaultInjection? = nil)
+    throws(LedgerError)
+  {
+    if let code = faults.code() { throw error(path, code: code) }
     guard try !createNew(path, bytes: []) else { return }
     var status = stat()
     let what = lstat(path, &status) == 0 ? kind(status.st_mode) : "something"
