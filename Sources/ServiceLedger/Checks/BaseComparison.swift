@@ -9,7 +9,10 @@
 ///
 /// A file whose base is a prefix of it (the normal case: lines were only appended) is read
 /// once, in blocks, and only its new lines are kept. A file that differs inside the base's
-/// bytes is the error the rules report, and is read whole to say exactly where.
+/// bytes is the error the rules report, and is read whole to say exactly where. Each of the
+/// ledger's files is opened as the folder was listed (`FileIdentity.open`), as the replay opens
+/// them: a file renamed over another meanwhile is an error, not a comparison of one file whose
+/// new lines are taken from another.
 struct BaseComparison {
   /// One file of the ledger or the base.
   struct File {
@@ -35,17 +38,29 @@ struct BaseComparison {
   private(set) var divergedLatestAt: Timestamp?
   /// The ids of the base's events in the files that diverged.
   private(set) var divergedBaseIDs: Set<EventID> = []
+  /// The ledger's files compared, as the folder was listed.
+  private var listed: [String: LedgerFolder.FileIdentity] = [:]
 
   /// Compares the files of `folder` with `base`'s: every file, or with a base of one file,
   /// the file of its name (the others are neither compared nor new).
   /// - Throws: `LedgerError` when a file cannot be read.
   init(_ folder: LedgerFolder, base: LedgerBase) throws(LedgerError) {
+    try self.init(folder, base: base, files: folder.logFiles())
+  }
+
+  /// `init(_:base:)` with the ledger's `files` as the folder was listed.
+  init(
+    _ folder: LedgerFolder, base: LedgerBase,
+    files logFiles: [(name: String, identity: LedgerFolder.FileIdentity)]
+  ) throws(LedgerError) {
     let basePaths = try base.filePaths()
-    let currentNames = Set(base.compared(try folder.fileNames()))
+    let compared = Set(base.compared(logFiles.map(\.name)))
+    listed = Dictionary(
+      logFiles.filter { compared.contains($0.name) }, uniquingKeysWith: { first, _ in first })
     let reader = LogFileReader()
-    for name in currentNames.union(basePaths.keys).sorted() {
+    for name in Set(listed.keys).union(basePaths.keys).sorted() {
       var file = File(name: name)
-      let current = currentNames.contains(name) ? folder.path(of: name) : nil
+      let current = listed[name].map { (path: folder.path(of: name), identity: $0) }
       guard let basePath = basePaths[name] else {
         // Not in the base: every line is new.
         if let current { try readNew(current, name: name, from: 0, firstLine: 1) }
@@ -68,7 +83,7 @@ struct BaseComparison {
       } else {
         file.diverged = true
         let baseBytes = try FileIO.readRegular(basePath)
-        let currentBytes = try FileIO.readRegular(current)
+        let currentBytes = try Self.read(current, from: 0)
         appendOnly += AppendOnlyRule.findings(file: name, base: baseBytes, current: currentBytes)
         let ids = try noteDiverged(basePath, name: name, reader)
         let new = NewLines.events(current: [name: currentBytes], base: [name: baseBytes])
@@ -98,12 +113,26 @@ struct BaseComparison {
     return location.line <= file.baseNewlines
   }
 
-  /// Decodes the complete lines of `path` from byte `offset` (line `firstLine` on) as new.
-  private mutating func readNew(_ path: String, name: String, from offset: Int, firstLine: Int)
-    throws(LedgerError)
-  {
+  /// Checks that each of the ledger's files compared is still the one compared, once the
+  /// replay has read them all: a file renamed over one after it was compared and before the
+  /// replay listed the folder would be read whole by the replay, its lines taken as new or
+  /// old by another file's comparison.
+  /// - Throws: `LedgerError.io` naming a file that was replaced (or cannot be opened).
+  func checkUnchanged(_ folder: LedgerFolder) throws(LedgerError) {
+    for (name, identity) in listed.sorted(by: { $0.key < $1.key }) {
+      let opened = try LedgerFolder.FileIdentity.open(
+        folder.path(of: name), expecting: identity, since: "it was compared with the base")
+      close(opened.descriptor)
+    }
+  }
+
+  /// Decodes the complete lines of `file` from byte `offset` (line `firstLine` on) as new.
+  private mutating func readNew(
+    _ file: (path: String, identity: LedgerFolder.FileIdentity), name: String, from offset: Int,
+    firstLine: Int
+  ) throws(LedgerError) {
     let new = NewLines.decode(
-      try Self.read(path, from: offset)[...], name: name, firstLine: firstLine)
+      try Self.read(file, from: offset)[...], name: name, firstLine: firstLine)
     newEvents += new.events
     newProblems += new.problems
   }
@@ -125,12 +154,16 @@ struct BaseComparison {
 
   /// Whether the bytes of `base` begin `current` and end where one of its lines ends, read a
   /// block at a time; the base's line and `\n` counts, and where its last `\n` ends.
-  static func prefix(base: String, current: String) throws(LedgerError) -> (
+  static func prefix(
+    base: String, current file: (path: String, identity: LedgerFolder.FileIdentity)
+  ) throws(LedgerError) -> (
     isPrefix: Bool, baseLines: Int, baseNewlines: Int, lastNewlineEnd: Int
   ) {
+    let current = file.path
     let baseFile = try FileIO.openRegular(base)
     defer { close(baseFile) }
-    let currentFile = try FileIO.openRegular(current)
+    let currentFile = try LedgerFolder.FileIdentity.open(current, expecting: file.identity)
+      .descriptor
     defer { close(currentFile) }
     let size = 1 << 20
     var left = [UInt8](repeating: 0, count: size)
@@ -188,14 +221,15 @@ struct BaseComparison {
     return total
   }
 
-  /// The bytes of `path` from `offset` to its end.
-  private static func read(_ path: String, from offset: Int) throws(LedgerError) -> [UInt8] {
-    let descriptor = try FileIO.openRegular(path)
+  /// The bytes of the ledger's `file` (the one listed) from `offset` to its end.
+  private static func read(
+    _ file: (path: String, identity: LedgerFolder.FileIdentity), from offset: Int
+  ) throws(LedgerError) -> [UInt8] {
+    let (descriptor, status) = try LedgerFolder.FileIdentity.open(
+      file.path, expecting: file.identity)
     defer { close(descriptor) }
-    var status = stat()
-    fstat(descriptor, &status)
     var bytes = [UInt8](repeating: 0, count: max(Int(status.st_size) - offset, 0))
-    let count = try read(descriptor, into: &bytes, at: offset, path: path)
+    let count = try read(descriptor, into: &bytes, at: offset, path: file.path)
     return Array(bytes.prefix(count))
   }
 }

@@ -51,6 +51,8 @@ public struct LedgerCheck: Sendable {
     let result = try folder.fold(
       initial, asOf: asOf, knownAt: knownAt,
       every: initial.observes ? { state, event in state.observe(event) } : nil)
+    // The files compared with the base are those the replay read.
+    try comparison?.checkUnchanged(folder)
     let state = result.fold
     var findings = DataRules.findings(result.problems, rules: selected)
     if selected.contains(.duplicateID) {

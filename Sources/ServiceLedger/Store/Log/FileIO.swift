@@ -90,14 +90,26 @@ public enum FileIO {
   /// - Returns: the descriptor.
   /// - Throws: `LedgerError.io` naming `path`, saying what it is when it is not a file.
   static func openRegular(_ path: String) throws(LedgerError) -> Int32 {
+    try openRegularFile(path).descriptor
+  }
+
+  /// `openRegular(_:)`, with the file's status.
+  static func openRegularFile(_ path: String) throws(LedgerError) -> (
+    descriptor: Int32, status: stat
+  ) {
     let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     guard descriptor >= 0 else { throw error(path) }
     var status = stat()
-    guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+    guard fstat(descriptor, &status) == 0 else {
+      let failure = error(path)
+      close(descriptor)
+      throw failure
+    }
+    guard status.st_mode & S_IFMT == S_IFREG else {
       close(descriptor)
       throw LedgerError.io(path: path, reason: "is \(kind(status.st_mode)), not a regular file")
     }
-    return descriptor
+    return (descriptor, status)
   }
 
   /// What a file mode says the file is, for messages ("a FIFO", "a device").

@@ -97,20 +97,9 @@ final class FileCursor {
   private func reopen() throws(LedgerError) -> (descriptor: Int32, left: Int) {
     let isFirst = firstStatus == nil
     if isFirst { clockAtOpen = ReplayCache.wallClock() }
-    let descriptor = try FileIO.openRegular(path)
-    var status = stat()
-    guard fstat(descriptor, &status) == 0 else {
-      close(descriptor)
-      throw FileIO.error(path)
-    }
-    if let identity, identity != LedgerFolder.FileIdentity(status) {
-      close(descriptor)
-      throw LedgerError.io(
-        path: path,
-        reason: "was replaced while it was being read (another file, or a link to one, is in "
-          + "its place since " + (isFirst ? "the folder was listed" : "its first lines were read")
-          + "): run the command again once nothing else is writing to the ledger")
-    }
+    let (descriptor, status) = try LedgerFolder.FileIdentity.open(
+      path, expecting: identity,
+      since: isFirst ? LedgerFolder.FileIdentity.sinceListed : "its first lines were read")
     if isFirst {
       firstStatus = ReplayCache.FileStatus(status)
     }

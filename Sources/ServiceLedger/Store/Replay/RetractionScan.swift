@@ -33,6 +33,11 @@ enum RetractionScan {
     }
   }
 
+  /// A piece of a file to search: its path and name, the file listed, and its bytes.
+  private typealias Piece = (
+    path: String, name: String, file: LedgerFolder.FileIdentity, bytes: Range<Int>
+  )
+
   /// What the retractions in `folder` name, as known at `knownAt`, searched for in pieces of
   /// `pieceSize` bytes.
   /// - Throws: `LedgerError` when a file cannot be read.
@@ -40,15 +45,24 @@ enum RetractionScan {
     in folder: LedgerFolder, knownAt: Timestamp?, reader: LogFileReader,
     pieceSize: Int = pieceSize
   ) throws(LedgerError) -> Targets {
-    var pieces: [(path: String, name: String, bytes: Range<Int>)] = []
-    for name in try folder.fileNames() {
+    try targets(
+      in: folder, files: folder.logFiles(), knownAt: knownAt, reader: reader,
+      pieceSize: pieceSize)
+  }
+
+  /// `targets(in:knownAt:reader:pieceSize:)` in `files`, as the folder was listed: each piece
+  /// is read from the file listed (`FileIdentity.open`), or the search fails as a replay does.
+  static func targets(
+    in folder: LedgerFolder, files: [(name: String, identity: LedgerFolder.FileIdentity)],
+    knownAt: Timestamp?, reader: LogFileReader, pieceSize: Int = pieceSize
+  ) throws(LedgerError) -> Targets {
+    var pieces: [Piece] = []
+    for (name, identity) in files {
       let path = folder.path(of: name)
-      var status = stat()
-      guard stat(path, &status) == 0 else {
-        throw LedgerError.io(path: path, reason: String(cString: strerror(errno)))
-      }
+      let (descriptor, status) = try LedgerFolder.FileIdentity.open(path, expecting: identity)
+      close(descriptor)
       for start in stride(from: 0, to: Int(status.st_size), by: pieceSize) {
-        pieces.append((path, name, start..<min(start + pieceSize, Int(status.st_size))))
+        pieces.append((path, name, identity, start..<min(start + pieceSize, Int(status.st_size))))
       }
     }
     let found = Found(count: pieces.count)
@@ -57,7 +71,8 @@ enum RetractionScan {
       let piece = all[index]
       found.store(
         Result { () throws(LedgerError) in
-          try scan(piece.path, piece.name, piece.bytes, knownAt: knownAt, reader: reader)
+          try scan(
+            piece.path, piece.name, piece.file, piece.bytes, knownAt: knownAt, reader: reader)
         }, at: index)
     }
     var targets = Targets()
@@ -94,10 +109,10 @@ enum RetractionScan {
 
   /// The targets of the retractions on the lines of `name` that start within `bytes`.
   private static func scan(
-    _ path: String, _ name: String, _ bytes: Range<Int>, knownAt: Timestamp?,
-    reader: LogFileReader
+    _ path: String, _ name: String, _ file: LedgerFolder.FileIdentity, _ bytes: Range<Int>,
+    knownAt: Timestamp?, reader: LogFileReader
   ) throws(LedgerError) -> Targets {
-    let descriptor = try FileIO.openRegular(path)
+    let descriptor = try LedgerFolder.FileIdentity.open(path, expecting: file).descriptor
     defer { close(descriptor) }
     var targets = Targets()
     // Read from the byte before the piece: the piece's first line starts after the first
