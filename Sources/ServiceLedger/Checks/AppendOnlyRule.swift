@@ -12,8 +12,8 @@ public enum AppendOnlyRule {
   /// have had a file of that name, so the finding is the ledger's, not a file's.
   static func missing(_ name: String, baseIsFile: Bool = false) -> Finding {
     var message =
-      "\(name) is in the base but not in the ledger: files of the log are never deleted "
-      + "or renamed; restore it as it was"
+      "\(Format.userText(name)) is in the base but not in the ledger: files of the log are "
+      + "never deleted or renamed; restore it as it was"
     if baseIsFile {
       message +=
         " (a base given as one file is compared with the ledger's file of the same name: "
