@@ -109,13 +109,33 @@ public struct TableData: Sendable, Equatable {
 
   /// `text` with the characters Markdown would interpret escaped (`&` too, so that no entity
   /// such as `&lt;` is decoded) and line breaks removed.
+  ///
+  /// Every character Markdown would interpret is ASCII, so the text is escaped scalar by
+  /// scalar, and most text, which holds none of them, is returned after one look at its bytes
+  /// (by character, the board report spent 0.1 s escaping its tables).
   public static func markdownEscaped(_ text: String) -> String {
+    let safe = Format.terminalSafe(text.replacingNewlines())
+    guard safe.utf8.contains(where: isMarkdownSpecial) else { return safe }
     var out = ""
-    for character in Format.terminalSafe(text.replacingNewlines()) {
-      if "\\`*_[]<>|#&".contains(character) { out.append("\\") }
-      out.append(character)
+    out.reserveCapacity(safe.utf8.count + 8)
+    for scalar in safe.unicodeScalars {
+      if scalar.isASCII, isMarkdownSpecial(UInt8(scalar.value)) { out.unicodeScalars.append("\\") }
+      out.unicodeScalars.append(scalar)
     }
     return out
+  }
+
+  /// Whether `byte` is one of the characters `markdownEscaped` escapes: `\` `` ` `` `*` `_`
+  /// `[` `]` `<` `>` `|` `#` `&`.
+  private static func isMarkdownSpecial(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"),
+      UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"),
+      UInt8(ascii: "|"), UInt8(ascii: "#"), UInt8(ascii: "&"):
+      return true
+    default:
+      return false
+    }
   }
 
   private func csvField(_ text: String, isText: Bool) -> String {
@@ -147,7 +167,11 @@ extension TableData.Cell {
 
 extension String {
   func replacingNewlines() -> String {
-    contains(where: \.isNewline) ? String(map { $0.isNewline ? " " : $0 }) : self
+    // ASCII text without a byte 0x0A to 0x0D has no line break; only other text is looked at
+    // character by character.
+    let plain = utf8.allSatisfy { $0 < 0x80 && !(0x0A...0x0D).contains($0) }
+    return !plain && contains(where: \.isNewline)
+      ? String(map { $0.isNewline ? " " : $0 }) : self
   }
 
   func replacingAll(_ target: String, with replacement: String) -> String {

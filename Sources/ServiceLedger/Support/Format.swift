@@ -58,6 +58,8 @@ public enum Format {
   /// Text safe to print on a terminal: control characters are shown as `\u{1B}` escapes,
   /// never sent.
   public static func terminalSafe(_ text: String) -> String {
+    // Printable ASCII, most text, is safe as it is.
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
     guard text.unicodeScalars.contains(where: isControl) else { return text }
     var out = ""
     for scalar in text.unicodeScalars {
@@ -71,7 +73,9 @@ public enum Format {
   }
 
   static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    // No ASCII character is of the format category: only other scalars are looked up.
+    if scalar.isASCII { return scalar.value < 0x20 || scalar.value == 0x7F }
+    return (0x80...0x9F).contains(scalar.value)
       || scalar.properties.generalCategory == .format && scalar.value != 0x200D
   }
 }
