@@ -28,6 +28,17 @@ struct BackquotedUserTextTests {
       ledger.remove()
       decoy.remove()
     }
+
+    /// Records each of `events` (a type and its fields) in the ledger, each with an id of its
+    /// own.
+    func record(_ events: [[String]]) {
+      for (seed, event) in events.enumerated() {
+        let run = CLI.run(
+          ["record"] + event + ["--ledger", ledger.path], ledger: decoy.path,
+          environment: ["LEDGER_SEED": "\(seed + 1)"])
+        #expect(run.exitCode == 0, "\(run.stderr)")
+      }
+    }
   }
 
   /// The spans of `line` between backquotes, paired left to right as `SuggestedCommands` pairs
@@ -52,15 +63,10 @@ struct BackquotedUserTextTests {
     let ledgers = try Ledgers(files: ["ledger.jsonl": ""])
     defer { ledgers.remove() }
     let path = ledgers.ledger.path
-    for (seed, record) in [
+    ledgers.record([
       ["service.registered", "service=desk", "name=\(name)", "organisation=OPG"],
       ["phase.entered", "service=desk", "phase=live", "on=2014-03-01"],
-    ].enumerated() {
-      let run = CLI.run(
-        ["record"] + record + ["--ledger", path], ledger: ledgers.decoy.path,
-        environment: ["LEDGER_SEED": "\(seed + 1)"])
-      #expect(run.exitCode == 0, "\(run.stderr)")
-    }
+    ])
     let run = CLI.run(
       ["check", "--ledger", path, "--rule", "govuk", "--as-of", "2015-03-31"],
       ledger: ledgers.decoy.path)
@@ -110,7 +116,7 @@ struct BackquotedUserTextTests {
     defer { ledgers.remove() }
     let path = ledgers.ledger.path
     let name = "the `ledger repair` desk"
-    for (seed, record) in [
+    ledgers.record([
       [
         "strategy.published", "strategy=s", "title=S`trategy", "published=2013-01-01",
         #"themes=[{"number":1,"title":"T"}]"#,
@@ -118,12 +124,7 @@ struct BackquotedUserTextTests {
       ["service.registered", "service=desk", "name=\(name)", "organisation=OPG"],
       ["exemplar.designated", "service=desk", "strategy=s", "due=2015-03-31", "note=it`s so"],
       ["phase.entered", "service=desk", "phase=live", "on=2014-03-01"],
-    ].enumerated() {
-      let run = CLI.run(
-        ["record"] + record + ["--ledger", path], ledger: ledgers.decoy.path,
-        environment: ["LEDGER_SEED": "\(seed + 1)"])
-      #expect(run.exitCode == 0, "\(run.stderr)")
-    }
+    ])
     let report = ["report", "--ledger", path, "--quarter", "2015-Q1", "--format"]
     let markdown = CLI.run(report + ["markdown"], ledger: ledgers.decoy.path).stdout
     #expect(markdown.contains(#"the \`ledger repair\` desk"#))
