@@ -18,6 +18,11 @@ import ServiceLedger
   }
 #endif
 
+// A write past the file size limit (`ulimit -f`) fails with EFBIG, which the writer reports
+// and undoes like a full disk, rather than killing the process mid-write with SIGXFSZ (an append
+// cut off, a generated ledger half written).
+signal(SIGXFSZ, SIG_IGN)
+
 // The thin shell: wire the real world into the library and exit with its code.
 var context = CommandContext(
   environment: ProcessInfo.processInfo.environment,

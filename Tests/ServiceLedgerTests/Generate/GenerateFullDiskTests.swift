@@ -17,6 +17,7 @@ struct GenerateFullDiskTests {
         ["generate", "--ledger", folder, "--services", "10", "--events", "2500"], blocks: 64)
       #expect(run.status == 1, "\(run.stderr)")
       #expect(run.stderr.contains("cannot write the ledger: File too large"), "\(run.stderr)")
+      #expect(run.stderr.contains("raise the limit, then try again"), "\(run.stderr)")
       #expect(run.stderr.contains("nothing was kept"), "\(run.stderr)")
     }
     #expect(!FileManager.default.fileExists(atPath: parent.path + "/new"))

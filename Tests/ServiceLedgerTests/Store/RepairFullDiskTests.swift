@@ -5,23 +5,6 @@ import Testing
 /// zero, `ulimit -f 0`, which fails the write the same way and needs no small file system).
 @Suite("Repair on a full disk")
 struct RepairFullDiskTests {
-  /// Runs the built binary with `arguments` under a file size limit of zero, in `folder`'s
-  /// parent; the process ignores SIGXFSZ so the write fails instead of killing it.
-  static func runWithoutRoom(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments =
-      ["-c", #"ulimit -f 0; trap "" XFSZ; exec "$0" "$@""#, Spawn.binary] + arguments
-    process.environment = ["LEDGER_ACTOR": "p-1", "LEDGER_NOW": "2015-04-01T09:00:00Z"]
-    process.standardOutput = FileHandle.nullDevice
-    let err = Pipe()
-    process.standardError = err
-    try process.run()
-    let data = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-  }
-
   @Test("a side file that cannot be written is not left behind, and the message says what to do")
   func noRoomForSideFile() throws {
     let (ledger, _) = try RepairTests.ledger()
@@ -30,7 +13,7 @@ struct RepairFullDiskTests {
     let fragment = Array(#"{"id":"00000000-0000-4000-8000-0000000000ff","at":"2014-"#.utf8)
     try ledger.write("ledger.jsonl", String(decoding: valid + fragment, as: UTF8.self))
     for _ in 1...2 {
-      let run = try Self.runWithoutRoom(["repair", "--ledger", ledger.path])
+      let run = try NoRoom.run(["repair", "--ledger", ledger.path], blocks: 0)
       #expect(run.status == 1, "\(run.stderr)")
       #expect(run.stderr.contains("nothing was moved"), "\(run.stderr)")
       #expect(run.stderr.contains("make room on the disk, then try again"), "\(run.stderr)")

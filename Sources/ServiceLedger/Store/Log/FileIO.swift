@@ -250,6 +250,10 @@ public enum FileIO {
       return "\(words); a symbolic link on the path leads round in a loop: give the real path"
     case ENOSPC, EDQUOT:
       return "\(words); \(roomAdvice)"
+    case EFBIG:
+      return
+        "\(words): the file has reached the largest size this process may write (`ulimit -f`) "
+        + "or its file system allows; raise the limit, then try again"
     default:
       return words
     }
