@@ -131,9 +131,8 @@ public struct LogFileReader: Sendable {
   }
 
   /// The number of the service of `event` when it is a volume report (see `ServiceNumbers`),
-  /// else -1: the one the decoder remembered, or asked for.
+  /// else -1, for a line the writer's layout did not take (that one notes its own number).
   private func serviceNumber(of event: RecordedEvent, _ memo: FastLineDecoder.Memo) -> Int32 {
-    if let volume = memo.volume { return volume.service }
     guard let numbering = memo.numbering, case .volumeReported(let report) = event.event else {
       return -1
     }
