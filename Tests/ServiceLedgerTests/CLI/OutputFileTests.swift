@@ -115,7 +115,7 @@ struct OutputFileTests {
     #expect(try FileManager.default.contentsOfDirectory(atPath: outside) == ["notes.txt"])
   }
 
-  @Test("a FIFO is written into, not replaced", .timeLimit(.minutes(1)))
+  @Test("a FIFO is written into, not replaced", .timeLimit(.minutes(5)))
   func fifo() throws {
     let ledger = try TemporaryLedger(files: ["ledger.jsonl": ""])
     defer { ledger.remove() }

@@ -21,7 +21,7 @@ struct ConcurrentWritersTests {
 
   @Test(
     "8 processes x 200 events (record and append, shared and own files): each exactly once",
-    .timeLimit(.minutes(2)))
+    .timeLimit(.minutes(5)))
   func stress() throws {
     let ledger = try TemporaryLedger(files: ["ledger.jsonl": ""])
     defer { ledger.remove() }

@@ -36,7 +36,7 @@ struct FolderEntriesTests {
 
   @Test(
     "views, record, check and repair finish and read the regular files only",
-    .timeLimit(.minutes(1)))
+    .timeLimit(.minutes(5)))
   func noHang() throws {
     let ledger = try Self.hostileFolder()
     defer { ledger.remove() }
@@ -120,7 +120,7 @@ struct FolderEntriesTests {
 
   @Test(
     "record --file refuses a FIFO, a device, a broken link and a link out of the folder",
-    .timeLimit(.minutes(1)))
+    .timeLimit(.minutes(5)))
   func writeTargets() throws {
     let ledger = try Self.hostileFolder()
     defer { ledger.remove() }
@@ -206,7 +206,7 @@ struct FolderEntriesTests {
 
   @Test(
     "more log files than the process may open: 600 files under `ulimit -n 128`",
-    .timeLimit(.minutes(1)))
+    .timeLimit(.minutes(5)))
   func manyFiles() throws {
     let ledger = try TemporaryLedger(files: ["ledger.jsonl": Self.registration])
     defer { ledger.remove() }

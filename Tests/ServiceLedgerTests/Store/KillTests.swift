@@ -24,7 +24,7 @@ struct KillTests {
     var tornMoved = 0
   }
 
-  @Test("SIGKILL at random moments, 30 times", .timeLimit(.minutes(1)))
+  @Test("SIGKILL at random moments, 30 times", .timeLimit(.minutes(5)))
   func killLoop() throws {
     let ledger = try TemporaryLedger(files: ["ledger.jsonl": ""])
     defer {

@@ -17,7 +17,7 @@ struct ReaderFuzzTests {
     return bytes.split(separator: UInt8(ascii: "\n")).map(Array.init)
   }()
 
-  @Test("10,000 mutated lines: each is an event or a problem naming it", .timeLimit(.minutes(1)))
+  @Test("10,000 mutated lines: each is an event or a problem naming it", .timeLimit(.minutes(5)))
   func mutatedLines() throws {
     try #require(Self.corpus.count >= 20)
     var random = SplitMix64(seed: Self.seed)

