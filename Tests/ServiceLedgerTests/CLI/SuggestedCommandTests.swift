@@ -195,6 +195,19 @@ struct SuggestedCommandsTests {
         "a stray ` here\nrun `ledger repair`",
         "a stray ` here\nrun `ledger repair --ledger 'my ledger'`"
       ),
+      // A backquote is the byte the eye sees: a combining mark after it does not hide it (as
+      // a character it would be one with the mark), and a `\r` before a line break does not
+      // join two lines, so a stray quote before it cannot pair with one after.
+      (
+        "run `ledger repair`\u{301} then `ledger check`",
+        "run `ledger repair --ledger 'my ledger'`\u{301} then `ledger check --ledger 'my ledger'`"
+      ),
+      (
+        "a stray ` here\r\nrun `ledger repair`",
+        "a stray ` here\r\nrun `ledger repair --ledger 'my ledger'`"
+      ),
+      ("é `ledger repair` ü\n", "é `ledger repair --ledger 'my ledger'` ü\n"),
+      ("", ""),
     ])
   func rewrite(message: String, expected: String) {
     #expect(Self.named.naming(message) == expected)
