@@ -53,6 +53,32 @@ struct ReplayCacheTests {
     #expect(after.cached != before.cached)
   }
 
+  @Test("a log dealt into many files, restatements apart from what they restate: cached as cold")
+  func manyFiles() throws {
+    // Each file of a generated log (with restatements and retractions) dealt line by line into
+    // 12 files, each spanning the whole log in time order: the merge finishes their runs far
+    // from period order, and the cache gathers the reports of a service in that order.
+    let source = try DecodingPathTests.generated(services: 6, events: 1500)
+    defer { source.remove() }
+    let ledger = try TemporaryLedger()
+    defer { ledger.remove() }
+    let names = try FileManager.default.contentsOfDirectory(atPath: source.path)
+      .filter { $0.hasSuffix(".jsonl") }
+    for name in names {
+      let lines = try String(contentsOfFile: source.path + "/" + name, encoding: .utf8)
+        .split(separator: "\n")
+      for part in 0..<12 {
+        let dealt = stride(from: part, to: lines.count, by: 12).map { lines[$0] + "\n" }
+        try ledger.write("\(name.dropLast(6))-\(part).jsonl", dealt.joined())
+      }
+    }
+    let now = "2026-02-01T00:00:00Z"
+    _ = CLI.run(["priorities"], ledger: ledger.path, now: now)
+    let outputs = Self.outputs(ledger, now: now)
+    #expect(outputs.cached == outputs.cold)
+    #expect(outputs.cached[0].contains(#""service":"svc-0001""#))
+  }
+
   @Test("a cached append is still checked: an invalid event is refused and nothing is written")
   func cachedAppendValidates() throws {
     let ledger = try DecodingPathTests.generated(services: 3, events: 200)

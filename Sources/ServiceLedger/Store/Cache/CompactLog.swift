@@ -179,12 +179,12 @@ private struct KeptPlace {
   var line: Int32
 }
 
-/// One service's volume reports that the annual-volume rule can still use, sorted by `to`, then
-/// `from`: their periods (as day numbers), their places in replay order and their lines, side
-/// by side in one array (with one array each, adding a report touched three arrays of the
-/// service, each a wait for memory: the cache's thread spent half its time there). A line is a
-/// `Text`: where it is in its file (plain values, so that moving a report costs no reference
-/// counting) or its bytes.
+/// One service's volume reports that the annual-volume rule can still use: their periods (as day
+/// numbers), their places in replay order and their lines, side by side in one array (with one
+/// array each, adding a report touched three arrays of the service, each a wait for memory: the
+/// cache's thread spent half its time there), in period order once pruned. A line is a `Text`:
+/// where it is in its file (plain values, so that moving a report costs no reference counting)
+/// or its bytes.
 private struct KeptReports<Text> {
   /// One report.
   private struct Report {
@@ -197,8 +197,7 @@ private struct KeptReports<Text> {
   /// Pruned again at this many reports (`AnnualVolumeHorizon.pruneAt`).
   private var pruneAt = AnnualVolumeHorizon.pruneAt(afterKeeping: 0)
 
-  /// The reports' lines, in period order; `files` names their files, `text` makes each line's
-  /// text.
+  /// The reports' lines; `files` names their files, `text` makes each line's text.
   func lines(files: [String], text: (Text) -> CompactLog.Line.Text) -> [CompactLog.Line] {
     reports.map { report in
       CompactLog.Line(
@@ -209,28 +208,36 @@ private struct KeptReports<Text> {
 
   /// Adds the report read from `text` at `place`, for `period`; of two for the same period,
   /// the later in replay order stays.
+  ///
+  /// Reports come a run at a time in the order the merge finishes the runs, which with many
+  /// files is far from period order: each is appended, and they are put in order when pruned
+  /// (inserting each in place moved the reports after it; with the log in 200 files that was
+  /// the cache thread's largest cost).
   mutating func add(_ place: KeptPlace, _ text: Text, period: (to: Int, from: Int)) {
-    var index = reports.count
-    if let last = reports.last, !(last.period < period) {
-      index = reports.partitionIndex { $0.period < period }
-    }
-    if index < reports.count, reports[index].period == period {
-      guard reports[index].place.order < place.order else { return }
-      reports[index].place = place
-      reports[index].text = text
-    } else if index == reports.count {
-      reports.append(Report(period: period, place: place, text: text))
-    } else {
-      reports.insert(Report(period: period, place: place, text: text), at: index)
-    }
+    reports.append(Report(period: period, place: place, text: text))
     if reports.count >= pruneAt {
       prune()
       pruneAt = AnnualVolumeHorizon.pruneAt(afterKeeping: reports.count)
     }
   }
 
-  /// Drops the reports the annual-volume rule can no longer use (`AnnualVolumeHorizon`).
+  /// Puts the reports in period order (`to`, then `from`), keeping of those for the same
+  /// period the latest in replay order, and drops those the annual-volume rule can no longer
+  /// use (`AnnualVolumeHorizon`).
   mutating func prune() {
+    reports.sort {
+      ($0.period.to, $0.period.from, $0.place.order) < ($1.period.to, $1.period.from, $1.place.order)
+    }
+    var kept = 0
+    for index in reports.indices {
+      if kept > 0, reports[kept - 1].period == reports[index].period {
+        reports.swapAt(kept - 1, index)
+      } else {
+        reports.swapAt(kept, index)
+        kept += 1
+      }
+    }
+    reports.removeLast(reports.count - kept)
     guard let horizon = AnnualVolumeHorizon(count: reports.count, period: { reports[$0].period })
     else { return }
     reports.removeAll { !horizon.keeps($0.period) }
