@@ -226,7 +226,9 @@ private struct KeptReports<Text> {
   /// use (`AnnualVolumeHorizon`).
   mutating func prune() {
     reports.sort {
-      ($0.period.to, $0.period.from, $0.place.order) < ($1.period.to, $1.period.from, $1.place.order)
+      ($0.period.to, $0.period.from, $0.place.order) < (
+        $1.period.to, $1.period.from, $1.place.order
+      )
     }
     var kept = 0
     for index in reports.indices {
