@@ -68,7 +68,7 @@ extension Site {
     let found = restatements
     let invalidLines = problems.count
     let people = people
-    return Self.concurrentMap(finished.count) { index in
+    return concurrentMap(finished.count) { index in
       let report = BoardReport(
         finished[index], restatements: found[index], invalidLines: invalidLines, people: people)
       return (report.html, report.headlines)
@@ -165,34 +165,5 @@ extension Site {
       path, title: "Board reports", section: .reports,
       lead: "Every quarter's board report, from the first quarter with data to \(asOf).",
       body: body)
-  }
-
-  /// `transform` of 0..<count, worked out on every core, in order.
-  static func concurrentMap<T: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
-    let results = Results<T>(count: count)
-    DispatchQueue.concurrentPerform(iterations: count) { index in
-      results.store(transform(index), at: index)
-    }
-    return results.values
-  }
-}
-
-/// The results of a concurrent map, each stored once under a lock.
-private final class Results<T>: @unchecked Sendable {
-  private var slots: [T?]
-  private let lock = NSLock()
-
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-  func store(_ value: T, at index: Int) {
-    lock.lock()
-    slots[index] = value
-    lock.unlock()
-  }
-
-  var values: [T] {
-    lock.lock()
-    defer { lock.unlock() }
-    return slots.compactMap { $0 }
   }
 }

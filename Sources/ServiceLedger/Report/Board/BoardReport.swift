@@ -42,9 +42,12 @@ public struct BoardReport: Sendable {
     knownAt = fold.knownAt
     self.people = people
     recordedUpTo = fold.recordedUpTo
+    // The two dates' views are independent: built side by side, one on each core (they were
+    // half of the main thread's work after the replay).
     let snapshots = fold.snapshots
-    current = BoardSnapshot(snapshots.current)
-    previous = BoardSnapshot(snapshots.previous)
+    let built = concurrentMap(2) { BoardSnapshot($0 == 0 ? snapshots.current : snapshots.previous) }
+    current = built[0]
+    previous = built[1]
     headlines = BoardHeadlines(current)
     previousHeadlines = BoardHeadlines(previous)
     changes = BoardChanges(from: previous, to: current, restatements: restatements)

@@ -19,7 +19,7 @@ public struct BoardSnapshot: Sendable {
 
   /// What a snapshot folds: the standard rules' facts, whose volume history keeps the series
   /// too, and the unit costs.
-  public struct Fold: ServiceLedger.Fold {
+  public struct Fold: ServiceLedger.Fold, Sendable {
     var facts: StandardFacts.Fold
     var costs = UnitCosts.Fold()
     let asOf: CivilDate
