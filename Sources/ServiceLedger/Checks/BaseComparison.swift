@@ -55,43 +55,30 @@ struct BaseComparison {
   ) throws(LedgerError) {
     let basePaths = try base.filePaths()
     let compared = Set(base.compared(logFiles.map(\.name)))
-    listed = Dictionary(
+    let listed = Dictionary(
       logFiles.filter { compared.contains($0.name) }, uniquingKeysWith: { first, _ in first })
-    let reader = LogFileReader()
-    for name in Set(listed.keys).union(basePaths.keys).sorted() {
-      var file = File(name: name)
-      let current = listed[name].map { (path: folder.path(of: name), identity: $0) }
-      guard let basePath = basePaths[name] else {
-        // Not in the base: every line is new.
-        if let current { try readNew(current, name: name, from: 0, firstLine: 1) }
-        files[name] = file
-        continue
+    self.listed = listed
+    let names = Set(listed.keys).union(basePaths.keys).sorted()
+    let baseIsFile = base.fileName != nil
+    // Each file compared on its own, the files on both cores (one after another, this was a
+    // seventh of a `check --base` on 1M events, before its replay could start), and gathered
+    // in name order, as one by one.
+    let results = concurrentMap(names.count) { index in
+      let name = names[index]
+      return Result { () throws(LedgerError) in
+        try FileComparison(
+          name, current: listed[name].map { (path: folder.path(of: name), identity: $0) },
+          base: basePaths[name], baseIsFile: baseIsFile)
       }
-      guard let current else {
-        file.diverged = true
-        appendOnly.append(AppendOnlyRule.missing(name, baseIsFile: base.fileName != nil))
-        try noteDiverged(basePath, name: name, reader)
-        files[name] = file
-        continue
-      }
-      let prefix = try Self.prefix(base: basePath, current: current)
-      file.baseLines = prefix.baseLines
-      file.baseNewlines = prefix.baseNewlines
-      if prefix.isPrefix {
-        try readNew(
-          current, name: name, from: prefix.lastNewlineEnd, firstLine: prefix.baseNewlines + 1)
-      } else {
-        file.diverged = true
-        let baseBytes = try FileIO.readRegular(basePath)
-        let currentBytes = try Self.read(current, from: 0)
-        appendOnly += AppendOnlyRule.findings(file: name, base: baseBytes, current: currentBytes)
-        let ids = try noteDiverged(basePath, name: name, reader)
-        let new = NewLines.events(current: [name: currentBytes], base: [name: baseBytes])
-        // A line of the base pushed past its length (by a line put inside it) is not new.
-        newEvents += new.events.filter { !ids.contains($0.id) }
-        newProblems += new.problems
-      }
-      files[name] = file
+    }
+    for result in results {
+      let one = try result.get()
+      files[one.file.name] = one.file
+      appendOnly += one.appendOnly
+      newEvents += one.newEvents
+      newProblems += one.newProblems
+      if let at = one.divergedLatestAt { divergedLatestAt = max(divergedLatestAt ?? at, at) }
+      divergedBaseIDs.formUnion(one.divergedBaseIDs)
     }
   }
 
@@ -124,32 +111,6 @@ struct BaseComparison {
         folder.path(of: name), expecting: identity, since: "it was compared with the base")
       close(opened.descriptor)
     }
-  }
-
-  /// Decodes the complete lines of `file` from byte `offset` (line `firstLine` on) as new.
-  private mutating func readNew(
-    _ file: (path: String, identity: LedgerFolder.FileIdentity), name: String, from offset: Int,
-    firstLine: Int
-  ) throws(LedgerError) {
-    let new = NewLines.decode(
-      try Self.read(file, from: offset)[...], name: name, firstLine: firstLine)
-    newEvents += new.events
-    newProblems += new.problems
-  }
-
-  /// Notes the `at`s and ids of the base's copy of a file that diverged, read whole.
-  /// - Returns: the ids of its events.
-  @discardableResult
-  private mutating func noteDiverged(_ path: String, name: String, _ reader: LogFileReader)
-    throws(LedgerError) -> Set<EventID>
-  {
-    var ids: Set<EventID> = []
-    for event in reader.read(try FileIO.readRegular(path), name: name).events {
-      divergedLatestAt = max(divergedLatestAt ?? event.at, event.at)
-      ids.insert(event.id)
-    }
-    divergedBaseIDs.formUnion(ids)
-    return ids
   }
 
   /// Whether the bytes of `base` begin `current` and end where one of its lines ends, read a
@@ -222,7 +183,7 @@ struct BaseComparison {
   }
 
   /// The bytes of the ledger's `file` (the one listed) from `offset` to its end.
-  private static func read(
+  static func read(
     _ file: (path: String, identity: LedgerFolder.FileIdentity), from offset: Int
   ) throws(LedgerError) -> [UInt8] {
     let (descriptor, status) = try LedgerFolder.FileIdentity.open(
@@ -231,5 +192,79 @@ struct BaseComparison {
     var bytes = [UInt8](repeating: 0, count: max(Int(status.st_size) - offset, 0))
     let count = try read(descriptor, into: &bytes, at: offset, path: file.path)
     return Array(bytes.prefix(count))
+  }
+}
+
+/// One file of the ledger compared with the base's copy: what `BaseComparison` gathers of it.
+private struct FileComparison {
+  var file: BaseComparison.File
+  var appendOnly: [Finding] = []
+  var newEvents: [RecordedEvent] = []
+  var newProblems: [LedgerProblem] = []
+  var divergedLatestAt: Timestamp?
+  var divergedBaseIDs: Set<EventID> = []
+
+  /// Compares the ledger's file `name` (`current`, as listed; nil when the ledger lacks it)
+  /// with the base's copy at `base` (nil when the base lacks it).
+  init(
+    _ name: String, current: (path: String, identity: LedgerFolder.FileIdentity)?,
+    base basePath: String?, baseIsFile: Bool
+  ) throws(LedgerError) {
+    file = BaseComparison.File(name: name)
+    let reader = LogFileReader()
+    guard let basePath else {
+      // Not in the base: every line is new.
+      if let current { try readNew(current, name: name, from: 0, firstLine: 1) }
+      return
+    }
+    guard let current else {
+      file.diverged = true
+      appendOnly.append(AppendOnlyRule.missing(name, baseIsFile: baseIsFile))
+      try noteDiverged(basePath, name: name, reader)
+      return
+    }
+    let prefix = try BaseComparison.prefix(base: basePath, current: current)
+    file.baseLines = prefix.baseLines
+    file.baseNewlines = prefix.baseNewlines
+    if prefix.isPrefix {
+      try readNew(
+        current, name: name, from: prefix.lastNewlineEnd, firstLine: prefix.baseNewlines + 1)
+    } else {
+      file.diverged = true
+      let baseBytes = try FileIO.readRegular(basePath)
+      let currentBytes = try BaseComparison.read(current, from: 0)
+      appendOnly += AppendOnlyRule.findings(file: name, base: baseBytes, current: currentBytes)
+      let ids = try noteDiverged(basePath, name: name, reader)
+      let new = NewLines.events(current: [name: currentBytes], base: [name: baseBytes])
+      // A line of the base pushed past its length (by a line put inside it) is not new.
+      newEvents += new.events.filter { !ids.contains($0.id) }
+      newProblems += new.problems
+    }
+  }
+
+  /// Decodes the complete lines of `file` from byte `offset` (line `firstLine` on) as new.
+  private mutating func readNew(
+    _ file: (path: String, identity: LedgerFolder.FileIdentity), name: String, from offset: Int,
+    firstLine: Int
+  ) throws(LedgerError) {
+    let new = NewLines.decode(
+      try BaseComparison.read(file, from: offset)[...], name: name, firstLine: firstLine)
+    newEvents += new.events
+    newProblems += new.problems
+  }
+
+  /// Notes the `at`s and ids of the base's copy of a file that diverged, read whole.
+  /// - Returns: the ids of its events.
+  @discardableResult
+  private mutating func noteDiverged(_ path: String, name: String, _ reader: LogFileReader)
+    throws(LedgerError) -> Set<EventID>
+  {
+    var ids: Set<EventID> = []
+    for event in reader.read(try FileIO.readRegular(path), name: name).events {
+      divergedLatestAt = max(divergedLatestAt ?? event.at, event.at)
+      ids.insert(event.id)
+    }
+    divergedBaseIDs.formUnion(ids)
+    return ids
   }
 }
