@@ -53,36 +53,41 @@ enum BoardHTML {
 
   /// Escaped `html` with each date (`2014-12-31`) and quarter (`2014-Q4`) in a nowrap span:
   /// a browser breaks a line after a hyphen, and "quarter to 2014-" over "12-31" is misread.
+  /// A date is ASCII digits and hyphens with no ASCII digit just before or after it, found in
+  /// the UTF-8 bytes (a table's every cell passes here: as characters, this was a fifth of the
+  /// rendering of a report).
   static func keepingDatesWhole(_ html: String) -> String {
-    let characters = Array(html)
+    let bytes = Array(html.utf8)
     func isDigit(_ index: Int) -> Bool {
-      index < characters.count && characters[index].isASCII && characters[index].isNumber
+      bytes.indices.contains(index) && bytes[index] &- UInt8(ascii: "0") < 10
+    }
+    func byte(_ index: Int, is ascii: Unicode.Scalar) -> Bool {
+      bytes.indices.contains(index) && bytes[index] == UInt8(ascii: ascii)
     }
     /// The length of the date or quarter starting at `start`, if one does.
     func match(at start: Int) -> Int? {
-      guard (0..<4).allSatisfy({ isDigit(start + $0) }), start + 4 < characters.count,
-        characters[start + 4] == "-"
-      else { return nil }
-      if start + 6 < characters.count, characters[start + 5] == "Q", isDigit(start + 6) {
-        return 7
+      guard (0..<4).allSatisfy({ isDigit(start + $0) }), byte(start + 4, is: "-") else {
+        return nil
       }
+      if byte(start + 5, is: "Q"), isDigit(start + 6) { return 7 }
       let rest = [5, 6, 8, 9].allSatisfy { isDigit(start + $0) }
-      return rest && start + 7 < characters.count && characters[start + 7] == "-" ? 10 : nil
+      return rest && byte(start + 7, is: "-") ? 10 : nil
     }
-    var out = ""
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
     var index = 0
-    while index < characters.count {
-      if index == 0 || !characters[index - 1].isNumber, let length = match(at: index),
-        !isDigit(index + length)
-      {
-        out += "<span class=\"nowrap\">" + String(characters[index..<index + length]) + "</span>"
+    while index < bytes.count {
+      if !isDigit(index - 1), let length = match(at: index), !isDigit(index + length) {
+        out += Array(#"<span class="nowrap">"#.utf8)
+        out += bytes[index..<index + length]
+        out += Array("</span>".utf8)
         index += length
       } else {
-        out.append(characters[index])
+        out.append(bytes[index])
         index += 1
       }
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// The most rows of a table that page breaks may not split.
