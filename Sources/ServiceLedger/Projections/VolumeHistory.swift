@@ -188,9 +188,11 @@ public struct VolumeHistory: Sendable, Equatable {
         && (report.days == 365 || report.days == 366 || TakeUpSeries.isQuarter(report)))
     }
     // What is dropped is mostly the oldest entries: removed at once, moving the rest once, where
-    // a partition swaps each entry kept past those dropped (8% of a replay's merge).
+    // a partition swaps each entry kept past those dropped (8% of a replay's merge). What is
+    // left to drop after them (rarely anything) is partitioned out; with nothing to drop, that
+    // only looks.
     entries.removeFirst(entries.firstIndex { !drops($0) } ?? entries.endIndex)
-    if entries.contains(where: drops) { entries.removeAll(where: drops) }
+    entries.removeAll(where: drops)
     return CivilDate(dayNumber: min(horizon.start, earlier?.start ?? horizon.start))
   }
 
