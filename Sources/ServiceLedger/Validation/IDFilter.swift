@@ -2,9 +2,11 @@
 /// seen", and holds a log of any length in the same memory.
 ///
 /// Each id sets 16 bits in one 128-byte block (one in each of its sixteen words), so an insert
-/// or a look-up touches two neighbouring cache lines. Filling a filter of 16 MiB with the
-/// ids of 1,000,000 events, a "maybe" for an id not seen before comes about once in ten
-/// million ledgers; with 3,000,000, about once in seventy (a second pass then settles it).
+/// or a look-up touches two neighbouring cache lines. The filter for a log of 1,000,000 events
+/// (303 MB, 9 MiB) gives a "maybe" for an id not seen before about once in 40,000 replays;
+/// that of 3,000,000 (16 MiB), about once in sixty (a second pass then settles it). A filter is
+/// as large as its log needs, not rounded up: what it costs to fill, and to save with the
+/// replay cache, is a cold replay's.
 ///
 /// Which block an id goes to depends on a random seed as well as on its bits, so that ids
 /// crafted to share a block (an id's mix can be undone) do not fill it and make every
@@ -25,12 +27,11 @@ struct IDFilter: Sendable {
   /// The words of a block.
   static let blockWords = 16
 
-  /// An empty filter of at least `words` 64-bit words (the next power of two, at least one
-  /// block).
+  /// An empty filter of at least `words` 64-bit words (whole blocks, at least one, at most
+  /// `largest` words).
   init(words: Int, seed: UInt64 = .random(in: .min ... .max)) {
-    var size = Self.blockWords
-    while size < min(words, Self.largest) { size <<= 1 }
-    storage = Words(count: size)
+    let blocks = (min(max(words, 1), Self.largest) + Self.blockWords - 1) / Self.blockWords
+    storage = Words(count: blocks * Self.blockWords)
     self.seed = seed
   }
 
@@ -141,7 +142,7 @@ extension IDFilter {
   /// The filter `write(to:)` wrote where `input` reads next, or nil when it is not one.
   init?(reading input: inout BinaryReader) {
     guard let seed = input.uint64(), let count = input.int(),
-      count >= Self.blockWords, count <= Self.largest, count.nonzeroBitCount == 1,
+      count >= Self.blockWords, count <= Self.largest, count % Self.blockWords == 0,
       let storage = input.withBytes(
         count * 8,
         { bytes in

@@ -24,19 +24,20 @@ struct SeenIDsTests {
     var repeats = 0
     for id in added where !filter.insert(id) { repeats += 1 }
     #expect(repeats == added.count, "a repeat is always a maybe")
-    // 131,072 words, about 84 bits an id.
+    // 100,000 words, 64 bits an id.
     let others = Self.ids(200_000, seed: 3).filter { filter.contains($0) }.count
     #expect(others <= 2, "ids never added that it may have seen: \(others)")
   }
 
-  @Test("a replay's filter: 64 bits for every 256 bytes of log up to 16 MiB, then for every 512")
+  @Test("a replay's filter: 64 bits for every 256 bytes of log up to 16 MiB, then for every 512; whole blocks, not rounded up further")
   func sizes() {
     let mebibyte = 1 << 20
     #expect(IDFilter(forLogOf: 0).byteCount == IDFilter.smallest * 8)
-    #expect(IDFilter(forLogOf: 10 * mebibyte).byteCount == 512 * 1024)
-    #expect(IDFilter(forLogOf: 303_000_000).byteCount == 16 * mebibyte)
+    #expect(IDFilter(forLogOf: 10 * mebibyte).byteCount == 320 * 1024)
+    // 1,183,593 words, made 73,975 blocks of 16.
+    #expect(IDFilter(forLogOf: 303_000_000).byteCount == 73_975 * 128)
     #expect(IDFilter(forLogOf: 909_000_000).byteCount == 16 * mebibyte)
-    #expect(IDFilter(forLogOf: 2_000_000_000).byteCount == 32 * mebibyte)
+    #expect(IDFilter(forLogOf: 2_000_000_000).byteCount == 3_906_256 * 8)
     #expect(IDFilter.$fixedWords.withValue(8) { IDFilter(forLogOf: 909_000_000).byteCount } == 128)
   }
 
@@ -67,7 +68,8 @@ struct SeenIDsTests {
   @Test(
     "a filter written for the cache reads back with the same answers; a damaged one does not read")
   func snapshot() throws {
-    var filter = IDFilter(words: 64)
+    var filter = IDFilter(words: 80)
+    #expect(filter.byteCount == 80 * 8, "five blocks: a size that is not a power of two")
     let added = Self.ids(200, seed: 4)
     for id in added { filter.insert(id) }
     var out = BinaryWriter()
@@ -77,9 +79,9 @@ struct SeenIDsTests {
     #expect(read.seed == filter.seed)
     let probes = added + Self.ids(2_000, seed: 5)
     #expect(probes.map { read.contains($0) } == probes.map { filter.contains($0) })
-    // A size that is not a power of two, and one cut short.
+    // A size that is not whole blocks, and one cut short.
     var bad = out.bytes
-    bad[8] = 65
+    bad[8] = 81
     var badInput = BinaryReader(bad)
     #expect(IDFilter(reading: &badInput) == nil)
     var short = BinaryReader(Array(out.bytes.dropLast()))
