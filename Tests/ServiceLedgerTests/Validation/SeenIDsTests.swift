@@ -29,7 +29,9 @@ struct SeenIDsTests {
     #expect(others <= 2, "ids never added that it may have seen: \(others)")
   }
 
-  @Test("a replay's filter: 64 bits for every 256 bytes of log up to 16 MiB, then for every 512; whole blocks, not rounded up further")
+  @Test(
+    "a replay's filter: 64 bits for every 256 bytes of log up to 16 MiB, then for every 512; whole blocks, not rounded up further"
+  )
   func sizes() {
     let mebibyte = 1 << 20
     #expect(IDFilter(forLogOf: 0).byteCount == IDFilter.smallest * 8)
