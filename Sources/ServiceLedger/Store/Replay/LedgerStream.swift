@@ -236,7 +236,7 @@ public struct LedgerStream: Sendable {
     let filling = fillingIDs ? IDFilling(IDFilter(forLogOf: bytes)) : nil
     let queue = DecodingQueue()
     let memos = MemoPool(numbering: ServiceNumbers())
-    let readAhead = ReadAhead()
+    let readAhead = ReadAhead(largest: blockSize)
     let feeds = cursors.map {
       FileFeed(
         cursor: $0, reader: reader, queue: queue, memos: memos, readAhead: readAhead,
