@@ -65,17 +65,17 @@ extension LedgerStream {
         defer { worker?.finishIfNeeded() }
         let summary = try replay(
           opened,
-          keeping: { event in
+          keeping: { event, place in
             if let target = InForce.retractionTarget(event, knownAt: knownAt) {
-              worker?.add(event, inForce: false)
+              worker?.add(place, inForce: false)
               observed.insert(target)
               return false
             }
             if filter.admits(event) {
-              if let worker { worker.add(event, inForce: true) } else { apply(&state, event) }
+              if let worker { worker.add(place, inForce: true) } else { apply(&state, event) }
               return knownAt == nil
             }
-            worker?.add(event, inForce: false)
+            worker?.add(place, inForce: false)
             // Not in force at `asOf`, but part of the log at a later date: the cache keeps it.
             return knownAt == nil && event.type != .eventRetracted
               && !retracted.contains(event.id)
@@ -267,17 +267,35 @@ private final class Compactor: @unchecked Sendable {
 
 /// A fold given every event, applied on a serial queue of its own, in batches, in the order
 /// the events were added: `every` is given each event, and `apply` each one in force.
+///
+/// A batch names where its events lie in their runs, which it holds, rather than copying
+/// them: the merge is done with an event once it is added, and nothing else reads it then.
+/// Copying each event (its bytes, and a reference count on each of its strings) was most of
+/// what handing it over cost.
 private final class FoldWorker<State>: @unchecked Sendable {
   private var state: State
   private let every: (inout State, RecordedEvent) -> Void
   private let apply: (inout State, RecordedEvent) -> Void
-  private var batch: [(event: RecordedEvent, inForce: Bool)] = []
+  private var batch = Batch()
   private let queue = DispatchQueue(label: "ledger.fold")
-  /// Batches that may wait, each holding its events: memory stays bounded if the fold falls
+  /// Batches that may wait, each holding its runs: memory stays bounded if the fold falls
   /// behind the merge.
   private let room = DispatchSemaphore(value: 4)
   private static var batchSize: Int { 2048 }
   private var isFinished = false
+
+  /// Events to fold, in order: the runs they lie in, and per event its run (an index into
+  /// `runs`), its index there and whether it is in force. Handed to the queue whole, and not
+  /// touched by the merge again.
+  private struct Batch: @unchecked Sendable {
+    var runs: [EventRun] = []
+    var bases: [UnsafeMutablePointer<RecordedEvent>] = []
+    var events: [(run: Int32, inForce: Bool, index: Int)] = []
+    /// Per file, the run in `runs` that its last event added lies in; -1 for none.
+    var runOfFile: [Int32] = []
+
+    init() { events.reserveCapacity(FoldWorker.batchSize) }
+  }
 
   init(
     _ initial: State, every: @escaping (inout State, RecordedEvent) -> Void,
@@ -286,26 +304,41 @@ private final class FoldWorker<State>: @unchecked Sendable {
     state = initial
     self.every = every
     self.apply = apply
-    batch.reserveCapacity(Self.batchSize)
   }
 
-  /// Queues `event`.
-  func add(_ event: RecordedEvent, inForce: Bool) {
-    batch.append((event, inForce))
-    if batch.count == Self.batchSize { flush() }
+  /// Queues the event at `place`.
+  func add(_ place: LedgerStream.Place, inForce: Bool) {
+    if place.file >= batch.runOfFile.count {
+      batch.runOfFile += repeatElement(-1, count: place.file + 1 - batch.runOfFile.count)
+    }
+    var run = batch.runOfFile[place.file]
+    let base = place.run._withUnsafeGuaranteedRef { $0.base }
+    if run < 0 || batch.bases[Int(run)] != base {
+      run = Int32(batch.runs.count)
+      batch.runs.append(place.run.takeUnretainedValue())
+      batch.bases.append(base)
+      batch.runOfFile[place.file] = run
+    }
+    batch.events.append((run, inForce, place.index))
+    if batch.events.count == Self.batchSize { flush() }
   }
 
   private func flush() {
-    guard !batch.isEmpty else { return }
+    guard !batch.events.isEmpty else { return }
     let events = batch
-    batch = []
-    batch.reserveCapacity(Self.batchSize)
+    batch = Batch()
     room.wait()
     queue.async {
-      for (event, inForce) in events {
+      for (run, inForce, index) in events.events {
+        // Moved out of its run and back, as the merge does: borrowed where it lies, it is
+        // copied around the calls.
+        let slot = events.bases[Int(run)] + index
+        let event = slot.move()
         self.every(&self.state, event)
         if inForce { self.apply(&self.state, event) }
+        slot.initialize(to: consume event)
       }
+      withExtendedLifetime(events.runs) {}
       self.room.signal()
     }
   }
@@ -320,7 +353,7 @@ private final class FoldWorker<State>: @unchecked Sendable {
   /// Waits for what was queued, when `finish` was not called (a pass that threw).
   func finishIfNeeded() {
     guard !isFinished else { return }
-    batch = []
+    batch = Batch()
     isFinished = true
     queue.sync {}
   }

@@ -40,10 +40,22 @@ public struct LedgerStream: Sendable {
     self.reader = reader
   }
 
+  /// Where the merge took an event from: its file (by number), its run and its index there.
+  /// The event stays in its run, as it was, once the merge has moved on: a fold on a thread of
+  /// its own reads it there (`FoldWorker`) rather than a copy.
+  struct Place {
+    let file: Int
+    /// Unretained: the merge holds the run while it gives the place.
+    let run: Unmanaged<EventRun>
+    let index: Int
+  }
+
   /// Where the merge stands in one file: plain values only, so that picking the next event
   /// costs no reference counting.
   private struct Head {
-    /// The current run's events; nil when it has none left.
+    /// The current run (held by the merge's `current`), and its events; nil when it has none
+    /// left.
+    var run: Unmanaged<EventRun>?
     var events: UnsafeMutablePointer<RecordedEvent>?
     var next = 0
     var end = 0
@@ -58,6 +70,7 @@ public struct LedgerStream: Sendable {
 
     /// Starts on `run`.
     mutating func start(_ run: EventRun) {
+      self.run = Unmanaged.passUnretained(run)
       kept = run.kept
       keptCount = 0
       events = run.base
@@ -98,18 +111,19 @@ public struct LedgerStream: Sendable {
   public func replay(_ body: (RecordedEvent) -> Void) throws(LedgerError) -> Summary {
     let named = try RetractionScan.targets(in: folder, knownAt: nil, reader: reader).named
     return try replay(
-      keeping: { event in
+      keeping: { event, _ in
         body(event)
         return false
       }, finished: nil, retractable: named)
   }
 
-  /// `replay(_:)` where `body` also says which events to keep, and `finished` is given each
-  /// run of decoded events once merged, with notes on the events kept: how the replay cache
-  /// gathers events without copying them, or reading them again, on the replay's thread.
+  /// `replay(_:)` where `body` is also given where each event lies and says which events to
+  /// keep, and `finished` is given each run of decoded events once merged, with notes on the
+  /// events kept: how the replay cache gathers events without copying them, or reading them
+  /// again, on the replay's thread.
   /// - Parameters:
   ///   - opened: the files, when already opened.
-  ///   - body: given each valid event; says whether the cache keeps it.
+  ///   - body: given each valid event and where it lies; says whether the cache keeps it.
   ///   - finished: given each merged run, with notes on the events kept.
   ///   - watching: with the ids the validator must answer for exactly (those retractions
   ///     name, and those an earlier pass was not sure of), it keeps a filter of the ids
@@ -123,7 +137,7 @@ public struct LedgerStream: Sendable {
   /// - Returns: the problems, the files' states and the validator.
   /// - Throws: `LedgerError` when the folder or a file cannot be read.
   func replay(
-    _ opened: OpenFiles? = nil, keeping body: (RecordedEvent) -> Bool,
+    _ opened: OpenFiles? = nil, keeping body: (RecordedEvent, Place) -> Bool,
     finished: ((EventRun) -> Void)?, watching: Set<EventID>? = nil, filter: IDFilter? = nil,
     retractable: Set<EventID> = []
   ) throws(LedgerError) -> Summary {
@@ -174,7 +188,8 @@ public struct LedgerStream: Sendable {
     while true {
       // The file whose next event comes first in replay order (lines within a file are in
       // order).
-      guard let best = order.first, let events = heads[best].events else { break }
+      guard let best = order.first, let events = heads[best].events, let run = heads[best].run
+      else { break }
       let bestAt = heads[best].at
       let next = heads[best].next
       // The event is moved out of its run and back: borrowing it where it lies made the
@@ -183,7 +198,9 @@ public struct LedgerStream: Sendable {
       // 0.58-0.64 s for a cold `priorities` on 1M events). Nothing in between throws.
       let slot = events + next
       let event = slot.move()
-      let outcome = accept(event, after: heads[best].lastAt, &validator, &summary, body)
+      let outcome = accept(
+        event, Place(file: best, run: run, index: next), after: heads[best].lastAt, &validator,
+        &summary, body)
       slot.initialize(to: consume event)
       if outcome.kept { heads[best].keepNext(order: summary.events) }
       if outcome.inOrder { heads[best].lastAt = bestAt }
@@ -249,9 +266,9 @@ public struct LedgerStream: Sendable {
   /// - Returns: whether it counts for its file's time order (false only when it breaks it),
   ///   and whether `body` keeps it.
   private func accept(
-    _ event: borrowing RecordedEvent, after lastAt: Timestamp?,
+    _ event: borrowing RecordedEvent, _ place: Place, after lastAt: Timestamp?,
     _ validator: inout ReferenceValidator, _ summary: inout Summary,
-    _ body: (RecordedEvent) -> Bool
+    _ body: (RecordedEvent, Place) -> Bool
   ) -> (inOrder: Bool, kept: Bool) {
     // Compared here first: building the problem is for the rare line that breaks the order.
     if let lastAt, event.at < lastAt,
@@ -271,6 +288,6 @@ public struct LedgerStream: Sendable {
       return (true, false)
     }
     summary.events += 1
-    return (true, body(event))
+    return (true, body(event, place))
   }
 }
