@@ -2,7 +2,8 @@ import Dispatch
 import Foundation
 
 /// `transform` of 0..<count, worked out on every core, in order: for independent pieces of
-/// work of some size (a site's quarterly reports, a board report's two snapshots).
+/// work of some size (a block's halves, the retraction search's pieces, a site's quarterly
+/// reports, a board report's two snapshots).
 func concurrentMap<T: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
   let results = ConcurrentResults<T>(count: count)
   DispatchQueue.concurrentPerform(iterations: count) { index in

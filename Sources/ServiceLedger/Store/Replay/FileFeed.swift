@@ -116,21 +116,19 @@ final class FileFeed: @unchecked Sendable {
       return nil
     }
     let chunks = Chunk.split(block, parts: block.count >= Self.splitFrom ? 2 : 1)
-    let results = ChunkResults(count: chunks.count)
     let reader = self.reader
     let name = cursor.name
     let memos = chunks.map { _ in self.memos.take() }
     defer { for memo in memos { self.memos.give(memo) } }
     let filling = self.filling
-    DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
+    let parts = concurrentMap(chunks.count) { index in
       let memo = memos[min(index, memos.count - 1)]
       let decoded = chunks[index].decode(reader, name: name, memo: memo)
       filling?.add(decoded.events.base, count: decoded.events.count)
-      results.store(decoded, at: index)
+      return decoded
     }
     var decoded: Decoded = ([], [])
-    for index in chunks.indices {
-      let part = results.take(index)
+    for part in parts {
       decoded.runs.append(part.events)
       decoded.problems += part.problems
     }
@@ -255,27 +253,5 @@ final class ReadAhead: @unchecked Sendable {
     lock.unlock()
     let blockSize = max(min(largest, budget / 2), 1 << 13)
     return (blockSize, min(max(budget / blockSize - 1, 1), FileFeed.ahead))
-  }
-}
-
-/// Per-chunk results written by the decoding threads, each to its own slot.
-private final class ChunkResults: @unchecked Sendable {
-  private var slots: [(events: EventRun, problems: [LedgerProblem])?]
-  private let lock = NSLock()
-
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-  func store(_ result: (events: EventRun, problems: [LedgerProblem]), at index: Int) {
-    lock.lock()
-    slots[index] = result
-    lock.unlock()
-  }
-
-  func take(_ index: Int) -> (events: EventRun, problems: [LedgerProblem]) {
-    lock.lock()
-    defer { lock.unlock() }
-    let result = slots[index] ?? (EventRun(capacity: 0), [])
-    slots[index] = nil
-    return result
   }
 }

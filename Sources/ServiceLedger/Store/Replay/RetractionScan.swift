@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 #if canImport(Glibc)
@@ -65,18 +64,15 @@ enum RetractionScan {
         pieces.append((path, name, identity, start..<min(start + pieceSize, Int(status.st_size))))
       }
     }
-    let found = Found(count: pieces.count)
     let all = pieces
-    DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
+    let found = concurrentMap(pieces.count) { index in
       let piece = all[index]
-      found.store(
-        Result { () throws(LedgerError) in
-          try scan(
-            piece.path, piece.name, piece.file, piece.bytes, knownAt: knownAt, reader: reader)
-        }, at: index)
+      return Result { () throws(LedgerError) in
+        try scan(piece.path, piece.name, piece.file, piece.bytes, knownAt: knownAt, reader: reader)
+      }
     }
     var targets = Targets()
-    for result in found.results {
+    for result in found {
       switch result {
       case .success(let ids): targets.formUnion(ids)
       case .failure(let error): throw error
@@ -189,20 +185,6 @@ enum RetractionScan {
         }
       }
       offset = end + 1
-    }
-  }
-
-  /// Per-piece results written by the scanning threads.
-  private final class Found: @unchecked Sendable {
-    private(set) var results: [Result<Targets, LedgerError>]
-    private let lock = NSLock()
-
-    init(count: Int) { results = Array(repeating: .success(Targets()), count: count) }
-
-    func store(_ result: Result<Targets, LedgerError>, at index: Int) {
-      lock.lock()
-      results[index] = result
-      lock.unlock()
     }
   }
 }
