@@ -100,12 +100,23 @@ struct FastPathPartsTests {
   func memo() {
     var memo = FastLineDecoder.Memo()
     var random = SplitMix64(seed: 13)
-    // Many more distinct strings than slots, sharing prefixes, some longer than 16 bytes.
-    let candidates = (0..<3000).map { index in
-      "svc-" + String(index) + String(repeating: "x", count: index % 20)
+    // Many more distinct strings than slots, sharing prefixes, some longer than 16 bytes; and
+    // every length from 0 to 17, each differing from the others of its length in one byte only.
+    var short: [String] = []
+    for length in 0...17 {
+      let plain = Array(repeating: UInt8(ascii: "y"), count: length)
+      short.append(String(decoding: plain, as: UTF8.self))
+      for position in plain.indices {
+        var changed = plain
+        changed[position] = UInt8(ascii: "z")
+        short.append(String(decoding: changed, as: UTF8.self))
+      }
     }
-    for _ in 0..<20_000 {
-      let text = random.pick(candidates)
+    let candidates =
+      (0..<3000).map { index in
+        "svc-" + String(index) + String(repeating: "x", count: index % 20)
+      } + short
+    for text in short + short + (0..<20_000).map({ _ in random.pick(candidates) }) {
       let value = Array(text.utf8).withUnsafeBytes { memo.services.value($0) { _ in true } }
       #expect(value == text)
     }
