@@ -12,8 +12,8 @@ baselines in the same run, and a check that every baseline prints the same bytes
    `priorities` and `check` on the same log dealt into 200 files.
 4. How cost grows: `priorities`, `report` and `check` at 100k, 300k, 1M and 3M events.
 
-Every timed run, of the ledger or of a baseline, replays files that are in the page cache
-(`read_in`).
+Every timed run, of the ledger or of a baseline, replays files that are in the page cache, and
+starts a program whose files are there too (`read_in`, `program_files`).
 
 The baselines' packages (orjson, duckdb, polars) are installed once into bench-data/venv from
 the package registry; a baseline whose package cannot be installed is reported as missing.
@@ -50,6 +50,8 @@ class Run:
 
 
 TIME = "/usr/bin/time"
+# The ledger's executable and libraries (`program_files`), read in before each of its runs.
+LEDGER_FILES = []
 
 
 def measured(command, env=None, before=None, timeout=None):
@@ -201,30 +203,57 @@ def split_copy(source, name, parts):
     return split
 
 
-def read_in(*folders):
-    """Reads every log file of `folders` into the page cache, untimed, before a timed run, so
-    that every contender replays from memory, as the untimed first run meant them to. A kernel
-    may page out file pages that go untouched for a while (this machine's does so after about a
-    minute: DAMON reclaim, /sys/kernel/mm/damon), and a run then waits on the disk instead."""
+def read_in(*folders, program=()):
+    """Reads every log file of `folders`, and the files of `program` (`program_files`), into the
+    page cache, untimed, before a timed run, so that every contender replays from memory, as the
+    untimed first run meant them to. A kernel may page out file pages that go untouched for a
+    while (this machine's does so after about a minute: DAMON reclaim, /sys/kernel/mm/damon),
+    and a run then waits on the disk instead: for the log, or for its own program."""
     def read():
-        for folder in folders:
-            for name in sorted(os.listdir(folder)):
-                if name.endswith(".jsonl"):
-                    with open(os.path.join(folder, name), "rb") as handle:
-                        while handle.read(1 << 20):
-                            pass
+        paths = [os.path.join(folder, name) for folder in folders
+                 for name in sorted(os.listdir(folder)) if name.endswith(".jsonl")]
+        for path in paths + list(program):
+            with open(path, "rb") as handle:
+                while handle.read(1 << 20):
+                    pass
     return read
 
 
+def program_files(command):
+    """The files that the program of `command` maps or imports: the ledger's executable and the
+    shared libraries `ldd` lists; for a baseline in Python, every file mapped once it has
+    imported json and its tool's package (the interpreter, its libraries, the package's
+    extension modules), and the files of those packages."""
+    if command[0] == LEDGER:
+        listing = subprocess.run(["ldd", LEDGER], capture_output=True, text=True).stdout
+        libraries = [fields[2] for fields in map(str.split, listing.splitlines())
+                     if len(fields) >= 3 and fields[1] == "=>" and fields[2].startswith("/")]
+        return [LEDGER] + libraries
+    python, tool = command[0], command[-1]
+    probe = (f"import json, os, {tool}\n"
+             f"for module in {{json, {tool}}}: print(os.path.dirname(module.__file__))\n"
+             "print(open('/proc/self/maps').read())")
+    listing = subprocess.run([python, "-c", probe], capture_output=True, text=True).stdout
+    files = set()
+    for line in listing.splitlines():
+        fields = line.split()
+        if len(fields) == 1 and os.path.isdir(fields[0]):
+            for folder, _, names in os.walk(fields[0]):
+                files.update(os.path.join(folder, name) for name in names)
+        elif len(fields) >= 6 and fields[5].startswith("/") and os.path.isfile(fields[5]):
+            files.add(fields[5])
+    return sorted(files)
+
+
 def no_cache(folder, *others):
-    """Before a cold run: no replay cache in `folder`, and the log files of it and of `others`
-    (a `--base`) in the page cache (`read_in`)."""
+    """Before a cold run of the ledger: no replay cache in `folder`, and the log files of it and
+    of `others` (a `--base`), and the ledger's program, in the page cache (`read_in`)."""
     def drop():
         for name in (".ledger-cache", ".ledger-cache-validator"):
             path = os.path.join(folder, name)
             if os.path.exists(path):
                 os.remove(path)
-        read_in(folder, *others)()
+        read_in(folder, *others, program=LEDGER_FILES)()
     return drop
 
 
@@ -242,6 +271,8 @@ def main():
     options = parser.parse_args()
     if not os.path.exists(LEDGER):
         sys.exit("build first: swift build -c release")
+    global LEDGER_FILES
+    LEDGER_FILES = program_files([LEDGER])
     os.makedirs(DATA, exist_ok=True)
     python, missing = python_with_packages()
     events, timeout = options.events, options.timeout
@@ -262,7 +293,8 @@ def main():
     contenders = [dict(command=[LEDGER] + view, before=no_cache(work)),
                   dict(command=[LEDGER] + view, env={"LEDGER_DECODER": "foundation"},
                        before=no_cache(work))]
-    contenders += [dict(command=[python, PEERS, work, AS_OF, t], before=read_in(work))
+    contenders += [dict(command=[python, PEERS, work, AS_OF, t],
+                        before=read_in(work, program=program_files([python, t])))
                    for t in tools]
     cold, foundation, *peers = interleaved(contenders)
     peer = dict(zip(tools, peers))
