@@ -225,7 +225,9 @@ def program_files(command):
     imported json and its tool's package (the interpreter, its libraries, the package's
     extension modules), and the files of those packages."""
     if command[0] == LEDGER:
-        listing = subprocess.run(["ldd", LEDGER], capture_output=True, text=True).stdout
+        # Without ldd (not Linux), the executable alone.
+        listing = (subprocess.run(["ldd", LEDGER], capture_output=True, text=True).stdout
+                   if shutil.which("ldd") else "")
         libraries = [fields[2] for fields in map(str.split, listing.splitlines())
                      if len(fields) >= 3 and fields[1] == "=>" and fields[2].startswith("/")]
         return [LEDGER] + libraries
