@@ -13,7 +13,7 @@ baselines in the same run, and a check that every baseline prints the same bytes
 4. How cost grows: `priorities`, `report` and `check` at 100k, 300k, 1M and 3M events.
 
 Every timed run, of the ledger or of a baseline, replays files that are in the page cache, and
-starts a program whose files are there too (`read_in`, `program_files`).
+starts a program whose files are there too (`read_in`, `ledger_program`, `python_program`).
 
 The baselines' packages (orjson, duckdb, polars) are installed once into bench-data/venv from
 the package registry; a baseline whose package cannot be installed is reported as missing.
@@ -21,6 +21,7 @@ the package registry; a baseline whose package cannot be installed is reported a
 usage: bench.py [--events N] [--services N] [--sizes N,N,...] [--timeout SECONDS]
 """
 import argparse
+import functools
 import os
 import shutil
 import subprocess
@@ -50,8 +51,6 @@ class Run:
 
 
 TIME = "/usr/bin/time"
-# The ledger's executable and libraries (`program_files`), read in before each of its runs.
-LEDGER_FILES = []
 
 
 def measured(command, env=None, before=None, timeout=None):
@@ -204,8 +203,8 @@ def split_copy(source, name, parts):
 
 
 def read_in(*folders, program=()):
-    """Reads every log file of `folders`, and the files of `program` (`program_files`), into the
-    page cache, untimed, before a timed run, so that every contender replays from memory, as the
+    """Reads every log file of `folders`, and the files of `program` (`ledger_program`,
+    `python_program`), into the page cache, untimed, before a timed run, so that every contender replays from memory, as the
     untimed first run meant them to. A kernel may page out file pages that go untouched for a
     while (this machine's does so after about a minute: DAMON reclaim, /sys/kernel/mm/damon),
     and a run then waits on the disk instead: for the log, or for its own program."""
@@ -219,19 +218,20 @@ def read_in(*folders, program=()):
     return read
 
 
-def program_files(command):
-    """The files that the program of `command` maps or imports: the ledger's executable and the
-    shared libraries `ldd` lists; for a baseline in Python, every file mapped once it has
-    imported json and its tool's package (the interpreter, its libraries, the package's
-    extension modules), and the files of those packages."""
-    if command[0] == LEDGER:
-        # Without ldd (not Linux), the executable alone.
-        listing = (subprocess.run(["ldd", LEDGER], capture_output=True, text=True).stdout
-                   if shutil.which("ldd") else "")
-        libraries = [fields[2] for fields in map(str.split, listing.splitlines())
-                     if len(fields) >= 3 and fields[1] == "=>" and fields[2].startswith("/")]
-        return [LEDGER] + libraries
-    python, tool = command[0], command[-1]
+@functools.cache
+def ledger_program():
+    """The ledger's executable and the shared libraries `ldd` lists (the executable alone
+    without ldd, off Linux)."""
+    listing = (subprocess.run(["ldd", LEDGER], capture_output=True, text=True).stdout
+               if shutil.which("ldd") else "")
+    libraries = [fields[2] for fields in map(str.split, listing.splitlines())
+                 if len(fields) >= 3 and fields[1] == "=>" and fields[2].startswith("/")]
+    return [LEDGER] + libraries
+
+
+def python_program(python, tool):
+    """The files a baseline in Python maps once it has imported json and `tool`'s package (the
+    interpreter, its libraries, the package's extension modules), and those packages' files."""
     probe = (f"import json, os, {tool}\n"
              f"for module in {{json, {tool}}}: print(os.path.dirname(module.__file__))\n"
              "print(open('/proc/self/maps').read())")
@@ -255,7 +255,7 @@ def no_cache(folder, *others):
             path = os.path.join(folder, name)
             if os.path.exists(path):
                 os.remove(path)
-        read_in(folder, *others, program=LEDGER_FILES)()
+        read_in(folder, *others, program=ledger_program())()
     return drop
 
 
@@ -273,8 +273,6 @@ def main():
     options = parser.parse_args()
     if not os.path.exists(LEDGER):
         sys.exit("build first: swift build -c release")
-    global LEDGER_FILES
-    LEDGER_FILES = program_files([LEDGER])
     os.makedirs(DATA, exist_ok=True)
     python, missing = python_with_packages()
     events, timeout = options.events, options.timeout
@@ -296,7 +294,7 @@ def main():
                   dict(command=[LEDGER] + view, env={"LEDGER_DECODER": "foundation"},
                        before=no_cache(work))]
     contenders += [dict(command=[python, PEERS, work, AS_OF, t],
-                        before=read_in(work, program=program_files([python, t])))
+                        before=read_in(work, program=python_program(python, t)))
                    for t in tools]
     cold, foundation, *peers = interleaved(contenders)
     peer = dict(zip(tools, peers))
