@@ -26,6 +26,10 @@ final class IDFilling: @unchecked Sendable {
   private var batch: [(id: EventID, place: IDFilter.Place)] = []
   private let batchLock = NSLock()
   private static var batchSize: Int { 4096 }
+  /// How many of a batch's ids have their blocks read, then their bits set, at a time: their
+  /// blocks take 32 KiB. Reading all 4,096 first (512 KiB), most had left the cache again by
+  /// the time their bits were set.
+  private static var groupSize: Int { 256 }
 
   /// A filling of `filter`.
   init(_ filter: IDFilter) {
@@ -51,10 +55,10 @@ final class IDFilling: @unchecked Sendable {
     queue.async {
       // Each id's block is read first: the reads do not depend on each other, so the processor
       // overlaps their waits for memory, where setting the bits one id at a time waits for each.
-      // A group at a time, whose blocks fit in the core's first-level cache (32 KiB), so that
-      // they are still there when their bits are set.
-      for start in stride(from: 0, to: ids.count, by: 256) {
-        let group = ids[start..<min(start + 256, ids.count)]
+      // A group at a time, whose blocks fit in the core's first-level cache, so that they are
+      // still there when their bits are set.
+      for start in stride(from: 0, to: ids.count, by: Self.groupSize) {
+        let group = ids[start..<min(start + Self.groupSize, ids.count)]
         self.result.filter.warm(group.lazy.map(\.place))
         for (id, place) in group where !self.result.filter.insert(place) {
           self.result.repeated.insert(id)
