@@ -104,6 +104,82 @@ extension FullDiskCacheTests {
   }
 }
 
+/// A stale cache (one the log has moved past) on a nearly full disk: its room goes to the log.
+extension FullDiskCacheTests {
+  /// Gives `ledger` a cache written by a view, then makes it stale behind the tool's back: a
+  /// byte of the log changed, its length kept.
+  /// - Returns: the cache as the view wrote it.
+  @discardableResult
+  static func staleCache(_ ledger: TemporaryLedger) throws -> ReplayCache {
+    #expect(CLI.run(["services", "--format", "csv"], ledger: ledger.path).exitCode == 0)
+    let (cache, _) = try #require(ReplayCache.current(ledger.folder, withValidator: true))
+    let log = ledger.text("ledger.jsonl")
+    try ledger.write(
+      "ledger.jsonl", log.replacingOccurrences(of: #""name":"A""#, with: #""name":"B""#))
+    #expect(ledger.text("ledger.jsonl") != log)
+    #expect(ReplayCache.current(ledger.folder, withValidator: true) == nil)
+    return cache
+  }
+
+  @Test("a cache that cannot be saved takes the stale one it was to replace with it")
+  func unsavedCacheTakesStaleOne() throws {
+    let ledger = try TemporaryLedger(files: ["ledger.jsonl": FaultInjectionTests.registered])
+    defer { ledger.remove() }
+    let cache = try Self.staleCache(ledger)
+    // As a view's replay would save the cache it rebuilt, with no room to keep it.
+    cache.save(to: ledger.folder, keepingFree: Int.max)
+    #expect(!ledger.folder.hasFile(ReplayCache.fileName))
+    #expect(!ledger.folder.hasFile(ReplayCache.validatorFileName))
+  }
+
+  @Test(
+    "an append that streams past a stale cache removes it before its first write",
+    arguments: 1...9)
+  func streamedAppendRemovesStaleCacheFirst(point: Int) throws {
+    let ledger = try TemporaryLedger(files: ["ledger.jsonl": FaultInjectionTests.registered])
+    defer { ledger.remove() }
+    try Self.staleCache(ledger)
+    let log = ledger.text("ledger.jsonl")
+    let writer = LedgerWriter(
+      folder: ledger.folder, faults: FaultInjection(action: .fail, point: point))
+    #expect {
+      try writer.append(FaultInjectionTests.batches("f"), source: "t", validation: .cached)
+    } throws: { error in
+      "\(error)".hasSuffix("nothing was written")
+    }
+    #expect(!ledger.folder.hasFile(ReplayCache.fileName))
+    #expect(!ledger.folder.hasFile(ReplayCache.validatorFileName))
+    #expect(ledger.text("ledger.jsonl") == log)
+  }
+
+  @Test("a record killed at its first write has already freed a stale cache's room")
+  func killedRecordFreedStaleCache() throws {
+    let ledger = try TemporaryLedger(files: ["ledger.jsonl": FaultInjectionTests.registered])
+    defer { ledger.remove() }
+    try Self.staleCache(ledger)
+    let log = ledger.text("ledger.jsonl")
+    let killed = Spawn.run(
+      ["record", "component.adopted", "service=a", "component=c", "on=2015-01-02"],
+      environment: [
+        "LEDGER_DIR": ledger.path, "LEDGER_ACTOR": "p-1", "LEDGER_TEST_FAULT": "kill:1",
+        "LEDGER_NOW": "2015-02-01T00:00:00Z",
+      ])
+    #expect(killed.status != 0, "the writer should have been killed at its first write")
+    #expect(!ledger.folder.hasFile(ReplayCache.fileName))
+    #expect(!ledger.folder.hasFile(ReplayCache.validatorFileName))
+    // Killed halfway through its line: the log is as it was but for that torn line, which
+    // `ledger repair` moves aside; the next record then writes its line and saves a cache.
+    #expect(ledger.text("ledger.jsonl").hasPrefix(log))
+    #expect(CLI.run(["repair"], ledger: ledger.path).exitCode == 0)
+    #expect(ledger.text("ledger.jsonl") == log)
+    let record = CLI.run(
+      ["record", "component.adopted", "service=a", "component=c", "on=2015-01-02"],
+      ledger: ledger.path)
+    #expect(record.exitCode == 0, "\(record.stderr)")
+    #expect(ReplayCache.current(ledger.folder, withValidator: true) != nil)
+  }
+}
+
 /// The cache's temporary files are made anew, never written through a link planted under
 /// their names.
 @Suite("Replay cache temporary files")

@@ -159,9 +159,10 @@ struct ReplayCache: Sendable {
 
   /// Writes the cache atomically (temporary files, then renames: the validator's first, the
   /// cache file naming it last); a cache that cannot be written is simply not there next time.
-  /// When the cache file cannot be written (a full disk), the validator just put in place
-  /// goes too: no cache names its token, so it could never be used, and on a full disk its
-  /// room is wanted by the log.
+  /// When either file cannot be written (a full disk), both files there go: the ones this
+  /// save was to replace describe the log as it was before (a replay that found them current
+  /// would not have rebuilt them), a validator just put in place could never be used without
+  /// the cache file naming its token, and on a full disk their room is wanted by the log.
   /// - Parameters:
   ///   - folder: the ledger folder.
   ///   - room: the bytes the disk must still have free with the cache written (`roomKept`):
@@ -175,7 +176,7 @@ struct ReplayCache: Sendable {
       out.write(token)
       validator.writeSnapshot(to: &out)
     }
-    guard written else { return }
+    guard written else { return ReplayCache.remove(from: folder) }
     let cacheWritten = StreamedFile.write(
       to: folder.path(of: ReplayCache.fileName), hashed: true, keepingFree: room
     ) { out in
@@ -201,7 +202,7 @@ struct ReplayCache: Sendable {
         out.flushIfFull()
       }
     }
-    if !cacheWritten { unlink(folder.path(of: ReplayCache.validatorFileName)) }
+    if !cacheWritten { ReplayCache.remove(from: folder) }
   }
 
   /// The room a cache leaves free on its disk: 1 MiB, a line of the largest size a `ledger

@@ -208,9 +208,16 @@ public struct LedgerWriter: Sendable {
     }
     // The cache the replay rebuilt is saved last, once the lines are down (or the append was
     // refused before a byte was written): on a nearly full disk the log's lines come first.
-    // After a write that failed, it is not saved at all: the room is the log's.
+    // After a write that failed, it is not saved at all, and the one there is removed: the
+    // room is the log's.
     var isWriteFailed = false
-    defer { if !isWriteFailed { basis.cache?.save(to: folder) } }
+    defer {
+      if isWriteFailed {
+        ReplayCache.remove(from: folder)
+      } else {
+        basis.cache?.save(to: folder)
+      }
+    }
     var batches = try build(basis.fold)
     try stamp(&batches, after: basis.latest, isEmpty: basis.isEmpty, source: source)
     for batch in batches where !LedgerFolder.isValidFileName(batch.file) {
@@ -243,6 +250,9 @@ public struct LedgerWriter: Sendable {
         throw LedgerError.rejected(source: source, line: line, reason: error.description)
       }
     }
+    // The cache the replay rebuilt replaces the one there once the lines are down: that one
+    // goes first, so that on a nearly full disk its room is the lines'.
+    if basis.cache != nil { ReplayCache.remove(from: folder) }
     do throws(LedgerError) {
       try write(placed.output, journaled: placed.events.count > 1, lock: lock)
     } catch {
