@@ -82,7 +82,7 @@ public enum CheckRule: String, Sendable, CaseIterable, Comparable {
       return "every *.jsonl entry is a regular file (not a FIFO, device, folder or broken link)"
     case .ignoredFile:
       return "no file looks like part of the log but is never read (x.JSONL, .x.jsonl, *.bak)"
-    case .staleJournal: return "no note of a cut-off append is left in the folder"
+    case .staleJournal: return "no note of a cut-off append or restamp is left in the folder"
     case .serviceManager: return "a priority service in alpha or later has a service manager"
     case .assessment: return "a service in beta or live passed an assessment for that stage"
     case .assistedDigital: return "a service in beta or live has assisted-digital provision"

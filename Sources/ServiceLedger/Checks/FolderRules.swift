@@ -10,7 +10,9 @@
 /// - `stale-journal` (warning): the note of an append that was cut off
 ///   (`.ledger-append-in-progress`); readers leave that append's lines out, and the next
 ///   write or `ledger repair` rolls it back and removes the note. Lines a file gained by other
-///   means since (a pull) are never the append's: they are read, and stay.
+///   means since (a pull) are never the append's: they are read, and stay. Or the note of a
+///   restamp cut off between its renames (`.ledger-restamp-in-progress`): some files have
+///   their new stamps and others not yet, and the next write or `ledger repair` finishes it.
 public enum FolderRules {
   /// The findings of the folder rules in `rules` for `folder`.
   /// - Throws: `LedgerError` when the folder cannot be listed.
@@ -62,6 +64,16 @@ public enum FolderRules {
           message: "\(AppendJournal.fileName) is the note of an append that was cut off; "
             + leftOut + " and removes the note",
           at: EventLocation(file: AppendJournal.fileName, line: 0)))
+    }
+    if rules.contains(.staleJournal), folder.hasFile(RestampJournal.fileName) {
+      findings.append(
+        Finding(
+          .staleJournal,
+          message: "\(RestampJournal.fileName) is the note of a restamp that was cut off: "
+            + "files it had not yet replaced are read with their old stamps, so the branch's "
+            + "lines may replay out of their order across files; the next write or `ledger "
+            + "repair` gives them the stamps it had written, and removes the note",
+          at: EventLocation(file: RestampJournal.fileName, line: 0)))
     }
     return findings.map { finding in
       var finding = finding

@@ -11,8 +11,9 @@ struct RepairCommand: Command {
     batch) lines of an append that did not finish. `ledger check` reports them as torn-line,
     and appends are refused until they are gone. Under the ledger's lock, repair moves exactly
     those bytes to NAME.jsonl.torn-TIMESTAMP beside the file (not part of the log) and deletes
-    nothing. To keep what was moved, fix it and add it again with `ledger append`. Prints
-    "nothing to repair" when there is nothing to move.
+    nothing. To keep what was moved, fix it and add it again with `ledger append`. A restamp
+    cut off between its files is finished first (each file it had not yet replaced gets the
+    new stamps it had written). Prints "nothing to repair" when there is nothing to do.
     """
 
   let arguments: ParsedArguments
@@ -31,7 +32,7 @@ struct RepairCommand: Command {
     // newline in one cannot start a line, nothing in one can drive the terminal and no
     // backquote in one pairs with those of the `ledger append` below.
     func shown(_ name: String) -> String { Format.userText(folder.path(of: name)) }
-    var out = ""
+    var out = outcome.finishedRestamp.map { $0 + "\n" } ?? ""
     for move in outcome.moves {
       let what =
         move.reason == .tornLine
@@ -43,7 +44,7 @@ struct RepairCommand: Command {
     if outcome.removedJournal {
       out += "removed \(shown(AppendJournal.fileName)), the note of a cut-off append\n"
     }
-    if outcome.moves.isEmpty && !outcome.removedJournal {
+    if outcome.moves.isEmpty && !outcome.removedJournal && outcome.finishedRestamp == nil {
       out += "nothing to repair in \(Format.userText(folder.path))\n"
     } else if !outcome.moves.isEmpty {
       out += "nothing was deleted: to keep a moved line, fix it and add it with `ledger append`\n"

@@ -81,7 +81,19 @@ struct RestampBaseTests {
     #expect(try Self.snapshot(branch) == stamped)
   }
 
-  @Test("a restamp cut off at any write or sync (a full disk) leaves every file as it was")
+  /// A ledger of the files of `snapshot`.
+  static func ledger(of snapshot: [String: String]) throws -> TemporaryLedger {
+    try TemporaryLedger(files: snapshot)
+  }
+
+  /// Whether `ledger` holds a temporary file or the note of a cut-off restamp.
+  static func hasLeftovers(_ ledger: TemporaryLedger) throws -> Bool {
+    try FileManager.default.contentsOfDirectory(atPath: ledger.path).contains {
+      $0.contains(".tmp-") || $0 == RestampJournal.fileName
+    }
+  }
+
+  @Test("a restamp cut off (a full disk) leaves every file as it was, or once noted is finished")
   func cutOff() throws {
     let (base, branch) = try BackdatedTests.branch()
     defer {
@@ -92,26 +104,135 @@ struct RestampBaseTests {
     // one file and not the other would put the adoption before the registration.
     let before = try Self.snapshot(branch)
     let now = try #require(Timestamp("2015-01-05T00:00:00Z"))
+    _ = try LedgerRestamp(folder: branch.folder).restamp(
+      from: LedgerBase(path: base.path), now: now)
+    let after = try Self.snapshot(branch)
+    #expect(after != before)
     var point = 1
     while true {
+      let ledger = try Self.ledger(of: before)
+      defer { ledger.remove() }
       let faults = FaultInjection(action: .fail, point: point)
-      let restamp = LedgerRestamp(folder: branch.folder, faults: faults)
+      let restamp = LedgerRestamp(folder: ledger.folder, faults: faults)
       do {
         _ = try restamp.restamp(from: LedgerBase(path: base.path), now: now)
       } catch {
-        #expect(try Self.snapshot(branch) == before, "at point \(point): \(error)")
-        let left = try FileManager.default.contentsOfDirectory(atPath: branch.path)
-        #expect(!left.contains { $0.contains(".tmp-") }, "\(left)")
+        let noted = ledger.folder.hasFile(RestampJournal.fileName)
+        if !noted {
+          #expect(try Self.snapshot(ledger) == before, "at point \(point): \(error)")
+          #expect(try !Self.hasLeftovers(ledger), "at point \(point)")
+        }
+        _ = try LedgerRepair(folder: ledger.folder).repair(now: now)
+        #expect(try Self.snapshot(ledger) == (noted ? after : before), "at point \(point)")
+        #expect(try !Self.hasLeftovers(ledger), "at point \(point)")
         point += 1
         continue
       }
       #expect(faults.count < point)
+      #expect(try Self.snapshot(ledger) == after)
       break
     }
-    #expect(point > 4, "each of two files is written and synced")
+    #expect(point > 9, "two files written and synced, the note, two renames, its removal")
     let check = CLI.run(
       ["check", "--as-of", "2015-01-04", "--base", base.path], ledger: branch.path)
     #expect(check.exitCode == 0, "\(check.stdout)")
+  }
+
+  @Test(
+    "a restamp killed anywhere: check warns of its note; repair, record or restamp finishes it",
+    arguments: 1...9)
+  func killed(point: Int) throws {
+    let (base, branch) = try BackdatedTests.branch()
+    defer {
+      base.remove()
+      branch.remove()
+    }
+    let before = try Self.snapshot(branch)
+    let now = "2015-01-05T00:00:00Z"
+    let whole = try Self.ledger(of: before)
+    defer { whole.remove() }
+    let restamped = CLI.run(["restamp", "--base", base.path], ledger: whole.path, now: now)
+    #expect(restamped.exitCode == 0, "\(restamped.stderr)")
+    let after = try Self.snapshot(whole)
+    let killed = Spawn.run(
+      ["restamp", "--base", base.path],
+      environment: [
+        "LEDGER_DIR": branch.path, "LEDGER_NOW": now, "LEDGER_TEST_FAULT": "kill:\(point)",
+      ])
+    #expect(killed.status != 0, "restamp should have been killed at point \(point)")
+    // Killed while the note was written (5), it is there but cut off: nothing to finish.
+    let noted = branch.folder.hasFile(RestampJournal.fileName)
+    #expect(noted == (5...9).contains(point), "at point \(point)")
+    let complete = (6...9).contains(point)
+    let check = CLI.run(
+      ["check", "--as-of", "2015-01-04", "--rule", "stale-journal"], ledger: branch.path)
+    #expect(check.stdout.contains(RestampJournal.fileName) == noted, "\(check.stdout)")
+    // Each way to finish: repair, the next record, restamp itself. (Before the note is down
+    // the branch's lines are still backdated, out of order in ledger.jsonl, so a record is
+    // refused until restamp has run.)
+    let ways = [
+      ["repair"], ["restamp", "--base", base.path],
+      ["record", "component.adopted", "service=a", "component=w", "on=2015-01-01"],
+    ]
+    let finish = ways[point % (complete ? 3 : 2)]
+    let finished = CLI.run(finish, ledger: branch.path, now: now)
+    #expect(finished.exitCode == 0, "at point \(point): \(finished.stderr)")
+    #expect(try !Self.hasLeftovers(branch), "at point \(point)")
+    if complete {
+      #expect(
+        (finished.stdout + finished.stderr).contains("a restamp cut off earlier was finished"),
+        "\(finished.stdout)\(finished.stderr)")
+    }
+    var files = try Self.snapshot(branch)
+    if finish[0] == "record" {
+      // The record's own line, after the restamp's.
+      let lines = files["ledger.jsonl", default: ""].split(separator: "\n").map { $0 + "\n" }
+      files["ledger.jsonl"] = lines.dropLast().joined()
+    }
+    if finish[0] == "restamp" || complete {
+      #expect(files == after, "at point \(point)")
+    } else {
+      #expect(files == before, "at point \(point)")
+    }
+  }
+
+  @Test("a file changed after restamp was cut off keeps its lines, and the user is told")
+  func changedAfterCut() throws {
+    let (base, branch) = try BackdatedTests.branch()
+    defer {
+      base.remove()
+      branch.remove()
+    }
+    // Killed before the first rename (points: two files written and synced, the note written
+    // and synced, then a rename each; ledger.jsonl, the first, is at 7).
+    let killed = Spawn.run(
+      ["restamp", "--base", base.path],
+      environment: [
+        "LEDGER_DIR": branch.path, "LEDGER_NOW": "2015-01-05T00:00:00Z",
+        "LEDGER_TEST_FAULT": "kill:7",
+      ])
+    #expect(killed.status != 0)
+    #expect(branch.folder.hasFile(RestampJournal.fileName))
+    // A pull adds a line to team.jsonl meanwhile (its last, under another id).
+    let team = branch.text("team.jsonl")
+    let last = team.split(separator: "\n").last.map(String.init) ?? ""
+    try branch.write("team.jsonl", team + #"{"id":"ffffffff"# + last.dropFirst(15) + "\n")
+    let changed = branch.text("team.jsonl")
+    let repair = CLI.run(["repair"], ledger: branch.path)
+    #expect(repair.exitCode == 0, "\(repair.stderr)")
+    #expect(repair.stdout.contains("team.jsonl changed since it read them"), "\(repair.stdout)")
+    #expect(repair.stdout.contains("ledger restamp --base BASE"), "\(repair.stdout)")
+    #expect(branch.text("team.jsonl") == changed)
+    #expect(try !Self.hasLeftovers(branch))
+  }
+
+  @Test("a note of a cut-off restamp parses back; one without its end does not")
+  func journalText() {
+    let journal = RestampJournal(before: [("a.jsonl", Array("x\n".utf8)), ("b.jsonl", [])])
+    #expect(RestampJournal.parse(journal.text) == journal)
+    #expect(RestampJournal.parse(String(journal.text.dropLast(4))) == nil)
+    #expect(RestampJournal.parse("../x.jsonl\t1\t0\nend\n") == nil)
+    #expect(RestampJournal.parse("end\n") == RestampJournal(files: []))
   }
 
   @Test("a line of the base that is not valid is named as the base's, not as restamp's doing")

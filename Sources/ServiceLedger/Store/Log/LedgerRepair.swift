@@ -40,6 +40,9 @@ public struct LedgerRepair: Sendable {
     public var moves: [Move]
     /// Whether an append journal was removed.
     public var removedJournal: Bool
+    /// What finishing a restamp cut off between its renames did (`RestampJournal`), in a line
+    /// for the user; nil when none was.
+    public var finishedRestamp: String?
     /// The log's problems after the repair: not torn lines, but what `ledger check` reports.
     public var remainingProblems: [LedgerProblem]
   }
@@ -59,6 +62,10 @@ public struct LedgerRepair: Sendable {
     let lock = try FileLock(path: folder.path, create: false)
     defer { lock.unlock() }
     var outcome = Outcome(moves: [], removedJournal: false, remainingProblems: [])
+    outcome.finishedRestamp = try RestampJournal.finish(in: folder, lock: lock).map {
+      RestampJournal.note(of: $0, in: folder)
+    }
+    folder.removeStaleTemporaryFiles()
     let suffix = ".torn-" + now.description.filter { $0 != "-" && $0 != ":" }
     let settled = try settleJournal(lock: lock, suffix: suffix)
     outcome.moves = settled.moves

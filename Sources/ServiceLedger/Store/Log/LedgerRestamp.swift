@@ -16,7 +16,9 @@
 /// and the whole log is checked before any file is replaced. Every file's new bytes are written
 /// and synced beside it before any replaces its file (each by a rename), so a write that fails
 /// (a full disk) leaves every file as it was: files restamped and not would put a branch's
-/// lines out of their order across files.
+/// lines out of their order across files. A note (`RestampJournal`) written before the first
+/// rename lets the next write, restamp or repair finish the renames of a restamp killed
+/// between them.
 public struct LedgerRestamp: Sendable {
   public let folder: LedgerFolder
   /// The test hook that fails or kills a write or sync (`FaultInjection`); nil in use.
@@ -145,42 +147,62 @@ public struct LedgerRestamp: Sendable {
       for (_, text) in lines.sorted(by: { $0.line < $1.line }) { bytes += Array(text.utf8) + [10] }
       files.append((name, bytes))
     }
-    try replace(files)
-    guard lock.sync() else { throw FileIO.error(folder.path) }
+    let journal = RestampJournal(before: files.map { ($0.name, current[$0.name] ?? []) })
+    try replace(files, journal: journal, lock: lock)
     ReplayCache.remove(from: folder)
     return output.mapValues(\.count)
   }
 
-  /// Writes and syncs each file's bytes to a temporary file beside it, then renames each over
-  /// its file; the temporary files are removed when any write fails.
-  private func replace(_ files: [(name: String, bytes: [UInt8])]) throws(LedgerError) {
+  /// Writes and syncs each file's bytes to a temporary file beside it, then `journal` (synced
+  /// with the folder), then renames each over its file and removes the journal; the temporary
+  /// files and the journal are removed when any write before the first rename fails.
+  private func replace(
+    _ files: [(name: String, bytes: [UInt8])], journal: RestampJournal, lock: FileLock
+  ) throws(LedgerError) {
     var staged: [(temporary: String, path: String)] = []
+    let journalPath = folder.path(of: RestampJournal.fileName)
     var renamed = false
     defer {
-      if !renamed { for file in staged { unlink(file.temporary) } }
+      if !renamed {
+        for file in staged { unlink(file.temporary) }
+        unlink(journalPath)
+      }
     }
     do throws(LedgerError) {
       for (name, bytes) in files {
         let path = folder.path(of: name)
         let temporary = try AtomicFile.temporaryPath(for: path, suffix: "restamp")
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw FileIO.error(temporary) }
-        defer { close(descriptor) }
         staged.append((temporary, path))
-        try faults.write(bytes, to: descriptor, path: temporary)
-        try faults.sync(descriptor, path: temporary)
+        try write(bytes, to: temporary)
       }
+      try write(Array(journal.text.utf8), to: journalPath)
+      guard lock.sync() else { throw FileIO.error(folder.path) }
     } catch {
       // No file was replaced yet: the ledger is as it was (a full disk, most likely).
       guard case .io(let path, let reason) = error else { throw error }
       throw LedgerError.io(path: path, reason: reason + "\nnothing was written")
     }
     renamed = true
-    for (index, file) in staged.enumerated() where rename(file.temporary, file.path) != 0 {
-      let error = FileIO.error(file.path, action: "cannot replace it")
-      for left in staged[index...] { unlink(left.temporary) }
-      throw error
+    // From here on, a cut leaves the journal for the next writer to finish the renames by.
+    for file in staged {
+      try faults.step(file.path)
+      guard rename(file.temporary, file.path) == 0 else {
+        throw FileIO.error(file.path, action: "cannot replace it")
+      }
     }
+    guard lock.sync() else { throw FileIO.error(folder.path) }
+    try faults.step(journalPath)
+    try FileIO.remove(journalPath)
+    guard lock.sync() else { throw FileIO.error(folder.path) }
+  }
+
+  /// Writes `bytes` to a new file at `path` and syncs it (each a fault-injection point).
+  private func write(_ bytes: [UInt8], to path: String) throws(LedgerError) {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { throw FileIO.error(path) }
+    defer { close(descriptor) }
+    try faults.write(bytes, to: descriptor, path: path)
+    try faults.sync(descriptor, path: path)
   }
 
   /// A base file's lines up to its last `\n`: a last line without one is a torn write, never

@@ -168,11 +168,17 @@ public struct LedgerWriter: Sendable {
     return lock
   }
 
-  /// Removes what killed processes left (temporary cache files) and rolls back a batch that
-  /// an earlier writer did not finish (see `AppendJournal`), before anything else is written: its lines go to a side file, as `ledger repair` moves them,
-  /// so that no later line is ever read as part of that batch.
-  /// - Throws: `LedgerError.io` when the batch cannot be moved aside.
+  /// Finishes a restamp an earlier process did not (see `RestampJournal`), removes what killed
+  /// processes left (temporary files) and rolls back a batch that an earlier writer did not
+  /// finish (see `AppendJournal`), before anything else is written: its lines go to a side
+  /// file, as `ledger repair` moves them, so that no later line is ever read as part of that
+  /// batch.
+  /// - Throws: `LedgerError.io` when a restamped file cannot be put in place or the batch
+  ///   cannot be moved aside.
   func settle(lock: FileLock) throws(LedgerError) {
+    if let finished = try RestampJournal.finish(in: folder, lock: lock) {
+      settledBatches?.add(finished)
+    }
     folder.removeStaleTemporaryFiles()
     guard AppendJournal.state(in: folder) != .none else { return }
     let settled = try LedgerRepair(folder: folder).settleJournal(lock: lock, suffix: nil)
@@ -278,6 +284,7 @@ public struct LedgerWriter: Sendable {
 /// `LedgerWriter.settle(lock:)`), for the command to report.
 public final class SettledBatches: @unchecked Sendable {
   private var moves: [LedgerRepair.Move] = []
+  private var restamps: [RestampJournal.Finished] = []
   private let lock = NSLock()
 
   public init() {}
@@ -288,14 +295,22 @@ public final class SettledBatches: @unchecked Sendable {
     lock.unlock()
   }
 
-  /// One line per move: where the lines were and the side file they went to.
+  func add(_ finished: RestampJournal.Finished) {
+    lock.lock()
+    restamps.append(finished)
+    lock.unlock()
+  }
+
+  /// One line per move (where the lines were and the side file they went to) and per restamp
+  /// finished.
   public func notes(in folder: LedgerFolder) -> [String] {
     lock.lock()
     defer { lock.unlock() }
-    return moves.map { move in
-      "an append cut off earlier was rolled back first: \(move.lineCount) line(s) of "
-        + "\(folder.path(of: move.file)) from line \(move.line) moved to "
-        + "\(folder.path(of: move.sideFile)) (nothing deleted)"
-    }
+    return restamps.map { RestampJournal.note(of: $0, in: folder) }
+      + moves.map { move in
+        "an append cut off earlier was rolled back first: \(move.lineCount) line(s) of "
+          + "\(folder.path(of: move.file)) from line \(move.line) moved to "
+          + "\(folder.path(of: move.sideFile)) (nothing deleted)"
+      }
   }
 }
