@@ -46,8 +46,10 @@ PEER_TARGETS = {"json": 25, "duckdb": 12, "orjson": 8}
 class Run:
     """One timed process: wall seconds, peak resident MiB, output, and whether it finished."""
 
-    def __init__(self, seconds, peak, out, finished=True):
+    def __init__(self, seconds, peak, out, finished=True, each=()):
         self.seconds, self.peak, self.out, self.finished = seconds, peak, out, finished
+        # Every run's seconds when this is the best of several, in the order they ran.
+        self.each = list(each) or [seconds]
 
 
 TIME = "/usr/bin/time"
@@ -116,7 +118,7 @@ def best_of(runs):
     if not finished:
         return Run(max(r.seconds for r in runs), max(r.peak for r in runs), b"", False)
     best = min(finished, key=lambda r: r.seconds)
-    return Run(best.seconds, max(r.peak for r in runs), best.out)
+    return Run(best.seconds, max(r.peak for r in runs), best.out, each=[r.seconds for r in runs])
 
 
 def interleaved(runs, rounds=3):
@@ -352,6 +354,12 @@ def main():
     differ = [name for name, out in same.items() if out != cold.out]
     print()
     print("outputs identical to the cold replay:", "yes" if not differ else f"NO: {differ}")
+    print()
+    print("each run of the table's first part, in seconds, in the order they ran (the table "
+          "gives the best):")
+    for name, run in [("`priorities` cold", cold), ("JSONDecoder", foundation)] + \
+            [(t, peer[t]) for t in tools]:
+        print(f"- {name}: " + ", ".join(f"{seconds:.2f}" for seconds in run.each))
 
     # 3. Every command, cold, on a fresh copy (the appends above changed `work`).
     work = working_copy(ledger_of(events, options.services), "work")
