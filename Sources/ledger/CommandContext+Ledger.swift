@@ -16,13 +16,17 @@ extension CommandContext {
   }
 
   /// Says on stderr which `*.jsonl` entries of the folder a view left out unread (`not-a-file`:
-  /// a folder, a FIFO, a link to nothing: a whole file's events missing), how many invalid
-  /// lines it left out, and the first.
+  /// a folder, a FIFO, a link to nothing: a whole file's events missing), whether a restamp
+  /// was cut off between its files (some read with their old stamps), how many invalid lines
+  /// it left out, and the first.
   func warn(about problems: [LedgerProblem], in folder: LedgerFolder) {
     // The folder's name is the user's, and may hold anything a terminal acts on.
     let path = Format.userText(folder.path)
     // The fold has just listed the folder; should a second listing fail, check says why.
-    for finding in (try? FolderRules.findings(folder, rules: [.notAFile])) ?? [] {
+    let findings =
+      ((try? FolderRules.findings(folder, rules: [.notAFile])) ?? [])
+      + [FolderRules.cutOffRestamp(folder)].compactMap { $0 }
+    for finding in findings {
       writeError("ledger: warning: \(path): \(Format.terminalSafe(finding.message))\n")
     }
     guard let first = problems.first else { return }

@@ -65,21 +65,28 @@ public enum FolderRules {
             + leftOut + " and removes the note",
           at: EventLocation(file: AppendJournal.fileName, line: 0)))
     }
-    if rules.contains(.staleJournal), folder.hasFile(RestampJournal.fileName) {
-      findings.append(
-        Finding(
-          .staleJournal,
-          message: "\(RestampJournal.fileName) is the note of a restamp that was cut off: "
-            + "files it had not yet replaced are read with their old stamps, so the branch's "
-            + "lines may replay out of their order across files; the next write or `ledger "
-            + "repair` gives them the stamps it had written, and removes the note",
-          at: EventLocation(file: RestampJournal.fileName, line: 0)))
+    if rules.contains(.staleJournal), let finding = cutOffRestamp(folder) {
+      findings.append(finding)
     }
     return findings.map { finding in
       var finding = finding
       finding.line = nil
       return finding
     }
+  }
+
+  /// The `stale-journal` finding for the note of a restamp cut off between its files
+  /// (`RestampJournal`), when `folder` holds one: until the next write finishes it, every
+  /// reader reads some of the branch's lines with their old stamps, so views warn of it too.
+  public static func cutOffRestamp(_ folder: LedgerFolder) -> Finding? {
+    guard folder.hasFile(RestampJournal.fileName) else { return nil }
+    return Finding(
+      .staleJournal,
+      message: "\(RestampJournal.fileName) is the note of a restamp that was cut off: files it "
+        + "had not yet replaced are read with their old stamps, so the branch's lines may "
+        + "replay out of their order across files; the next write or `ledger repair` gives "
+        + "them the stamps it had written, and removes the note",
+      at: EventLocation(file: RestampJournal.fileName, line: 0))
   }
 
   /// Whether `name` looks like a log file, or a copy of one, that the log never reads.

@@ -167,6 +167,9 @@ struct RestampBaseTests {
     let check = CLI.run(
       ["check", "--as-of", "2015-01-04", "--rule", "stale-journal"], ledger: branch.path)
     #expect(check.stdout.contains(RestampJournal.fileName) == noted, "\(check.stdout)")
+    // Views, which read the files as they are meanwhile, warn of it too.
+    let view = CLI.run(["services", "--format", "csv"], ledger: branch.path)
+    #expect(view.stderr.contains(RestampJournal.fileName) == noted, "\(view.stderr)")
     // Each way to finish: repair, the next record, restamp itself. (Before the note is down
     // the branch's lines are still backdated, out of order in ledger.jsonl, so a record is
     // refused until restamp has run.)
