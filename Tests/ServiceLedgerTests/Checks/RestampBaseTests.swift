@@ -206,6 +206,7 @@ struct RestampBaseTests {
       base.remove()
       branch.remove()
     }
+    let before = try Self.snapshot(branch)
     // Killed before the first rename (points: two files written and synced, the note written
     // and synced, then a rename each; ledger.jsonl, the first, is at 7).
     let killed = Spawn.run(
@@ -223,18 +224,80 @@ struct RestampBaseTests {
     let changed = branch.text("team.jsonl")
     let repair = CLI.run(["repair"], ledger: branch.path)
     #expect(repair.exitCode == 0, "\(repair.stderr)")
+    #expect(repair.stdout.contains("could not be finished"), "\(repair.stdout)")
     #expect(repair.stdout.contains("team.jsonl changed since it read them"), "\(repair.stdout)")
+    #expect(repair.stdout.contains("ledger.jsonl kept their old stamps too"), "\(repair.stdout)")
+    // Neither file is restamped: ledger.jsonl, whose copy was whole, is as before too.
+    #expect(branch.text("ledger.jsonl") == before["ledger.jsonl"])
     #expect(repair.stdout.contains("ledger restamp --base BASE"), "\(repair.stdout)")
     #expect(branch.text("team.jsonl") == changed)
     #expect(try !Self.hasLeftovers(branch))
   }
 
+  @Test(
+    "a restamped copy edited or swapped for a link after the cut is not put in place",
+    arguments: ["edited", "link"])
+  func tamperedCopy(kind: String) throws {
+    let (base, branch) = try BackdatedTests.branch()
+    defer {
+      base.remove()
+      branch.remove()
+    }
+    let before = try Self.snapshot(branch)
+    let killed = Spawn.run(
+      ["restamp", "--base", base.path],
+      environment: [
+        "LEDGER_DIR": branch.path, "LEDGER_NOW": "2015-01-05T00:00:00Z",
+        "LEDGER_TEST_FAULT": "kill:7",
+      ])
+    #expect(killed.status != 0)
+    let copy = branch.path + "/.team.jsonl.tmp-restamp"
+    let elsewhere = branch.path + "-elsewhere.jsonl"
+    defer { unlink(elsewhere) }
+    if kind == "edited" {
+      try branch.write(".team.jsonl.tmp-restamp", branch.text(".team.jsonl.tmp-restamp") + "\n")
+    } else {
+      try Data(branch.text(".team.jsonl.tmp-restamp").utf8).write(
+        to: URL(fileURLWithPath: elsewhere))
+      unlink(copy)
+      #expect(symlink(elsewhere, copy) == 0)
+    }
+    let repair = CLI.run(["repair"], ledger: branch.path)
+    #expect(repair.exitCode == 0, "\(repair.stderr)")
+    #expect(repair.stdout.contains("team.jsonl changed since it read them"), "\(repair.stdout)")
+    #expect(try Self.snapshot(branch) == before)
+    #expect(try !Self.hasLeftovers(branch))
+  }
+
+  @Test("a folder named like the note is refused with what to do, and nothing is written")
+  func noteIsAFolder() throws {
+    let (base, branch) = try BackdatedTests.branch()
+    defer {
+      base.remove()
+      branch.remove()
+    }
+    let before = try Self.snapshot(branch)
+    try FileManager.default.createDirectory(
+      atPath: branch.path + "/" + RestampJournal.fileName, withIntermediateDirectories: false)
+    for arguments in [["repair"], ["restamp", "--base", base.path]] {
+      let run = CLI.run(arguments, ledger: branch.path, now: "2015-01-05T00:00:00Z")
+      #expect(run.exitCode == 1, "\(arguments)")
+      #expect(
+        run.stderr.contains("is a folder, not the note of a cut-off restamp; move it out"),
+        "\(run.stderr)")
+      #expect(try Self.snapshot(branch) == before)
+    }
+  }
+
   @Test("a note of a cut-off restamp parses back; one without its end does not")
   func journalText() {
-    let journal = RestampJournal(before: [("a.jsonl", Array("x\n".utf8)), ("b.jsonl", [])])
+    let journal = RestampJournal([
+      ("a.jsonl", Array("x\n".utf8), Array("y\n".utf8)), ("b.jsonl", [], Array("z\n".utf8)),
+    ])
     #expect(RestampJournal.parse(journal.text) == journal)
     #expect(RestampJournal.parse(String(journal.text.dropLast(4))) == nil)
-    #expect(RestampJournal.parse("../x.jsonl\t1\t0\nend\n") == nil)
+    #expect(RestampJournal.parse("../x.jsonl\t1\t0\t1\t0\nend\n") == nil)
+    #expect(RestampJournal.parse("x.jsonl\t1\t0\nend\n") == nil)
     #expect(RestampJournal.parse("end\n") == RestampJournal(files: []))
   }
 

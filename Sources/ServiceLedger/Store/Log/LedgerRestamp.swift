@@ -147,7 +147,7 @@ public struct LedgerRestamp: Sendable {
       for (_, text) in lines.sorted(by: { $0.line < $1.line }) { bytes += Array(text.utf8) + [10] }
       files.append((name, bytes))
     }
-    let journal = RestampJournal(before: files.map { ($0.name, current[$0.name] ?? []) })
+    let journal = RestampJournal(files.map { ($0.name, current[$0.name] ?? [], $0.bytes) })
     try replace(files, journal: journal, lock: lock)
     ReplayCache.remove(from: folder)
     return output.mapValues(\.count)

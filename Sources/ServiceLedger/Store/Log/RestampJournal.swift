@@ -5,38 +5,57 @@
 #endif
 
 /// The note `ledger restamp` leaves in the ledger folder while it replaces the files it
-/// restamped: which files, and each one's length and hash before.
+/// restamped: which files, and each one's length and hash before and after.
 ///
 /// It makes a restamp of several files all-or-nothing even when restamp is killed or the
 /// machine stops between two of its renames: every file's new bytes are written and synced
 /// beside it (`.NAME.jsonl.tmp-restamp`), then the note, synced with the folder, then each
 /// file is replaced by a rename, and the note is removed last. The next write, restamp or
 /// `ledger repair` finishes what the note names (`finish(in:lock:)`): each file its rename did
-/// not reach is replaced by its restamped copy, as long as it is still the file restamp read.
-/// A file changed since (a `git pull`) keeps its lines; its copy is removed and the user is
-/// told to run restamp again. Without the note, files restamped and not would put a branch's
-/// lines out of their order across files, silently.
+/// not reach is replaced by its restamped copy, as long as the file is still the one restamp
+/// read and the copy the one it wrote. A file changed since (a `git pull`), or whose copy was,
+/// keeps its lines; its copy is removed and the user is told to run restamp again. Without the
+/// note, files restamped and not would put a branch's lines out of their order across files,
+/// silently.
 ///
-/// The note is text, a line per file (`NAME\tLENGTH\tHASH`, the hash `AppendJournal.lineHash`
-/// of the whole file, in hex) and `end` last: a note without its end was cut off while it was
-/// written, before any rename, and leaves every file as it is.
+/// The note is text, a line per file (`NAME\tLENGTH\tHASH\tNEW_LENGTH\tNEW_HASH`, each hash
+/// `AppendJournal.lineHash` of the whole file, in hex) and `end` last: a note without its end
+/// was cut off while it was written, before any rename, and leaves every file as it is.
 struct RestampJournal: Sendable, Equatable {
   /// The note's name in the ledger folder (hidden, and not `*.jsonl`: not part of the log).
   static let fileName = ".ledger-restamp-in-progress"
 
-  /// One file restamp replaces, as it was before.
+  /// One file restamp replaces, as it was before and as its restamped copy is.
   struct File: Sendable, Equatable {
     var name: String
+    var before: Bytes
+    var after: Bytes
+  }
+
+  /// A file's length and hash.
+  struct Bytes: Sendable, Equatable {
     var length: Int
     var hash: UInt64
+
+    init(length: Int, hash: UInt64) {
+      self.length = length
+      self.hash = hash
+    }
+
+    init(of bytes: [UInt8]) {
+      self.init(length: bytes.count, hash: AppendJournal.lineHash(bytes))
+    }
+
+    /// Whether `bytes` are these.
+    func match(_ bytes: [UInt8]) -> Bool { self == Bytes(of: bytes) }
   }
 
   var files: [File]
 
-  /// The note for replacing the files named in `before`, each with its bytes then.
-  init(before: [(name: String, bytes: [UInt8])]) {
-    files = before.map {
-      File(name: $0.name, length: $0.bytes.count, hash: AppendJournal.lineHash($0.bytes))
+  /// The note for replacing the files named in `files`, each with its bytes before and after.
+  init(_ files: [(name: String, before: [UInt8], after: [UInt8])]) {
+    self.files = files.map {
+      File(name: $0.name, before: Bytes(of: $0.before), after: Bytes(of: $0.after))
     }
   }
 
@@ -44,7 +63,11 @@ struct RestampJournal: Sendable, Equatable {
 
   /// The note's text.
   var text: String {
-    files.map { "\($0.name)\t\($0.length)\t\(String($0.hash, radix: 16))\n" }.joined() + "end\n"
+    files.map { file in
+      [file.before, file.after].reduce(file.name) { line, bytes in
+        line + "\t\(bytes.length)\t" + String(bytes.hash, radix: 16)
+      } + "\n"
+    }.joined() + "end\n"
   }
 
   /// What a folder holds.
@@ -73,10 +96,16 @@ struct RestampJournal: Sendable, Equatable {
     var files: [File] = []
     for line in lines {
       let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-      guard fields.count == 3, LedgerFolder.isValidFileName(String(fields[0])),
-        let length = Int(fields[1]), length >= 0, let hash = UInt64(fields[2], radix: 16)
+      func bytes(at index: Int) -> Bytes? {
+        guard let length = Int(fields[index]), length >= 0,
+          let hash = UInt64(fields[index + 1], radix: 16)
+        else { return nil }
+        return Bytes(length: length, hash: hash)
+      }
+      guard fields.count == 5, LedgerFolder.isValidFileName(String(fields[0])),
+        let before = bytes(at: 1), let after = bytes(at: 3)
       else { return nil }
-      files.append(File(name: String(fields[0]), length: length, hash: hash))
+      files.append(File(name: String(fields[0]), before: before, after: after))
     }
     return RestampJournal(files: files)
   }
@@ -85,8 +114,12 @@ struct RestampJournal: Sendable, Equatable {
   struct Finished: Sendable, Equatable {
     /// The files replaced by their restamped copies now.
     var replaced: [String] = []
-    /// The files changed since restamp read them: kept as they are, their copies removed.
+    /// The files changed since restamp read them, or whose copies were: kept as they are,
+    /// their copies removed.
     var changed: [String] = []
+    /// The files whose copies were as restamp wrote them, kept with their old stamps all the
+    /// same because another had changed.
+    var withheld: [String] = []
   }
 
   /// Finishes the restamp a note in `folder` names, if any, and removes the note; the caller
@@ -96,50 +129,82 @@ struct RestampJournal: Sendable, Equatable {
   static func finish(in folder: LedgerFolder, lock: FileLock) throws(LedgerError) -> Finished? {
     let state = state(in: folder)
     guard state != .none else { return nil }
+    let notePath = folder.path(of: fileName)
+    var status = stat()
+    // Not a note restamp left (it writes a file), and one that cannot be unlinked.
+    if lstat(notePath, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+      throw LedgerError.io(
+        path: notePath,
+        reason: "is a folder, not the note of a cut-off restamp; move it out of the ledger "
+          + "folder, then try again")
+    }
     var finished: Finished?
     if case .pending(let journal) = state {
       var done = Finished()
+      // Checked first, all of them: when any is not as restamp left it, none is replaced, so
+      // that the files are never left some restamped and some not by this finish.
+      var ready: [(name: String, copy: String, path: String)] = []
       for file in journal.files {
         let path = folder.path(of: file.name)
-        let copy = try AtomicFile.temporaryPath(for: path, suffix: "restamp")
-        // Its rename was done before the cut.
-        guard access(copy, F_OK) == 0 else { continue }
-        let bytes = (try? folder.bytes(of: file.name)) ?? []
-        if bytes.count == file.length, AppendJournal.lineHash(bytes) == file.hash {
-          guard rename(copy, path) == 0 else {
-            throw FileIO.error(path, action: "cannot replace it")
+        let copyPath = try AtomicFile.temporaryPath(for: path, suffix: "restamp")
+        let current = (try? folder.bytes(of: file.name)) ?? []
+        guard isRegularFile(copyPath) else {
+          // Its rename was done before the cut, unless the file has changed since.
+          if !file.after.match(current) { done.changed.append(file.name) }
+          continue
+        }
+        let copy = (try? FileIO.readRegular(copyPath)) ?? []
+        if file.before.match(current), file.after.match(copy) {
+          ready.append((file.name, copyPath, path))
+        } else {
+          try FileIO.remove(copyPath)
+          done.changed.append(file.name)
+        }
+      }
+      for file in ready {
+        if done.changed.isEmpty {
+          guard rename(file.copy, file.path) == 0 else {
+            throw FileIO.error(file.path, action: "cannot replace it")
           }
           done.replaced.append(file.name)
         } else {
-          try FileIO.remove(copy)
-          done.changed.append(file.name)
+          try FileIO.remove(file.copy)
+          done.withheld.append(file.name)
         }
       }
       guard lock.sync() else { throw FileIO.error(folder.path) }
       finished = done
     }
-    try FileIO.remove(folder.path(of: fileName))
+    try FileIO.remove(notePath)
     guard lock.sync() else { throw FileIO.error(folder.path) }
     return finished
   }
 
+  /// Whether `path` is a regular file (not a link, not missing).
+  private static func isRegularFile(_ path: String) -> Bool {
+    var status = stat()
+    return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
+  }
+
   /// What finishing a cut-off restamp did, in a line for the user.
   static func note(of finished: Finished, in folder: LedgerFolder) -> String {
-    var note = "a restamp cut off earlier was finished first"
-    if finished.replaced.isEmpty && finished.changed.isEmpty {
-      note += ": its files were all replaced already, and its note is removed"
+    func paths(_ names: [String]) -> String { names.map(folder.path(of:)).joined(separator: ", ") }
+    guard finished.changed.isEmpty else {
+      var note =
+        "a restamp cut off earlier could not be finished: \(paths(finished.changed)) changed "
+        + "since it read them (or their restamped copies did) and kept their lines as they are"
+      if !finished.withheld.isEmpty {
+        note +=
+          "; \(paths(finished.withheld)) kept their old stamps too, so that no file is left "
+          + "restamped while another is not"
+      }
+      return note + ": run `ledger restamp --base BASE` again"
     }
-    if !finished.replaced.isEmpty {
-      note +=
-        ": " + finished.replaced.map(folder.path(of:)).joined(separator: ", ")
-        + " given the new stamps it had written"
+    guard !finished.replaced.isEmpty else {
+      return "a restamp cut off earlier was finished first: its files were all replaced "
+        + "already, and its note is removed"
     }
-    if !finished.changed.isEmpty {
-      note +=
-        "; " + finished.changed.map(folder.path(of:)).joined(separator: ", ")
-        + " changed since it read them and kept as they are: run `ledger restamp --base BASE` "
-        + "again"
-    }
-    return note
+    return "a restamp cut off earlier was finished first: \(paths(finished.replaced)) given the "
+      + "new stamps it had written"
   }
 }
