@@ -154,12 +154,7 @@ struct RestampBaseTests {
     let restamped = CLI.run(["restamp", "--base", base.path], ledger: whole.path, now: now)
     #expect(restamped.exitCode == 0, "\(restamped.stderr)")
     let after = try Self.snapshot(whole)
-    let killed = Spawn.run(
-      ["restamp", "--base", base.path],
-      environment: [
-        "LEDGER_DIR": branch.path, "LEDGER_NOW": now, "LEDGER_TEST_FAULT": "kill:\(point)",
-      ])
-    #expect(killed.status != 0, "restamp should have been killed at point \(point)")
+    try Self.killRestamp(of: branch, base: base, at: point)
     // Killed while the note was written (5), it is there but cut off: nothing to finish.
     let noted = branch.folder.hasFile(RestampJournal.fileName)
     #expect(noted == (5...9).contains(point), "at point \(point)")
@@ -199,8 +194,24 @@ struct RestampBaseTests {
     }
   }
 
-  @Test("a file changed after restamp was cut off keeps its lines, and the user is told")
-  func changedAfterCut() throws {
+  /// Runs restamp of `branch` against `base` as a process, killed at its `point`-th write,
+  /// sync or rename.
+  static func killRestamp(of branch: TemporaryLedger, base: TemporaryLedger, at point: Int)
+    throws
+  {
+    let killed = Spawn.run(
+      ["restamp", "--base", base.path],
+      environment: [
+        "LEDGER_DIR": branch.path, "LEDGER_NOW": "2015-01-05T00:00:00Z",
+        "LEDGER_TEST_FAULT": "kill:\(point)",
+      ])
+    #expect(killed.status != 0, "restamp should have been killed at point \(point)")
+  }
+
+  @Test(
+    "a file or its copy changed after the cut: no file is restamped, and the user is told",
+    arguments: ["pulled", "edited copy", "copy swapped for a link"])
+  func changedAfterCut(change: String) throws {
     let (base, branch) = try BackdatedTests.branch()
     defer {
       base.remove()
@@ -209,63 +220,34 @@ struct RestampBaseTests {
     let before = try Self.snapshot(branch)
     // Killed before the first rename (points: two files written and synced, the note written
     // and synced, then a rename each; ledger.jsonl, the first, is at 7).
-    let killed = Spawn.run(
-      ["restamp", "--base", base.path],
-      environment: [
-        "LEDGER_DIR": branch.path, "LEDGER_NOW": "2015-01-05T00:00:00Z",
-        "LEDGER_TEST_FAULT": "kill:7",
-      ])
-    #expect(killed.status != 0)
+    try Self.killRestamp(of: branch, base: base, at: 7)
     #expect(branch.folder.hasFile(RestampJournal.fileName))
-    // A pull adds a line to team.jsonl meanwhile (its last, under another id).
+    let copy = ".team.jsonl.tmp-restamp"
+    let elsewhere = branch.path + "-elsewhere.jsonl"
+    defer { unlink(elsewhere) }
+    switch change {
+    case "pulled":
+      // A pull adds a line to team.jsonl (its last, under another id).
+      let team = branch.text("team.jsonl")
+      let last = team.split(separator: "\n").last.map(String.init) ?? ""
+      try branch.write("team.jsonl", team + #"{"id":"ffffffff"# + last.dropFirst(15) + "\n")
+    case "edited copy":
+      try branch.write(copy, branch.text(copy) + "\n")
+    default:
+      try Data(branch.text(copy).utf8).write(to: URL(fileURLWithPath: elsewhere))
+      unlink(branch.path + "/" + copy)
+      #expect(symlink(elsewhere, branch.path + "/" + copy) == 0)
+    }
     let team = branch.text("team.jsonl")
-    let last = team.split(separator: "\n").last.map(String.init) ?? ""
-    try branch.write("team.jsonl", team + #"{"id":"ffffffff"# + last.dropFirst(15) + "\n")
-    let changed = branch.text("team.jsonl")
     let repair = CLI.run(["repair"], ledger: branch.path)
     #expect(repair.exitCode == 0, "\(repair.stderr)")
     #expect(repair.stdout.contains("could not be finished"), "\(repair.stdout)")
     #expect(repair.stdout.contains("team.jsonl changed since it read them"), "\(repair.stdout)")
     #expect(repair.stdout.contains("ledger.jsonl kept their old stamps too"), "\(repair.stdout)")
+    #expect(repair.stdout.contains("ledger restamp --base BASE"), "\(repair.stdout)")
     // Neither file is restamped: ledger.jsonl, whose copy was whole, is as before too.
     #expect(branch.text("ledger.jsonl") == before["ledger.jsonl"])
-    #expect(repair.stdout.contains("ledger restamp --base BASE"), "\(repair.stdout)")
-    #expect(branch.text("team.jsonl") == changed)
-    #expect(try !Self.hasLeftovers(branch))
-  }
-
-  @Test(
-    "a restamped copy edited or swapped for a link after the cut is not put in place",
-    arguments: ["edited", "link"])
-  func tamperedCopy(kind: String) throws {
-    let (base, branch) = try BackdatedTests.branch()
-    defer {
-      base.remove()
-      branch.remove()
-    }
-    let before = try Self.snapshot(branch)
-    let killed = Spawn.run(
-      ["restamp", "--base", base.path],
-      environment: [
-        "LEDGER_DIR": branch.path, "LEDGER_NOW": "2015-01-05T00:00:00Z",
-        "LEDGER_TEST_FAULT": "kill:7",
-      ])
-    #expect(killed.status != 0)
-    let copy = branch.path + "/.team.jsonl.tmp-restamp"
-    let elsewhere = branch.path + "-elsewhere.jsonl"
-    defer { unlink(elsewhere) }
-    if kind == "edited" {
-      try branch.write(".team.jsonl.tmp-restamp", branch.text(".team.jsonl.tmp-restamp") + "\n")
-    } else {
-      try Data(branch.text(".team.jsonl.tmp-restamp").utf8).write(
-        to: URL(fileURLWithPath: elsewhere))
-      unlink(copy)
-      #expect(symlink(elsewhere, copy) == 0)
-    }
-    let repair = CLI.run(["repair"], ledger: branch.path)
-    #expect(repair.exitCode == 0, "\(repair.stderr)")
-    #expect(repair.stdout.contains("team.jsonl changed since it read them"), "\(repair.stdout)")
-    #expect(try Self.snapshot(branch) == before)
+    #expect(branch.text("team.jsonl") == team)
     #expect(try !Self.hasLeftovers(branch))
   }
 

@@ -12,6 +12,18 @@ struct FullDiskCacheTests {
     try FileManager.default.contentsOfDirectory(atPath: ledger.path).sorted()
   }
 
+  /// Appends a batch to `ledger` through the cache, failing as a full disk would at its
+  /// `point`-th write or sync.
+  static func failAppend(to ledger: TemporaryLedger, at point: Int) {
+    let writer = LedgerWriter(
+      folder: ledger.folder, faults: FaultInjection(action: .fail, point: point))
+    #expect {
+      try writer.append(FaultInjectionTests.batches("f"), source: "t", validation: .cached)
+    } throws: { error in
+      "\(error)".hasSuffix("nothing was written")
+    }
+  }
+
   @Test(
     "an append that fails writing (a full disk) leaves no cache its replay rebuilt",
     arguments: 1...9)
@@ -19,15 +31,9 @@ struct FullDiskCacheTests {
     let ledger = try TemporaryLedger(files: ["ledger.jsonl": FaultInjectionTests.registered])
     defer { ledger.remove() }
     let before = try Self.names(ledger)
-    let writer = LedgerWriter(
-      folder: ledger.folder, faults: FaultInjection(action: .fail, point: point))
     // No cache yet: the append streams the log, which rebuilds the cache on the way; written
     // before the lines, it would take the room they need on a nearly full disk.
-    #expect {
-      try writer.append(FaultInjectionTests.batches("f"), source: "t", validation: .cached)
-    } throws: { error in
-      "\(error)".hasSuffix("nothing was written")
-    }
+    Self.failAppend(to: ledger, at: point)
     #expect(try Self.names(ledger) == before)
     #expect(ledger.text("ledger.jsonl") == FaultInjectionTests.registered)
   }
@@ -140,13 +146,7 @@ extension FullDiskCacheTests {
     defer { ledger.remove() }
     try Self.staleCache(ledger)
     let log = ledger.text("ledger.jsonl")
-    let writer = LedgerWriter(
-      folder: ledger.folder, faults: FaultInjection(action: .fail, point: point))
-    #expect {
-      try writer.append(FaultInjectionTests.batches("f"), source: "t", validation: .cached)
-    } throws: { error in
-      "\(error)".hasSuffix("nothing was written")
-    }
+    Self.failAppend(to: ledger, at: point)
     #expect(!ledger.folder.hasFile(ReplayCache.fileName))
     #expect(!ledger.folder.hasFile(ReplayCache.validatorFileName))
     #expect(ledger.text("ledger.jsonl") == log)

@@ -223,6 +223,18 @@ public enum FileIO {
 
   /// Removes `path`; a file that is already gone is not an error.
   /// - Throws: `LedgerError.io` naming `path`.
+  /// Refuses a folder at `path`, where a writer's note (`what`: "a cut-off append") belongs:
+  /// not a note any writer left (it writes a file), and one that cannot be unlinked.
+  /// - Throws: `LedgerError.io` saying what to do when `path` is a folder.
+  static func refuseFolder(at path: String, for what: String) throws(LedgerError) {
+    var status = stat()
+    guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { return }
+    throw LedgerError.io(
+      path: path,
+      reason: "is a folder, not the note of \(what); move it out of the ledger folder, then try "
+        + "again")
+  }
+
   static func remove(_ path: String) throws(LedgerError) {
     guard unlink(path) == 0 || errno == ENOENT else { throw error(path) }
   }

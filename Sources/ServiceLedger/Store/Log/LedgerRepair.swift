@@ -102,14 +102,7 @@ public struct LedgerRepair: Sendable {
     let journalState = AppendJournal.state(in: folder)
     guard journalState != .none else { return ([], false) }
     let journalPath = folder.path(of: AppendJournal.fileName)
-    var status = stat()
-    // Not a note any writer left (it writes a file), and one that cannot be unlinked.
-    if lstat(journalPath, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
-      throw LedgerError.io(
-        path: journalPath,
-        reason: "is a folder, not the note of a cut-off append; move it out of the ledger "
-          + "folder, then try again")
-    }
+    try FileIO.refuseFolder(at: journalPath, for: "a cut-off append")
     let suffix = suffix ?? journalSuffix()
     var moves: [Move] = []
     if case .pending(let journal) = journalState {

@@ -130,14 +130,7 @@ struct RestampJournal: Sendable, Equatable {
     let state = state(in: folder)
     guard state != .none else { return nil }
     let notePath = folder.path(of: fileName)
-    var status = stat()
-    // Not a note restamp left (it writes a file), and one that cannot be unlinked.
-    if lstat(notePath, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
-      throw LedgerError.io(
-        path: notePath,
-        reason: "is a folder, not the note of a cut-off restamp; move it out of the ledger "
-          + "folder, then try again")
-    }
+    try FileIO.refuseFolder(at: notePath, for: "a cut-off restamp")
     var finished: Finished?
     if case .pending(let journal) = state {
       var done = Finished()
