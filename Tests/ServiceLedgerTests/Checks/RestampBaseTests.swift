@@ -251,6 +251,42 @@ struct RestampBaseTests {
     #expect(try !Self.hasLeftovers(branch))
   }
 
+  @Test(
+    "a note that does not read whole (damaged, or too large to be one) is removed, and said",
+    arguments: ["damaged", "large"])
+  func damagedNote(kind: String) throws {
+    let (base, branch) = try BackdatedTests.branch()
+    defer {
+      base.remove()
+      branch.remove()
+    }
+    // Killed between the renames: ledger.jsonl has its new stamps, team.jsonl not yet.
+    try Self.killRestamp(of: branch, base: base, at: 8)
+    let half = try Self.snapshot(branch)
+    let note = branch.path + "/" + RestampJournal.fileName
+    if kind == "damaged" {
+      try branch.write(RestampJournal.fileName, "garbage\nend\n")
+    } else {
+      // Sparse: never read, by its size alone.
+      #expect(truncate(note, off_t(RestampJournal.maximumSize + 1)) == 0)
+    }
+    let repair = CLI.run(["repair"], ledger: branch.path)
+    #expect(repair.exitCode == 0, "\(repair.stderr)")
+    #expect(
+      repair.stdout.contains("which does not read as the whole note of a restamp"),
+      "\(repair.stdout)")
+    #expect(repair.stdout.contains("ledger restamp --base BASE"), "\(repair.stdout)")
+    #expect(!repair.stdout.contains("nothing to repair"), "\(repair.stdout)")
+    #expect(try Self.snapshot(branch) == half)
+    #expect(try !Self.hasLeftovers(branch))
+    // Restamp, run again as told, stamps every new line anew.
+    let again = CLI.run(["restamp", "--base", base.path], ledger: branch.path)
+    #expect(again.exitCode == 0, "\(again.stderr)")
+    let check = CLI.run(
+      ["check", "--as-of", "2015-01-04", "--base", base.path], ledger: branch.path)
+    #expect(check.exitCode == 0, "\(check.stdout)")
+  }
+
   @Test("a folder named like the note is refused with what to do, and nothing is written")
   func noteIsAFolder() throws {
     let (base, branch) = try BackdatedTests.branch()

@@ -20,7 +20,7 @@ struct FullDiskCacheTests {
     #expect {
       try writer.append(FaultInjectionTests.batches("f"), source: "t", validation: .cached)
     } throws: { error in
-      "\(error)".hasSuffix("nothing was written")
+      "\(error)".contains("\nnothing was written")
     }
   }
 
@@ -125,6 +125,29 @@ extension FullDiskCacheTests {
     #expect(ledger.text("ledger.jsonl") != log)
     #expect(ReplayCache.current(ledger.folder, withValidator: true) == nil)
     return cache
+  }
+
+  @Test("an append through a current cache that fails writing removes the cache", arguments: 1...9)
+  func failedCachedAppendRemovesCache(point: Int) throws {
+    let ledger = try TemporaryLedger(files: ["ledger.jsonl": FaultInjectionTests.registered])
+    defer { ledger.remove() }
+    #expect(CLI.run(["services", "--format", "csv"], ledger: ledger.path).exitCode == 0)
+    #expect(ReplayCache.current(ledger.folder, withValidator: true) != nil)
+    // The cache serves the append's checks; on a full disk its room is the lines' next time.
+    Self.failAppend(to: ledger, at: point)
+    #expect(!ledger.folder.hasFile(ReplayCache.fileName))
+    #expect(!ledger.folder.hasFile(ReplayCache.validatorFileName))
+    #expect(ledger.text("ledger.jsonl") == FaultInjectionTests.registered)
+    // And the user is told why it is gone.
+    #expect(CLI.run(["services", "--format", "csv"], ledger: ledger.path).exitCode == 0)
+    let record = CLI.run(
+      ["record", "component.adopted", "service=a", "component=c", "on=2015-01-02"],
+      ledger: ledger.path, environment: ["LEDGER_TEST_FAULT": "fail:1"])
+    #expect(record.exitCode == 1)
+    #expect(
+      record.stderr.contains("nothing was written\n(the replay cache was removed, to make room"),
+      "\(record.stderr)")
+    #expect(!ledger.folder.hasFile(ReplayCache.fileName))
   }
 
   @Test("a cache that cannot be saved takes the stale one it was to replace with it")

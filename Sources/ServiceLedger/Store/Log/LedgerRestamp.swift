@@ -184,13 +184,21 @@ public struct LedgerRestamp: Sendable {
     }
     renamed = true
     // From here on, a cut leaves the journal for the next writer to finish the renames by.
-    for file in staged {
-      try faults.step(file.path)
-      guard rename(file.temporary, file.path) == 0 else {
-        throw FileIO.error(file.path, action: "cannot replace it")
+    do throws(LedgerError) {
+      for file in staged {
+        try faults.step(file.path)
+        guard rename(file.temporary, file.path) == 0 else {
+          throw FileIO.error(file.path, action: "cannot replace it")
+        }
       }
+      guard lock.sync() else { throw FileIO.error(folder.path) }
+    } catch {
+      guard case .io(let path, let reason) = error else { throw error }
+      throw LedgerError.io(
+        path: path,
+        reason: reason + "\nthe restamp is half done: the next write or `ledger repair` "
+          + "finishes it (\(RestampJournal.fileName) names its files)")
     }
-    guard lock.sync() else { throw FileIO.error(folder.path) }
     try faults.step(journalPath)
     try FileIO.remove(journalPath)
     guard lock.sync() else { throw FileIO.error(folder.path) }

@@ -69,7 +69,16 @@ extension LedgerWriter {
       cache.note(event)
     }
     if validator.isUndecided { return nil }
-    try write(placed.output, journaled: placed.events.count > 1, lock: lock)
+    do throws(LedgerError) {
+      try write(placed.output, journaled: placed.events.count > 1, lock: lock)
+    } catch {
+      // On a full disk the room is the log's: the next append streams the log instead.
+      ReplayCache.remove(from: folder)
+      guard case .io(let path, let reason) = error else { throw error }
+      throw LedgerError.io(
+        path: path,
+        reason: reason + "\n(the replay cache was removed, to make room for the next try)")
+    }
     cache.validator = validator
     var keys: [ReplayCache.FileKey] = []
     let written = Dictionary(placed.output, uniquingKeysWith: +)

@@ -74,16 +74,33 @@ struct RestampJournal: Sendable, Equatable {
   enum State: Sendable, Equatable {
     /// No note: no restamp was cut off.
     case none
-    /// A note without its end: restamp stopped while writing it, before any rename.
+    /// A note that does not read as a whole one: restamp stopped while writing it, before any
+    /// rename, or it is not restamp's (damaged, not a regular file, too large to be one).
     case incomplete
+    /// A note that cannot be read (its permissions, the disk): nothing can be said of it.
+    case unreadable(LedgerError)
     /// A restamp cut off between its renames.
     case pending(RestampJournal)
   }
 
+  /// The most bytes a note may have: a line of at most some 330 bytes per file restamped, for
+  /// a ledger of tens of thousands of files. A larger one is not restamp's, and is not read.
+  static let maximumSize = 16 << 20
+
   /// The note in `folder`, if any.
   static func state(in folder: LedgerFolder) -> State {
-    guard folder.hasFile(fileName) else { return .none }
-    guard let bytes = try? folder.bytes(of: fileName) else { return .incomplete }
+    var status = stat()
+    let path = folder.path(of: fileName)
+    guard lstat(path, &status) == 0 else { return .none }
+    guard status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) <= maximumSize else {
+      return .incomplete
+    }
+    let bytes: [UInt8]
+    do throws(LedgerError) {
+      bytes = try FileIO.readRegular(path)
+    } catch {
+      return .unreadable(error)
+    }
     return parse(String(decoding: bytes, as: UTF8.self)).map(State.pending) ?? .incomplete
   }
 
@@ -120,33 +137,47 @@ struct RestampJournal: Sendable, Equatable {
     /// The files whose copies were as restamp wrote them, kept with their old stamps all the
     /// same because another had changed.
     var withheld: [String] = []
+    /// Whether the note did not read as a whole one (`State.incomplete`), and was removed.
+    var discarded = false
   }
 
   /// Finishes the restamp a note in `folder` names, if any, and removes the note; the caller
   /// holds the folder's exclusive `lock`.
-  /// - Returns: what was done; nil when there was no note, or one cut off before any rename.
-  /// - Throws: `LedgerError.io` when a file cannot be read, replaced or removed.
+  /// - Returns: what was done; nil when there was no note.
+  /// - Throws: `LedgerError.io` when the note or a file cannot be read, replaced or removed,
+  ///   or the note is a folder.
   static func finish(in folder: LedgerFolder, lock: FileLock) throws(LedgerError) -> Finished? {
     let state = state(in: folder)
     guard state != .none else { return nil }
     let notePath = folder.path(of: fileName)
     try FileIO.refuseFolder(at: notePath, for: "a cut-off restamp")
-    var finished: Finished?
-    if case .pending(let journal) = state {
-      var done = Finished()
+    var done = Finished()
+    switch state {
+    case .none:
+      return nil
+    case .unreadable(let error):
+      // Left as it is: it may name files half restamped, which only it can finish.
+      guard case .io(let path, let reason) = error else { throw error }
+      throw LedgerError.io(
+        path: path,
+        reason: reason + "; it is the note of a restamp that was cut off: make it readable, "
+          + "then try again")
+    case .incomplete:
+      done.discarded = true
+    case .pending(let journal):
       // Checked first, all of them: when any is not as restamp left it, none is replaced, so
       // that the files are never left some restamped and some not by this finish.
       var ready: [(name: String, copy: String, path: String)] = []
       for file in journal.files {
         let path = folder.path(of: file.name)
         let copyPath = try AtomicFile.temporaryPath(for: path, suffix: "restamp")
-        let current = (try? folder.bytes(of: file.name)) ?? []
+        let current = try folder.bytes(of: file.name)
         guard isRegularFile(copyPath) else {
           // Its rename was done before the cut, unless the file has changed since.
           if !file.after.match(current) { done.changed.append(file.name) }
           continue
         }
-        let copy = (try? FileIO.readRegular(copyPath)) ?? []
+        let copy = try FileIO.readRegular(copyPath)
         if file.before.match(current), file.after.match(copy) {
           ready.append((file.name, copyPath, path))
         } else {
@@ -166,11 +197,10 @@ struct RestampJournal: Sendable, Equatable {
         }
       }
       guard lock.sync() else { throw FileIO.error(folder.path) }
-      finished = done
     }
     try FileIO.remove(notePath)
     guard lock.sync() else { throw FileIO.error(folder.path) }
-    return finished
+    return done
   }
 
   /// Whether `path` is a regular file (not a link, not missing).
@@ -182,6 +212,11 @@ struct RestampJournal: Sendable, Equatable {
   /// What finishing a cut-off restamp did, in a line for the user.
   static func note(of finished: Finished, in folder: LedgerFolder) -> String {
     func paths(_ names: [String]) -> String { names.map(folder.path(of:)).joined(separator: ", ") }
+    guard !finished.discarded else {
+      return "removed \(folder.path(of: fileName)), which does not read as the whole note of a "
+        + "restamp (one cut off while it was written, before any file was replaced, or not "
+        + "restamp's): if a restamp did not finish, run `ledger restamp --base BASE` again"
+    }
     guard finished.changed.isEmpty else {
       var note =
         "a restamp cut off earlier could not be finished: \(paths(finished.changed)) changed "
