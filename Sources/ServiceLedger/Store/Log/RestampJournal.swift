@@ -13,14 +13,15 @@
 /// file is replaced by a rename, and the note is removed last. The next write, restamp or
 /// `ledger repair` finishes what the note names (`finish(in:lock:)`): each file its rename did
 /// not reach is replaced by its restamped copy, as long as the file is still the one restamp
-/// read and the copy the one it wrote. A file changed since (a `git pull`), or whose copy was,
-/// keeps its lines; its copy is removed and the user is told to run restamp again. Without the
-/// note, files restamped and not would put a branch's lines out of their order across files,
-/// silently.
+/// read and the copy the one it wrote. When any file has changed since (a `git pull`), or any
+/// copy has, none is replaced (so that none is left restamped while another is not): the
+/// copies are removed and the user is told to run restamp again. Without the note, files
+/// restamped and not would put a branch's lines out of their order across files, silently.
 ///
 /// The note is text, a line per file (`NAME\tLENGTH\tHASH\tNEW_LENGTH\tNEW_HASH`, each hash
 /// `AppendJournal.lineHash` of the whole file, in hex) and `end` last: a note without its end
-/// was cut off while it was written, before any rename, and leaves every file as it is.
+/// was cut off while it was written, before any rename, and leaves every file as it is (as
+/// does one damaged since; either is removed, and the user told).
 struct RestampJournal: Sendable, Equatable {
   /// The note's name in the ledger folder (hidden, and not `*.jsonl`: not part of the log).
   static let fileName = ".ledger-restamp-in-progress"
