@@ -47,17 +47,27 @@ public enum FolderRules {
     }
     if rules.contains(.staleJournal), folder.hasFile(AppendJournal.fileName) {
       var isOlder = false
+      // Whether any file ends with what the note leaves out: a note whose lengths no longer
+      // fall where a file's lines end (the file was replaced, or is shorter) leaves nothing.
+      var leavesOut = false
       if case .pending(let journal) = AppendJournal.state(in: folder) {
         isOlder = journal.isFromOlderVersion
+        leavesOut = journal.lengths.keys.contains {
+          journal.committedLength(of: $0, at: folder.path(of: $0)) != nil
+        }
       }
       let leftOut =
-        isOlder
-        ? "it was left by an older version of ledger and names only each file's length, so "
-          + "everything past it is left out of the log, lines a pull added since too; the next "
-          + "write or `ledger repair` moves that to NAME.jsonl.torn-TIME beside the file (add "
-          + "back any line that is not the batch's with `ledger append`)"
-        : "its lines are left out of the log (lines a file gained since by other means, such as "
-          + "a pull, are read), and the next write or `ledger repair` rolls it back"
+        !leavesOut
+        ? "it leaves nothing out of the log now (no file ends with lines it names, or its "
+          + "lengths no longer fall where a file's lines end), and the next write or `ledger "
+          + "repair` moves nothing"
+        : isOlder
+          ? "it was left by an older version of ledger and names only each file's length, so "
+            + "everything past it is left out of the log, lines a pull added since too; the "
+            + "next write or `ledger repair` moves that to NAME.jsonl.torn-TIME beside the "
+            + "file (add back any line that is not the batch's with `ledger append`)"
+          : "its lines are left out of the log (lines a file gained since by other means, such "
+            + "as a pull, are read), and the next write or `ledger repair` rolls it back"
       findings.append(
         Finding(
           .staleJournal,

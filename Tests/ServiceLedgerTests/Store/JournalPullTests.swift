@@ -213,4 +213,20 @@ struct JournalPullTests {
       #expect(try ledger.folder.readValid().events.count == (then == "record" ? 3 : 2))
     }
   }
+
+  @Test("a note whose length falls mid-line leaves nothing out, and check says so, not otherwise")
+  func noteThatLeavesNothingOut() throws {
+    let ledger = try TemporaryLedger(files: ["ledger.jsonl": FaultInjectionTests.registered])
+    defer { ledger.remove() }
+    // An older version's note whose length falls inside the file's only line.
+    try ledger.write(AppendJournal.fileName, #"{"files":{"ledger.jsonl":20}}"#)
+    let check = CLI.run(["check", "--rule", "stale-journal"], ledger: ledger.path)
+    #expect(check.stdout.contains("it leaves nothing out of the log now"), "\(check.stdout)")
+    #expect(!check.stdout.contains("everything past it is left out"), "\(check.stdout)")
+    // And so it is: the line is read, and repair moves nothing.
+    #expect(CLI.run(["services", "--format", "csv"], ledger: ledger.path).stdout.contains("a,A"))
+    let repair = CLI.run(["repair"], ledger: ledger.path)
+    #expect(!repair.stdout.contains(": moved "), "\(repair.stdout)")
+    #expect(ledger.text("ledger.jsonl") == FaultInjectionTests.registered)
+  }
 }
