@@ -58,9 +58,9 @@ public enum FolderRules {
       }
       let leftOut =
         !leavesOut
-        ? "it leaves nothing out of the log now (no file ends with lines it names, or its "
-          + "lengths no longer fall where a file's lines end), and the next write or `ledger "
-          + "repair` moves nothing"
+        ? "it leaves nothing out of the log now (for each file it names, the length it gives "
+          + "is at or past the file's end or inside a line, or what follows is not the "
+          + "append's), and the next write or `ledger repair` moves nothing"
         : isOlder
           ? "it was left by an older version of ledger and names only each file's length, so "
             + "everything past it is left out of the log, lines a pull added since too; the "
@@ -95,7 +95,8 @@ public enum FolderRules {
       message: "\(RestampJournal.fileName) is the note of a restamp that was cut off: files it "
         + "had not yet replaced are read with their old stamps, so the branch's lines may "
         + "replay out of their order across files; the next write or `ledger repair` gives "
-        + "them the stamps it had written, and removes the note",
+        + "them the stamps it had written when every file is as restamp left it, else says "
+        + "which file changed and to run restamp again, and removes the note",
       at: EventLocation(file: RestampJournal.fileName, line: 0))
   }
 

@@ -13,7 +13,9 @@ struct RepairCommand: Command {
     those bytes to NAME.jsonl.torn-TIMESTAMP beside the file (not part of the log) and deletes
     nothing. To keep what was moved, fix it and add it again with `ledger append`. A restamp
     cut off between its files is finished first (each file it had not yet replaced gets the
-    new stamps it had written). Prints "nothing to repair" when there is nothing to do.
+    new stamps it had written), when every file is as restamp left it; when one has changed
+    since, none is replaced and repair says to run restamp again. Prints "nothing to repair"
+    when there is nothing to do.
     """
 
   let arguments: ParsedArguments

@@ -242,8 +242,8 @@ struct RestampBaseTests {
     let repair = CLI.run(["repair"], ledger: branch.path)
     #expect(repair.exitCode == 0, "\(repair.stderr)")
     #expect(repair.stdout.contains("could not be finished"), "\(repair.stdout)")
-    #expect(repair.stdout.contains("team.jsonl changed since it read them"), "\(repair.stdout)")
-    #expect(repair.stdout.contains("ledger.jsonl kept their old stamps too"), "\(repair.stdout)")
+    #expect(repair.stdout.contains("team.jsonl changed after restamp read it"), "\(repair.stdout)")
+    #expect(repair.stdout.contains("ledger.jsonl keeps its old stamps too"), "\(repair.stdout)")
     #expect(repair.stdout.contains("ledger restamp --base BASE"), "\(repair.stdout)")
     // Neither file is restamped: ledger.jsonl, whose copy was whole, is as before too.
     #expect(branch.text("ledger.jsonl") == before["ledger.jsonl"])
@@ -285,6 +285,31 @@ struct RestampBaseTests {
     let check = CLI.run(
       ["check", "--as-of", "2015-01-04", "--base", base.path], ledger: branch.path)
     #expect(check.exitCode == 0, "\(check.stdout)")
+  }
+
+  @Test("a file changed after a rename was done: the message says the lines are half restamped")
+  func changedAfterARename() throws {
+    let (base, branch) = try BackdatedTests.branch()
+    defer {
+      base.remove()
+      branch.remove()
+    }
+    // Killed between the renames: ledger.jsonl has its new stamps, team.jsonl not yet.
+    try Self.killRestamp(of: branch, base: base, at: 8)
+    let stamped = branch.text("ledger.jsonl")
+    let team = branch.text("team.jsonl")
+    let last = team.split(separator: "\n").last.map(String.init) ?? ""
+    try branch.write("team.jsonl", team + #"{"id":"ffffffff"# + last.dropFirst(15) + "\n")
+    let repair = CLI.run(["repair"], ledger: branch.path)
+    #expect(repair.exitCode == 0, "\(repair.stderr)")
+    #expect(repair.stdout.contains("team.jsonl changed after restamp read it"), "\(repair.stdout)")
+    #expect(
+      repair.stdout.contains(
+        "ledger.jsonl already had its new stamps, and keeps them, so the "
+          + "branch's lines are half restamped"), "\(repair.stdout)")
+    #expect(repair.stdout.contains("ledger restamp --base BASE"), "\(repair.stdout)")
+    #expect(branch.text("ledger.jsonl") == stamped)
+    #expect(try !Self.hasLeftovers(branch))
   }
 
   @Test("a folder named like the note is refused with what to do, and nothing is written")

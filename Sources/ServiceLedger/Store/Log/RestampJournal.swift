@@ -138,6 +138,8 @@ struct RestampJournal: Sendable, Equatable {
     /// The files whose copies were as restamp wrote them, kept with their old stamps all the
     /// same because another had changed.
     var withheld: [String] = []
+    /// The files restamp itself had replaced before it was cut off: they keep their new stamps.
+    var earlier: [String] = []
     /// Whether the note did not read as a whole one (`State.incomplete`), and was removed.
     var discarded = false
   }
@@ -175,7 +177,11 @@ struct RestampJournal: Sendable, Equatable {
         let current = try folder.bytes(of: file.name)
         guard isRegularFile(copyPath) else {
           // Its rename was done before the cut, unless the file has changed since.
-          if !file.after.match(current) { done.changed.append(file.name) }
+          if file.after.match(current) {
+            done.earlier.append(file.name)
+          } else {
+            done.changed.append(file.name)
+          }
           continue
         }
         let copy = try FileIO.readRegular(copyPath)
@@ -213,21 +219,28 @@ struct RestampJournal: Sendable, Equatable {
   /// What finishing a cut-off restamp did, in a line for the user.
   static func note(of finished: Finished, in folder: LedgerFolder) -> String {
     func paths(_ names: [String]) -> String { names.map(folder.path(of:)).joined(separator: ", ") }
+    let again =
+      "run `ledger restamp --base BASE` again (BASE: the copy of the target branch's ledger it "
+      + "was run with)"
     guard !finished.discarded else {
       return "removed \(folder.path(of: fileName)), which does not read as the whole note of a "
-        + "restamp (one cut off while it was written, before any file was replaced, or not "
-        + "restamp's): if a restamp did not finish, run `ledger restamp --base BASE` again"
+        + "restamp (cut off while it was written, damaged, or not restamp's), and the restamped "
+        + "copies beside the files; a restamp may have been cut off with some files already "
+        + "given their new stamps and others not: " + again
     }
     guard finished.changed.isEmpty else {
       var note =
         "a restamp cut off earlier could not be finished: \(paths(finished.changed)) changed "
-        + "since it read them (or their restamped copies did) and kept their lines as they are"
+        + "after restamp read it (or its restamped copy did), and keeps its lines as they are"
       if !finished.withheld.isEmpty {
-        note +=
-          "; \(paths(finished.withheld)) kept their old stamps too, so that no file is left "
-          + "restamped while another is not"
+        note += "; \(paths(finished.withheld)) keeps its old stamps too"
       }
-      return note + ": run `ledger restamp --base BASE` again"
+      if !finished.earlier.isEmpty {
+        note +=
+          "; \(paths(finished.earlier)) already had its new stamps, and keeps them, so the "
+          + "branch's lines are half restamped"
+      }
+      return note + ": " + again
     }
     guard !finished.replaced.isEmpty else {
       return "a restamp cut off earlier was finished first: its files were all replaced "
@@ -236,4 +249,5 @@ struct RestampJournal: Sendable, Equatable {
     return "a restamp cut off earlier was finished first: \(paths(finished.replaced)) given the "
       + "new stamps it had written"
   }
+
 }
