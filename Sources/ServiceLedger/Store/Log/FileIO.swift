@@ -221,8 +221,6 @@ public enum FileIO {
     }
   }
 
-  /// Removes `path`; a file that is already gone is not an error.
-  /// - Throws: `LedgerError.io` naming `path`.
   /// Refuses a folder at `path`, where a writer's note (`what`: "a cut-off append") belongs:
   /// not a note any writer left (it writes a file), and one that cannot be unlinked.
   /// - Throws: `LedgerError.io` saying what to do when `path` is a folder.
@@ -235,6 +233,8 @@ public enum FileIO {
         + "again")
   }
 
+  /// Removes `path`; a file that is already gone is not an error.
+  /// - Throws: `LedgerError.io` naming `path`.
   static func remove(_ path: String) throws(LedgerError) {
     guard unlink(path) == 0 || errno == ENOENT else { throw error(path) }
   }

@@ -150,12 +150,9 @@ struct RestampJournal: Sendable, Equatable {
   /// - Throws: `LedgerError.io` when the note or a file cannot be read, replaced or removed,
   ///   or the note is a folder.
   static func finish(in folder: LedgerFolder, lock: FileLock) throws(LedgerError) -> Finished? {
-    let state = state(in: folder)
-    guard state != .none else { return nil }
     let notePath = folder.path(of: fileName)
-    try FileIO.refuseFolder(at: notePath, for: "a cut-off restamp")
     var done = Finished()
-    switch state {
+    switch state(in: folder) {
     case .none:
       return nil
     case .unreadable(let error):
@@ -166,6 +163,8 @@ struct RestampJournal: Sendable, Equatable {
         reason: reason + "; it is the note of a restamp that was cut off: make it readable, "
           + "then try again")
     case .incomplete:
+      // A folder is not a note restamp wrote, and cannot be removed as one.
+      try FileIO.refuseFolder(at: notePath, for: "a cut-off restamp")
       done.discarded = true
     case .pending(let journal):
       // Checked first, all of them: when any is not as restamp left it, none is replaced, so
@@ -249,5 +248,4 @@ struct RestampJournal: Sendable, Equatable {
     return "a restamp cut off earlier was finished first: \(paths(finished.replaced)) given the "
       + "new stamps it had written"
   }
-
 }
