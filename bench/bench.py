@@ -24,6 +24,7 @@ import argparse
 import functools
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import threading
@@ -123,11 +124,18 @@ def best_of(runs):
 
 def interleaved(runs, rounds=3):
     """`measured` for each of `runs` (keyword arguments), taking turns round by round, so that a
-    slow moment of the machine falls on every contender alike: best times, largest peaks."""
+    slow moment of the machine falls on every contender alike: best times, largest peaks.
+
+    A run may ask to be `repeats` times in a row each round: a sub-second run on both cores
+    is slowed whole by a busy moment of the machine that a baseline of 10 to 20 seconds on one
+    core spreads over its length (and has the other core to absorb), so the short run's best
+    of three is a noisier figure than the long run's. The medians are printed too."""
     results = [[] for _ in runs]
     for _ in range(rounds):
         for index, run in enumerate(runs):
-            results[index].append(measured(**run))
+            arguments = dict(run)
+            for _ in range(arguments.pop("repeats", 1)):
+                results[index].append(measured(**arguments))
     return [best_of(each) for each in results]
 
 
@@ -292,7 +300,7 @@ def main():
     # every timed run finds them in the page cache (`read_in`).
     measured([LEDGER] + view, before=no_cache(work))
     tools = [t for t in TOOLS if t not in missing]
-    contenders = [dict(command=[LEDGER] + view, before=no_cache(work)),
+    contenders = [dict(command=[LEDGER] + view, before=no_cache(work), repeats=3),
                   dict(command=[LEDGER] + view, env={"LEDGER_DECODER": "foundation"},
                        before=no_cache(work))]
     contenders += [dict(command=[python, PEERS, work, AS_OF, t],
@@ -356,10 +364,14 @@ def main():
     print("outputs identical to the cold replay:", "yes" if not differ else f"NO: {differ}")
     print()
     print("each run of the table's first part, in seconds, in the order they ran (the table "
-          "gives the best):")
+          "gives the best), and their median:")
     for name, run in [("`priorities` cold", cold), ("JSONDecoder", foundation)] + \
             [(t, peer[t]) for t in tools]:
-        print(f"- {name}: " + ", ".join(f"{seconds:.2f}" for seconds in run.each))
+        print(f"- {name}: " + ", ".join(f"{seconds:.2f}" for seconds in run.each)
+              + f" (median {statistics.median(run.each):.2f})")
+    ratios = ", ".join(f"{t} {statistics.median(peer[t].each) / statistics.median(cold.each):.1f}x"
+                       for t in tools)
+    print(f"- median against median, `priorities` cold: {ratios}")
 
     # 3. Every command, cold, on a fresh copy (the appends above changed `work`).
     work = working_copy(ledger_of(events, options.services), "work")
