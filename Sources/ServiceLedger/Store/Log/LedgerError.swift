@@ -48,4 +48,11 @@ public enum LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
       return "\(place)\(reason)\nnothing was written"
     }
   }
+
+  /// An I/O error with `outcome` (what the failed step left, or what to do) on a line after
+  /// its reason; any other error as it is.
+  func adding(_ outcome: String) -> LedgerError {
+    guard case .io(let path, let reason) = self else { return self }
+    return .io(path: path, reason: reason + "\n" + outcome)
+  }
 }

@@ -29,12 +29,10 @@ extension LedgerFolder {
   private static func nothingCreated(
     _ error: LedgerError, left: [(path: String, reason: String)]
   ) -> LedgerError {
-    guard case .io(let path, let reason) = error else { return error }
-    let outcome =
+    error.adding(
       left.isEmpty
-      ? "nothing was created"
-      : left.map { "\(Format.userText($0.path)) was made and could not be removed: \($0.reason)" }
-        .joined(separator: "\n") + "; remove it by hand once there is room"
-    return .io(path: path, reason: reason + "\n" + outcome)
+        ? "nothing was created"
+        : left.map { "\(Format.userText($0.path)) was made and could not be removed: \($0.reason)" }
+          .joined(separator: "\n") + "; remove it by hand once there is room")
   }
 }

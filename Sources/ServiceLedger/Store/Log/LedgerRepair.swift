@@ -159,11 +159,11 @@ public struct LedgerRepair: Sendable {
       }
     } catch {
       // A full disk: the log is untouched, and the side file is gone again.
-      guard case .io(let path, let reason) = error else { throw error }
+      guard case .io(_, let reason) = error else { throw error }
       // The system's words may already say what to do (a full disk, not a size limit).
       let advice =
         reason.hasSuffix(FileIO.roomAdvice) ? "" : ": make room on the disk, then try again"
-      throw LedgerError.io(path: path, reason: reason + "\nnothing was moved" + advice)
+      throw error.adding("nothing was moved" + advice)
     }
     guard lock.sync() else { throw FileIO.error(folder.path) }
     try FileIO.truncate(folder.path(of: name), to: start)

@@ -179,8 +179,7 @@ public struct LedgerRestamp: Sendable {
       guard lock.sync() else { throw FileIO.error(folder.path) }
     } catch {
       // No file was replaced yet: the ledger is as it was (a full disk, most likely).
-      guard case .io(let path, let reason) = error else { throw error }
-      throw LedgerError.io(path: path, reason: reason + "\nnothing was written")
+      throw error.adding("nothing was written")
     }
     renamed = true
     // From here on, a cut leaves the journal for the next writer to finish the renames by.
@@ -193,11 +192,9 @@ public struct LedgerRestamp: Sendable {
       }
       guard lock.sync() else { throw FileIO.error(folder.path) }
     } catch {
-      guard case .io(let path, let reason) = error else { throw error }
-      throw LedgerError.io(
-        path: path,
-        reason: reason + "\nthe restamp is half done: the next write or `ledger repair` "
-          + "finishes it (\(RestampJournal.fileName) names its files)")
+      throw error.adding(
+        "the restamp is half done: the next write or `ledger repair` finishes it "
+          + "(\(RestampJournal.fileName) names its files)")
     }
     try faults.step(journalPath)
     try FileIO.remove(journalPath)

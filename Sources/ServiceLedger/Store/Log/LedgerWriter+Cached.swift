@@ -74,10 +74,7 @@ extension LedgerWriter {
     } catch {
       // On a full disk the room is the log's: the next append streams the log instead.
       ReplayCache.remove(from: folder)
-      guard case .io(let path, let reason) = error else { throw error }
-      throw LedgerError.io(
-        path: path,
-        reason: reason + "\n(the replay cache was removed, to make room for the next try)")
+      throw error.adding("(the replay cache was removed, to make room for the next try)")
     }
     cache.validator = validator
     var keys: [ReplayCache.FileKey] = []
