@@ -127,7 +127,7 @@ def interleaved(runs, rounds=3):
     slow moment of the machine falls on every contender alike: best times, largest peaks.
 
     A run may ask to be `repeats` times in a row each round: a sub-second run on both cores
-    is slowed whole by a busy moment of the machine that a baseline of 10 to 20 seconds on one
+    is slowed whole by a busy moment of the machine that a baseline of 5 to 20 seconds on one
     core spreads over its length (and has the other core to absorb), so the short run's best
     of three is a noisier figure than the long run's. The medians are printed too."""
     results = [[] for _ in runs]
